@@ -1,0 +1,119 @@
+package org.gongzhi.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A case through the whole closed loop over HTTP, one rework cycle included, on PostgreSQL. */
+public class CaseLoopTest extends PlatformTestSupport {
+
+    private static final String JIZHOU = "/api/v1/tenants/jizhou";
+    private static final String GRID = "360802001001001";
+
+    @Test
+    public void healthAndTenantsAreServed() throws Exception {
+        Api.Reply health = api.get("/api/v1/health");
+        assertEquals(200, health.status());
+        assertEquals(3, health.body().get("tenants").asInt());
+        Api.Reply tenants = api.get("/api/v1/tenants");
+        List<String> ids = new ArrayList<>();
+        tenants.body().forEach(t -> ids.add(t.get("id").asText()));
+        assertTrue(ids.toString(), ids.containsAll(List.of("donghu", "jizhou", "jiangbei")));
+        assertEquals("吉州区", api.get(JIZHOU).text("name"));
+        assertEquals(200, api.get("/api/v1/openapi.yaml").status());
+    }
+
+    @Test
+    public void caseRunsTheClosedLoopWithOneRework() throws Exception {
+        Api.Reply created = report("loop-1");
+        assertEquals(201, created.status());
+        String id = created.text("id");
+        String path = JIZHOU + "/cases/" + id;
+        assertEquals("reported", created.text("status"));
+        assertEquals(GRID, created.text("gridCode"));
+
+        Api.Reply replay = report("loop-1");
+        assertEquals("an idempotent replay answers 200", 200, replay.status());
+        assertEquals(id, replay.text("id"));
+
+        step(path, Map.of("action", "register"), "registered");
+        step(path, Map.of("action", "dispatch", "leadDepartment", "CG", "coDepartments", List.of("HW")), "dispatched");
+        step(path, Map.of("action", "accept"), "handling");
+        step(path, Map.of("action", "feedback", "note", "已清理", "attachments", List.of("https://img.example/1.jpg")), "feedback");
+        Api.Reply rework = step(path, Map.of("action", "verify-fail", "note", "现场仍有垃圾"), "handling");
+        assertEquals(1, rework.body().get("reworkCount").asInt());
+        step(path, Map.of("action", "feedback", "note", "已彻底清理"), "feedback");
+        step(path, Map.of("action", "verify-pass"), "verified");
+        Api.Reply closed = step(path, Map.of("action", "close"), "closed");
+        assertEquals("on-time", closed.text("sla"));
+        Api.Reply evaluated = step(path, Map.of("action", "evaluate", "satisfaction", 5), "evaluated");
+        assertEquals(5, evaluated.body().get("satisfaction").asInt());
+
+        JsonNode journal = api.get(path + "/journal").body();
+        assertEquals(10, journal.size());
+        assertEquals("report", journal.get(0).get("action").asText());
+        assertEquals("verify-fail", journal.get(5).get("action").asText());
+        assertEquals("handling", journal.get(5).get("to").asText());
+        assertEquals("evaluated", journal.get(9).get("to").asText());
+
+        JsonNode kpis = api.get(JIZHOU + "/kpis").body();
+        assertTrue(kpis.toString(), kpis.get("closed").asLong() >= 1);
+        assertTrue(kpis.toString(), kpis.get("reworked").asLong() >= 1);
+    }
+
+    @Test
+    public void illegalTransitionIsRefusedAndChangesNothing() throws Exception {
+        String path = JIZHOU + "/cases/" + report("illegal-1").text("id");
+        Api.Reply refused = api.post(path + "/transitions", Map.of("action", "close"));
+        assertEquals(409, refused.status());
+        assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
+        assertEquals("action", refused.text("field"));
+        assertEquals("reported", api.get(path).text("status"));
+        assertEquals(1, api.get(path + "/journal").body().size());
+    }
+
+    @Test
+    public void staleVersionIsAConflict() throws Exception {
+        String path = JIZHOU + "/cases/" + report("stale-1").text("id");
+        step(path, Map.of("action", "register"), "registered");
+        Api.Reply stale = api.post(path + "/transitions", "{\"action\":\"reject\",\"note\":\"重复\"}", Map.of("If-Match", "\"0\""));
+        assertEquals(409, stale.status());
+        assertEquals("version", stale.text("field"));
+    }
+
+    @Test
+    public void districtsCannotSeeEachOthersCases() throws Exception {
+        String id = report("isolation-1").text("id");
+        assertEquals(200, api.get(JIZHOU + "/cases/" + id).status());
+        assertEquals(404, api.get("/api/v1/tenants/donghu/cases/" + id).status());
+        assertEquals(404, api.get("/api/v1/tenants/donghu/cases/" + id + "/journal").status());
+        assertEquals(404, api.post("/api/v1/tenants/donghu/cases/" + id + "/transitions", Map.of("action", "register")).status());
+        assertEquals("reported", api.get(JIZHOU + "/cases/" + id).text("status"));
+        JsonNode donghu = api.get("/api/v1/tenants/donghu/cases?limit=200").body();
+        donghu.get("items").forEach(c -> assertNotEquals(id, c.get("id").asText()));
+        JsonNode jizhou = api.get(JIZHOU + "/cases?limit=200").body();
+        assertTrue(jizhou.get("total").asLong() >= 1);
+        jizhou.get("items").forEach(c -> assertEquals("jizhou", c.get("tenant").asText()));
+    }
+
+    private Api.Reply report(String key) throws Exception {
+        return api.post(JIZHOU + "/cases", "{\"title\":\"小区门口垃圾堆积\",\"categoryCode\":\"CM0101\","
+                + "\"channel\":\"grid-worker\",\"gridCode\":\"" + GRID + "\",\"longitude\":114.927,\"latitude\":27.08}",
+                Map.of("Idempotency-Key", key));
+    }
+
+    private Api.Reply step(String path, Map<String, Object> body, String expectedStatus) throws Exception {
+        Api.Reply reply = api.post(path + "/transitions", body);
+        assertEquals(reply.body().toString(), 200, reply.status());
+        assertEquals(expectedStatus, reply.text("status"));
+        return reply;
+    }
+}

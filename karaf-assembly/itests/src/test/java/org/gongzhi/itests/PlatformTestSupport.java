@@ -1,0 +1,79 @@
+package org.gongzhi.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Boots our own distribution (the tar.gz this build produced) with its database pointed at a
+ * real PostgreSQL that the test starts, on free ports; test methods run inside the container
+ * and talk to the platform over HTTP like any client.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class PlatformTestSupport {
+
+    protected Api api;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        TestDatabase db = TestDatabase.start();
+        String http = Integer.toString(freePort());
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + System.getProperty("gongzhi.distribution"))
+                        .name("Gongzhi")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.INFO),
+                systemTimeout(180_000),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.gongzhi.devdb.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "url", db.jdbcUrl()),
+                editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "user", db.user()),
+                editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "password", db.password()),
+                editConfigurationFilePut("etc/system.properties", "gongzhi.test.http.port", http),
+                wrappedBundle(maven("org.awaitility", "awaitility").version(System.getProperty("awaitility.version"))),
+                mavenBundle("org.hamcrest", "hamcrest", "2.1"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until the platform answers health 200: database migrated, districts loaded. */
+    @Before
+    public void platformReady() {
+        api = new Api(Integer.getInteger("gongzhi.test.http.port"));
+        Awaitility.await("health 200").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> api.get("/api/v1/health").status() == 200);
+    }
+}

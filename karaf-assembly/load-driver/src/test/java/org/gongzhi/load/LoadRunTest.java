@@ -1,0 +1,141 @@
+package org.gongzhi.load;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** Runs the driver for about a second against a stub of the API on 127.0.0.1 (ephemeral port). */
+public class LoadRunTest {
+
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY each answer waits for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private HttpServer server;
+    private ExecutorService pool;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile String failAction;
+
+    @Before
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        pool = Executors.newFixedThreadPool(8);
+        server.setExecutor(pool);
+        server.createContext("/api/v1/", this::handle);
+        server.start();
+    }
+
+    @After
+    public void stop() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        String body;
+        try (InputStream in = x.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = x.getRequestURI().getPath();
+        int status;
+        String answer;
+        if (path.equals("/api/v1/health")) {
+            status = 200;
+            answer = "{\"status\":\"UP\"}";
+        } else if (path.endsWith("/cases") && x.getRequestHeaders().getFirst("Idempotency-Key") != null) {
+            count("intake");
+            status = 201;
+            answer = "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"reported\",\"version\":0}";
+        } else if (path.endsWith("/transitions")) {
+            String action = body.replaceAll(".*\"action\":\"([a-z-]+)\".*", "$1");
+            count(action);
+            boolean fail = action.equals(failAction);
+            status = fail ? 409 : 200;
+            answer = fail ? "{\"title\":\"illegal transition\"}" : "{\"id\":\"x\",\"version\":1}";
+        } else {
+            status = 404;
+            answer = "{}";
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void count(String what) {
+        calls.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private Options options(String duration, String... extra) {
+        String[] base = {"--base", "http://127.0.0.1:" + server.getAddress().getPort(), "--threads", "8",
+            "--warmup", "200ms", "--duration", duration, "--request-timeout", "5s"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return Options.parse(all);
+    }
+
+    @Test
+    public void closedLoopDrivesEveryCaseToClose() throws Exception {
+        Options o = options("800ms", "--max-cases", "300");
+        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        assertEquals(0, r.errors());
+        assertEquals(0, r.exitCode());
+        assertTrue(r.casesCreated() > 0);
+        assertEquals(r.casesCreated(), r.casesClosed());
+        assertEquals(6 * r.casesClosed(), r.transitions());
+        assertEquals(calls.get("intake").get(), r.casesStarted());
+        assertTrue(r.casesStarted() <= 300);
+        assertEquals(calls.get("intake").get(), calls.get("close").get());
+        assertTrue(r.measuredSeconds() >= 0.8);
+    }
+
+    @Test
+    public void openLoopKeepsTheRateAndTheCloseFraction() throws Exception {
+        Options o = options("800ms", "--rate", "100", "--close-fraction", "0.5");
+        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        assertEquals(0, r.errors());
+        long started = r.casesStarted();
+        assertTrue("started " + started, started > 50);
+        assertEquals(100, started + r.notStarted()); // 1 s in all at 100/s: due cases are started or reported late
+        assertEquals(started, calls.get("intake").get());
+        assertEquals(started / 2, calls.get("close").get()); // every second case is closed
+        assertEquals(Math.max(0, started - 20), r.casesCreated()); // cases due in the first 0.2 s are warm-up
+        assertTrue(r.intake().max() < 1000);
+    }
+
+    @Test
+    public void failedTransitionsAreErrors() throws Exception {
+        failAction = "verify-pass";
+        Options o = options("30s", "--max-cases", "20"); // ends as soon as the 20 cases are done
+        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        assertEquals(20, r.errors());
+        assertEquals(Map.of("HTTP 409", 20L), r.errorsByStatus());
+        assertEquals("verify-pass", r.errorSamples().get(0).operation());
+        assertEquals(0, r.casesClosed());
+        assertEquals(null, calls.get("close"));
+        assertEquals(1, r.exitCode());
+    }
+}

@@ -1,0 +1,65 @@
+package org.gongzhi.core.casework;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Intake channel (事件来源) of a case. The wire name is the constant name in lower case with
+ * {@code _} replaced by {@code -}: {@code grid-worker}, {@code resident-app}, {@code qr-code},
+ * {@code hotline}, {@code department}, {@code open311}, {@code video}.
+ */
+public enum Channel {
+    /** 网格员上报 — reported by a grid worker's handset. */
+    GRID_WORKER("网格员上报", "Grid worker"),
+    /** 随手拍 — photo taken by a resident in the app (Nanchang). */
+    RESIDENT_APP("随手拍", "Resident app"),
+    /** 码上办 — resident scanned a QR code (Jizhou). */
+    QR_CODE("码上办", "QR code"),
+    /** 12345热线 — the citizen hotline (also 12343). */
+    HOTLINE("12345热线", "Hotline"),
+    /** 部门移交 — handed over by a functional department. */
+    DEPARTMENT("部门移交", "Department"),
+    /** Open311 GeoReport v2 API client. */
+    OPEN311("Open311", "Open311"),
+    /** 视频发现 — video alert. */
+    VIDEO("视频发现", "Video");
+
+    private final String labelZh;
+    private final String labelEn;
+    private final String wireName;
+
+    Channel(String labelZh, String labelEn) {
+        this.labelZh = labelZh;
+        this.labelEn = labelEn;
+        this.wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Wire name, e.g. {@code grid-worker}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Chinese label. */
+    public String labelZh() {
+        return labelZh;
+    }
+
+    /** English label. */
+    public String labelEn() {
+        return labelEn;
+    }
+
+    /** Parses a wire name (blanks and case ignored); empty for {@code null} or unknown. */
+    public static Optional<Channel> fromWireName(String wireName) {
+        if (wireName == null) {
+            return Optional.empty();
+        }
+        String w = wireName.trim().toLowerCase(Locale.ROOT);
+        for (Channel c : values()) {
+            if (c.wireName.equals(w)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package org.gongzhi.core.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The case closed loop (事件闭环) of one district: intake, transitions, queries.
+ *
+ * <p>Implemented by the persistence bundle; called by REST, shell and integration. Methods are
+ * thread-safe and block on the database. Unknown tenant or case: {@link NotFoundException};
+ * bad input: {@link ValidationException}; illegal transition:
+ * {@link org.gongzhi.core.casework.IllegalTransitionException}; concurrent change:
+ * {@link ConflictException}.
+ */
+public interface CaseService {
+
+    /** Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()}. */
+    IntakeResult report(String tenantId, NewCase newCase, String actor);
+
+    CaseView get(String tenantId, UUID caseId);
+
+    Page<CaseView> list(String tenantId, CaseQuery query);
+
+    /** Applies one step of the loop and journals it in the same transaction. */
+    CaseView transition(String tenantId, UUID caseId, TransitionCommand command);
+
+    /** The case's journal (流转记录), oldest first. */
+    List<JournalEntry> journal(String tenantId, UUID caseId);
+
+    /** Open cases whose due time is before {@code now}, most overdue first, at most {@code limit}. */
+    List<CaseView> overdue(String tenantId, Instant now, int limit);
+}

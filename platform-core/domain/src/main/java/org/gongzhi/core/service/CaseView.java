@@ -1,0 +1,23 @@
+package org.gongzhi.core.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gongzhi.core.calendar.SlaState;
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.SlaTier;
+
+/** A case (事件) as callers see it; {@code version} is the optimistic-locking version. */
+public record CaseView(UUID id, String number, String tenantId, String title, String description,
+                       String categoryCode, String family, String channel, CaseStatus status,
+                       SlaTier tier, String gridCode, Double longitude, Double latitude,
+                       String address, String reporterName, String reporterPhone,
+                       List<String> attachments, String leadDepartment,
+                       List<String> coDepartments, Instant reportedAt, Instant registeredAt,
+                       Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
+                       int reworkCount, int postponeCount, Integer satisfaction, long version,
+                       Set<CaseAction> allowedActions) {
+}

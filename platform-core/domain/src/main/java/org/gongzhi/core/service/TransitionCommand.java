@@ -1,0 +1,23 @@
+package org.gongzhi.core.service;
+
+import java.util.List;
+
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.SlaTier;
+
+/**
+ * One step of the closed loop. Fields beyond {@code action} are used by the actions that need
+ * them: {@code leadDepartment}/{@code coDepartments} by dispatch (派遣), {@code tier} by register
+ * (立案, optional), {@code extraWorkingDays} and {@code note} (the reason) by postpone (延期),
+ * {@code satisfaction} 1–5 by evaluate, {@code note} by reject, return and verify-fail.
+ *
+ * @param expectedVersion when not null, the transition is refused if the case changed meanwhile
+ */
+public record TransitionCommand(CaseAction action, String actor, String note, List<String> attachments,
+                                String leadDepartment, List<String> coDepartments, SlaTier tier,
+                                Integer extraWorkingDays, Integer satisfaction, Long expectedVersion) {
+    public TransitionCommand {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
+    }
+}

@@ -1,0 +1,119 @@
+package org.gongzhi.core.tenant;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.gongzhi.core.calendar.SlaClock;
+import org.gongzhi.core.calendar.SlaPolicy;
+import org.gongzhi.core.calendar.WorkingCalendar;
+import org.gongzhi.core.grid.GridLevel;
+import org.gongzhi.core.grid.GridTree;
+
+/**
+ * A tenant: one district or county (区县) as defined under {@code tenants/<id>/}. Immutable; the
+ * lists are unmodifiable copies. Usually produced by {@link TenantDefinitionReader}.
+ *
+ * @param id         {@code [a-z][a-z0-9-]{1,31}}, equal to the directory name
+ * @param name       Chinese name, e.g. 东湖区
+ * @param nameEn     English name, may be {@code null}
+ * @param city       Chinese name of the city, e.g. 南昌市
+ * @param cityEn     English name of the city, may be {@code null}
+ * @param adminCode  six-digit administrative division code (行政区划代码), e.g. {@code 360102}
+ * @param timeZone   time zone of the calendar (Asia/Shanghai)
+ * @param plugins    ids of the district-model plugins enabled for this tenant
+ * @param sla        time limits
+ * @param calendar   working calendar; its zone must equal {@code timeZone}
+ * @param departments functional departments, unique codes
+ * @param categories  event categories, unique codes; every departmentKind is the kind of some department
+ * @param grids      grid hierarchy whose root is at {@link GridLevel#DISTRICT}
+ * @throws IllegalArgumentException naming the field when a value breaks these rules
+ */
+public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                               ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                               List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                               GridTree grids) {
+
+    /** Pattern of tenant ids. */
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+    /** Pattern of administrative codes. */
+    public static final Pattern ADMIN_CODE = Pattern.compile("\\d{6}");
+
+    /** Validates the components and copies the lists. */
+    public TenantDefinition {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must match " + ID + ": " + DepartmentDefinition.quote(id));
+        }
+        require(name, "name");
+        require(city, "city");
+        if (adminCode == null || !ADMIN_CODE.matcher(adminCode).matches()) {
+            throw new IllegalArgumentException("adminCode must be 6 digits: " + DepartmentDefinition.quote(adminCode));
+        }
+        Objects.requireNonNull(timeZone, "timeZone");
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(calendar, "calendar");
+        if (!calendar.zone().equals(timeZone)) {
+            throw new IllegalArgumentException("calendar zone " + calendar.zone() + " differs from timeZone " + timeZone);
+        }
+        departments = departments == null ? List.of() : List.copyOf(departments);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        Objects.requireNonNull(grids, "grids");
+        Set<String> seen = new HashSet<>();
+        for (DepartmentDefinition d : departments) {
+            if (!seen.add(d.code())) {
+                throw new IllegalArgumentException("duplicate department code " + d.code());
+            }
+        }
+        Set<String> kinds = departments.stream().map(DepartmentDefinition::kind).collect(Collectors.toSet());
+        seen.clear();
+        for (CategoryDefinition c : categories) {
+            if (!seen.add(c.code())) {
+                throw new IllegalArgumentException("duplicate category code " + c.code());
+            }
+            if (c.departmentKind() != null && !kinds.contains(c.departmentKind())) {
+                throw new IllegalArgumentException("departmentKind " + c.departmentKind() + " of category " + c.code()
+                        + " is not the kind of any department of tenant " + id);
+            }
+        }
+        if (grids.root().level() != GridLevel.DISTRICT) {
+            throw new IllegalArgumentException("grid root " + grids.root().code() + " must be at level DISTRICT, not "
+                    + grids.root().level());
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    /** The department with this code. */
+    public Optional<DepartmentDefinition> department(String code) {
+        return departments.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    /** Departments of one kind, in file order (possibly several, e.g. street offices). */
+    public List<DepartmentDefinition> departmentsOfKind(String kind) {
+        return departments.stream().filter(d -> d.kind().equals(kind)).toList();
+    }
+
+    /** The category with this code (leaf or not). */
+    public Optional<CategoryDefinition> category(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** The categories cases may use. */
+    public List<CategoryDefinition> leafCategories() {
+        return categories.stream().filter(CategoryDefinition::leaf).toList();
+    }
+
+    /** An SLA clock over this tenant's calendar and policy. */
+    public SlaClock slaClock() {
+        return new SlaClock(calendar, sla);
+    }
+}

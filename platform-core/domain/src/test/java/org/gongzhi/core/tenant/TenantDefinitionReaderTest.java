@@ -1,0 +1,270 @@
+package org.gongzhi.core.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+import org.gongzhi.core.casework.CategoryFamily;
+import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.grid.GeoPoint;
+import org.gongzhi.core.grid.GridLevel;
+import org.gongzhi.core.grid.GridNode;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class TenantDefinitionReaderTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final TenantDefinitionReader reader = new TenantDefinitionReader();
+    private Path root;
+
+    /** A writable copy of src/test/resources/tenants. */
+    @Before
+    public void copyFixture() throws Exception {
+        Path source = Paths.get(getClass().getResource("/tenants").toURI());
+        root = tmp.getRoot().toPath().resolve("tenants");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = root.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private Path sample() {
+        return root.resolve("sample");
+    }
+
+    private void replace(String relative, String from, String to) throws IOException {
+        Path f = root.resolve(relative);
+        String s = Files.readString(f, StandardCharsets.UTF_8);
+        assertThat(s).contains(from);
+        Files.writeString(f, s.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    private TenantDefinitionException failure() {
+        TenantDefinitionException e = catchThrowableOfType(TenantDefinitionException.class, () -> reader.read(sample()));
+        assertThat(e).as("expected a TenantDefinitionException").isNotNull();
+        return e;
+    }
+
+    @Test
+    public void readsTheFixture() {
+        TenantDefinition t = reader.read(sample());
+        assertThat(t.id()).isEqualTo("sample");
+        assertThat(t.name()).isEqualTo("样例区");
+        assertThat(t.nameEn()).isEqualTo("Sample District");
+        assertThat(t.city()).isEqualTo("南昌市");
+        assertThat(t.cityEn()).isEqualTo("Nanchang");
+        assertThat(t.adminCode()).isEqualTo("360102");
+        assertThat(t.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(t.plugins()).containsExactly("old-man-studios", "three-colour-grid");
+        // sla: given keys override, the missing one keeps its default
+        assertThat(t.sla().simple()).isEqualTo(Duration.ofHours(3));
+        assertThat(t.sla().coordinationWorkingDays()).isEqualTo(7);
+        assertThat(t.sla().difficultWorkingDays()).isEqualTo(15);
+        assertThat(t.sla().warningRatio()).isEqualTo(0.75);
+        assertThat(t.calendar().zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(t.calendar().holidays()).hasSize(11).contains(LocalDate.of(2026, 2, 16));
+        assertThat(t.calendar().isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue();
+        assertThat(t.departments()).extracting(DepartmentDefinition::code).containsExactly("GA", "CG", "HW", "SF", "MZ");
+        assertThat(t.department("HW")).map(DepartmentDefinition::nameEn).isEmpty();
+        assertThat(t.departmentsOfKind("JUSTICE")).extracting(DepartmentDefinition::code).containsExactly("SF");
+    }
+
+    @Test
+    public void flattensCategories() {
+        TenantDefinition t = reader.read(sample());
+        assertThat(t.categories()).extracting(CategoryDefinition::code)
+                .containsExactly("CM01", "CM0101", "CM0102", "LS01", "LS0101", "CG01", "CG0101", "CG02");
+        assertThat(t.leafCategories()).extracting(CategoryDefinition::code)
+                .containsExactly("CM0101", "CM0102", "LS0101", "CG0101", "CG02");
+        CategoryDefinition rubbish = t.category("CM0101").orElseThrow();
+        assertThat(rubbish).isEqualTo(new CategoryDefinition("CM0101", CategoryFamily.CITY_MANAGEMENT, "暴露垃圾",
+                "Exposed rubbish", "CM01", SlaTier.SIMPLE, "SANITATION", true));
+        CategoryDefinition major = t.category("CM01").orElseThrow();
+        assertThat(major.leaf()).isFalse();
+        assertThat(major.parentCode()).isNull();
+        assertThat(major.tier()).isNull();
+        assertThat(t.category("CG02").orElseThrow().tier()).isEqualTo(SlaTier.COORDINATION);
+        assertThat(t.category("LS0101").orElseThrow().family()).isEqualTo(CategoryFamily.LIVELIHOOD);
+    }
+
+    @Test
+    public void readsGrids() {
+        TenantDefinition t = reader.read(sample());
+        assertThat(t.grids().size()).isEqualTo(8);
+        assertThat(t.grids().root().level()).isEqualTo(GridLevel.DISTRICT);
+        assertThat(t.grids().pathTo("360102001001001001")).extracting(GridNode::code)
+                .containsExactly("360102", "360102001", "360102001001", "360102001001001", "360102001001001001");
+        assertThat(t.grids().find("360102001001").orElseThrow().parentCode()).isEqualTo("360102001");
+        assertThat(t.grids().locate(new GeoPoint(115.892, 28.672)).map(GridNode::code)).contains("360102001001001");
+        assertThat(t.grids().locate(new GeoPoint(115.897, 28.672)).map(GridNode::code)).contains("360102001001002");
+        assertThat(t.grids().locate(new GeoPoint(115.925, 28.705)).map(GridNode::code)).contains("360102002001");
+        assertThat(t.grids().locate(new GeoPoint(115.95, 28.75)).map(GridNode::code)).contains("360102");
+        assertThat(t.grids().locate(new GeoPoint(114.0, 28.75))).isEmpty();
+    }
+
+    @Test
+    public void slaClockUsesTheTenantCalendar() {
+        TenantDefinition t = reader.read(sample());
+        Instant start = Instant.parse("2026-02-13T02:00:00Z"); // Friday 10:00 in Shanghai
+        // 7 working days: 02-14 (make-up), 02-24..02-27, 02-28 (make-up), 03-02
+        assertThat(t.slaClock().dueAt(SlaTier.COORDINATION, start)).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
+        assertThat(t.slaClock().dueAt(SlaTier.SIMPLE, start)).isEqualTo(Instant.parse("2026-02-13T05:00:00Z"));
+    }
+
+    @Test
+    public void readAllSkipsCommonAndDirectoriesWithoutTenantFile() throws IOException {
+        Path other = root.resolve("second");
+        Files.createDirectories(other);
+        for (String f : new String[] {"tenant.yaml", "departments.yaml", "grids.yaml"}) {
+            Files.copy(sample().resolve(f), other.resolve(f));
+        }
+        replace("second/tenant.yaml", "id: sample", "id: second");
+        assertThat(reader.readAll(root)).extracting(TenantDefinition::id).containsExactly("sample", "second");
+    }
+
+    @Test
+    public void missingTenantFile() throws IOException {
+        Files.delete(sample().resolve("tenant.yaml"));
+        TenantDefinitionException e = failure();
+        assertThat(e.file().getFileName().toString()).isEqualTo("tenant.yaml");
+        assertThat(e).hasMessageContaining("tenant.yaml").hasMessageContaining("missing file");
+    }
+
+    @Test
+    public void missingReferencedFile() throws IOException {
+        Files.delete(sample().resolve("grids.yaml"));
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("grids");
+        assertThat(e).hasMessageContaining("tenant.yaml").hasMessageContaining("grids.yaml")
+                .hasMessageContaining("missing file");
+    }
+
+    @Test
+    public void badAdminCode() throws IOException {
+        replace("sample/tenant.yaml", "adminCode: \"360102\"", "adminCode: \"36010\"");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("adminCode");
+        assertThat(e).hasMessageContaining("tenant.yaml").hasMessageContaining("'adminCode'")
+                .hasMessageContaining("6 digits").hasMessageContaining("36010");
+    }
+
+    @Test
+    public void idMustMatchDirectory() throws IOException {
+        replace("sample/tenant.yaml", "id: sample", "id: other");
+        assertThat(failure().field()).isEqualTo("id");
+    }
+
+    @Test
+    public void unknownDepartmentKind() throws IOException {
+        replace("common/categories.yaml", "departmentKind: JUSTICE", "departmentKind: HEALTH");
+        TenantDefinitionException e = failure();
+        assertThat(e.file().getFileName().toString()).isEqualTo("categories.yaml");
+        assertThat(e.field()).isEqualTo("families[2].majors[0].minors[0].departmentKind");
+        assertThat(e).hasMessageContaining("categories.yaml").hasMessageContaining("HEALTH")
+                .hasMessageContaining("CG0101");
+    }
+
+    @Test
+    public void badCategoryCode() throws IOException {
+        replace("common/categories.yaml", "code: CM0102", "code: CM012");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("families[0].majors[0].minors[1].code");
+        assertThat(e).hasMessageContaining("categories.yaml").hasMessageContaining("CM012");
+    }
+
+    @Test
+    public void categoryInTheWrongFamily() throws IOException {
+        replace("common/categories.yaml", "code: LS01\n", "code: CM02\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("families[1].majors[0].code");
+        assertThat(e).hasMessageContaining("LIVELIHOOD");
+    }
+
+    @Test
+    public void leafWithoutTier() throws IOException {
+        replace("common/categories.yaml", "            tier: SIMPLE\n            departmentKind: CIVIL_AFFAIRS",
+                "            departmentKind: CIVIL_AFFAIRS");
+        assertThat(failure().field()).isEqualTo("families[1].majors[0].minors[0].tier");
+    }
+
+    @Test
+    public void badDepartmentKind() throws IOException {
+        replace("sample/departments.yaml", "kind: SANITATION", "kind: sanitation");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("departments[2]");
+        assertThat(e).hasMessageContaining("departments.yaml").hasMessageContaining("[A-Z_]+");
+    }
+
+    @Test
+    public void duplicateDepartmentCode() throws IOException {
+        replace("sample/departments.yaml", "code: SF", "code: GA");
+        assertThat(failure().field()).isEqualTo("departments[3].code");
+    }
+
+    @Test
+    public void gridLevelSkipped() throws IOException {
+        replace("sample/grids.yaml", "level: COMMUNITY\n          boundary: {type: Polygon, coordinates: [[[115.92",
+                "level: GRID\n          boundary: {type: Polygon, coordinates: [[[115.92");
+        TenantDefinitionException e = failure();
+        assertThat(e.file().getFileName().toString()).isEqualTo("grids.yaml");
+        assertThat(e.field()).isEqualTo("grid.children[1].children[0].level");
+    }
+
+    @Test
+    public void badBoundary() throws IOException {
+        replace("sample/grids.yaml", "[115.89, 28.69], [115.89, 28.67]]]}", "[115.89, 28.69]]]}");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("grid.children[0].boundary");
+        assertThat(e).hasMessageContaining("not closed");
+    }
+
+    @Test
+    public void rootGridMustBeADistrict() throws IOException {
+        replace("sample/grids.yaml", "level: DISTRICT", "level: STREET");
+        assertThat(failure().field()).isEqualTo("grid.level");
+    }
+
+    @Test
+    public void invalidYaml() throws IOException {
+        Files.writeString(sample().resolve("departments.yaml"), "departments: [\n  - code: GA\n", StandardCharsets.UTF_8);
+        TenantDefinitionException e = failure();
+        assertThat(e.file().getFileName().toString()).isEqualTo("departments.yaml");
+        assertThat(e).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    public void badHoliday() throws IOException {
+        replace("common/calendar-cn.yaml", "2026-01-02", "2026-13-02");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("holidays[1]");
+        assertThat(e).hasMessageContaining("calendar-cn.yaml").hasMessageContaining("2026-13-02");
+    }
+
+    @Test
+    public void badWarningRatio() throws IOException {
+        replace("sample/tenant.yaml", "warningRatio: 0.75", "warningRatio: 1.5");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("sla");
+        assertThat(e).hasMessageContaining("warningRatio");
+    }
+}

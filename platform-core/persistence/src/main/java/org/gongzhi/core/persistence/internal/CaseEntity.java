@@ -1,0 +1,94 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.SlaTier;
+import org.hibernate.annotations.TenantId;
+
+/**
+ * A case row (事件). Fields are package-visible state managed by {@link CaseWorkflow}; the
+ * tenant discriminator is filled and filtered by Hibernate, never by hand.
+ */
+@Entity
+@Table(name = "case_record")
+public class CaseEntity {
+
+    @Id
+    UUID id;
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    String tenantId;
+    @Column(name = "case_number", nullable = false, updatable = false)
+    String number;
+    @Column(nullable = false)
+    String title;
+    String description;
+    @Column(name = "category_code", nullable = false)
+    String categoryCode;
+    @Column(nullable = false)
+    String family;
+    @Column(nullable = false)
+    String channel;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    CaseStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    SlaTier tier;
+    @Column(name = "grid_code")
+    String gridCode;
+    @Column(name = "grid_path")
+    String gridPath;
+    Double longitude;
+    Double latitude;
+    String address;
+    @Column(name = "reporter_name")
+    String reporterName;
+    @Column(name = "reporter_phone")
+    String reporterPhone;
+    @Column(nullable = false)
+    List<String> attachments = new ArrayList<>();
+    @Column(name = "lead_department")
+    String leadDepartment;
+    @Column(name = "co_departments", nullable = false)
+    List<String> coDepartments = new ArrayList<>();
+    @Column(name = "reported_at", nullable = false)
+    Instant reportedAt;
+    @Column(name = "registered_at")
+    Instant registeredAt;
+    @Column(name = "dispatched_at")
+    Instant dispatchedAt;
+    @Column(name = "feedback_at")
+    Instant feedbackAt;
+    @Column(name = "closed_at")
+    Instant closedAt;
+    @Column(name = "due_at")
+    Instant dueAt;
+    @Column(name = "warning_at")
+    Instant warningAt;
+    @Column(name = "closed_on_time")
+    Boolean closedOnTime;
+    @Column(name = "rework_count", nullable = false)
+    int reworkCount;
+    @Column(name = "postpone_count", nullable = false)
+    int postponeCount;
+    @Column(name = "reopen_count", nullable = false)
+    int reopenCount;
+    Short satisfaction;
+    @Column(name = "idempotency_key", updatable = false)
+    String idempotencyKey;
+    @Version
+    long version;
+}

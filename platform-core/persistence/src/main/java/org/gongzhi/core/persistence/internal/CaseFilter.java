@@ -1,0 +1,91 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.hibernate.query.SelectionQuery;
+
+/** Turns a {@link CaseQuery} into an HQL where-clause with named parameters. */
+final class CaseFilter {
+
+    /** Statuses whose SLA clock does not run: finished, rejected, or postponed (缓办). */
+    static final List<CaseStatus> NOT_RUNNING =
+            List.of(CaseStatus.CLOSED, CaseStatus.EVALUATED, CaseStatus.REJECTED, CaseStatus.POSTPONED);
+
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private CaseFilter() {
+    }
+
+    static CaseFilter of(TenantDefinition tenant, CaseQuery q, Instant now) {
+        CaseFilter f = new CaseFilter();
+        if (q.status() != null) {
+            f.and("c.status = :status", "status", q.status());
+        }
+        if (q.gridCode() != null) {
+            List<GridNode> path = tenant.grids().pathTo(q.gridCode());
+            if (path.isEmpty()) {
+                throw new ValidationException("gridCode", "本区没有该网格 (unknown grid): " + q.gridCode());
+            }
+            String prefix = path.stream().map(GridNode::code).collect(Collectors.joining("/"));
+            f.and("(c.gridPath = :gridPath or c.gridPath like :gridPrefix)", "gridPath", prefix);
+            f.params.put("gridPrefix", prefix + "/%");
+        }
+        if (q.department() != null) {
+            f.and("(c.leadDepartment = :dept or array_contains(c.coDepartments, :dept))", "dept", q.department());
+        }
+        if (q.categoryCode() != null) {
+            f.and("c.categoryCode = :category", "category", q.categoryCode());
+        }
+        if (q.channel() != null) {
+            String channel = Channel.fromWireName(q.channel())
+                    .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + q.channel()))
+                    .wireName();
+            f.and("c.channel = :channel", "channel", channel);
+        }
+        if (q.overdue() != null) {
+            String clause = q.overdue()
+                    ? "(c.dueAt < :now and c.status not in (:notRunning))"
+                    : "(c.dueAt is null or c.dueAt >= :now or c.status in (:notRunning))";
+            f.and(clause, "now", now);
+            f.params.put("notRunning", NOT_RUNNING);
+        }
+        if (q.reportedFrom() != null) {
+            f.and("c.reportedAt >= :from", "from", q.reportedFrom());
+        }
+        if (q.reportedTo() != null) {
+            f.and("c.reportedAt < :to", "to", q.reportedTo());
+        }
+        return f;
+    }
+
+    private void and(String clause, String name, Object value) {
+        where.append(where.length() == 0 ? " where " : " and ").append(clause);
+        params.put(name, value);
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    <T> SelectionQuery<T> bind(SelectionQuery<T> query) {
+        params.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                query.setParameterList(name, list);
+            } else {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+}

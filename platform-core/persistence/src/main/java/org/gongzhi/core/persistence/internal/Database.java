@@ -1,0 +1,111 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The database as the core uses it: a connection pool over the configured data source, the
+ * schema migrated by Flyway, and a Hibernate session factory whose sessions are bound to one
+ * tenant each. Construction blocks until all three are ready.
+ */
+final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class};
+
+    private final HikariDataSource pool;
+    private final SessionFactory sessionFactory;
+
+    Database(DataSource dataSource, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setPoolName("gongzhi");
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setAutoCommit(false);
+        this.pool = new HikariDataSource(config);
+        ClassLoader loader = Database.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            migrate(loader);
+            this.sessionFactory = buildSessionFactory(loader);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void migrate(ClassLoader loader) {
+        Flyway flyway = Flyway.configure(loader)
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .table("flyway_core_history")
+                .load();
+        if (flyway.info().all().length == 0) {
+            // seen once during a framework refresh: Flyway finds no scripts and "succeeds"
+            throw new IllegalStateException("Flyway found no migrations in db/migration: refusing to start");
+        }
+        MigrateResult result = flyway.migrate();
+        LOG.info("Database schema at version {} ({} migrations applied now)",
+                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                result.migrationsExecuted);
+    }
+
+    private SessionFactory buildSessionFactory(ClassLoader loader) {
+        var bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        var registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 20)
+                .applySetting(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new RootTenantResolver())
+                .build();
+        MetadataSources sources = new MetadataSources(registry);
+        for (Class<?> entity : ENTITIES) {
+            sources.addAnnotatedClass(entity);
+        }
+        return sources.buildMetadata().buildSessionFactory();
+    }
+
+    /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
+    <T> T inTenant(String tenantId, Function<Session, T> work) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenantId).openSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,107 @@
+package org.gongzhi.core.persistence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.gongzhi.core.calendar.SlaState;
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.IllegalTransitionException;
+import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.IntakeResult;
+import org.gongzhi.core.service.NewCase;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.ValidationException;
+import org.junit.ClassRule;
+import org.junit.Test;
+
+public class HibernateCaseServiceTest {
+
+    @ClassRule
+    public static final PersistenceFixture FIX = new PersistenceFixture();
+
+    static final String JIZHOU = "jizhou";
+    static final String GRID = "360802001001001";
+
+    static NewCase newCase(String key) {
+        return new NewCase("路边垃圾堆积", null, "CM0101", "grid-worker", 114.927, 27.08, "阳明路", null,
+                "张三", "13800000000", List.of(), key);
+    }
+
+    static TransitionCommand cmd(CaseAction action) {
+        return new TransitionCommand(action, "tester", "说明", List.of(), null, List.of(), null, null, null, null);
+    }
+
+    @Test
+    public void intakeLocatesTheGridAndIsIdempotent() {
+        IntakeResult first = FIX.cases.report(JIZHOU, newCase("idem-1"), "gw-1");
+        IntakeResult again = FIX.cases.report(JIZHOU, newCase("idem-1"), "gw-1");
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.kase().id()).isEqualTo(first.kase().id());
+        assertThat(first.kase().gridCode()).isEqualTo(GRID);
+        assertThat(first.kase().number()).startsWith("360802-20261102-");
+        assertThat(first.kase().tier()).isEqualTo(SlaTier.SIMPLE);
+    }
+
+    @Test
+    public void registerStartsTheSlaClockOnTheWorkingDayCalendar() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        TransitionCommand register = new TransitionCommand(CaseAction.REGISTER, "centre", null, List.of(), null,
+                List.of(), SlaTier.COORDINATION, null, null, null);
+        CaseView v = FIX.cases.transition(JIZHOU, id, register);
+        // registered Monday 2026-11-02 09:00 Shanghai; 5 working days, start day not counted: due Monday 11-09 24:00
+        assertThat(v.dueAt()).isEqualTo(Instant.parse("2026-11-09T16:00:00Z"));
+        assertThat(v.sla()).isEqualTo(SlaState.ON_TIME);
+        assertThat(v.status()).isEqualTo(CaseStatus.REGISTERED);
+    }
+
+    @Test
+    public void otherDistrictsCannotReachACase() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        assertThatThrownBy(() -> FIX.cases.get("donghu", id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> FIX.cases.transition("donghu", id, cmd(CaseAction.REGISTER)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> FIX.cases.journal("donghu", id)).isInstanceOf(NotFoundException.class);
+        assertThat(FIX.cases.list("donghu", new CaseQuery(null, null, null, null, null, null, null, null, 0, 200)).items())
+                .extracting(CaseView::id).doesNotContain(id);
+        assertThat(FIX.cases.get(JIZHOU, id).status()).isEqualTo(CaseStatus.REPORTED);
+    }
+
+    @Test
+    public void illegalTransitionsAndStaleVersionsChangeNothing() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, cmd(CaseAction.CLOSE)))
+                .isInstanceOf(IllegalTransitionException.class);
+        TransitionCommand stale = new TransitionCommand(CaseAction.REGISTER, "c", null, List.of(), null, List.of(),
+                null, null, null, 7L);
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, stale)).isInstanceOf(ConflictException.class);
+        assertThat(FIX.cases.journal(JIZHOU, id)).hasSize(1);
+        assertThat(FIX.cases.get(JIZHOU, id).version()).isZero();
+    }
+
+    @Test
+    public void dispatchChecksDepartmentsAndListFiltersByThem() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        FIX.cases.transition(JIZHOU, id, cmd(CaseAction.REGISTER));
+        TransitionCommand unknown = new TransitionCommand(CaseAction.DISPATCH, "c", null, List.of(), "NOPE", List.of(),
+                null, null, null, null);
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, unknown))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("leadDepartment"));
+        TransitionCommand dispatch = new TransitionCommand(CaseAction.DISPATCH, "c", null, List.of(), "CG", List.of("SJ"),
+                null, null, null, null);
+        FIX.cases.transition(JIZHOU, id, dispatch);
+        CaseQuery bySj = new CaseQuery(null, "360802001", "SJ", null, null, null, null, null, 0, 200);
+        assertThat(FIX.cases.list(JIZHOU, bySj).items()).extracting(CaseView::id).contains(id);
+        CaseQuery otherStreet = new CaseQuery(null, "360802002", "SJ", null, null, null, null, null, 0, 200);
+        assertThat(FIX.cases.list(JIZHOU, otherStreet).items()).extracting(CaseView::id).doesNotContain(id);
+    }
+}

@@ -1,0 +1,47 @@
+package org.gongzhi.core.rest.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.gongzhi.core.calendar.SlaState;
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.JournalEntry;
+
+/** Wire form of a case: lower-case status and tier, action wire names, zh-CN status label. */
+record CaseJson(UUID id, String number, String tenant, String title, String description, String categoryCode,
+                String family, String channel, String status, String statusLabel, String tier, String gridCode,
+                Double longitude, Double latitude, String address, String reporterName, String reporterPhone,
+                List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
+                Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
+                int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions) {
+
+    static CaseJson of(CaseView v) {
+        return new CaseJson(v.id(), v.number(), v.tenantId(), v.title(), v.description(), v.categoryCode(),
+                v.family(), v.channel(), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
+                v.gridCode(), v.longitude(), v.latitude(), v.address(), v.reporterName(), v.reporterPhone(),
+                v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
+                v.dueAt(), v.warningAt(), v.closedAt(), sla(v.sla()), v.reworkCount(), v.postponeCount(),
+                v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList());
+    }
+
+    static String wire(CaseStatus status) {
+        return status == null ? null : status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String sla(SlaState state) {
+        return state == null ? null : state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Wire form of a journal entry; the intake entry has action {@code report}. */
+    record Entry(int seq, Instant at, String actor, String action, String from, String to, String note,
+                 List<String> attachments) {
+        static Entry of(JournalEntry j) {
+            return new Entry(j.seq(), j.at(), j.actor(), j.action() == null ? "report" : j.action().wireName(),
+                    wire(j.from()), wire(j.to()), j.note(), j.attachments());
+        }
+    }
+}

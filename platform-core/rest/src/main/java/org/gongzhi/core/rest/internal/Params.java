@@ -1,0 +1,71 @@
+package org.gongzhi.core.rest.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.ValidationException;
+
+/** Parses path and query parameters with errors that name the parameter (never 404 or 500). */
+final class Params {
+
+    private Params() {
+    }
+
+    static int integer(String name, String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, name + " 须为整数 (must be an integer): " + value);
+        }
+    }
+
+    static Double decimal(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(name, "必填项 (required): " + name);
+        }
+        try {
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, name + " 须为数字 (must be a number): " + value);
+        }
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ValidationException(name, name + " 须为 true 或 false (must be true or false): " + value);
+        };
+    }
+
+    /** Start of the given local date (yyyy-MM-dd) in the tenant's zone, or null when absent. */
+    static Instant dayStart(String name, String value, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim()).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, name + " 须为日期 yyyy-MM-dd (must be a date): " + value);
+        }
+    }
+
+    /** A case id; a malformed one cannot name any case, so it is simply not found. */
+    static UUID caseId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("案件不存在 (no such case): " + value);
+        }
+    }
+}

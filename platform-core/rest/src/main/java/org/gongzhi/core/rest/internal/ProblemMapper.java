@@ -1,0 +1,98 @@
+package org.gongzhi.core.rest.internal;
+
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.gongzhi.core.casework.IllegalTransitionException;
+import org.gongzhi.core.grid.InvalidCoordinateException;
+import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Turns every failure into problem-details JSON; only our own faults become a 500. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof ValidationException v) {
+            return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
+        }
+        if (e instanceof InvalidCoordinateException c) {
+            return Problem.response(400, "coordinates", "坐标无效 (invalid coordinates)", c.getMessage(), c.field());
+        }
+        if (e instanceof NotFoundException n) {
+            return Problem.response(404, "not-found", "资源不存在 (not found)", n.getMessage(), null);
+        }
+        if (e instanceof IllegalTransitionException t) {
+            return Problem.response(409, "illegal-transition", "不允许的流转 (illegal transition)", t.getMessage(), "action");
+        }
+        if (e instanceof ConflictException c) {
+            return Problem.response(409, "conflict", "并发修改冲突 (concurrent change)", c.getMessage(), "version");
+        }
+        if (e instanceof JsonProcessingException j) {
+            return malformed(j);
+        }
+        if (e instanceof WebApplicationException w) {
+            return web(w);
+        }
+        LOG.error("Unexpected failure answering a request", e);
+        return Problem.response(500, "internal", "服务器内部错误 (internal error)",
+                "请求未能处理，已记录日志 (the request failed; it has been logged)", null);
+    }
+
+    private static Response malformed(JsonProcessingException j) {
+        String field = null;
+        if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String detail = j instanceof JsonParseException
+                ? "请求体不是合法的 JSON (malformed JSON): " + j.getOriginalMessage()
+                : "字段值无法识别 (unreadable value): " + j.getOriginalMessage();
+        return Problem.response(400, "malformed-json", "请求格式有误 (malformed request)", detail, field);
+    }
+
+    private static Response web(WebApplicationException w) {
+        int status = w.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Server error answering a request", w);
+        }
+        Throwable cause = w.getCause();
+        if (cause instanceof JsonProcessingException j) {
+            return malformed(j);
+        }
+        String title = switch (status) {
+            case 404 -> "资源不存在 (not found)";
+            case 405 -> "不支持该方法 (method not allowed)";
+            case 406 -> "无法提供所需格式 (not acceptable)";
+            case 413 -> "请求体过大 (payload too large)";
+            case 415 -> "不支持的内容类型 (unsupported media type)";
+            default -> status < 500 ? "请求有误 (bad request)" : "服务器内部错误 (internal error)";
+        };
+        String detail = w instanceof NotAllowedException || w instanceof NotSupportedException || w.getMessage() == null
+                ? title : w.getMessage();
+        return Problem.response(status, "http-" + status, title, detail, null);
+    }
+}

@@ -1,0 +1,102 @@
+package org.gongzhi.core.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.gongzhi.core.grid.GeoPoint;
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.DepartmentDefinition;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Districts and their reference data: grids, departments, categories, point → grid lookup. */
+@Component(service = TenantResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("/api/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TenantResource {
+
+    private final TenantDirectory tenants;
+
+    @Activate
+    public TenantResource(@Reference TenantDirectory tenants) {
+        this.tenants = tenants;
+    }
+
+    record TenantJson(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                      String timeZone, List<String> plugins) {
+        static TenantJson of(TenantDefinition t) {
+            return new TenantJson(t.id(), t.name(), t.nameEn(), t.city(), t.cityEn(), t.adminCode(),
+                    t.timeZone().getId(), t.plugins());
+        }
+    }
+
+    record GridJson(String code, String name, String nameEn, String level, List<GridJson> children) {
+        static GridJson of(GridNode n, int depth) {
+            List<GridJson> kids = depth <= 0 ? null : n.children().stream().map(c -> of(c, depth - 1)).toList();
+            return new GridJson(n.code(), n.name(), n.nameEn(), n.level().name().toLowerCase(java.util.Locale.ROOT), kids);
+        }
+    }
+
+    @GET
+    public List<TenantJson> list() {
+        return tenants.tenants().stream().map(TenantJson::of).toList();
+    }
+
+    @GET
+    @Path("{tenant}")
+    public TenantJson get(@PathParam("tenant") String tenant) {
+        return TenantJson.of(tenants.require(tenant));
+    }
+
+    /** The grid tree from {@code root} (default: the district) down {@code depth} levels (default all). */
+    @GET
+    @Path("{tenant}/grids")
+    public GridJson grids(@PathParam("tenant") String tenant, @QueryParam("root") String root,
+                          @QueryParam("depth") String depth) {
+        TenantDefinition t = tenants.require(tenant);
+        GridNode node = root == null ? t.grids().root() : t.grids().find(root)
+                .orElseThrow(() -> new NotFoundException("本区没有该网格 (no such grid): " + root));
+        return GridJson.of(node, Params.integer("depth", depth, 10));
+    }
+
+    /** Point → grid: the deepest grid whose boundary holds the point, with its path from the district. */
+    @GET
+    @Path("{tenant}/grids/locate")
+    public Map<String, Object> locate(@PathParam("tenant") String tenant, @QueryParam("longitude") String lon,
+                                      @QueryParam("latitude") String lat) {
+        TenantDefinition t = tenants.require(tenant);
+        GeoPoint point = new GeoPoint(Params.decimal("longitude", lon), Params.decimal("latitude", lat));
+        GridNode grid = t.grids().locate(point)
+                .orElseThrow(() -> new NotFoundException("该位置不在本区任何网格内 (the point lies in no grid of this district)"));
+        return Map.of("grid", GridJson.of(grid, 0),
+                "path", t.grids().pathTo(grid.code()).stream().map(n -> GridJson.of(n, 0)).toList());
+    }
+
+    @GET
+    @Path("{tenant}/departments")
+    public List<DepartmentDefinition> departments(@PathParam("tenant") String tenant) {
+        return tenants.require(tenant).departments();
+    }
+
+    @GET
+    @Path("{tenant}/categories")
+    public List<CategoryDefinition> categories(@PathParam("tenant") String tenant) {
+        return tenants.require(tenant).categories();
+    }
+}

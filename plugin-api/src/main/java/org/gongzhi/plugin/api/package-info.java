@@ -1,0 +1,13 @@
+/**
+ * Gongzhi plugin API (共治插件接口): the services a district model plugin registers.
+ *
+ * <p>Plugins implement the interfaces of this package and register them as OSGi services
+ * (whiteboard pattern); the platform core only calls them. Every service carries the
+ * service property {@value org.gongzhi.plugin.api.DistrictModel#MODEL_PROPERTY} naming the
+ * model it belongs to, and is consulted only for tenants that enabled that model.
+ *
+ * @since 1.0
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.gongzhi.plugin.api;
