@@ -35,7 +35,7 @@ create table case_record (
     reporter_phone   varchar(32),
     attachments      text[]       not null default '{}',
     lead_department  varchar(32),
-    co_departments   text[]       not null default '{}',
+    co_departments   varchar(32)[] not null default '{}',
     reported_at      timestamptz  not null,
     registered_at    timestamptz,
     dispatched_at    timestamptz,

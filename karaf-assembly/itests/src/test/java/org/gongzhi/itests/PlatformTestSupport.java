@@ -1,10 +1,8 @@
 package org.gongzhi.itests;
 
-import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
-import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -58,8 +56,8 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "user", db.user()),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "password", db.password()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.http.port", http),
-                wrappedBundle(maven("org.awaitility", "awaitility").version(System.getProperty("awaitility.version"))),
-                mavenBundle("org.hamcrest", "hamcrest", "2.1"));
+                mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")));
     }
 
     private static int freePort() throws IOException {

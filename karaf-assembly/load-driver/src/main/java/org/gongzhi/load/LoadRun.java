@@ -53,7 +53,8 @@ final class LoadRun {
             }
         }
         long elapsed = Math.max(0, end - schedule.measureStartNanos());
-        return Report.of(options, total, elapsed, errors, schedule.issued(), schedule.notStarted(), aborted);
+        return Report.of(options, total, elapsed, errors, schedule.issued(), schedule.notStarted(), aborted,
+                errors.total() >= options.maxErrors());
     }
 
     private void work(Schedule schedule, CaseLoop loop, WorkerStats stats, ErrorLog errors) {
@@ -67,6 +68,9 @@ final class LoadRun {
                     loop.run(ticket, tenant, schedule.fullLoop(ticket.number()), schedule.measured(ticket), stats);
                 } catch (RuntimeException e) {
                     errors.record("driver", new ApiClient.Reply(0, e.toString()));
+                }
+                if (errors.total() >= options.maxErrors()) {
+                    schedule.stop(); // a broken platform is not load-tested further
                 }
             }
         } catch (InterruptedException e) {

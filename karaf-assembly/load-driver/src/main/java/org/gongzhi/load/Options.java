@@ -11,7 +11,7 @@ import java.util.Map;
 /** The command line, parsed and bounded. Every loop of the driver is limited by these values. */
 record Options(URI base, List<TenantProfile> tenants, int threads, Duration duration, Duration warmup,
                double rate, double closeFraction, long maxCases, Path out, boolean allowRemote,
-               Duration healthTimeout, Duration requestTimeout, String actor) {
+               Duration healthTimeout, Duration requestTimeout, String actor, long maxErrors) {
 
     static final int MAX_THREADS = 512;
     static final long MAX_CASES = 10_000_000L;
@@ -27,6 +27,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             "  --rate N                open loop: N case intakes per second in total; 0 = closed loop (default 0)",
             "  --close-fraction F      fraction 0..1 of cases driven through all six transitions (default 1.0)",
             "  --max-cases N           stop after N cases, warm-up included (default 100000)",
+            "  --max-errors N          stop early after N failed calls (default 100)",
             "  --out FILE              also write the report as JSON",
             "  --profile t=grid,cat,dep  grid, category and lead department for a tenant not among the demo ones",
             "  --actor NAME            X-Gongzhi-Actor header for the journal (default load-driver)",
@@ -52,7 +53,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 case "--allow-remote" -> allowRemote = true;
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--base", "--tenants", "--threads", "--duration", "--warmup", "--rate", "--close-fraction",
-                        "--max-cases", "--out", "--profile", "--actor", "--health-timeout", "--request-timeout" -> {
+                        "--max-cases", "--max-errors", "--out", "--profile", "--actor", "--health-timeout", "--request-timeout" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(a + " needs a value");
@@ -94,6 +95,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
         double rate = ArgValues.decimal("--rate", v.getOrDefault("--rate", "0"), 0, 100_000);
         double fraction = ArgValues.decimal("--close-fraction", v.getOrDefault("--close-fraction", "1.0"), 0, 1);
         long maxCases = ArgValues.integer("--max-cases", v.getOrDefault("--max-cases", "100000"), 1, MAX_CASES);
+        long maxErrors = ArgValues.integer("--max-errors", v.getOrDefault("--max-errors", "100"), 1, MAX_CASES);
         Path out = v.containsKey("--out") ? Path.of(v.get("--out")) : null;
         Duration health = ArgValues.duration("--health-timeout", v.getOrDefault("--health-timeout", "120s"),
                 Duration.ZERO, Duration.ofHours(1));
@@ -104,7 +106,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             throw new IllegalArgumentException("--actor must be 1-100 visible ASCII characters: " + actor);
         }
         return new Options(base, List.copyOf(tenants), threads, duration, warmup, rate, fraction, maxCases, out,
-                allowRemote, health, request, actor);
+                allowRemote, health, request, actor, maxErrors);
     }
 
     boolean openLoop() {

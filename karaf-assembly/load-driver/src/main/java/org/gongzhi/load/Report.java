@@ -17,13 +17,14 @@ import org.HdrHistogram.Histogram;
  * @param casesClosed       measured cases that reached {@code closed}
  * @param notStarted        open loop only: cases due before the deadline never started because all workers were busy
  * @param aborted           workers were still busy long after the deadline and had to be interrupted
+ * @param stoppedOnErrors   the run ended early because {@code --max-errors} calls had failed
  */
 record Report(String base, List<String> tenants, int threads, String mode, double ratePerSecond,
               double closeFraction, double warmupSeconds, double measuredSeconds, long casesStarted,
               long casesCreated, long casesClosed, long transitions, double intakePerSecond,
               double transitionsPerSecond, Latency intake, Latency transition, Latency fullLoop,
               Map<String, Latency> perTransition, long errors, Map<String, Long> errorsByStatus,
-              List<ErrorLog.Sample> errorSamples, long notStarted, boolean aborted) {
+              List<ErrorLog.Sample> errorSamples, long notStarted, boolean aborted, boolean stoppedOnErrors) {
 
     /** Latency percentiles of one histogram, in milliseconds (recorded in microseconds). */
     record Latency(long count, double p50, double p90, double p99, double max, double mean) {
@@ -41,7 +42,7 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
     }
 
     static Report of(Options o, WorkerStats s, long measuredNanos, ErrorLog errors, long casesStarted,
-                     long notStarted, boolean aborted) {
+                     long notStarted, boolean aborted, boolean stoppedOnErrors) {
         double seconds = measuredNanos / 1e9;
         Map<String, Latency> perTransition = new LinkedHashMap<>();
         s.perAction.forEach((action, h) -> perTransition.put(action, Latency.of(h)));
@@ -52,7 +53,8 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
                 o.warmup().toMillis() / 1000.0, round(seconds, 3), casesStarted, s.created, s.closed,
                 s.transitionCount, round(perSecond(s.created, seconds), 2),
                 round(perSecond(s.transitionCount, seconds), 2), Latency.of(s.intake), Latency.of(s.transitions),
-                Latency.of(s.loop), perTransition, errors.total(), byStatus, errors.samples(), notStarted, aborted);
+                Latency.of(s.loop), perTransition, errors.total(), byStatus, errors.samples(), notStarted, aborted,
+                stoppedOnErrors);
     }
 
     /** {@code count / seconds}, 0 for no time. */

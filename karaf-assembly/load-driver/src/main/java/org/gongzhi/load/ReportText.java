@@ -41,6 +41,9 @@ final class ReportText {
         if (r.aborted()) {
             line(b, "ABORTED         workers still busy long after the deadline were interrupted");
         }
+        if (r.stoppedOnErrors()) {
+            line(b, "STOPPED EARLY   --max-errors reached; the figures cover only part of the planned time");
+        }
         line(b, "errors          %d%s", r.errors(), r.errors() == 0 ? "" : "  " + r.errorsByStatus());
         for (ErrorLog.Sample s : r.errorSamples()) {
             line(b, "  %s → %s: %s", s.operation(), s.status() == 0 ? "no answer" : "HTTP " + s.status(), s.body());

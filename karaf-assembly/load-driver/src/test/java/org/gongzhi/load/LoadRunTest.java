@@ -1,6 +1,7 @@
 package org.gongzhi.load;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -137,5 +138,18 @@ public class LoadRunTest {
         assertEquals(0, r.casesClosed());
         assertEquals(null, calls.get("close"));
         assertEquals(1, r.exitCode());
+        assertFalse(r.stoppedOnErrors());
+    }
+
+    @Test
+    public void stopsEarlyAfterMaxErrors() throws Exception {
+        failAction = "register";
+        Options o = options("30s", "--max-errors", "5");
+        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        assertTrue(r.stoppedOnErrors());
+        assertTrue("errors " + r.errors(), r.errors() >= 5 && r.errors() < 5 + o.threads());
+        assertTrue(r.measuredSeconds() < 10);
+        assertEquals(1, r.exitCode());
+        assertTrue(ReportText.format(r).contains("STOPPED EARLY"));
     }
 }

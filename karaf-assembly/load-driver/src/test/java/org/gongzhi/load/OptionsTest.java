@@ -28,6 +28,7 @@ public class OptionsTest {
         assertEquals(100_000, o.maxCases());
         assertNull(o.out());
         assertEquals("load-driver", o.actor());
+        assertEquals(100, o.maxErrors());
     }
 
     @Test
@@ -35,7 +36,7 @@ public class OptionsTest {
         Options o = Options.parse(new String[] {"--base", "http://localhost:9090/", "--tenants", "donghu,jizhou",
             "--threads", "16", "--duration=2m", "--warmup", "500ms", "--rate", "250", "--close-fraction", "0.25",
             "--max-cases", "5000", "--out", "target/r.json", "--actor", "perf", "--health-timeout", "10",
-            "--request-timeout", "1.5s"});
+            "--request-timeout", "1.5s", "--max-errors", "7"});
         assertEquals("http://localhost:9090", o.base().toString());
         assertEquals("donghu", o.tenants().get(0).tenant());
         assertEquals("360102001001001", o.tenants().get(0).gridCode());
@@ -50,6 +51,7 @@ public class OptionsTest {
         assertEquals("perf", o.actor());
         assertEquals(Duration.ofSeconds(10), o.healthTimeout());
         assertEquals(Duration.ofMillis(1500), o.requestTimeout());
+        assertEquals(7, o.maxErrors());
     }
 
     @Test
@@ -82,7 +84,7 @@ public class OptionsTest {
     public void rejectsBadValues() {
         String[][] bad = {
             {"--threads", "0"}, {"--threads", "513"}, {"--threads", "x"}, {"--duration", "25h"},
-            {"--duration", "soon"}, {"--close-fraction", "1.5"}, {"--rate", "-1"}, {"--max-cases", "0"},
+            {"--duration", "soon"}, {"--close-fraction", "1.5"}, {"--rate", "-1"}, {"--max-cases", "0"}, {"--max-errors", "0"},
             {"--tenants", "nowhere"}, {"--tenants", "jizhou,jizhou"}, {"--tenants", "../x"}, {"--threads"},
             {"--bogus"}, {"--base", "ftp://127.0.0.1"}, {"--base", "http://127.0.0.1/?q=1"},
             {"--profile", "x=1,2"}, {"--threads", "2", "--threads", "3"}, {"--actor", "a b"},

@@ -30,7 +30,8 @@ public class ReportTest {
             w.closed(20 * MS);
         }
         WorkerStats total = new WorkerStats().add(a).add(b);
-        Report r = Report.of(Options.parse(new String[0]), total, 10_000 * MS, new ErrorLog(), 130, 0, false);
+        Report r = Report.of(Options.parse(new String[0]), total, 10_000 * MS, new ErrorLog(), 130, 0, false,
+                false);
 
         assertEquals(100, r.casesCreated());
         assertEquals(40, r.casesClosed());
@@ -60,7 +61,7 @@ public class ReportTest {
 
     @Test
     public void noMeasuredTimeMeansNoThroughput() {
-        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), 0, new ErrorLog(), 0, 0, false);
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), 0, new ErrorLog(), 0, 0, false, false);
         assertEquals(0, r.intakePerSecond(), 0);
         assertEquals(0, r.intake().count());
         assertEquals(0, r.intake().p99(), 0);
@@ -77,7 +78,7 @@ public class ReportTest {
         for (int i = 0; i < 10; i++) {
             errors.record("accept", new ApiClient.Reply(500, "x".repeat(1000)));
         }
-        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false);
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false);
         assertEquals(13, r.errors());
         assertEquals(Map.of("no answer", 1L, "HTTP 409", 2L, "HTTP 500", 10L), r.errorsByStatus());
         assertEquals(ErrorLog.SAMPLES, r.errorSamples().size());

@@ -1,5 +1,6 @@
 package org.gongzhi.devdb.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -45,6 +50,8 @@ public final class DevPostgres {
 
     /** How long to wait for the postmaster to accept connections (crash recovery after a hard kill can take a while). */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    /** How long {@link #stop()} waits for the postmaster process to exit. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private static final Logger LOG = LoggerFactory.getLogger(DevPostgres.class);
@@ -130,7 +137,8 @@ public final class DevPostgres {
         EmbeddedPostgres started = withBundleClassLoader(builder::start);
         try {
             port = started.getPort();
-            createDatabaseIfMissing(started);
+            verifyDataDirectory();
+            createDatabaseIfMissing();
         } catch (SQLException | RuntimeException e) {
             closeQuietly(started);
             port = -1;
@@ -143,7 +151,7 @@ public final class DevPostgres {
                 port, (System.nanoTime() - begin) / 1_000_000, dataDirectory);
     }
 
-    /** Stops PostgreSQL (fast shutdown) and waits for it; no-op when not started. */
+    /** Stops PostgreSQL (fast shutdown) and waits until the postmaster has exited; no-op when not started. */
     public synchronized void stop() {
         EmbeddedPostgres running = postgres;
         if (running == null) {
@@ -159,7 +167,32 @@ public final class DevPostgres {
             }
             shutdownHook = null;
         }
+        Optional<ProcessHandle> postmaster = postmaster();
         closeQuietly(running);
+        // zonky's pg_ctl stop gives up after 5 s; a fast shutdown's checkpoint may take longer: wait for the process
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(process -> {
+            LOG.debug("Waiting for PostgreSQL (pid {}) to exit", process.pid());
+            try {
+                process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.error("PostgreSQL (pid {}, data directory {}) did not stop within {} s",
+                        process.pid(), dataDirectory, STOP_WAIT.toSeconds());
+            }
+        });
+    }
+
+    /** The running postmaster, from the first line of {@code postmaster.pid} in the data directory. */
+    private Optional<ProcessHandle> postmaster() {
+        try (BufferedReader reader = Files.newBufferedReader(dataDirectory.resolve("postmaster.pid"))) {
+            String line = reader.readLine();
+            return line == null ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(line.trim()))
+                            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public synchronized boolean isRunning() {
@@ -206,7 +239,31 @@ public final class DevPostgres {
         return ds;
     }
 
-    private void createDatabaseIfMissing(EmbeddedPostgres started) throws SQLException {
+    /**
+     * zonky only checks that something answers on the port: a postmaster orphaned by a hard kill of the JVM (or any
+     * other PostgreSQL on that port) would be taken for ours. An orphan on our own data directory is fine (we adopt
+     * it and stop it on {@link #stop()}); a server on another data directory is not.
+     */
+    private void verifyDataDirectory() throws SQLException {
+        String served;
+        try (Connection c = dataSource("postgres").getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW data_directory")) {
+            rs.next();
+            served = rs.getString(1);
+        }
+        boolean ours;
+        try {
+            ours = Files.isSameFile(Paths.get(served), dataDirectory);
+        } catch (IOException notHere) {
+            ours = false; // e.g. a server in a container whose data directory does not exist on this machine
+        }
+        if (!ours) {
+            throw new IllegalStateException("Port " + port + " is served by another PostgreSQL (data directory "
+                    + served + ", expected " + dataDirectory + "); configure a different port");
+        }
+    }
+
+    private void createDatabaseIfMissing() throws SQLException {
         try (Connection c = dataSource("postgres").getConnection()) {
             boolean exists;
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -39,8 +39,8 @@ public final class EmbeddedDatabase {
     public static final String JNDI_NAME_PROPERTY = "osgi.jndi.service.name";
     public static final String JNDI_NAME = "gongzhi";
 
-    /** Upper bound for deactivate waiting on a start in progress plus the shutdown (pg_ctl stop waits up to 5 s). */
-    private static final long STOP_TIMEOUT_SECONDS = 120;
+    /** Upper bound for deactivate: a start in progress (initdb + up to 60 s) followed by the stop (up to 65 s). */
+    private static final long STOP_TIMEOUT_SECONDS = 180;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 

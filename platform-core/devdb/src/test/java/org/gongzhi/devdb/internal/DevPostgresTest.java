@@ -59,6 +59,7 @@ public class DevPostgresTest {
         running.stop();
         running = null;
         assertRefused(stale); // stop() returns only once the server is gone
+        assertFalse("postmaster exited", Files.exists(dataDirectory.resolve("postmaster.pid")));
 
         running = start(dataDirectory);
         try (Connection c = running.dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -83,6 +84,19 @@ public class DevPostgresTest {
             assertEquals("127.0.0.1", single(st, "SELECT host(inet_server_addr())"));
         }
         assertThrows(IllegalStateException.class, running::start);
+    }
+
+    @Test
+    public void refusesAServerOfAnotherDataDirectoryOnItsPort() throws Exception {
+        running = new DevPostgres(tmp.getRoot().toPath().resolve("first"), 0, "gongzhi");
+        running.start();
+        DevPostgres second = new DevPostgres(tmp.getRoot().toPath().resolve("second"), running.port(), "gongzhi");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, second::start);
+        assertTrue(refused.getMessage(), refused.getMessage().contains("served by another PostgreSQL"));
+        assertFalse(second.isRunning());
+        try (Connection c = running.dataSource().getConnection(); Statement st = c.createStatement()) {
+            assertEquals("first server untouched", "1", single(st, "SELECT 1"));
+        }
     }
 
     @Test

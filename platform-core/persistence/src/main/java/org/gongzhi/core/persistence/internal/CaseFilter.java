@@ -35,7 +35,7 @@ final class CaseFilter {
         if (q.gridCode() != null) {
             List<GridNode> path = tenant.grids().pathTo(q.gridCode());
             if (path.isEmpty()) {
-                throw new ValidationException("gridCode", "本区没有该网格 (unknown grid): " + q.gridCode());
+                throw new ValidationException("grid", "本区没有该网格 (unknown grid): " + q.gridCode());
             }
             String prefix = path.stream().map(GridNode::code).collect(Collectors.joining("/"));
             f.and("(c.gridPath = :gridPath or c.gridPath like :gridPrefix)", "gridPath", prefix);

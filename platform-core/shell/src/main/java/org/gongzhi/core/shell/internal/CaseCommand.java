@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.JournalEntry;
@@ -19,6 +20,9 @@ public class CaseCommand implements Action {
 
     @Reference
     CaseService cases;
+
+    @Reference
+    Session session;
 
     @Argument(index = 0, name = "tenant", description = "辖区 ID (district id)", required = true)
     String tenant;
@@ -32,11 +36,11 @@ public class CaseCommand implements Action {
         try {
             id = UUID.fromString(caseId);
         } catch (IllegalArgumentException e) {
-            System.err.println("案件 ID 格式不正确 (malformed case id): " + caseId);
+            session.getConsole().println("案件 ID 格式不正确 (malformed case id): " + caseId);
             return null;
         }
         CaseView c = cases.get(tenant, id);
-        PrintStream out = System.out;
+        PrintStream out = session.getConsole();
         out.printf("%s  %s%n", c.number(), c.title());
         out.printf("状态 Status: %s (%s)   分级 Tier: %s   时限 SLA: %s%n", c.status().labelZh(), c.status(), c.tier(),
                 c.sla() == null ? "-" : c.sla().labelZh());

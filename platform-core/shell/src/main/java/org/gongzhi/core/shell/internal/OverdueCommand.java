@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
@@ -19,6 +20,9 @@ public class OverdueCommand implements Action {
 
     @Reference
     CaseService cases;
+
+    @Reference
+    Session session;
 
     @Argument(index = 0, name = "tenant", description = "辖区 ID (district id)", required = true)
     String tenant;
@@ -38,7 +42,7 @@ public class OverdueCommand implements Action {
         for (CaseView c : cases.overdue(tenant, Instant.now(), Math.max(1, limit))) {
             table.addRow().addContent(c.number(), c.id(), c.status().labelZh(), c.leadDepartment(), c.dueAt(), c.title());
         }
-        table.print(System.out);
+        table.print(session.getConsole());
         return null;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
@@ -15,6 +16,9 @@ public class TenantsCommand implements Action {
 
     @Reference
     TenantDirectory tenants;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -30,7 +34,7 @@ public class TenantsCommand implements Action {
             table.addRow().addContent(t.id(), t.adminCode(), t.name() + " / " + t.nameEn(), t.city(),
                     t.grids().all().size(), t.departments().size(), String.join(",", t.plugins()));
         }
-        table.print(System.out);
+        table.print(session.getConsole());
         return null;
     }
 }
