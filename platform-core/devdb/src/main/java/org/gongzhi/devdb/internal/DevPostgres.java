@@ -169,8 +169,9 @@ public final class DevPostgres {
         }
         Optional<ProcessHandle> postmaster = postmaster();
         closeQuietly(running);
-        // zonky's pg_ctl stop gives up after 5 s; a fast shutdown's checkpoint may take longer: wait for the process
-        postmaster.filter(ProcessHandle::isAlive).ifPresent(process -> {
+        // zonky's pg_ctl stop gives up after 5 s, a fast shutdown's checkpoint may take longer. The postmaster removes
+        // postmaster.pid as its very last step, so only while that file exists is there something to wait for.
+        postmaster.filter(p -> Files.exists(dataDirectory.resolve("postmaster.pid")) && p.isAlive()).ifPresent(process -> {
             LOG.debug("Waiting for PostgreSQL (pid {}) to exit", process.pid());
             try {
                 process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);

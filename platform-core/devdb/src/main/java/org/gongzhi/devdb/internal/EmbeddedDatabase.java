@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Embedded development database of the run command: starts PostgreSQL ({@link DevPostgres}) on a dedicated thread
  * and, once it accepts connections, registers a {@link DataSource} service with {@code gongzhi.datasource=main} and
- * {@code osgi.jndi.service.name=gongzhi}. Only active when {@code etc/org.gongzhi.devdb.cfg} exists.
+ * {@code osgi.jndi.service.name=gongzhi}. Only active when {@code etc/org.gongzhi.devdb.cfg} exists and does not say {@code enabled = false}.
  */
 @Component(configurationPid = EmbeddedDatabase.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = EmbeddedDatabase.Config.class)
@@ -59,6 +59,10 @@ public final class EmbeddedDatabase {
 
         @AttributeDefinition(name = "Database", description = "Database created if missing; the DataSource points at it")
         String database() default "gongzhi";
+
+        @AttributeDefinition(name = "Enabled",
+                description = "false keeps PostgreSQL stopped, e.g. while org.gongzhi.datasource points at an existing server")
+        boolean enabled() default true;
     }
 
     private final BundleContext bundleContext;
@@ -78,6 +82,10 @@ public final class EmbeddedDatabase {
             thread.setDaemon(true);
             return thread;
         });
+        if (!config.enabled()) {
+            LOG.info("Embedded PostgreSQL disabled by configuration ({}.cfg: enabled = false)", PID);
+            return;
+        }
         // SCR must not wait for initdb/startup: start on our own thread, register the service when ready
         worker.execute(this::startAndRegister);
     }

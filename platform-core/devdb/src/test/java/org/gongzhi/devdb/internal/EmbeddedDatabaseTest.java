@@ -110,6 +110,7 @@ public class EmbeddedDatabaseTest {
                         case "port": return port;
                         case "dataDirectory": return dataDirectory;
                         case "database": return database;
+                        case "enabled": return Boolean.TRUE;
                         case "annotationType": return EmbeddedDatabase.Config.class;
                         default: throw new UnsupportedOperationException(method.getName());
                     }
