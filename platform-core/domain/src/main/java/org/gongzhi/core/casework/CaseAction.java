@@ -1,6 +1,5 @@
 package org.gongzhi.core.casework;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ public enum CaseAction {
     CaseAction(String labelZh, String labelEn) {
         this.labelZh = labelZh;
         this.labelEn = labelEn;
-        this.wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.wireName = WireNames.of(this);
     }
 
     /** Wire name, e.g. {@code verify-pass}. */
@@ -67,15 +66,6 @@ public enum CaseAction {
      * @return the action, or empty for {@code null} or an unknown name
      */
     public static Optional<CaseAction> fromWireName(String wireName) {
-        if (wireName == null) {
-            return Optional.empty();
-        }
-        String w = wireName.trim().toLowerCase(Locale.ROOT);
-        for (CaseAction a : values()) {
-            if (a.wireName.equals(w)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return WireNames.lookup(values(), CaseAction::wireName, wireName);
     }
 }

@@ -1,6 +1,5 @@
 package org.gongzhi.core.casework;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,7 @@ public enum Channel {
     Channel(String labelZh, String labelEn) {
         this.labelZh = labelZh;
         this.labelEn = labelEn;
-        this.wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.wireName = WireNames.of(this);
     }
 
     /** Wire name, e.g. {@code grid-worker}. */
@@ -51,15 +50,6 @@ public enum Channel {
 
     /** Parses a wire name (blanks and case ignored); empty for {@code null} or unknown. */
     public static Optional<Channel> fromWireName(String wireName) {
-        if (wireName == null) {
-            return Optional.empty();
-        }
-        String w = wireName.trim().toLowerCase(Locale.ROOT);
-        for (Channel c : values()) {
-            if (c.wireName.equals(w)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return WireNames.lookup(values(), Channel::wireName, wireName);
     }
 }

@@ -47,15 +47,6 @@ public enum SlaTier {
 
     /** Parses a wire name (blanks and case ignored); empty for {@code null} or unknown. */
     public static Optional<SlaTier> fromWireName(String wireName) {
-        if (wireName == null) {
-            return Optional.empty();
-        }
-        String w = wireName.trim().toLowerCase(Locale.ROOT);
-        for (SlaTier t : values()) {
-            if (t.wireName().equals(w)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return WireNames.lookup(values(), SlaTier::wireName, wireName);
     }
 }

@@ -2,12 +2,10 @@ package org.gongzhi.core.rest.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.gongzhi.core.calendar.SlaState;
 import org.gongzhi.core.casework.CaseAction;
-import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.JournalEntry;
 
@@ -24,16 +22,12 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 v.family(), v.channel(), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
                 v.gridCode(), v.longitude(), v.latitude(), v.address(), v.reporterName(), v.reporterPhone(),
                 v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
-                v.dueAt(), v.warningAt(), v.closedAt(), sla(v.sla()), v.reworkCount(), v.postponeCount(),
+                v.dueAt(), v.warningAt(), v.closedAt(), wire(v.sla()), v.reworkCount(), v.postponeCount(),
                 v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList());
     }
 
-    static String wire(CaseStatus status) {
-        return status == null ? null : status.name().toLowerCase(Locale.ROOT);
-    }
-
-    static String sla(SlaState state) {
-        return state == null ? null : state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    static String wire(Enum<?> constant) {
+        return constant == null ? null : WireNames.of(constant);
     }
 
     /** Wire form of a journal entry; the intake entry has action {@code report}. */

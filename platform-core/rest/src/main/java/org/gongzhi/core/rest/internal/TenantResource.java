@@ -49,7 +49,7 @@ public final class TenantResource {
     record GridJson(String code, String name, String nameEn, String level, List<GridJson> children) {
         static GridJson of(GridNode n, int depth) {
             List<GridJson> kids = depth <= 0 ? null : n.children().stream().map(c -> of(c, depth - 1)).toList();
-            return new GridJson(n.code(), n.name(), n.nameEn(), n.level().name().toLowerCase(java.util.Locale.ROOT), kids);
+            return new GridJson(n.code(), n.name(), n.nameEn(), CaseJson.wire(n.level()), kids);
         }
     }
 

@@ -196,7 +196,7 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("CaseAction")).containsExactlyElementsOf(wire(CaseAction.values(), CaseAction::wireName));
         assertThat(enumOf("Channel")).containsExactlyElementsOf(wire(Channel.values(), Channel::wireName));
         assertThat(enumOf("SlaTier")).containsExactlyElementsOf(wire(SlaTier.values(), SlaTier::wireName));
-        assertThat(enumOf("SlaState")).containsExactlyElementsOf(wire(SlaState.values(), CaseJson::sla));
+        assertThat(enumOf("SlaState")).containsExactlyElementsOf(wire(SlaState.values(), CaseJson::wire));
         assertThat(enumOf("CategoryFamily")).containsExactlyElementsOf(wire(CategoryFamily.values(), Enum::name));
         assertThat(enumOf("GridLevel")).containsExactlyElementsOf(
                 wire(GridLevel.values(), l -> l.name().toLowerCase(Locale.ROOT)));
