@@ -1,6 +1,7 @@
 package org.gongzhi.plugin.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,15 +13,18 @@ import java.util.Objects;
  * @param leadDepartmentKind      kind of the lead department (牵头部门), e.g. {@code CITY_MANAGEMENT}; null keeps the category default
  * @param coHandlingDepartmentKinds kinds of co-handling departments (协办部门), may be empty
  * @param copyToCompetentDepartment whether the dispatch is copied at the same time to the district competent department (同步抄送)
+ * @param attributes              what the model shows on the case, e.g. {@code colour=red}; keys and values at most 40 characters
  * @since 1.0
  */
 public record TriageDecision(String tier, int dueHours, int dueWorkingDays, String leadDepartmentKind,
-                             List<String> coHandlingDepartmentKinds, boolean copyToCompetentDepartment) {
+                             List<String> coHandlingDepartmentKinds, boolean copyToCompetentDepartment,
+                             Map<String, String> attributes) {
     public TriageDecision {
         Objects.requireNonNull(tier, "tier");
         if ((dueHours > 0) == (dueWorkingDays > 0)) {
             throw new IllegalArgumentException("exactly one of dueHours and dueWorkingDays must be positive");
         }
         coHandlingDepartmentKinds = List.copyOf(coHandlingDepartmentKinds == null ? List.of() : coHandlingDepartmentKinds);
+        attributes = Map.copyOf(attributes == null ? Map.of() : attributes);
     }
 }

@@ -1,5 +1,12 @@
 /**
- * Gongzhi plugin API (共治插件接口): the services a district model plugin registers.
+ * Gongzhi plugin API (共治插件接口): the services a district model plugin registers and the
+ * services the core offers it.
+ *
+ * <p>A plugin registers {@link org.gongzhi.plugin.api.DistrictModel} and, as it needs,
+ * {@link org.gongzhi.plugin.api.TriagePolicy}, {@link org.gongzhi.plugin.api.TransitionGuard},
+ * {@link org.gongzhi.plugin.api.CaseLifecycleListener} and JAX-RS resources under
+ * {@link org.gongzhi.plugin.api.PluginPaths#BASE}. It uses {@link org.gongzhi.plugin.api.PluginStorage}
+ * for its own records and {@link org.gongzhi.plugin.api.PluginTenants} to learn about tenants.
  *
  * <p>Plugins implement the interfaces of this package and register them as OSGi services
  * (whiteboard pattern); the platform core only calls them. Every service carries the

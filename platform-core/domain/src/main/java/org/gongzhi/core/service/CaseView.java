@@ -2,6 +2,7 @@ package org.gongzhi.core.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +11,11 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
 
-/** A case (事件) as callers see it; {@code version} is the optimistic-locking version. */
+/**
+ * A case (事件) as callers see it; {@code version} is the optimistic-locking version;
+ * {@code triageModel} and {@code triageAttributes} say which plugin triaged it and what it shows
+ * (e.g. {@code colour=red}), both empty when the core's defaults applied.
+ */
 public record CaseView(UUID id, String number, String tenantId, String title, String description,
                        String categoryCode, String family, String channel, CaseStatus status,
                        SlaTier tier, String gridCode, Double longitude, Double latitude,
@@ -19,5 +24,5 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
                        List<String> coDepartments, Instant reportedAt, Instant registeredAt,
                        Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
                        int reworkCount, int postponeCount, Integer satisfaction, long version,
-                       Set<CaseAction> allowedActions) {
+                       Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes) {
 }

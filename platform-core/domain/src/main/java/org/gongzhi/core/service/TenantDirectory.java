@@ -2,6 +2,7 @@ package org.gongzhi.core.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gongzhi.core.tenant.TenantDefinition;
 
@@ -15,6 +16,21 @@ public interface TenantDirectory {
     List<TenantDefinition> tenants();
 
     Optional<TenantDefinition> find(String tenantId);
+
+    /**
+     * Models (plugins) the tenant enabled: its definition's {@code plugins:} at first load, as
+     * changed since by {@link #setModelEnabled}. Empty for an unknown tenant.
+     */
+    Set<String> enabledModels(String tenantId);
+
+    /**
+     * Enables or disables a model for a tenant; kept across restarts. The model need not be
+     * deployed (a plugin may be installed later).
+     *
+     * @throws NotFoundException   for an unknown tenant
+     * @throws ValidationException for a malformed model id
+     */
+    void setModelEnabled(String tenantId, String modelId, boolean enabled);
 
     /** The tenant or {@link NotFoundException} naming it. */
     default TenantDefinition require(String tenantId) {

@@ -87,6 +87,13 @@ public class CaseEntity {
     @Column(name = "reopen_count", nullable = false)
     int reopenCount;
     Short satisfaction;
+    @Column(name = "triage_model")
+    String triageModel;
+    /** The deciding plugin's attributes (e.g. colour) as a JSON object. */
+    @Column(name = "triage_attributes")
+    String triageAttributes;
+    @Column(name = "triage_copy_competent", nullable = false)
+    boolean triageCopyCompetent;
     @Column(name = "idempotency_key", updatable = false)
     String idempotencyKey;
     @Version

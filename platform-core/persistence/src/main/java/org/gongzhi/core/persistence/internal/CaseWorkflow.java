@@ -88,7 +88,8 @@ final class CaseWorkflow {
             c.dueAt = sla.dueAt(cmd.tier(), now);
         } else if (triage.isPresent()) {
             TriageDecision d = triage.get();
-            c.tier = SlaTier.valueOf(d.tier().toUpperCase(java.util.Locale.ROOT));
+            c.tier = SlaTier.fromWireName(d.tier()).orElseThrow(() ->
+                    new IllegalStateException("a triage policy returned an unknown tier: " + d.tier()));
             c.dueAt = d.dueHours() > 0
                     ? tenant.calendar().dueAfterHours(now, java.time.Duration.ofHours(d.dueHours()))
                     : sla.dueAt(d.dueWorkingDays(), now);
@@ -112,9 +113,19 @@ final class CaseWorkflow {
             }
             co.add(d);
         }
+        if (c.triageCopyCompetent) {
+            competentDepartment(c).filter(d -> !d.equals(lead)).ifPresent(co::add);
+        }
         c.leadDepartment = lead;
         c.coDepartments = new ArrayList<>(co);
         c.dispatchedAt = now;
+    }
+
+    /** The district department competent for the case's category (同步抄送 of the triage). */
+    private Optional<String> competentDepartment(CaseEntity c) {
+        return tenant.category(c.categoryCode)
+                .flatMap(cd -> tenant.departmentsOfKind(cd.departmentKind()).stream().findFirst())
+                .map(DepartmentDefinition::code);
     }
 
     private void postpone(CaseEntity c, TransitionCommand cmd) {

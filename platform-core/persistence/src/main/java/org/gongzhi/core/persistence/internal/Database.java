@@ -27,7 +27,8 @@ import com.zaxxer.hikari.HikariDataSource;
 final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class};
+    private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
+            TenantPluginEntity.class, PluginRecordEntity.class};
 
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;

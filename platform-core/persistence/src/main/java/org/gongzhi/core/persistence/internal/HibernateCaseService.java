@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -26,8 +27,10 @@ import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
+import org.gongzhi.core.casework.CaseLifecycle;
+import org.gongzhi.core.casework.WireNames;
+import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
-import org.gongzhi.plugin.api.TriageDecision;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -43,19 +46,19 @@ public final class HibernateCaseService implements CaseService {
 
     private final Database db;
     private final TenantDirectory tenants;
-    private final TriagePolicies triage;
+    private final PluginHooks plugins;
     private final Clock clock;
 
     @Activate
     public HibernateCaseService(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
-                                @Reference TriagePolicies triage) {
-        this(runtime.database(), tenants, triage, Clock.systemUTC());
+                                @Reference PluginHooks plugins) {
+        this(runtime.database(), tenants, plugins, Clock.systemUTC());
     }
 
-    HibernateCaseService(Database db, TenantDirectory tenants, TriagePolicies triage, Clock clock) {
+    HibernateCaseService(Database db, TenantDirectory tenants, PluginHooks plugins, Clock clock) {
         this.db = db;
         this.tenants = tenants;
-        this.triage = triage;
+        this.plugins = plugins;
         this.clock = clock;
     }
 
@@ -71,8 +74,9 @@ public final class HibernateCaseService implements CaseService {
                 return new IntakeResult(CaseViews.of(earlier.get(), flow.sla(), now), false);
             }
         }
+        IntakeResult result;
         try {
-            return db.inTenant(tenantId, session -> {
+            result = db.inTenant(tenantId, session -> {
                 long seq = session.createNativeQuery("select nextval('case_number_seq')", Long.class).getSingleResult();
                 c.number = tenant.adminCode() + "-" + LocalDate.ofInstant(now, tenant.timeZone()).format(DAY)
                         + "-" + String.format("%06d", seq % 1_000_000);
@@ -86,6 +90,9 @@ public final class HibernateCaseService implements CaseService {
                     .map(earlier -> new IntakeResult(CaseViews.of(earlier, flow.sla(), now), false))
                     .orElseThrow(() -> e);
         }
+        plugins.publish(tenants.enabledModels(tenantId),
+                new CaseEvent(facts(tenant, c), c.id.toString(), "report", null, "reported", actor(actor), now));
+        return result;
     }
 
     private Optional<CaseEntity> byIdempotencyKey(String tenantId, String key) {
@@ -132,30 +139,42 @@ public final class HibernateCaseService implements CaseService {
         CaseIntake.attachments("attachments", cmd.attachments());
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();
+        Set<String> models = tenants.enabledModels(tenantId);
+        CaseEvent[] event = new CaseEvent[1];
+        CaseView view;
         try {
-            return db.inTenant(tenantId, s -> {
+            view = db.inTenant(tenantId, s -> {
                 CaseEntity c = load(s, caseId);
                 if (cmd.expectedVersion() != null && cmd.expectedVersion() != c.version) {
                     throw new ConflictException("案件已被他人修改，请刷新后重试 (the case changed meanwhile; expected version "
                             + cmd.expectedVersion() + ", found " + c.version + ")");
                 }
                 CaseStatus from = c.status;
-                Optional<TriageDecision> decision = cmd.action() == CaseAction.REGISTER && cmd.tier() == null
-                        ? triage.decide(tenant, facts(tenantId, c)) : Optional.empty();
-                flow.apply(c, cmd, now, decision);
+                CaseLifecycle.next(from, cmd.action());
+                plugins.check(models, facts(tenant, c), c.id.toString(), cmd.action().wireName());
+                Optional<PluginHooks.Triage> triage = cmd.action() == CaseAction.REGISTER && cmd.tier() == null
+                        ? plugins.triage(models, facts(tenant, c)) : Optional.empty();
+                triage.ifPresent(t -> TriageRecord.apply(c, t));
+                flow.apply(c, cmd, now, triage.map(PluginHooks.Triage::decision));
                 int seq = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
                         .setParameter("id", caseId).getSingleResult() + 1;
                 s.persist(journal(c, seq, cmd.action(), from, c.status, actor(cmd.actor()), now, cmd.note(), cmd.attachments()));
                 s.flush();
+                event[0] = new CaseEvent(facts(tenant, c), c.id.toString(), cmd.action().wireName(),
+                        WireNames.of(from), WireNames.of(c.status), actor(cmd.actor()), now);
                 return CaseViews.of(c, flow.sla(), now);
             });
         } catch (OptimisticLockException | StaleStateException | ConstraintViolationException e) {
             throw new ConflictException("案件已被他人修改，请刷新后重试 (the case changed meanwhile)");
         }
+        plugins.publish(models, event[0]);
+        return view;
     }
 
-    private static CaseFacts facts(String tenantId, CaseEntity c) {
-        return new CaseFacts(tenantId, c.number, c.categoryCode, c.gridCode, c.channel, c.title, c.reportedAt);
+    private static CaseFacts facts(TenantDefinition tenant, CaseEntity c) {
+        String defaultTier = tenant.category(c.categoryCode).map(cd -> cd.tier().wireName()).orElse(c.tier.wireName());
+        return new CaseFacts(tenant.id(), c.number, c.categoryCode, defaultTier, c.gridCode, c.channel, c.title,
+                c.reportedAt);
     }
 
     private static JournalEntity journal(CaseEntity c, int seq, CaseAction action, CaseStatus from, CaseStatus to, String actor,

@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.osgi.service.component.annotations.Activate;
@@ -39,16 +43,24 @@ public final class TenantCatalog implements TenantDirectory {
     }
 
     private final Map<String, TenantDefinition> tenants;
+    private final Database db;
+    /** Enabled models per tenant, as in table tenant_plugin; replaced whole on every change. */
+    private final Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
 
     @Activate
     public TenantCatalog(@Reference PersistenceRuntime runtime, Config config) {
-        Path root = directory(config);
+        this(runtime.database(), directory(config));
+    }
+
+    TenantCatalog(Database db, Path root) {
+        this.db = db;
         List<TenantDefinition> definitions = Files.isDirectory(root) ? new TenantDefinitionReader().readAll(root) : List.of();
         if (definitions.isEmpty()) {
             LOG.warn("No tenant definitions found under {}", root);
         }
         for (TenantDefinition t : definitions) {
-            record(runtime.database(), t);
+            record(db, t);
+            enabled.put(t.id(), seedModels(db, t));
         }
         this.tenants = definitions.stream().collect(Collectors.toUnmodifiableMap(TenantDefinition::id, Function.identity()));
         LOG.info("Serving {} districts from {}: {}", tenants.size(), root, tenants.keySet());
@@ -74,6 +86,55 @@ public final class TenantCatalog implements TenantDirectory {
             }
             return row;
         });
+    }
+
+    /** The tenant's enabled models; the definition's list seeds the table the first time only. */
+    private static Set<String> seedModels(Database db, TenantDefinition t) {
+        return db.inTenant(t.id(), session -> {
+            List<TenantPluginEntity> rows = session.createSelectionQuery(
+                    "from TenantPluginEntity where tenantId = :t", TenantPluginEntity.class)
+                    .setParameter("t", t.id()).getResultList();
+            if (rows.isEmpty()) {
+                for (String model : t.plugins()) {
+                    rows.add(row(t.id(), model, true));
+                    session.persist(rows.get(rows.size() - 1));
+                }
+            }
+            return rows.stream().filter(r -> r.enabled).map(r -> r.model).collect(Collectors.toUnmodifiableSet());
+        });
+    }
+
+    private static TenantPluginEntity row(String tenant, String model, boolean on) {
+        TenantPluginEntity row = new TenantPluginEntity();
+        row.tenantId = tenant;
+        row.model = model;
+        row.enabled = on;
+        row.changedAt = Instant.now();
+        return row;
+    }
+
+    @Override
+    public Set<String> enabledModels(String tenantId) {
+        return tenantId == null ? Set.of() : enabled.getOrDefault(tenantId, Set.of());
+    }
+
+    @Override
+    public void setModelEnabled(String tenantId, String modelId, boolean on) {
+        require(tenantId);
+        if (modelId == null || !HibernatePluginStorage.MODEL.matcher(modelId).matches()) {
+            throw new ValidationException("model", "插件编号格式不正确 (malformed model id): " + modelId);
+        }
+        db.inTenant(tenantId, session -> session.merge(row(tenantId, modelId, on)));
+        enabled.compute(tenantId, (t, models) -> {
+            Set<String> next = new HashSet<>(models == null ? Set.of() : models);
+            if (on) {
+                next.add(modelId);
+            } else {
+                next.remove(modelId);
+            }
+            return Set.copyOf(next);
+        });
+        LOG.info("Model {} {} for district {}", modelId, on ? "enabled" : "disabled", tenantId);
     }
 
     @Override

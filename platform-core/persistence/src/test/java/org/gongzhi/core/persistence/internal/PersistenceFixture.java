@@ -3,12 +3,8 @@ package org.gongzhi.core.persistence.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.tenant.TenantDefinition;
-import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.junit.rules.ExternalResource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,38 +22,29 @@ final class PersistenceFixture extends ExternalResource {
     TenantDirectory tenants;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"));
     HibernateCaseService cases;
+    final PluginWhiteboard whiteboard = new PluginWhiteboard();
+    PluginHooks hooks;
+    HibernatePluginStorage storage;
     HibernateKpiService kpis;
 
     @Override
     protected void before() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         db = new Database(postgres.getPostgresDatabase(), 4);
-        List<TenantDefinition> definitions = new TenantDefinitionReader().readAll(TENANTS);
-        tenants = new TenantDirectory() {
-            @Override
-            public List<TenantDefinition> tenants() {
-                return definitions;
-            }
-
-            @Override
-            public Optional<TenantDefinition> find(String id) {
-                return definitions.stream().filter(t -> t.id().equals(id)).findFirst();
-            }
-        };
-        for (TenantDefinition t : definitions) {
-            db.inTenant(t.id(), s -> {
-                TenantEntity row = new TenantEntity(t.id(), clock.instant());
-                row.describe(t.name(), t.nameEn(), t.city(), t.adminCode());
-                s.persist(row);
-                return row;
-            });
-        }
-        cases = new HibernateCaseService(db, tenants, new TriagePolicies(), clock);
+        tenants = new TenantCatalog(db, TENANTS);
+        hooks = new PluginHooks(whiteboard);
+        cases = new HibernateCaseService(db, tenants, hooks, clock);
+        storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
     }
 
     @Override
     protected void after() {
+        try {
+            hooks.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
         try {
             postgres.close();

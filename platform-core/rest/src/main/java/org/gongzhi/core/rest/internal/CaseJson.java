@@ -2,6 +2,7 @@ package org.gongzhi.core.rest.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
@@ -15,7 +16,12 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 Double longitude, Double latitude, String address, String reporterName, String reporterPhone,
                 List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
                 Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
-                int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions) {
+                int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions,
+                Triage triage) {
+
+    /** Which district model triaged the case and what it shows (e.g. colour); absent when the defaults applied. */
+    record Triage(String model, Map<String, String> attributes) {
+    }
 
     static CaseJson of(CaseView v) {
         return new CaseJson(v.id(), v.number(), v.tenantId(), v.title(), v.description(), v.categoryCode(),
@@ -23,7 +29,8 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 v.gridCode(), v.longitude(), v.latitude(), v.address(), v.reporterName(), v.reporterPhone(),
                 v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
                 v.dueAt(), v.warningAt(), v.closedAt(), wire(v.sla()), v.reworkCount(), v.postponeCount(),
-                v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList());
+                v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList(),
+                v.triageModel() == null ? null : new Triage(v.triageModel(), v.triageAttributes()));
     }
 
     static String wire(Enum<?> constant) {

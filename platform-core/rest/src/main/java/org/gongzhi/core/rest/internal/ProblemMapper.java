@@ -10,7 +10,9 @@ import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.grid.InvalidCoordinateException;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.plugin.api.InvalidInputException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
@@ -40,6 +42,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof IllegalTransitionException t) {
             return Problem.response(409, "illegal-transition", "不允许的流转 (illegal transition)", t.getMessage(), "action");
+        }
+        if (e instanceof StepRefusedException r) {
+            return Problem.response(409, "step-refused", "治理模式规则不允许此操作 (refused by the district model's rule)",
+                    r.getMessage(), "action");
+        }
+        if (e instanceof InvalidInputException p) {
+            return Problem.response(400, "validation", "输入有误 (invalid input)", p.getMessage(), p.field());
         }
         if (e instanceof ConflictException c) {
             return Problem.response(409, "conflict", "并发修改冲突 (concurrent change)", c.getMessage(), "version");

@@ -1,0 +1,16 @@
+package org.gongzhi.core.service;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The district models (plugins) deployed right now; they come and go while the platform runs.
+ * Implemented by the persistence bundle's plugin whiteboard; called by REST. Thread-safe.
+ */
+public interface PluginCatalog {
+
+    /** Deployed models, by id. */
+    List<ModelInfo> deployed();
+
+    Optional<ModelInfo> find(String modelId);
+}

@@ -1,0 +1,110 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.gongzhi.core.service.StepRefusedException;
+import org.gongzhi.plugin.api.CaseEvent;
+import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.TransitionGuard;
+import org.gongzhi.plugin.api.TriageDecision;
+import org.gongzhi.plugin.api.TriagePolicy;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the closed loop calls the plugins of a tenant's enabled models: triage at registration,
+ * guards before a step, listeners after the commit (on one ordered background thread).
+ */
+@Component(service = PluginHooks.class)
+public final class PluginHooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHooks.class);
+
+    /** A plugin's decision and the model that made it. */
+    record Triage(String model, TriageDecision decision) {
+    }
+
+    private final PluginWhiteboard whiteboard;
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gongzhi-case-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public PluginHooks(@Reference PluginWhiteboard whiteboard) {
+        this.whiteboard = whiteboard;
+    }
+
+    /** The first decision of the enabled models, in model-id order. */
+    Optional<Triage> triage(Set<String> models, CaseFacts facts) {
+        for (String model : models.stream().sorted().toList()) {
+            for (TriagePolicy policy : whiteboard.policies(model)) {
+                try {
+                    Optional<TriageDecision> decision = policy.triage(facts);
+                    if (decision != null && decision.isPresent()) {
+                        return Optional.of(new Triage(model, decision.get()));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Triage policy of model {} failed on case {}: {}", model, facts.caseNumber(), e.toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Asks every guard of the enabled models; the first refusal wins. */
+    void check(Set<String> models, CaseFacts facts, String caseId, String action) {
+        for (String model : models) {
+            for (TransitionGuard guard : whiteboard.guards(model)) {
+                Optional<String> refusal;
+                try {
+                    refusal = guard.check(facts, caseId, action);
+                } catch (RuntimeException e) {
+                    LOG.warn("Transition guard of model {} failed on case {}", model, facts.caseNumber(), e);
+                    refusal = Optional.of("插件规则检查失败，操作未执行 (the " + model + " rule check failed; nothing was changed)");
+                }
+                if (refusal != null && refusal.isPresent()) {
+                    throw new StepRefusedException(model, refusal.get());
+                }
+            }
+        }
+    }
+
+    /** Tells the listeners of the enabled models, after the commit, in order. */
+    void publish(Set<String> models, CaseEvent event) {
+        if (models.isEmpty()) {
+            return;
+        }
+        events.execute(() -> {
+            for (String model : models) {
+                for (CaseLifecycleListener listener : whiteboard.listeners(model)) {
+                    try {
+                        listener.onCaseEvent(event);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Lifecycle listener of model {} failed on {} of case {}", model, event.action(),
+                                event.facts().caseNumber(), e);
+                    }
+                }
+            }
+        });
+    }
+
+    @Deactivate
+    void close() throws InterruptedException {
+        events.shutdown();
+        if (!events.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Case events still pending after 10 s; dropped");
+            events.shutdownNow();
+        }
+    }
+}
