@@ -43,6 +43,15 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    Reply put(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
+    }
+
+    Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     Reply post(String path, Object body) throws IOException, InterruptedException {
         return post(path, JSON.writeValueAsString(body));
     }

@@ -1,10 +1,8 @@
 package org.gongzhi.plugin.api;
 
 /**
- * Where plugin REST resources live. A plugin registers JAX-RS resources on the OSGi JAX-RS
- * whiteboard with {@code @Path(PluginPaths.BASE + "/<model-id>/…")}; the core checks, before the
- * resource runs, that the tenant exists and enabled that model (otherwise 404), authenticates the
- * caller like every other call, and maps errors to problem details.
+ * Where plugin REST resources live: {@value #BASE}{@code /<model-id>/<section>/…}, served by the
+ * core through {@link PluginEndpoint} services.
  *
  * @since 1.0
  */

@@ -4,8 +4,8 @@
  *
  * <p>A plugin registers {@link org.gongzhi.plugin.api.DistrictModel} and, as it needs,
  * {@link org.gongzhi.plugin.api.TriagePolicy}, {@link org.gongzhi.plugin.api.TransitionGuard},
- * {@link org.gongzhi.plugin.api.CaseLifecycleListener} and JAX-RS resources under
- * {@link org.gongzhi.plugin.api.PluginPaths#BASE}. It uses {@link org.gongzhi.plugin.api.PluginStorage}
+ * {@link org.gongzhi.plugin.api.CaseLifecycleListener} and REST resources as
+ * {@link org.gongzhi.plugin.api.PluginEndpoint}s under {@link org.gongzhi.plugin.api.PluginPaths#BASE}. It uses {@link org.gongzhi.plugin.api.PluginStorage}
  * for its own records and {@link org.gongzhi.plugin.api.PluginTenants} to learn about tenants.
  *
  * <p>Plugins implement the interfaces of this package and register them as OSGi services

@@ -96,6 +96,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> "资源不存在 (not found)";
             case 405 -> "不支持该方法 (method not allowed)";
             case 406 -> "无法提供所需格式 (not acceptable)";
+            case 409 -> "与当前状态冲突 (conflict with the current state)";
             case 413 -> "请求体过大 (payload too large)";
             case 415 -> "不支持的内容类型 (unsupported media type)";
             default -> status < 500 ? "请求有误 (bad request)" : "服务器内部错误 (internal error)";

@@ -1,0 +1,202 @@
+package org.gongzhi.plugin.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhi.plugin.tck.FixedPluginTenants.ENABLED_TENANT;
+import static org.junit.Assume.assumeFalse;
+import static org.junit.Assume.assumeTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.api.TriageDecision;
+import org.gongzhi.plugin.api.TriagePolicy;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The plugin contract suite (插件契约测试): what every district plugin must do, checked from the
+ * plugin API's Javadoc. A plugin runs it by extending this class in its tests and building its
+ * services in {@link #createPlugin}; checks of parts it does not register are skipped.
+ *
+ * <p>The world: tenant {@value FixedPluginTenants#ENABLED_TENANT} enabled the plugin's model,
+ * tenant {@value FixedPluginTenants#OTHER_TENANT} did not; {@link CaseSamples} are the cases.
+ * {@link #createPlugin} may be called twice per test (first to learn the model id) and must build
+ * new objects each time; the arguments of the last call are the ones the checks look at.
+ *
+ * @since 1.0
+ */
+public abstract class DistrictPluginContract {
+
+    static final Pattern MODEL_ID = Pattern.compile("[a-z][a-z0-9-]*");
+    static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)(\\.(0|[1-9]\\d*)){2}(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+
+    private InMemoryPluginStorage storage;
+    private PluginUnderTest plugin;
+
+    /** The plugin's services, built as its DS components would be, with these in place of the core's. */
+    protected abstract PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants);
+
+    @Before
+    public final void createPluginUnderTest() {
+        PluginUnderTest probe = createPlugin(new InMemoryPluginStorage(ENABLED_TENANT),
+                FixedPluginTenants.builder().tenant(ENABLED_TENANT).build());
+        assertThat(probe).as("createPlugin must return the plugin's services").isNotNull();
+        FixedPluginTenants tenants = FixedPluginTenants.tck(String.valueOf(probe.model().id()));
+        storage = new InMemoryPluginStorage(tenants.tenants().toArray(String[]::new));
+        plugin = createPlugin(storage, tenants);
+    }
+
+    @Test
+    public void descriptorIdIsWellFormedAndStable() {
+        String id = plugin.model().id();
+        assertThat(id).as("DistrictModel.id() must match [a-z][a-z0-9-]*").isNotNull().matches(MODEL_ID);
+        assertThat(plugin.model().id()).as("DistrictModel.id() must not change between calls").isEqualTo(id);
+    }
+
+    @Test
+    public void descriptorHasChineseAndEnglishNames() {
+        assertThat(plugin.model().nameZh()).as("DistrictModel.nameZh() must be a name in simplified Chinese")
+                .isNotBlank().containsPattern(CJK);
+        assertThat(plugin.model().nameEn()).as("DistrictModel.nameEn() must be an English name").isNotBlank();
+    }
+
+    @Test
+    public void descriptorVersionIsSemantic() {
+        assertThat(plugin.model().version()).as("DistrictModel.version() must be a semantic version such as 1.0.0")
+                .isNotNull().matches(SEMVER);
+    }
+
+    @Test
+    public void triageAnswersEverySampleWithoutThrowing() {
+        assertThat(TriageChecks.answers(policy(), CaseSamples.facts())).hasSameSizeAs(CaseSamples.facts());
+    }
+
+    @Test
+    public void triageDecisionsAreValid() {
+        assertThat(TriageChecks.problems(policy(), CaseSamples.facts())).as("invalid triage decisions").isEmpty();
+    }
+
+    @Test
+    public void triageIsDeterministic() {
+        List<Optional<TriageDecision>> first = TriageChecks.answers(policy(), CaseSamples.facts());
+        assertThat(TriageChecks.answers(policy(), TriageChecks.copies(CaseSamples.facts())))
+                .as("the same facts must get an equal decision").isEqualTo(first);
+    }
+
+    @Test
+    public void triageIsThreadSafe() throws InterruptedException {
+        List<Optional<TriageDecision>> expected = TriageChecks.answers(policy(), CaseSamples.facts());
+        assertThat(TriageChecks.concurrentMismatches(policy(), CaseSamples.facts(), expected, 8, 100))
+                .as("answers from 8 threads at once must equal the answers of one thread").isEmpty();
+    }
+
+    @Test
+    public void triageP99IsUnderOneMillisecond() {
+        long[] sorted = TriageChecks.sortedLatencies(policy(), CaseSamples.facts());
+        // the figure district teams quote for the "triage adds under 1 ms p99" target
+        System.out.printf("[TCK] %s triage over %d calls: %s%n", plugin.model().id(), TriageChecks.TIMED_CALLS,
+                TriageChecks.summary(sorted));
+        assertThat(TriageChecks.percentile(sorted, 99.0)).as("p99 of %d triage calls after as many warm-up calls "
+                + "must be under 1 ms (%s)", TriageChecks.TIMED_CALLS, TriageChecks.summary(sorted))
+                .isLessThan(TriageChecks.P99_BUDGET_NANOS);
+    }
+
+    @Test
+    public void triageDoesNoStorageIo() {
+        TriageChecks.answers(policy(), CaseSamples.facts());
+        assertThat(storage.calls()).as("a triage policy must not block: no storage calls").isEmpty();
+    }
+
+    @Test
+    public void guardsAnswerEveryActionWithoutThrowing() {
+        assumeFalse("the plugin registers no TransitionGuard", plugin.guards().isEmpty());
+        Deliveries.sweepGuards(plugin, CaseSamples.facts());
+        Deliveries.exercise(plugin, CaseSamples.facts(ENABLED_TENANT));
+        Deliveries.sweepGuards(plugin, CaseSamples.facts());
+    }
+
+    @Test
+    public void guardRefusalsGiveChineseReasons() {
+        assumeFalse("the plugin registers no TransitionGuard", plugin.guards().isEmpty());
+        assertThat(Deliveries.sweepGuards(plugin, CaseSamples.facts())).as("a refusal needs a reason, zh-CN first")
+                .allSatisfy(r -> assertThat(r.reason()).isNotBlank().containsPattern(CJK));
+    }
+
+    @Test
+    public void guardsDoNotWrite() {
+        assumeFalse("the plugin registers no TransitionGuard", plugin.guards().isEmpty());
+        Deliveries.sweepGuards(plugin, CaseSamples.facts());
+        assertThat(storage.writes()).as("a guard may read its records but must not write them").isEmpty();
+    }
+
+    @Test
+    public void listenersAcceptEveryKindOfEvent() {
+        requireListeners();
+        Deliveries.tellListeners(plugin, CaseSamples.facts(), 1);
+    }
+
+    @Test
+    public void listenersSurviveARepeatedEvent() {
+        requireListeners();
+        Deliveries.tellListeners(plugin, CaseSamples.facts(ENABLED_TENANT), 2);
+    }
+
+    @Test
+    public void listenersAreIdempotent() {
+        requireListeners();
+        assertThat(Deliveries.repeatsThatChangedRecords(plugin, storage, CaseSamples.facts(ENABLED_TENANT)))
+                .as("telling a listener the same event again must leave the records as they were").isEmpty();
+    }
+
+    @Test
+    public void listenersReturnWithin200Milliseconds() {
+        requireListeners();
+        assertThat(Deliveries.slowListenerCalls(plugin, CaseSamples.facts()))
+                .as("each listener call must return within 200 ms").isEmpty();
+    }
+
+    @Test
+    public void storageIsUsedWithinTheApiRules() {
+        exerciseWritingParts();
+        assertThat(storage.rejectedCalls()).as("storage calls refused with IllegalArgumentException (collection "
+                + "name not [a-z][a-z0-9-]{0,39}, bad id, ref or data), even if the plugin caught it").isEmpty();
+    }
+
+    @Test
+    public void recordsAreWrittenOnlyInTheEnabledTenant() {
+        exerciseWritingParts();
+        assertThat(storage.writes()).as("writes outside tenant %s, which enabled the model", ENABLED_TENANT)
+                .filteredOn(c -> !ENABLED_TENANT.equals(c.tenantId())).isEmpty();
+        storage.clearCalls();
+        Deliveries.exercise(plugin, CaseSamples.facts(FixedPluginTenants.OTHER_TENANT));
+        assertThat(storage.writes()).as("events and facts of tenant %s, which did not enable the model, "
+                + "must leave no records (check PluginTenants.isEnabled)", FixedPluginTenants.OTHER_TENANT).isEmpty();
+    }
+
+    @Test
+    public void recordsAreWrittenOnlyUnderTheOwnModelId() {
+        exerciseWritingParts();
+        String own = plugin.model().id();
+        assertThat(storage.writes()).as("writes under another model id than the plugin's own '%s'", own)
+                .filteredOn(c -> !own.equals(c.modelId())).isEmpty();
+    }
+
+    private TriagePolicy policy() {
+        assumeTrue("the plugin registers no TriagePolicy", plugin.triagePolicy() != null);
+        return plugin.triagePolicy();
+    }
+
+    private void requireListeners() {
+        assumeFalse("the plugin registers no CaseLifecycleListener", plugin.listeners().isEmpty());
+    }
+
+    private void exerciseWritingParts() {
+        assumeFalse("the plugin registers neither guards nor listeners: nothing it could write",
+                plugin.guards().isEmpty() && plugin.listeners().isEmpty());
+        Deliveries.exercise(plugin, CaseSamples.facts());
+    }
+}

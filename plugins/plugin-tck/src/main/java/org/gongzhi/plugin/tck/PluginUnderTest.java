@@ -1,0 +1,60 @@
+package org.gongzhi.plugin.tck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.DistrictModel;
+import org.gongzhi.plugin.api.TransitionGuard;
+import org.gongzhi.plugin.api.TriagePolicy;
+
+/**
+ * The services one plugin registers, built as its DS components would be, for
+ * {@link DistrictPluginContract}. Only the descriptor is required; checks of the parts a plugin
+ * does not provide are skipped.
+ *
+ * <pre>{@code
+ * return PluginUnderTest.of(new StudioModel())
+ *         .withTriagePolicy(new StudioTriage())
+ *         .withGuards(new AgreementGuard(storage))
+ *         .withListeners(new StudioJournal(storage, tenants));
+ * }</pre>
+ *
+ * @param model        the {@link DistrictModel} descriptor
+ * @param triagePolicy the {@link TriagePolicy}, or null when the plugin has none
+ * @param guards       its {@link TransitionGuard}s, possibly none
+ * @param listeners    its {@link CaseLifecycleListener}s, possibly none
+ */
+public record PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
+                              List<CaseLifecycleListener> listeners) {
+
+    public PluginUnderTest {
+        Objects.requireNonNull(model, "model: every plugin registers a DistrictModel");
+        guards = List.copyOf(guards == null ? List.of() : guards);
+        listeners = List.copyOf(listeners == null ? List.of() : listeners);
+    }
+
+    /** A plugin that registers only its descriptor so far. */
+    public static PluginUnderTest of(DistrictModel model) {
+        return new PluginUnderTest(model, null, List.of(), List.of());
+    }
+
+    public PluginUnderTest withTriagePolicy(TriagePolicy policy) {
+        return new PluginUnderTest(model, Objects.requireNonNull(policy, "policy"), guards, listeners);
+    }
+
+    /** Adds guards to those already listed. */
+    public PluginUnderTest withGuards(TransitionGuard... more) {
+        List<TransitionGuard> all = new ArrayList<>(guards);
+        all.addAll(List.of(more));
+        return new PluginUnderTest(model, triagePolicy, all, listeners);
+    }
+
+    /** Adds listeners to those already listed. */
+    public PluginUnderTest withListeners(CaseLifecycleListener... more) {
+        List<CaseLifecycleListener> all = new ArrayList<>(listeners);
+        all.addAll(List.of(more));
+        return new PluginUnderTest(model, triagePolicy, guards, all);
+    }
+}

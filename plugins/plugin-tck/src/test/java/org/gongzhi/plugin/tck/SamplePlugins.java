@@ -1,0 +1,102 @@
+package org.gongzhi.plugin.tck;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gongzhi.plugin.api.CaseEvent;
+import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.DistrictModel;
+import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.api.TransitionGuard;
+import org.gongzhi.plugin.api.TriageDecision;
+import org.gongzhi.plugin.api.TriagePolicy;
+
+/** Small plugins, good and broken, that the contract suite is tried on. */
+final class SamplePlugins {
+
+    static final String MODEL = "sample-model";
+
+    private SamplePlugins() {
+    }
+
+    record Model(String id, String nameZh, String nameEn, String version) implements DistrictModel {
+        static Model good() {
+            return new Model(MODEL, "样例模式", "Sample model", "1.0.0");
+        }
+    }
+
+    /** The category's tier with the core's due periods; no opinion on an unknown tier. */
+    static class TierPolicy implements TriagePolicy {
+        @Override
+        public Optional<TriageDecision> triage(CaseFacts f) {
+            if (f.defaultTier() == null) {
+                return Optional.empty();
+            }
+            return switch (f.defaultTier()) {
+                case "simple" -> Optional.of(decision("simple", 2, 0));
+                case "coordination" -> Optional.of(decision("coordination", 0, 5));
+                case "difficult" -> Optional.of(decision("difficult", 0, 15));
+                default -> Optional.empty();
+            };
+        }
+
+        TriageDecision decision(String tier, int hours, int days) {
+            return new TriageDecision(tier, hours, days, null, List.of(), false, Map.of("sample", tier));
+        }
+    }
+
+    /** Refuses verify-pass of difficult cases until a consultation record (会商记录) exists. */
+    static class ConsultationGuard implements TransitionGuard {
+        final PluginStorage storage;
+
+        ConsultationGuard(PluginStorage storage) {
+            this.storage = storage;
+        }
+
+        @Override
+        public Optional<String> check(CaseFacts f, String caseId, String action) {
+            if (!"verify-pass".equals(action) || !"difficult".equals(f.defaultTier())) {
+                return Optional.empty();
+            }
+            boolean consulted = storage.collection(f.tenantId(), MODEL, "consultations").get(caseId).isPresent();
+            return consulted ? Optional.empty() : Optional.of("须先录入会商记录 (a consultation record is required first)");
+        }
+    }
+
+    /** Keeps one record per step of a case, keyed by the step, so a repeated event changes nothing. */
+    static class StepLog implements CaseLifecycleListener {
+        final PluginStorage storage;
+        final PluginTenants tenants;
+
+        StepLog(PluginStorage storage, PluginTenants tenants) {
+            this.storage = storage;
+            this.tenants = tenants;
+        }
+
+        @Override
+        public void onCaseEvent(CaseEvent e) {
+            if (!tenants.isEnabled(e.facts().tenantId(), MODEL)) {
+                return;
+            }
+            storage.collection(e.facts().tenantId(), MODEL, "steps").put(e.caseId() + ":" + e.at().toEpochMilli(),
+                    Map.of("action", e.action(), "to", e.to()), List.of("caseId=" + e.caseId()), null);
+        }
+    }
+
+    /** The good plugin with every part. */
+    static PluginUnderTest good(PluginStorage storage, PluginTenants tenants) {
+        return PluginUnderTest.of(Model.good()).withTriagePolicy(new TierPolicy())
+                .withGuards(new ConsultationGuard(storage)).withListeners(new StepLog(storage, tenants));
+    }
+
+    /** Spins (without sleeping) for {@code millis}. */
+    static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.gongzhi.plugins.threelinked.internal;
+
+import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.tck.DistrictPluginContract;
+import org.gongzhi.plugin.tck.PluginUnderTest;
+
+/** The plugin contract suite (插件契约测试) over this plugin's descriptor and listener. */
+public class ThreeLinkedContractTest extends DistrictPluginContract {
+
+    @Override
+    protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+        return PluginUnderTest.of(new ThreeLinkedModel()).withListeners(new CaseNeedListener(storage, tenants));
+    }
+}
