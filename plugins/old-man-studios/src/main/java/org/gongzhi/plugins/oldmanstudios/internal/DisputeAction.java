@@ -17,28 +17,14 @@ enum DisputeAction implements Labelled {
     /** 回访. */
     FOLLOW_UP("follow-up", "回访", "Follow up");
 
-    private final String wire;
-    private final String labelZh;
-    private final String labelEn;
+    private final Label label;
 
     DisputeAction(String wire, String labelZh, String labelEn) {
-        this.wire = wire;
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+        this.label = new Label(wire, labelZh, labelEn);
     }
 
     @Override
-    public String wire() {
-        return wire;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
+    public Label label() {
+        return label;
     }
 }

@@ -17,14 +17,10 @@ enum DisputeStatus implements Labelled {
     /** 已回访 — the agreement was followed up (回访). */
     FOLLOWED_UP("followed-up", "已回访", "Followed up");
 
-    private final String wire;
-    private final String labelZh;
-    private final String labelEn;
+    private final Label label;
 
     DisputeStatus(String wire, String labelZh, String labelEn) {
-        this.wire = wire;
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+        this.label = new Label(wire, labelZh, labelEn);
     }
 
     /** Whether mediation has an outcome: agreed (and followed up), failed or escalated. */
@@ -33,17 +29,7 @@ enum DisputeStatus implements Labelled {
     }
 
     @Override
-    public String wire() {
-        return wire;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
+    public Label label() {
+        return label;
     }
 }

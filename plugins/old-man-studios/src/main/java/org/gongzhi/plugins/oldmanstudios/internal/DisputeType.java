@@ -18,14 +18,10 @@ enum DisputeType implements Labelled {
     /** 其他纠纷. */
     OTHER("other", "其他纠纷", "Other dispute");
 
-    private final String wire;
-    private final String labelZh;
-    private final String labelEn;
+    private final Label label;
 
     DisputeType(String wire, String labelZh, String labelEn) {
-        this.wire = wire;
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+        this.label = new Label(wire, labelZh, labelEn);
     }
 
     /** The type of a case category: CG0101…CG0106 map to their type, anything else to {@link #OTHER}. */
@@ -44,17 +40,7 @@ enum DisputeType implements Labelled {
     }
 
     @Override
-    public String wire() {
-        return wire;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
+    public Label label() {
+        return label;
     }
 }

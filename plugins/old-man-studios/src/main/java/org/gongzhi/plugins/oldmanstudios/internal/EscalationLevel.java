@@ -17,15 +17,11 @@ enum EscalationLevel implements Labelled {
     /** Rung of a dispute mediated by a village studio. */
     static final int STUDIO_RUNG = 0;
 
-    private final String wire;
-    private final String labelZh;
-    private final String labelEn;
+    private final Label label;
     private final int rung;
 
     EscalationLevel(String wire, String labelZh, String labelEn, int rung) {
-        this.wire = wire;
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+        this.label = new Label(wire, labelZh, labelEn);
         this.rung = rung;
     }
 
@@ -41,24 +37,14 @@ enum EscalationLevel implements Labelled {
      */
     void checkClimbsFrom(int currentRung) {
         if (rung <= currentRung) {
-            throw Problems.conflict("只能沿调解阶梯向上移交（第三方调解组织 → 司法确认 → 法院“调解+速裁”），不能移交到" + labelZh,
-                    "escalation only climbs the ladder organisation → judicial-confirmation → court; " + wire
+            throw Problems.conflict("只能沿调解阶梯向上移交（第三方调解组织 → 司法确认 → 法院“调解+速裁”），不能移交到" + labelZh(),
+                    "escalation only climbs the ladder organisation → judicial-confirmation → court; " + wire()
                             + " is not above the dispute's current rung " + currentRung);
         }
     }
 
     @Override
-    public String wire() {
-        return wire;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
+    public Label label() {
+        return label;
     }
 }

@@ -19,28 +19,14 @@ enum ExpertField implements Labelled {
     /** 其他. */
     OTHER("other", "其他", "Other");
 
-    private final String wire;
-    private final String labelZh;
-    private final String labelEn;
+    private final Label label;
 
     ExpertField(String wire, String labelZh, String labelEn) {
-        this.wire = wire;
-        this.labelZh = labelZh;
-        this.labelEn = labelEn;
+        this.label = new Label(wire, labelZh, labelEn);
     }
 
     @Override
-    public String wire() {
-        return wire;
-    }
-
-    @Override
-    public String labelZh() {
-        return labelZh;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
+    public Label label() {
+        return label;
     }
 }

@@ -5,15 +5,30 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A value with a wire name (JSON, refs, URLs) and zh-CN / English labels. */
+/**
+ * A value with a wire name (JSON, refs, URLs) and zh-CN / English labels. An enum implements it by
+ * holding one {@link Label}; the accessors below read it.
+ */
 interface Labelled {
 
+    /** The wire name and the two labels of one value. */
+    record Label(String wire, String zh, String en) {
+    }
+
+    Label label();
+
     /** Name used in JSON and refs, e.g. {@code land-forest}. */
-    String wire();
+    default String wire() {
+        return label().wire();
+    }
 
-    String labelZh();
+    default String labelZh() {
+        return label().zh();
+    }
 
-    String labelEn();
+    default String labelEn() {
+        return label().en();
+    }
 
     /** The value whose wire name is {@code text} (case and surrounding blanks ignored), or empty. */
     static <E extends Enum<E> & Labelled> Optional<E> parse(Class<E> type, String text) {

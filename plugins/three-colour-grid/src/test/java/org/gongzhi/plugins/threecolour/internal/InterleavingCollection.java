@@ -2,7 +2,6 @@ package org.gongzhi.plugins.threecolour.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
@@ -12,14 +11,13 @@ import org.gongzhi.plugin.api.RecordCollection;
  * conditional puts, {@code rival} runs against the wrapped collection, as if a second listener had
  * written between our read and our write.
  */
-final class InterleavingCollection implements RecordCollection {
+final class InterleavingCollection extends ForwardingCollection {
 
-    private final RecordCollection target;
     private final Runnable rival;
     private int times;
 
     InterleavingCollection(RecordCollection target, int times, Runnable rival) {
-        this.target = target;
+        super(target);
         this.times = times;
         this.rival = rival;
     }
@@ -30,26 +28,6 @@ final class InterleavingCollection implements RecordCollection {
             times--;
             rival.run();
         }
-        return target.put(id, data, refs, expectedVersion);
-    }
-
-    @Override
-    public Optional<PluginRecord> get(String id) {
-        return target.get(id);
-    }
-
-    @Override
-    public List<PluginRecord> find(String ref, int offset, int limit) {
-        return target.find(ref, offset, limit);
-    }
-
-    @Override
-    public long count(String ref) {
-        return target.count(ref);
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return target.delete(id);
+        return super.put(id, data, refs, expectedVersion);
     }
 }

@@ -178,12 +178,11 @@ public class TallyIdempotenceTest {
     }
 
     /** Refuses puts of the ids {@code failing} picks, as a database error would. */
-    private static final class FailingCollection implements RecordCollection {
-        private final RecordCollection target;
+    private static final class FailingCollection extends ForwardingCollection {
         private final Predicate<String> failing;
 
         FailingCollection(RecordCollection target, Predicate<String> failing) {
-            this.target = target;
+            super(target);
             this.failing = failing;
         }
 
@@ -192,27 +191,7 @@ public class TallyIdempotenceTest {
             if (failing.test(id)) {
                 throw new RuntimeException("database unavailable");
             }
-            return target.put(id, data, refs, expectedVersion);
-        }
-
-        @Override
-        public Optional<PluginRecord> get(String id) {
-            return target.get(id);
-        }
-
-        @Override
-        public List<PluginRecord> find(String ref, int offset, int limit) {
-            return target.find(ref, offset, limit);
-        }
-
-        @Override
-        public long count(String ref) {
-            return target.count(ref);
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return target.delete(id);
+            return super.put(id, data, refs, expectedVersion);
         }
     }
 }
