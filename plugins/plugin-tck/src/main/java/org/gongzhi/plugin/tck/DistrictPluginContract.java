@@ -98,7 +98,8 @@ public abstract class DistrictPluginContract {
     public void triageP99IsUnderOneMillisecond() {
         long[] sorted = TriageChecks.sortedLatencies(policy(), CaseSamples.facts());
         // the figure district teams quote for the "triage adds under 1 ms p99" target
-        System.out.printf("[TCK] %s triage over %d calls: %s%n", plugin.model().id(), TriageChecks.TIMED_CALLS,
+        System.getLogger(DistrictPluginContract.class.getName()).log(System.Logger.Level.INFO,
+                "[TCK] {0} triage over {1} calls: {2}", plugin.model().id(), TriageChecks.TIMED_CALLS,
                 TriageChecks.summary(sorted));
         assertThat(TriageChecks.percentile(sorted, 99.0)).as("p99 of %d triage calls after as many warm-up calls "
                 + "must be under 1 ms (%s)", TriageChecks.TIMED_CALLS, TriageChecks.summary(sorted))
