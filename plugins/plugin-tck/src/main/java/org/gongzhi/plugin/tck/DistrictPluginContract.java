@@ -2,9 +2,11 @@ package org.gongzhi.plugin.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhi.plugin.tck.FixedPluginTenants.ENABLED_TENANT;
+import static org.gongzhi.plugin.tck.FixedPluginTenants.OTHER_TENANT;
 import static org.junit.Assume.assumeFalse;
 import static org.junit.Assume.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ import org.junit.Test;
  *
  * <p>The world: tenant {@value FixedPluginTenants#ENABLED_TENANT} enabled the plugin's model,
  * tenant {@value FixedPluginTenants#OTHER_TENANT} did not; {@link CaseSamples} are the cases.
+ * Report contributions are asked after the samples went through the plugin, for a month, a quarter
+ * and a half-year of 2026 (with data) and of 2018 (before every sample), in both tenants.
  * {@link #createPlugin} may be called twice per test (first to learn the model id) and must build
  * new objects each time; the arguments of the last call are the ones the checks look at.
  *
@@ -186,9 +190,90 @@ public abstract class DistrictPluginContract {
                 .filteredOn(c -> !own.equals(c.modelId())).isEmpty();
     }
 
+    @Test
+    public void reportsAnswerEveryKindAndPeriodWithoutThrowing() {
+        requireReports();
+        assertThat(askEveryPeriodInBothTenants()).as("one answer per contribution, period and tenant")
+                .hasSize(2 * plugin.reportContributions().size() * ReportChecks.ALL_PERIODS.size());
+    }
+
+    @Test
+    public void reportsAnswerWithinTwoSeconds() {
+        requireReports();
+        assertThat(askEveryPeriodInBothTenants()).as("each report contribution must answer within 2 s")
+                .filteredOn(a -> a.nanos() >= ReportChecks.BUDGET_NANOS)
+                .extracting(a -> a.describe() + " took " + a.nanos() / 1_000_000 + " ms").isEmpty();
+    }
+
+    @Test
+    public void reportSectionsAreWellFormed() {
+        requireReports();
+        assertThat(ReportChecks.problems(askEveryPeriodInBothTenants())).as("ill-formed report sections (headings "
+                + "in Chinese; tables with rows; values String/Number/null; INTEGER whole, PERCENT in [0, 1])").isEmpty();
+    }
+
+    @Test
+    public void reportsDoNotWrite() {
+        requireReports();
+        askEveryPeriodInBothTenants();
+        assertThat(storage.writes()).as("a report contribution may read its records but must not write them").isEmpty();
+    }
+
+    @Test
+    public void reportsOfAPeriodWithoutDataShowNoFigures() {
+        requireReports();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        assertThat(ReportChecks.askAll(plugin, ENABLED_TENANT, ReportChecks.EMPTY_PERIODS))
+                .as("periods before every sample have nothing to report: answer an empty list, or sections "
+                        + "without a table that say so (本期无数据)")
+                .filteredOn(a -> !ReportChecks.showsNothing(a)).extracting(ReportChecks.Answer::describe).isEmpty();
+    }
+
+    @Test
+    public void reportsForATenantWithoutTheModelShowNothing() {
+        requireReports();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        storage.clearCalls();
+        assertThat(ReportChecks.askAll(plugin, OTHER_TENANT, ReportChecks.ALL_PERIODS))
+                .as("tenant %s did not enable the model: answer an empty list, or sections without a table",
+                        OTHER_TENANT)
+                .filteredOn(a -> !ReportChecks.showsNothing(a)).extracting(ReportChecks.Answer::describe).isEmpty();
+        assertThat(storage.calls()).as("asked about tenant %s, a report contribution must not read the records of "
+                + "another tenant (check PluginTenants.isEnabled first)", OTHER_TENANT)
+                .filteredOn(c -> !OTHER_TENANT.equals(c.tenantId())).isEmpty();
+    }
+
+    @Test
+    public void reportsReadOnlyTheirOwnTenantAndModel() {
+        requireReports();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        storage.clearCalls();
+        ReportChecks.askAll(plugin, ENABLED_TENANT, ReportChecks.ALL_PERIODS);
+        String own = plugin.model().id();
+        assertThat(storage.calls()).as("asked about tenant %s, a report contribution reads only that tenant's "
+                + "records of its own model '%s'", ENABLED_TENANT, own)
+                .filteredOn(c -> !ENABLED_TENANT.equals(c.tenantId()) || !own.equals(c.modelId())).isEmpty();
+        assertThat(storage.rejectedCalls()).as("storage calls refused with IllegalArgumentException while reporting")
+                .isEmpty();
+    }
+
     private TriagePolicy policy() {
         assumeTrue("the plugin registers no TriagePolicy", plugin.triagePolicy() != null);
         return plugin.triagePolicy();
+    }
+
+    private void requireReports() {
+        assumeFalse("the plugin registers no ReportContribution", plugin.reportContributions().isEmpty());
+    }
+
+    /** Takes the samples through the plugin, forgets the calls, then asks every period in both tenants. */
+    private List<ReportChecks.Answer> askEveryPeriodInBothTenants() {
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        storage.clearCalls();
+        List<ReportChecks.Answer> answers = new ArrayList<>(
+                ReportChecks.askAll(plugin, ENABLED_TENANT, ReportChecks.ALL_PERIODS));
+        answers.addAll(ReportChecks.askAll(plugin, OTHER_TENANT, ReportChecks.ALL_PERIODS));
+        return answers;
     }
 
     private void requireListeners() {

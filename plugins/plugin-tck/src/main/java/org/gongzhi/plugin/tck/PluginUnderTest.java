@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.gongzhi.plugin.api.CaseLifecycleListener;
 import org.gongzhi.plugin.api.DistrictModel;
+import org.gongzhi.plugin.api.ReportContribution;
 import org.gongzhi.plugin.api.TransitionGuard;
 import org.gongzhi.plugin.api.TriagePolicy;
 
@@ -18,43 +19,60 @@ import org.gongzhi.plugin.api.TriagePolicy;
  * return PluginUnderTest.of(new StudioModel())
  *         .withTriagePolicy(new StudioTriage())
  *         .withGuards(new AgreementGuard(storage))
- *         .withListeners(new StudioJournal(storage, tenants));
+ *         .withListeners(new StudioJournal(storage, tenants))
+ *         .withReportContributions(new StudioReport(storage, tenants));
  * }</pre>
  *
- * @param model        the {@link DistrictModel} descriptor
- * @param triagePolicy the {@link TriagePolicy}, or null when the plugin has none
- * @param guards       its {@link TransitionGuard}s, possibly none
- * @param listeners    its {@link CaseLifecycleListener}s, possibly none
+ * @param model               the {@link DistrictModel} descriptor
+ * @param triagePolicy        the {@link TriagePolicy}, or null when the plugin has none
+ * @param guards              its {@link TransitionGuard}s, possibly none
+ * @param listeners           its {@link CaseLifecycleListener}s, possibly none
+ * @param reportContributions its {@link ReportContribution}s (report sections), possibly none
  */
 public record PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
-                              List<CaseLifecycleListener> listeners) {
+                              List<CaseLifecycleListener> listeners, List<ReportContribution> reportContributions) {
 
     public PluginUnderTest {
         Objects.requireNonNull(model, "model: every plugin registers a DistrictModel");
         guards = List.copyOf(guards == null ? List.of() : guards);
         listeners = List.copyOf(listeners == null ? List.of() : listeners);
+        reportContributions = List.copyOf(reportContributions == null ? List.of() : reportContributions);
+    }
+
+    /** The services of a plugin without report contributions (the constructor of TCK 1.0). */
+    public PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
+                           List<CaseLifecycleListener> listeners) {
+        this(model, triagePolicy, guards, listeners, List.of());
     }
 
     /** A plugin that registers only its descriptor so far. */
     public static PluginUnderTest of(DistrictModel model) {
-        return new PluginUnderTest(model, null, List.of(), List.of());
+        return new PluginUnderTest(model, null, List.of(), List.of(), List.of());
     }
 
     public PluginUnderTest withTriagePolicy(TriagePolicy policy) {
-        return new PluginUnderTest(model, Objects.requireNonNull(policy, "policy"), guards, listeners);
+        return new PluginUnderTest(model, Objects.requireNonNull(policy, "policy"), guards, listeners,
+                reportContributions);
     }
 
     /** Adds guards to those already listed. */
     public PluginUnderTest withGuards(TransitionGuard... more) {
         List<TransitionGuard> all = new ArrayList<>(guards);
         all.addAll(List.of(more));
-        return new PluginUnderTest(model, triagePolicy, all, listeners);
+        return new PluginUnderTest(model, triagePolicy, all, listeners, reportContributions);
     }
 
     /** Adds listeners to those already listed. */
     public PluginUnderTest withListeners(CaseLifecycleListener... more) {
         List<CaseLifecycleListener> all = new ArrayList<>(listeners);
         all.addAll(List.of(more));
-        return new PluginUnderTest(model, triagePolicy, guards, all);
+        return new PluginUnderTest(model, triagePolicy, guards, all, reportContributions);
+    }
+
+    /** Adds report contributions (sections of the periodic reports) to those already listed. */
+    public PluginUnderTest withReportContributions(ReportContribution... more) {
+        List<ReportContribution> all = new ArrayList<>(reportContributions);
+        all.addAll(List.of(more));
+        return new PluginUnderTest(model, triagePolicy, guards, listeners, all);
     }
 }

@@ -3,6 +3,8 @@ package org.gongzhi.plugin.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhi.plugin.tck.SamplePlugins.MODEL;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.gongzhi.plugin.api.CaseLifecycleListener;
 import org.gongzhi.plugin.api.PluginStorage;
 import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.api.ReportContribution;
+import org.gongzhi.plugin.api.ReportSection;
+import org.gongzhi.plugin.api.ReportTable;
 import org.gongzhi.plugin.api.TransitionGuard;
 import org.gongzhi.plugin.api.TriageDecision;
 import org.gongzhi.plugin.tck.SamplePlugins.Model;
+import org.gongzhi.plugin.tck.SamplePlugins.StepLog;
+import org.gongzhi.plugin.tck.SamplePlugins.StepReport;
 import org.gongzhi.plugin.tck.SamplePlugins.TierPolicy;
 import org.junit.Test;
 import org.junit.runner.JUnitCore;
@@ -28,14 +35,14 @@ public class ContractSelfTest {
         Result r = JUnitCore.runClasses(Good.class);
         assertThat(r.getFailures()).isEmpty();
         assertThat(r.getAssumptionFailureCount()).isZero();
-        assertThat(r.getRunCount()).isEqualTo(19);
+        assertThat(r.getRunCount()).isEqualTo(26);
     }
 
     @Test
     public void aDescriptorOnlyPluginPassesWithTheRestSkipped() {
         Result r = JUnitCore.runClasses(DescriptorOnly.class);
         assertThat(r.getFailures()).isEmpty();
-        assertThat(r.getAssumptionFailureCount()).isEqualTo(16);
+        assertThat(r.getAssumptionFailureCount()).isEqualTo(23);
     }
 
     @Test
@@ -71,6 +78,22 @@ public class ContractSelfTest {
         assertThat(failed(SwallowingListener.class)).containsExactly("storageIsUsedWithinTheApiRules");
         assertThat(failed(LeakyListener.class)).containsExactly("recordsAreWrittenOnlyInTheEnabledTenant");
         assertThat(failed(ForeignListener.class)).containsExactly("recordsAreWrittenOnlyUnderTheOwnModelId");
+    }
+
+    @Test
+    public void catchesBadReportContributions() {
+        assertThat(failed(ThrowingReport.class)).contains("reportsAnswerEveryKindAndPeriodWithoutThrowing",
+                "reportSectionsAreWellFormed", "reportsOfAPeriodWithoutDataShowNoFigures");
+        assertThat(failed(NullReport.class)).contains("reportsAnswerEveryKindAndPeriodWithoutThrowing",
+                "reportsForATenantWithoutTheModelShowNothing");
+        assertThat(failed(SlowReport.class)).containsExactly("reportsAnswerWithinTwoSeconds");
+        assertThat(failed(PercentInHundredsReport.class)).containsExactly("reportSectionsAreWellFormed");
+        assertThat(failed(EnglishHeadingReport.class)).containsExactly("reportSectionsAreWellFormed");
+        assertThat(failed(EmptyTableReport.class)).containsExactly("reportSectionsAreWellFormed");
+        assertThat(failed(WritingReport.class)).containsExactly("reportsDoNotWrite");
+        assertThat(failed(ZeroRowsReport.class)).containsExactly("reportsOfAPeriodWithoutDataShowNoFigures");
+        assertThat(failed(CityWideReport.class)).containsExactly("reportsForATenantWithoutTheModelShowNothing");
+        assertThat(failed(ForeignReport.class)).containsExactly("reportsReadOnlyTheirOwnTenantAndModel");
     }
 
     private static List<String> failed(Class<?> contract) {
@@ -234,6 +257,136 @@ public class ContractSelfTest {
                     storage.collection(e.facts().tenantId(), FixedPluginTenants.OTHER_MODEL, "steps")
                             .put(e.caseId(), Map.of(), List.of(), null);
                 }
+            });
+        }
+    }
+
+    /** The step log with this report contribution. */
+    private static PluginUnderTest reporting(PluginStorage storage, PluginTenants tenants, ReportContribution c) {
+        return PluginUnderTest.of(Model.good()).withListeners(new StepLog(storage, tenants)).withReportContributions(c);
+    }
+
+    /** The good report with its sections changed by {@code edit}. */
+    private static ReportContribution edited(PluginStorage storage, PluginTenants tenants,
+                                             java.util.function.UnaryOperator<ReportSection> edit) {
+        StepReport good = new StepReport(storage, tenants);
+        return (tenant, kind, from, to) -> good.sections(tenant, kind, from, to).stream().map(edit).toList();
+    }
+
+    public static class ThrowingReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) -> {
+                List<ReportSection> s = good.sections(tenant, kind, from, to);
+                if (!s.isEmpty() && s.get(0).table() == null) {
+                    throw new IllegalStateException("no rows to divide by");
+                }
+                return s;
+            });
+        }
+    }
+
+    public static class NullReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) ->
+                    tenants.isEnabled(tenant, SamplePlugins.MODEL) ? good.sections(tenant, kind, from, to) : null);
+        }
+    }
+
+    public static class SlowReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) -> {
+                if (ReportContribution.HALF_YEAR.equals(kind) && from.equals(LocalDate.of(2026, 7, 1))
+                        && tenants.isEnabled(tenant, SamplePlugins.MODEL)) {
+                    SamplePlugins.spin(2_050);
+                }
+                return good.sections(tenant, kind, from, to);
+            });
+        }
+    }
+
+    public static class PercentInHundredsReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return reporting(storage, tenants, edited(storage, tenants, s -> s.table() == null ? s
+                    : new ReportSection(s.headingZh(), s.headingEn(), s.paragraphs(), new ReportTable(s.table().columns(),
+                    s.table().rows().stream().map(r -> List.<Object>of(r.get(0), r.get(1),
+                            ((Number) r.get(2)).doubleValue() * 100)).toList()))));
+        }
+    }
+
+    public static class EnglishHeadingReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return reporting(storage, tenants, edited(storage, tenants,
+                    s -> new ReportSection("Closed-loop steps", s.headingEn(), s.paragraphs(), s.table())));
+        }
+    }
+
+    public static class EmptyTableReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return reporting(storage, tenants, edited(storage, tenants, s -> s.table() != null ? s
+                    : new ReportSection(s.headingZh(), s.headingEn(), List.of(), new ReportTable(
+                    List.of(new ReportTable.Column("步骤", ReportTable.Type.TEXT)), List.of()))));
+        }
+    }
+
+    public static class WritingReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) -> {
+                List<ReportSection> s = good.sections(tenant, kind, from, to);
+                if (tenants.isEnabled(tenant, SamplePlugins.MODEL)) {
+                    storage.collection(tenant, SamplePlugins.MODEL, "report-cache")
+                            .put(kind + ":" + from, Map.of("sections", s.size()), List.of(), null);
+                }
+                return s;
+            });
+        }
+    }
+
+    public static class ZeroRowsReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return reporting(storage, tenants, edited(storage, tenants, s -> s.table() != null ? s
+                    : new ReportSection(s.headingZh(), s.headingEn(), List.of(), new ReportTable(
+                    List.of(new ReportTable.Column("步骤", ReportTable.Type.TEXT),
+                            new ReportTable.Column("次数", ReportTable.Type.INTEGER)),
+                    CaseSamples.ACTIONS.stream().map(a -> List.<Object>of(a, 0)).toList()))));
+        }
+    }
+
+    /** Sums the steps of every tenant that enabled the model, whichever tenant it is asked about. */
+    public static class CityWideReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) -> {
+                List<ReportSection> all = new ArrayList<>();
+                for (String t : tenants.tenantsOf(SamplePlugins.MODEL)) {
+                    all.addAll(good.sections(t, kind, from, to));
+                }
+                return all;
+            });
+        }
+    }
+
+    public static class ForeignReport extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            StepReport good = new StepReport(storage, tenants);
+            return reporting(storage, tenants, (tenant, kind, from, to) -> {
+                if (tenants.isEnabled(tenant, SamplePlugins.MODEL)) {
+                    storage.collection(tenant, FixedPluginTenants.OTHER_MODEL, "steps").count(null);
+                }
+                return good.sections(tenant, kind, from, to);
             });
         }
     }

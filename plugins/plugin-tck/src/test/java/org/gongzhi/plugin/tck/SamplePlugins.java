@@ -1,15 +1,23 @@
 package org.gongzhi.plugin.tck;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
 import org.gongzhi.plugin.api.CaseLifecycleListener;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.ReportContribution;
+import org.gongzhi.plugin.api.ReportSection;
+import org.gongzhi.plugin.api.ReportTable;
 import org.gongzhi.plugin.api.TransitionGuard;
 import org.gongzhi.plugin.api.TriageDecision;
 import org.gongzhi.plugin.api.TriagePolicy;
@@ -18,6 +26,8 @@ import org.gongzhi.plugin.api.TriagePolicy;
 final class SamplePlugins {
 
     static final String MODEL = "sample-model";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String NO_DATA = "本期无数据 (no data for this period)";
 
     private SamplePlugins() {
     }
@@ -82,14 +92,60 @@ final class SamplePlugins {
                 return;
             }
             storage.collection(e.facts().tenantId(), MODEL, "steps").put(e.caseId() + ":" + e.at().toEpochMilli(),
-                    Map.of("action", e.action(), "to", e.to()), List.of("caseId=" + e.caseId()), null);
+                    Map.of("action", e.action(), "to", e.to(), "day", LocalDate.ofInstant(e.at(), ZONE).toString()),
+                    List.of("caseId=" + e.caseId()), null);
+        }
+    }
+
+    /** 闭环步骤统计: the steps {@link StepLog} kept, per action, on the days of the period. */
+    static class StepReport implements ReportContribution {
+        final PluginStorage storage;
+        final PluginTenants tenants;
+
+        StepReport(PluginStorage storage, PluginTenants tenants) {
+            this.storage = storage;
+            this.tenants = tenants;
+        }
+
+        @Override
+        public List<ReportSection> sections(String tenantId, String kind, LocalDate from, LocalDate to) {
+            if (!tenants.isEnabled(tenantId, MODEL)) {
+                return List.of();
+            }
+            RecordCollection steps = storage.collection(tenantId, MODEL, "steps");
+            Map<String, Long> byAction = new TreeMap<>();
+            long total = 0;
+            for (int offset = 0; ; offset += RecordCollection.MAX_LIMIT) {
+                List<PluginRecord> page = steps.find(null, offset, RecordCollection.MAX_LIMIT);
+                for (PluginRecord r : page) {
+                    LocalDate day = LocalDate.parse((String) r.data().get("day"));
+                    if (!day.isBefore(from) && day.isBefore(to)) {
+                        byAction.merge((String) r.data().get("action"), 1L, Long::sum);
+                        total++;
+                    }
+                }
+                if (page.size() < RecordCollection.MAX_LIMIT) {
+                    break;
+                }
+            }
+            if (total == 0) {
+                return List.of(new ReportSection("闭环步骤统计", "Closed-loop steps", List.of(NO_DATA), null));
+            }
+            long all = total;
+            List<List<Object>> rows = byAction.entrySet().stream()
+                    .map(e -> List.<Object>of(e.getKey(), e.getValue(), (double) e.getValue() / all)).toList();
+            return List.of(new ReportSection("闭环步骤统计", "Closed-loop steps", List.of("本期共 " + total + " 步。"),
+                    new ReportTable(List.of(new ReportTable.Column("步骤", ReportTable.Type.TEXT),
+                            new ReportTable.Column("次数", ReportTable.Type.INTEGER),
+                            new ReportTable.Column("占比", ReportTable.Type.PERCENT)), rows)));
         }
     }
 
     /** The good plugin with every part. */
     static PluginUnderTest good(PluginStorage storage, PluginTenants tenants) {
         return PluginUnderTest.of(Model.good()).withTriagePolicy(new TierPolicy())
-                .withGuards(new ConsultationGuard(storage)).withListeners(new StepLog(storage, tenants));
+                .withGuards(new ConsultationGuard(storage)).withListeners(new StepLog(storage, tenants))
+                .withReportContributions(new StepReport(storage, tenants));
     }
 
     /** Spins (without sleeping) for {@code millis}. */

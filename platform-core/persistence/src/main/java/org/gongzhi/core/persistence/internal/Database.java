@@ -28,7 +28,7 @@ final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
-            TenantPluginEntity.class, PluginRecordEntity.class};
+            TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class};
 
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;

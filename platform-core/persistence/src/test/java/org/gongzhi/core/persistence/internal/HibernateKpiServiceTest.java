@@ -28,7 +28,9 @@ import org.junit.Test;
  *  E reported only; F rejected at intake
  * </pre>
  * At 2026-11-12: reported 6, registered 4, due 3 (A, B, D), closed 2, on time 1, verified 2,
- * reworked 1, postponed 1, evaluated 2, satisfied 1, pending now 3 (C, D, E), overdue now 1 (D).
+ * reworked 1, postponed 1, evaluated 2, satisfied 1, pending now 3 (C, D, E), overdue now 1 (D);
+ * handling hours 24 and 240 (p90 = 24 + 0.9 × 216 = 218.4); all dispatched to CG (城管, a district
+ * bureau), so nothing was resolved at town level.
  */
 public class HibernateKpiServiceTest {
 
@@ -85,8 +87,43 @@ public class HibernateKpiServiceTest {
         assertThat(k.satisfactionRate()).isEqualTo(0.5);
         assertThat(k.averageSatisfaction()).isEqualTo(3.5);
         assertThat(k.averageHandlingHours()).isCloseTo(132.0, within(1e-6));
+        assertThat(k.p90HandlingHours()).isCloseTo(218.4, within(1e-9));
+        assertThat(k.postponementRate()).isEqualTo(0.25);
+        assertThat(k.resolvedAtTownOrVillage()).isZero();
+        assertThat(k.townOrVillageShare()).isEqualTo(0.0);
+        assertThat(k.mediationSuccessRate()).as("comes from the mediation plugin").isNull();
         assertThat(k.pendingNow()).isEqualTo(3);
         assertThat(k.overdueNow()).isEqualTo(1);
+    }
+
+    @Test
+    public void aLateClosureCountsAsClosedButNotOnTime() {
+        KpiFigures before = fix.kpis.figures(T, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+        // D has been overdue since 2026-11-09 24:00; closing it now is 结案 but not 按期结案
+        step(fix.clock.instant(), d(), CaseAction.FEEDBACK, CaseAction.VERIFY_PASS, CaseAction.CLOSE);
+        KpiFigures after = fix.kpis.figures(T, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+        assertThat(after.dueToClose()).isEqualTo(before.dueToClose()).isEqualTo(3);
+        assertThat(after.closed()).isEqualTo(3);
+        assertThat(after.closedOnTime()).isEqualTo(1);
+        assertThat(after.closureRate()).isEqualTo(1.0);
+        assertThat(after.onTimeClosureRate()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(after.overdueNow()).isZero();
+    }
+
+    @Test
+    public void aPostponedCaseRejoinsTheDueDenominatorWhenResumed() {
+        // C: postponed by 3 working days, due 2026-11-12 24:00 Shanghai = 16:00 UTC
+        UUID c = byTitle("C");
+        fix.clock.set(Instant.parse("2026-11-13T01:00:00Z"));
+        KpiFigures postponed = fix.kpis.figures(T, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+        assertThat(postponed.dueToClose()).as("缓办 leaves the denominator even past its due time").isEqualTo(3);
+        assertThat(postponed.overdueNow()).isEqualTo(1);
+        step(fix.clock.instant(), c, CaseAction.RESUME);
+        KpiFigures resumed = fix.kpis.figures(T, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)));
+        assertThat(resumed.dueToClose()).isEqualTo(4);
+        assertThat(resumed.closureRate()).isEqualTo(0.5);
+        assertThat(resumed.overdueNow()).as("C and D").isEqualTo(2);
+        assertThat(resumed.postponed()).as("postponed at least once, still").isEqualTo(1);
     }
 
     @Test
@@ -101,6 +138,22 @@ public class HibernateKpiServiceTest {
     public void overdueListsOnlyRunningCasesPastDue() {
         List<CaseView> overdue = fix.cases.overdue(T, fix.clock.instant(), 10);
         assertThat(overdue).extracting(CaseView::title).containsExactly("D");
+    }
+
+    private UUID d() {
+        return byTitle("D");
+    }
+
+    private UUID byTitle(String title) {
+        return fix.cases.list(T, new org.gongzhi.core.service.CaseQuery(null, null, null, null, null, null, null, null,
+                0, 50)).items().stream().filter(v -> v.title().equals(title)).findFirst().orElseThrow().id();
+    }
+
+    private void step(Instant at, UUID id, CaseAction... actions) {
+        fix.clock.set(at);
+        for (CaseAction action : actions) {
+            step(id, action);
+        }
     }
 
     private UUID report(String title) {

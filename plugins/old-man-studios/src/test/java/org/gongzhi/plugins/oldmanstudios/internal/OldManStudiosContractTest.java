@@ -6,7 +6,8 @@ import org.gongzhi.plugin.tck.DistrictPluginContract;
 import org.gongzhi.plugin.tck.PluginUnderTest;
 
 /**
- * The plugin contract suite (插件契约测试) over this plugin's descriptor, guard and listener. The
+ * The plugin contract suite (插件契约测试) over this plugin's descriptor, guard, listener and report
+ * contribution. The
  * plugin registers no TriagePolicy (the core's category tiers apply), so the triage checks are skipped.
  */
 public class OldManStudiosContractTest extends DistrictPluginContract {
@@ -15,6 +16,7 @@ public class OldManStudiosContractTest extends DistrictPluginContract {
     protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
         return PluginUnderTest.of(new OldManStudiosModel())
                 .withGuards(new UnresolvedDisputeGuard(storage))
-                .withListeners(new DisputeDraftListener(storage, tenants));
+                .withListeners(new DisputeDraftListener(storage, tenants))
+                .withReportContributions(new MediationReportContribution(storage, tenants));
     }
 }

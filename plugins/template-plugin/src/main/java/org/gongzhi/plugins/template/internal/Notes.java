@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ public final class Notes {
     static final int MAX_TEXT = 500;
     static final int MAX_AUTHOR = 40;
     static final int DEFAULT_LIMIT = 50;
+    /** Key of {@link #countByGrid} for notes that name no grid (sorts after every grid code). */
+    static final String NO_GRID = "~";
     private static final Pattern GRID = Pattern.compile("\\d{6,17}");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
@@ -87,6 +90,27 @@ public final class Notes {
             return Optional.empty();
         }
         return notes(tenant).get(id).map(Notes::note);
+    }
+
+    /**
+     * How many notes were written from {@code from} (inclusive) to {@code to} (exclusive), by grid code,
+     * in code order; notes without a grid under {@link #NO_GRID}. Reads every page; writes nothing.
+     */
+    Map<String, Long> countByGrid(String tenant, Instant from, Instant to) {
+        Map<String, Long> counts = new TreeMap<>();
+        RecordCollection notes = notes(tenant);
+        for (int offset = 0; ; offset += RecordCollection.MAX_LIMIT) {
+            List<PluginRecord> page = notes.find(null, offset, RecordCollection.MAX_LIMIT);
+            for (PluginRecord r : page) {
+                if (!r.createdAt().isBefore(from) && r.createdAt().isBefore(to)) {
+                    Object grid = r.data().get("gridCode");
+                    counts.merge(grid == null ? NO_GRID : grid.toString(), 1L, Long::sum);
+                }
+            }
+            if (page.size() < RecordCollection.MAX_LIMIT) {
+                return counts;
+            }
+        }
     }
 
     private RecordCollection notes(String tenant) {

@@ -1,5 +1,7 @@
 package org.gongzhi.plugins.template.internal;
 
+import java.time.ZoneId;
+
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginPaths;
 import org.osgi.service.component.annotations.Component;
@@ -21,6 +23,9 @@ public final class TemplateModel implements DistrictModel {
      * ({@code notes}, {@code grids}); the plugin uses it only for {@code Location} headers.
      */
     public static final String PATH = PluginPaths.BASE + "/" + ID;
+
+    /** The tenants' calendar: report periods are days of this zone (every Gongzhi tenant is in China). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Override
     public String id() {

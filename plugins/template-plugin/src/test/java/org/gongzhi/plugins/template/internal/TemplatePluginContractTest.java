@@ -12,6 +12,7 @@ public class TemplatePluginContractTest extends DistrictPluginContract {
     protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
         return PluginUnderTest.of(new TemplateModel())
                 .withTriagePolicy(new TemplateTriagePolicy())
-                .withListeners(new GridEventCounter(storage, tenants));
+                .withListeners(new GridEventCounter(storage, tenants))
+                .withReportContributions(new NotesReportContribution(storage, tenants));
     }
 }

@@ -1,6 +1,8 @@
 package org.gongzhi.plugins.threecolour.internal;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,56 @@ record Period(String text, YearMonth first, int months, String rhythm) {
             return new Period(v, YearMonth.of(year(field, m, value), 6 * h - 5), 6, "半年通报");
         }
         throw malformed(field, value);
+    }
+
+    /**
+     * The whole months a report period {@code [from, to)} of the core's report producer touches: from
+     * the month of {@code from} to the month of the day before {@code to}. The tallies are monthly, so
+     * a period that does not run from the first of a month to the first of a month is widened to whole
+     * months ({@link #wholeMonths} tells). A month, an aligned quarter or half-year gets the text and
+     * rhythm {@link #parse} would give it.
+     *
+     * @throws IllegalArgumentException when {@code to} is not after {@code from}
+     */
+    static Period covering(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("an empty period: [" + from + ", " + to + ")");
+        }
+        YearMonth first = YearMonth.from(from);
+        YearMonth last = YearMonth.from(to.minusDays(1));
+        int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
+        int m = first.getMonthValue();
+        if (months == 1) {
+            return new Period(first.toString(), first, 1, "月度调度");
+        }
+        if (months == 3 && m % 3 == 1) {
+            return new Period(first.getYear() + "-Q" + (m / 3 + 1), first, 3, "季度督查");
+        }
+        if (months == 6 && (m == 1 || m == 7)) {
+            return new Period(first.getYear() + "-H" + (m == 1 ? 1 : 2), first, 6, "半年通报");
+        }
+        return new Period(first + ".." + last, first, months, "专项统计");
+    }
+
+    /** Whether {@code [from, to)} is made of whole months, as the monthly tallies count. */
+    static boolean wholeMonths(LocalDate from, LocalDate to) {
+        return from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1;
+    }
+
+    /** The period as a report names it: 2026年11月, 2026年第四季度, 2026年下半年, 2026年10月至2027年2月. */
+    String labelZh() {
+        YearMonth last = first.plusMonths(months - 1L);
+        int m = first.getMonthValue();
+        if (months == 1) {
+            return first.getYear() + "年" + m + "月";
+        }
+        if (months == 3 && m % 3 == 1) {
+            return first.getYear() + "年第" + "一二三四".charAt(m / 3) + "季度";
+        }
+        if (months == 6 && (m == 1 || m == 7)) {
+            return first.getYear() + (m == 1 ? "年上半年" : "年下半年");
+        }
+        return first.getYear() + "年" + m + "月至" + last.getYear() + "年" + last.getMonthValue() + "月";
     }
 
     /** The months of the period, in order. */

@@ -5,7 +5,10 @@ import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.tck.DistrictPluginContract;
 import org.gongzhi.plugin.tck.PluginUnderTest;
 
-/** The plugin contract suite (插件契约测试) over this plugin's descriptor, triage policy, guard and listener. */
+/**
+ * The plugin contract suite (插件契约测试) over this plugin's descriptor, triage policy, guard, listener and
+ * report contribution.
+ */
 public class ThreeColourGridContractTest extends DistrictPluginContract {
 
     @Override
@@ -13,6 +16,7 @@ public class ThreeColourGridContractTest extends DistrictPluginContract {
         return PluginUnderTest.of(new ThreeColourGridModel())
                 .withTriagePolicy(new ThreeColourTriagePolicy())
                 .withGuards(new ConsultationGuard(storage))
-                .withListeners(new AssessmentTallyListener(storage, tenants));
+                .withListeners(new AssessmentTallyListener(storage, tenants))
+                .withReportContributions(new GridReportContribution(storage, tenants));
     }
 }

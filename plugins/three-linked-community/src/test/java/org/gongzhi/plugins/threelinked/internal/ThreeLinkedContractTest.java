@@ -5,11 +5,12 @@ import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.tck.DistrictPluginContract;
 import org.gongzhi.plugin.tck.PluginUnderTest;
 
-/** The plugin contract suite (插件契约测试) over this plugin's descriptor and listener. */
+/** The plugin contract suite (插件契约测试) over this plugin's descriptor, listener and report contribution. */
 public class ThreeLinkedContractTest extends DistrictPluginContract {
 
     @Override
     protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
-        return PluginUnderTest.of(new ThreeLinkedModel()).withListeners(new CaseNeedListener(storage, tenants));
+        return PluginUnderTest.of(new ThreeLinkedModel()).withListeners(new CaseNeedListener(storage, tenants))
+                .withReportContributions(new ThreeLinkedReportContribution(storage, tenants));
     }
 }
