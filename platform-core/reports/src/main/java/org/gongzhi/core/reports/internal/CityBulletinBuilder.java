@@ -63,11 +63,12 @@ final class CityBulletinBuilder {
             row.put("rank", d.rank() == null ? "未排名" : d.rank().toString());
             rows.add(row);
             names.add(d.name());
-            onTime.add(d.figures().onTimeClosureRate() == null ? 0 : d.figures().onTimeClosureRate());
+            Number rate = KpiTables.percentValue(d.figures().onTimeClosureRate());
+            onTime.add(rate == null ? 0 : rate);
         }
         return new Section("二、各区（县）对比与排名", "Districts side by side", List.of(
                 "按按期结案率排名，其次结案率；应结案数不少于 " + city.minCases() + " 件的区（县）参与排名。"),
-                new ReportDocument.Table(columns, rows), new ReportDocument.Chart(ChartKind.BAR, "各区（县）按期结案率",
-                names, List.of(new ReportDocument.Series("按期结案率", onTime))));
+                new ReportDocument.Table(columns, rows), new ReportDocument.Chart(ChartKind.BAR, "各区（县）按期结案率（%）",
+                names, List.of(new ReportDocument.Series("按期结案率（%）", onTime))));
     }
 }

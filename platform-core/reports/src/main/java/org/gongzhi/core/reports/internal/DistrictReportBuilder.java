@@ -63,7 +63,8 @@ final class DistrictReportBuilder {
             List<KpiRow> departments = kpis.breakdown(id, from, to, KpiDimension.DEPARTMENT, null).rows();
             sections.add(new Section("三、职能部门办理情况", "By lead department", List.of(),
                     KpiTables.table("牵头部门", departments),
-                    KpiTables.chart(ChartKind.BAR, "各部门按期结案率", departments, "按期结案率", KpiFigures::onTimeClosureRate)));
+                    KpiTables.chart(ChartKind.BAR, "各部门按期结案率（%）", departments, "按期结案率（%）",
+                            f -> KpiTables.percentValue(f.onTimeClosureRate()))));
             List<KpiRow> streets = kpis.breakdown(id, from, to, KpiDimension.GRID, GridLevel.STREET).rows();
             sections.add(new Section("四、各街道（镇）情况", "By street or town", List.of(),
                     KpiTables.table("街道（镇）", streets), null));
@@ -148,7 +149,7 @@ final class DistrictReportBuilder {
         List<KpiRow> bottom = ranked.subList(Math.max(ranked.size() - 5, 0), ranked.size());
         return new Section("八、社区（村）排名", "Communities ranked", List.of(
                 "按按期结案率排名，应结案数不少于 " + MIN_CASES_TO_RANK + " 件的社区（村）参与。前五名见上表，后五名见下表。"),
-                KpiTables.table("前五名", top), KpiTables.chart(ChartKind.BAR, "后五名按期结案率", bottom, "按期结案率",
-                KpiFigures::onTimeClosureRate));
+                KpiTables.table("前五名", top), KpiTables.chart(ChartKind.BAR, "后五名按期结案率（%）", bottom, "按期结案率（%）",
+                f -> KpiTables.percentValue(f.onTimeClosureRate())));
     }
 }

@@ -71,6 +71,11 @@ final class KpiTables {
         return new Chart(kind, title, labels, List.of(new Series(seriesName, values)));
     }
 
+    /** A rate as a chart value in percent (0–100), null without a denominator. */
+    static Number percentValue(Double rate) {
+        return rate == null ? null : Math.round(rate * 1000) / 10.0;
+    }
+
     /** Percent as printed in sentences: {@code 92.5%}, or {@code —} without a denominator. */
     static String percent(Double rate) {
         return rate == null ? "—" : String.format("%.1f%%", rate * 100);
