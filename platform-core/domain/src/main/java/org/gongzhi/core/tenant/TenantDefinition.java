@@ -43,10 +43,16 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
     /** Pattern of administrative codes. */
     public static final Pattern ADMIN_CODE = Pattern.compile("\\d{6}");
 
+    /** Not a district id: the city-wide reports are archived under it. */
+    public static final String RESERVED_ID = "city";
+
     /** Validates the components and copies the lists. */
     public TenantDefinition {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("id must match " + ID + ": " + DepartmentDefinition.quote(id));
+        }
+        if (RESERVED_ID.equals(id)) {
+            throw new IllegalArgumentException("id " + RESERVED_ID + " is reserved for the city's own reports");
         }
         require(name, "name");
         require(city, "city");
