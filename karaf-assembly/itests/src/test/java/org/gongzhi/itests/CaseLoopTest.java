@@ -104,6 +104,28 @@ public class CaseLoopTest extends PlatformTestSupport {
         jizhou.get("items").forEach(c -> assertEquals("jizhou", c.get("tenant").asText()));
     }
 
+    @Test
+    public void operatorsSeeTenantsCasesAndOverdueCasesInTheShell() throws Exception {
+        String id = report("shell-1").text("id");
+        assertTrue(shell("gongzhi:tenants"), shell("gongzhi:tenants").contains("吉州区"));
+        String shown = shell("gongzhi:case jizhou " + id);
+        assertTrue(shown, shown.contains("小区门口垃圾堆积") && shown.contains("已上报"));
+        assertTrue(shell("gongzhi:overdue jizhou"), shell("gongzhi:overdue jizhou").contains("Number"));
+    }
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(System.in, out, out);
+        session.execute(command);
+        out.flush();
+        session.close();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @javax.inject.Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
     private Api.Reply report(String key) throws Exception {
         return api.post(JIZHOU + "/cases", "{\"title\":\"小区门口垃圾堆积\",\"categoryCode\":\"CM0101\","
                 + "\"channel\":\"grid-worker\",\"gridCode\":\"" + GRID + "\",\"longitude\":114.927,\"latitude\":27.08}",
