@@ -13,6 +13,14 @@ import java.util.Objects;
  * @since 1.0
  */
 public record ReportSection(String headingZh, String headingEn, List<String> paragraphs, ReportTable table) {
+
+    /** The paragraph of a section with nothing to report for the period. */
+    public static final String NO_DATA = "本期无数据 (no data for this period)";
+
+    /** A section that says the period has nothing to report. */
+    public static ReportSection noData(String headingZh, String headingEn) {
+        return new ReportSection(headingZh, headingEn, List.of(NO_DATA), null);
+    }
     public ReportSection {
         Objects.requireNonNull(headingZh, "headingZh");
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);

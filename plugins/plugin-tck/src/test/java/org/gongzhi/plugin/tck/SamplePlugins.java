@@ -27,7 +27,6 @@ final class SamplePlugins {
 
     static final String MODEL = "sample-model";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String NO_DATA = "本期无数据 (no data for this period)";
 
     private SamplePlugins() {
     }
@@ -129,7 +128,7 @@ final class SamplePlugins {
                 }
             }
             if (total == 0) {
-                return List.of(new ReportSection("闭环步骤统计", "Closed-loop steps", List.of(NO_DATA), null));
+                return List.of(ReportSection.noData("闭环步骤统计", "Closed-loop steps"));
             }
             long all = total;
             List<List<Object>> rows = byAction.entrySet().stream()

@@ -30,8 +30,6 @@ import org.osgi.service.component.annotations.Reference;
         property = DistrictModel.MODEL_PROPERTY + "=" + OldManStudiosModel.ID)
 public final class MediationReportContribution implements ReportContribution {
 
-    /** The paragraph of a section with nothing to report. */
-    static final String NO_DATA = "本期无数据 (no data for this period)";
     static final String HEADING_ZH = "老倌俚工作室调解情况";
     static final String HEADING_EN = "Old-man studios: mediation results";
     static final String STUDIO_ZH = "老倌俚工作室";
@@ -60,7 +58,7 @@ public final class MediationReportContribution implements ReportContribution {
         Figures.Summary d = p.district();
         String period = periodZh(p.from(), p.to().plusDays(1));
         if (d.withOutcome() == 0) {
-            List<String> paragraphs = p.registered() == 0 ? List.of(NO_DATA)
+            List<String> paragraphs = p.registered() == 0 ? List.of(ReportSection.NO_DATA)
                     : List.of(period + "新登记矛盾纠纷 " + p.registered() + " 起，本期尚无调解结果（达成协议、调解不成或上交）。");
             return new ReportSection(HEADING_ZH, HEADING_EN, paragraphs, null);
         }

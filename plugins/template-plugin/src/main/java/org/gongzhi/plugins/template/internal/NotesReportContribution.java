@@ -32,7 +32,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ReportContribution.class, property = DistrictModel.MODEL_PROPERTY + "=" + TemplateModel.ID)
 public final class NotesReportContribution implements ReportContribution {
 
-    static final String NO_DATA = "本期无数据 (no data for this period)";
 
     private final PluginTenants tenants;
     private final Notes notes;                                 // plain class, shared with NotesResource
@@ -52,7 +51,7 @@ public final class NotesReportContribution implements ReportContribution {
         Instant end = to.atStartOfDay(TemplateModel.ZONE).toInstant();
         Map<String, Long> byGrid = notes.countByGrid(tenantId, start, end);  // reads, never writes
         if (byGrid.isEmpty()) {
-            return List.of(new ReportSection("工作备注情况", "Work notes", List.of(NO_DATA), null));
+            return List.of(ReportSection.noData("工作备注情况", "Work notes"));
         }
         List<List<Object>> rows = new ArrayList<>();
         long total = 0;

@@ -44,8 +44,6 @@ import org.osgi.service.component.annotations.Reference;
         property = DistrictModel.MODEL_PROPERTY + "=" + ThreeColourGridModel.ID)
 public final class GridReportContribution implements ReportContribution {
 
-    /** The paragraph of a section with nothing to report. */
-    static final String NO_DATA = "本期无数据 (no data for this period)";
 
     static final String TRIAGE_ZH = "三色分级情况";
     static final String RANKING_ZH = "网格考核与十佳";
@@ -118,7 +116,7 @@ public final class GridReportContribution implements ReportContribution {
         String heading = TRIAGE_ZH;
         String headingEn = "Three-colour triage by grid";
         if (grids.isEmpty() && consulted.isEmpty()) {
-            return new ReportSection(heading, headingEn, List.of(NO_DATA), null);
+            return ReportSection.noData(heading, headingEn);
         }
         Map<String, GridFigures> byGrid = new TreeMap<>();
         grids.forEach(g -> byGrid.put(g.gridCode(), g));
@@ -170,7 +168,7 @@ public final class GridReportContribution implements ReportContribution {
         String heading = RANKING_ZH;
         String headingEn = "Grid assessment and top ten";
         if (grids.isEmpty()) {
-            return new ReportSection(heading, headingEn, List.of(NO_DATA), null);
+            return ReportSection.noData(heading, headingEn);
         }
         int minCases = AssessmentResource.MIN_CASES;
         Assessment.Ranking ranking = Assessment.rank(period, minCases, grids);
@@ -201,7 +199,7 @@ public final class GridReportContribution implements ReportContribution {
         String heading = WHISTLES_ZH;
         String headingEn = "Grid whistle-blowing and responses";
         if (blown.isEmpty()) {
-            return new ReportSection(heading, headingEn, List.of(NO_DATA), null);
+            return ReportSection.noData(heading, headingEn);
         }
         Map<String, long[]> byGrid = new TreeMap<>();
         long[] total = new long[4];

@@ -30,8 +30,6 @@ import org.osgi.service.component.annotations.Reference;
         property = DistrictModel.MODEL_PROPERTY + "=" + ThreeLinkedModel.ID)
 public final class ThreeLinkedReportContribution implements ReportContribution {
 
-    /** The paragraph of a section with nothing to report. */
-    static final String NO_DATA = "本期无数据 (no data for this period)";
     static final String HEADING_ZH = "三联工作情况";
     static final String HEADING_EN = "Three-linked community work";
     /** How the table names the needs of cases located only to a street or the district. */
@@ -62,7 +60,7 @@ public final class ThreeLinkedReportContribution implements ReportContribution {
     static ReportSection section(Figures f, String periodZh) {
         Figures.Row t = f.total();
         if (!active(t)) {
-            return new ReportSection(HEADING_ZH, HEADING_EN, List.of(NO_DATA), null);
+            return ReportSection.noData(HEADING_ZH, HEADING_EN);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Figures.Row r : f.communities()) {
