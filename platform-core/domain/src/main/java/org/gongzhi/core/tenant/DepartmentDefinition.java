@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * @param kind   kind of department, a free upper-case string {@code [A-Z_]+} such as
  *               {@code PUBLIC_SECURITY}, {@code CITY_MANAGEMENT}, {@code MARKET_SUPERVISION},
  *               {@code SANITATION}, {@code STREET_OFFICE}; categories route to departments by kind
+ * @param clientSecret secret of the department system's identity client, {@code null} to let the
+ *               identity server generate one; set only in demo data
  * @throws IllegalArgumentException naming the field when a value is invalid
  */
-public record DepartmentDefinition(String code, String name, String nameEn, String kind) {
+public record DepartmentDefinition(String code, String name, String nameEn, String kind, String clientSecret) {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final Pattern KIND = Pattern.compile("[A-Z_]+");
@@ -29,6 +31,22 @@ public record DepartmentDefinition(String code, String name, String nameEn, Stri
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("kind of department " + code + " must match [A-Z_]+: " + quote(kind));
         }
+    }
+
+    /** A department whose system gets a generated secret. */
+    public DepartmentDefinition(String code, String name, String nameEn, String kind) {
+        this(code, name, nameEn, kind, null);
+    }
+
+    /** The identity client id of the department's system, e.g. {@code dept-cg}. */
+    public String clientId() {
+        return "dept-" + code.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "DepartmentDefinition[" + code + " " + name + " " + kind + "]";
     }
 
     static String quote(String s) {

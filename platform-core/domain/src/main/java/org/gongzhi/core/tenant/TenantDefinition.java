@@ -31,12 +31,14 @@ import org.gongzhi.core.grid.GridTree;
  * @param departments functional departments, unique codes
  * @param categories  event categories, unique codes; every departmentKind is the kind of some department
  * @param grids      grid hierarchy whose root is at {@link GridLevel#DISTRICT}
+ * @param people     accounts to create in the district's identity realm: unique user names,
+ *                   district roles only, departments and grids of this tenant
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                                ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
-                               GridTree grids) {
+                               GridTree grids, List<PersonDefinition> people) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -71,7 +73,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         Objects.requireNonNull(grids, "grids");
         Set<String> seen = new HashSet<>();
         for (DepartmentDefinition d : departments) {
-            if (!seen.add(d.code())) {
+            if (!seen.add(d.code().toLowerCase(java.util.Locale.ROOT))) {
                 throw new IllegalArgumentException("duplicate department code " + d.code());
             }
         }
@@ -84,6 +86,26 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
             if (c.departmentKind() != null && !kinds.contains(c.departmentKind())) {
                 throw new IllegalArgumentException("departmentKind " + c.departmentKind() + " of category " + c.code()
                         + " is not the kind of any department of tenant " + id);
+            }
+        }
+        people = people == null ? List.of() : List.copyOf(people);
+        seen.clear();
+        for (PersonDefinition p : people) {
+            if (!seen.add(p.username())) {
+                throw new IllegalArgumentException("duplicate username " + p.username());
+            }
+            if (p.has(Role.CITY_ADMIN)) {
+                throw new IllegalArgumentException("person " + p.username() + " of a district cannot be city-admin");
+            }
+            if (p.department() != null && departments.stream().noneMatch(d -> d.code().equals(p.department()))) {
+                throw new IllegalArgumentException("department " + p.department() + " of person " + p.username()
+                        + " is not a department of tenant " + id);
+            }
+            for (String g : p.grids()) {
+                if (grids.find(g).isEmpty()) {
+                    throw new IllegalArgumentException("grid " + g + " of person " + p.username()
+                            + " is not in the grid tree of tenant " + id);
+                }
             }
         }
         if (grids.root().level() != GridLevel.DISTRICT) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +43,9 @@ public final class TenantDefinitionReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantDefinitionReader.class);
     private static final Set<String> TENANT_KEYS = Set.of("id", "name", "nameEn", "city", "cityEn", "adminCode",
-            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids");
+            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people");
+    /** File of the city's own accounts (city administrators) under {@code common/}. */
+    public static final String CITY_PEOPLE_FILE = "city-people.yaml";
 
     private final YamlFiles yaml = new YamlFiles();
 
@@ -77,12 +80,14 @@ public final class TenantDefinitionReader {
                 CategoryParser.parse(yaml.load(referenced(tenantDir, root.get("categories"))));
         checkDepartmentKinds(categories, departments, root.get("departments").text(true));
         GridTree grids = GridParser.parse(yaml.load(referenced(tenantDir, root.get("grids"))));
+        List<PersonDefinition> people = root.get("people").isMissing() ? List.of()
+                : people(yaml.load(referenced(tenantDir, root.get("people"))));
         try {
             TenantDefinition t = new TenantDefinition(id, root.get("name").text(true), root.get("nameEn").text(false),
                     root.get("city").text(true), root.get("cityEn").text(false), adminCode, zone, plugins, sla,
-                    calendar, departments, categories.stream().map(Located::value).toList(), grids);
-            LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes", t.id(), t.name(),
-                    departments.size(), categories.size(), grids.size());
+                    calendar, departments, categories.stream().map(Located::value).toList(), grids, people);
+            LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes, {} people", t.id(), t.name(),
+                    departments.size(), categories.size(), grids.size(), people.size());
             return t;
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage(), e);
@@ -152,20 +157,67 @@ public final class TenantDefinitionReader {
         List<DepartmentDefinition> out = new ArrayList<>();
         Set<String> codes = new TreeSet<>();
         for (Field f : root.get("departments").elements()) {
-            f.requireObject(Set.of("code", "name", "nameEn", "kind"));
+            f.requireObject(Set.of("code", "name", "nameEn", "kind", "clientSecret"));
             String code = f.get("code").text(true);
             if (!codes.add(code)) {
                 throw f.get("code").error("duplicate department code \"" + code + "\"");
             }
             try {
                 out.add(new DepartmentDefinition(code, f.get("name").text(true), f.get("nameEn").text(false),
-                        f.get("kind").text(true)));
+                        f.get("kind").text(true), f.get("clientSecret").text(false)));
             } catch (IllegalArgumentException e) {
                 throw f.error(e.getMessage(), e);
             }
         }
         if (out.isEmpty()) {
             throw root.get("departments").error("must list at least one department");
+        }
+        return out;
+    }
+
+    /**
+     * The city administrators listed in {@code common/city-people.yaml} under {@code tenantsRoot};
+     * empty when the file does not exist. Every person must hold {@link Role#CITY_ADMIN} only.
+     */
+    public List<PersonDefinition> readCityPeople(Path tenantsRoot) {
+        Path file = tenantsRoot.resolve(COMMON_DIR).resolve(CITY_PEOPLE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Field root = yaml.load(file);
+        List<PersonDefinition> people = people(root);
+        for (int i = 0; i < people.size(); i++) {
+            if (!people.get(i).roles().equals(List.of(Role.CITY_ADMIN))) {
+                throw root.get("people").elements().get(i).get("roles").error("city accounts hold city-admin only");
+            }
+        }
+        return people;
+    }
+
+    private static List<PersonDefinition> people(Field root) {
+        root.requireObject(Set.of("defaultPassword", "people"));
+        String defaultPassword = root.get("defaultPassword").text(false);
+        List<PersonDefinition> out = new ArrayList<>();
+        for (Field f : root.get("people").elements()) {
+            f.requireObject(Set.of("username", "firstName", "lastName", "email", "phone", "roles", "department",
+                    "grids", "password"));
+            List<Role> roles = new ArrayList<>();
+            for (Field r : f.get("roles").elements()) {
+                roles.add(r.parse(id -> Role.fromId(id).orElseThrow(), "one of the role ids "
+                        + Arrays.stream(Role.values()).map(Role::id).toList()));
+            }
+            List<String> grids = new ArrayList<>();
+            for (Field g : f.get("grids").elements()) {
+                grids.add(g.text(true));
+            }
+            String password = f.get("password").text(false);
+            try {
+                out.add(new PersonDefinition(f.get("username").text(true), f.get("firstName").text(true),
+                        f.get("lastName").text(true), f.get("email").text(true), f.get("phone").text(false), roles,
+                        f.get("department").text(false), grids, password != null ? password : defaultPassword));
+            } catch (IllegalArgumentException e) {
+                throw f.error(e.getMessage(), e);
+            }
         }
         return out;
     }
