@@ -15,8 +15,19 @@ import java.util.UUID;
  */
 public interface CaseService {
 
-    /** Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()}. */
-    IntakeResult report(String tenantId, NewCase newCase, String actor);
+    /**
+     * Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()}.
+     *
+     * @param actor           who reported, for the journal
+     * @param reporterSubject identity subject of a resident reporting their own case (they may
+     *                        then see and rate it), {@code null} otherwise
+     */
+    IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject);
+
+    /** {@link #report(String, NewCase, String, String)} by someone who is not the resident concerned. */
+    default IntakeResult report(String tenantId, NewCase newCase, String actor) {
+        return report(tenantId, newCase, actor, null);
+    }
 
     CaseView get(String tenantId, UUID caseId);
 

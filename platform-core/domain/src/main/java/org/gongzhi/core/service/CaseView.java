@@ -14,7 +14,8 @@ import org.gongzhi.core.casework.SlaTier;
 /**
  * A case (事件) as callers see it; {@code version} is the optimistic-locking version;
  * {@code triageModel} and {@code triageAttributes} say which plugin triaged it and what it shows
- * (e.g. {@code colour=red}), both empty when the core's defaults applied.
+ * (e.g. {@code colour=red}), both empty when the core's defaults applied; {@code reporterSubject} is the
+ * identity subject of the resident who reported it, {@code null} for other channels.
  */
 public record CaseView(UUID id, String number, String tenantId, String title, String description,
                        String categoryCode, String family, String channel, CaseStatus status,
@@ -24,5 +25,6 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
                        List<String> coDepartments, Instant reportedAt, Instant registeredAt,
                        Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
                        int reworkCount, int postponeCount, Integer satisfaction, long version,
-                       Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes) {
+                       Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes,
+                       String reporterSubject) {
 }

@@ -7,15 +7,21 @@ import java.util.Set;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
- * The districts the platform serves, as loaded from their definitions. Implemented by the
+ * The districts the platform serves (active and suspended), as loaded from their definitions;
+ * changed by {@link TenantAdministration}. Implemented by the
  * persistence bundle; registered only once the database is migrated and the tenants are
  * loaded, so its presence means the platform is ready.
  */
 public interface TenantDirectory {
 
+    /** Active and suspended districts, by administrative code. */
     List<TenantDefinition> tenants();
 
+    /** An active or suspended district. */
     Optional<TenantDefinition> find(String tenantId);
+
+    /** The district's status; empty for an unknown or deleted district. */
+    Optional<TenantStatus> status(String tenantId);
 
     /**
      * Models (plugins) the tenant enabled: its definition's {@code plugins:} at first load, as

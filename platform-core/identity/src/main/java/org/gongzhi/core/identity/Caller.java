@@ -19,15 +19,18 @@ import java.util.Set;
  * @param department the department code (职能部门, e.g. {@code CG}) from the token's
  *                   {@code department} claim, which department systems' service accounts (and
  *                   department handlers) carry; null for everyone else
- * @since 1.0
+ * @param grids      the grid codes the caller works in (网格员), from the token's {@code grids}
+ *                   claim (a string or an array of strings); unmodifiable, empty if none
+ * @since 1.0 ({@code grids} since 1.1)
  */
 public record Caller(String tenantId, String subject, String username, Set<String> roles, String clientId,
-        String department) {
+        String department, Set<String> grids) {
 
     public Caller {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(subject, "subject");
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        grids = grids == null ? Set.of() : Set.copyOf(grids);
     }
 
     /** Whether the caller holds the realm role. */

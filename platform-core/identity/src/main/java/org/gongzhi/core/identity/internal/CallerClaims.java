@@ -14,7 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * Reads the {@link Caller} from a verified Keycloak access token: {@code sub},
- * {@code preferred_username}, {@code realm_access.roles}, {@code azp} and {@code department}.
+ * {@code preferred_username}, {@code realm_access.roles}, {@code azp}, {@code department} and {@code grids}.
  */
 final class CallerClaims {
 
@@ -24,6 +24,8 @@ final class CallerClaims {
     static final String CLIENT_ID = "azp";
     /** The department code (e.g. {@code CG}) of a department system's service account or handler. */
     static final String DEPARTMENT = "department";
+    /** The grid codes a grid worker works in. */
+    static final String GRIDS = "grids";
 
     private CallerClaims() {
     }
@@ -31,10 +33,22 @@ final class CallerClaims {
     static Caller caller(String tenantId, JWTClaimsSet claims) throws InvalidTokenException {
         try {
             return new Caller(tenantId, claims.getSubject(), claims.getStringClaim(USERNAME), roles(claims),
-                    claims.getStringClaim(CLIENT_ID), claims.getStringClaim(DEPARTMENT));
+                    claims.getStringClaim(CLIENT_ID), claims.getStringClaim(DEPARTMENT), grids(claims));
         } catch (ParseException e) {
             throw new InvalidTokenException(Reason.MALFORMED, "a claim has the wrong type: " + e.getMessage(), e);
         }
+    }
+
+    private static Set<String> grids(JWTClaimsSet claims) throws ParseException {
+        Object value = claims.getClaim(GRIDS);
+        if (value == null) {
+            return Set.of();
+        }
+        if (value instanceof String single) {
+            return Set.of(single);
+        }
+        List<String> list = claims.getStringListClaim(GRIDS);
+        return list == null ? Set.of() : Set.copyOf(list);
     }
 
     private static Set<String> roles(JWTClaimsSet claims) throws ParseException {

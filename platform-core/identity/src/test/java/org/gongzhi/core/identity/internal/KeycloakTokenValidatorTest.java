@@ -106,6 +106,28 @@ public class KeycloakTokenValidatorTest {
         assertThat(caller.hasRole("city-admin")).isFalse();
         assertThat(caller.clientId()).isEqualTo("gongzhi-web");
         assertThat(caller.department()).isNull();
+        assertThat(caller.grids()).isEmpty();
+    }
+
+    @Test
+    public void aGridWorkersGridsComeAsArrayOrSingleString() throws Exception {
+        JWTClaimsSet two = Tokens.person(issuer("jizhou"), "jz-grid2", "grid-worker")
+                .claim("grids", java.util.List.of("360802001001002", "360802001002001")).build();
+        JWTClaimsSet one = Tokens.person(issuer("jizhou"), "jz-grid1", "grid-worker")
+                .claim("grids", "360802001001001").build();
+
+        assertThat(validator.validate(Tokens.sign(two, jizhouKey)).grids())
+                .containsExactlyInAnyOrder("360802001001002", "360802001002001");
+        assertThat(validator.validate(Tokens.sign(one, jizhouKey)).grids()).containsExactly("360802001001001");
+    }
+
+    @Test
+    public void gridsOfTheWrongTypeAreMalformed() throws Exception {
+        JWTClaimsSet claims = Tokens.person(issuer("jizhou"), "jz-grid1", "grid-worker").claim("grids", 42).build();
+
+        InvalidTokenException e = catchThrowableOfType(() -> validator.validate(Tokens.sign(claims, jizhouKey)),
+                InvalidTokenException.class);
+        assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
     }
 
     @Test

@@ -58,6 +58,8 @@ public class CaseEntity {
     String reporterName;
     @Column(name = "reporter_phone")
     String reporterPhone;
+    @Column(name = "reporter_subject", updatable = false)
+    String reporterSubject;
     @Column(nullable = false)
     List<String> attachments = new ArrayList<>();
     @Column(name = "lead_department")

@@ -1,6 +1,7 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GridNode;
 import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.CaseScope;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.hibernate.query.SelectionQuery;
@@ -66,7 +68,37 @@ final class CaseFilter {
         if (q.reportedTo() != null) {
             f.and("c.reportedAt < :to", "to", q.reportedTo());
         }
+        if (!q.scope().wholeDistrict()) {
+            f.scope(tenant, q.scope());
+        }
         return f;
+    }
+
+    /** Cases in any of the scope's grids, or dispatched to its department, or reported by its subject. */
+    private void scope(TenantDefinition tenant, CaseScope scope) {
+        List<String> alternatives = new ArrayList<>();
+        int i = 0;
+        for (String grid : scope.grids()) {
+            List<GridNode> path = tenant.grids().pathTo(grid);
+            if (path.isEmpty()) {
+                continue; // a grid no longer in the tree sees nothing
+            }
+            String prefix = path.stream().map(GridNode::code).collect(Collectors.joining("/"));
+            alternatives.add("c.gridPath = :scopeGrid" + i + " or c.gridPath like :scopeGridPrefix" + i);
+            params.put("scopeGrid" + i, prefix);
+            params.put("scopeGridPrefix" + i, prefix + "/%");
+            i++;
+        }
+        if (scope.department() != null) {
+            alternatives.add("c.leadDepartment = :scopeDept or array_contains(c.coDepartments, :scopeDept)");
+            params.put("scopeDept", scope.department());
+        }
+        if (scope.reporterSubject() != null) {
+            alternatives.add("c.reporterSubject = :scopeSubject");
+            params.put("scopeSubject", scope.reporterSubject());
+        }
+        String clause = alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
+        where.append(where.length() == 0 ? " where " : " and ").append(clause);
     }
 
     private void and(String clause, String name, Object value) {

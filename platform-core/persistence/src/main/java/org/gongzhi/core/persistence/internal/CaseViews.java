@@ -23,7 +23,8 @@ final class CaseViews {
                 List.copyOf(c.coDepartments), c.reportedAt, c.registeredAt, c.dueAt, c.warningAt,
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
-                CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes));
+                CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
+                c.reporterSubject);
     }
 
     /** SLA state while the clock runs; a closed case keeps whether it closed in time. */

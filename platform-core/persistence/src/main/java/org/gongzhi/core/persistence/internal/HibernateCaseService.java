@@ -63,10 +63,11 @@ public final class HibernateCaseService implements CaseService {
     }
 
     @Override
-    public IntakeResult report(String tenantId, NewCase newCase, String actor) {
+    public IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject) {
         TenantDefinition tenant = tenants.require(tenantId);
         Instant now = clock.instant();
         CaseEntity c = CaseIntake.newCase(tenant, newCase, now);
+        c.reporterSubject = reporterSubject;
         CaseWorkflow flow = new CaseWorkflow(tenant);
         if (c.idempotencyKey != null) {
             Optional<CaseEntity> earlier = byIdempotencyKey(tenantId, c.idempotencyKey);

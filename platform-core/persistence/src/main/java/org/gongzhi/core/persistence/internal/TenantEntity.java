@@ -25,6 +25,10 @@ public class TenantEntity {
     private String status = "ACTIVE";
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @Column(name = "status_reason")
+    private String statusReason;
 
     protected TenantEntity() {
     }
@@ -47,5 +51,24 @@ public class TenantEntity {
 
     String status() {
         return status;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    String statusReason() {
+        return statusReason;
+    }
+
+    /** Moves to {@code next} (ACTIVE, SUSPENDED or DELETED) with an optional reason. */
+    void changeStatus(String next, String reason, Instant at) {
+        this.status = next;
+        this.statusReason = reason;
+        this.statusChangedAt = at;
     }
 }

@@ -1,0 +1,79 @@
+package org.gongzhi.core.service;
+
+import java.util.Objects;
+import java.util.Set;
+
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.tenant.TenantDefinition;
+
+/**
+ * Which cases of a district a caller may see (可见范围). Either the whole district, or the union
+ * of: cases in (or below) some grids, cases dispatched to a department (lead or co-handling), and
+ * cases the caller reported. A scope with none of these sees nothing.
+ *
+ * @param wholeDistrict   every case of the district (dispatchers, district administrators)
+ * @param grids           grid codes whose cases, and their sub-grids' cases, are visible
+ * @param department      department code whose dispatched cases are visible, or {@code null}
+ * @param reporterSubject identity subject whose own reports are visible, or {@code null}
+ */
+public record CaseScope(boolean wholeDistrict, Set<String> grids, String department, String reporterSubject) {
+
+    private static final CaseScope DISTRICT = new CaseScope(true, Set.of(), null, null);
+    private static final CaseScope NOTHING = new CaseScope(false, Set.of(), null, null);
+
+    /** Copies the set. */
+    public CaseScope {
+        grids = grids == null ? Set.of() : Set.copyOf(grids);
+    }
+
+    /** Every case of the district. */
+    public static CaseScope district() {
+        return DISTRICT;
+    }
+
+    /** No case at all. */
+    public static CaseScope nothing() {
+        return NOTHING;
+    }
+
+    /** This scope widened by the cases in or below {@code codes}. */
+    public CaseScope withGrids(Set<String> codes) {
+        return new CaseScope(wholeDistrict, union(grids, codes), department, reporterSubject);
+    }
+
+    /** This scope widened by the cases dispatched to {@code code}. */
+    public CaseScope withDepartment(String code) {
+        return new CaseScope(wholeDistrict, grids, Objects.requireNonNull(code), reporterSubject);
+    }
+
+    /** This scope widened by the cases {@code subject} reported. */
+    public CaseScope withReporter(String subject) {
+        return new CaseScope(wholeDistrict, grids, department, Objects.requireNonNull(subject));
+    }
+
+    /** Whether the scope sees no case at all. */
+    public boolean isEmpty() {
+        return !wholeDistrict && grids.isEmpty() && department == null && reporterSubject == null;
+    }
+
+    /** Whether {@code c}, a case of {@code tenant}, is inside the scope. */
+    public boolean permits(CaseView c, TenantDefinition tenant) {
+        if (wholeDistrict) {
+            return true;
+        }
+        if (reporterSubject != null && reporterSubject.equals(c.reporterSubject())) {
+            return true;
+        }
+        if (department != null && (department.equals(c.leadDepartment()) || c.coDepartments().contains(department))) {
+            return true;
+        }
+        return c.gridCode() != null && !grids.isEmpty()
+                && tenant.grids().pathTo(c.gridCode()).stream().map(GridNode::code).anyMatch(grids::contains);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
