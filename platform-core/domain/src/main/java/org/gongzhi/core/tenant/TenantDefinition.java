@@ -47,11 +47,16 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
 
     /** Not a district id: the city-wide reports are archived under it. */
     public static final String RESERVED_ID = "city";
+    /** Not a district id either: a path segment of the city's district API. */
+    public static final String DEFINITIONS_ID = "definitions";
 
     /** Validates the components and copies the lists. */
     public TenantDefinition {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("id must match " + ID + ": " + DepartmentDefinition.quote(id));
+        }
+        if (DEFINITIONS_ID.equals(id)) {
+            throw new IllegalArgumentException("id " + DEFINITIONS_ID + " is reserved");
         }
         if (RESERVED_ID.equals(id)) {
             throw new IllegalArgumentException("id " + RESERVED_ID + " is reserved for the city's own reports");

@@ -57,7 +57,7 @@ final class DefinitionFiles {
             Files.createDirectories(root);
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
-            throw new ConflictException("已存在同名租户定义 (a definition with this id exists): " + id);
+            throw new ConflictException("id", "已存在同名租户定义 (a definition with this id exists): " + id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

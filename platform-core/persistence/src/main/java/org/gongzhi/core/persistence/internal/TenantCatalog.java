@@ -245,7 +245,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
     @Override
     public synchronized TenantInfo create(String id, Map<String, String> files) {
         if (served.containsKey(id)) {
-            throw new ConflictException("租户已存在 (district exists): " + id);
+            throw new ConflictException("id", "租户已存在 (district exists): " + id);
         }
         Path dir = DefinitionFiles.write(root, id, files);
         try {
@@ -259,7 +259,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
     private TenantInfo createFrom(Path dir) {
         TenantDefinition t = read(dir);
         if (served.containsKey(t.id())) {
-            throw new ConflictException("租户已存在 (district exists): " + t.id());
+            throw new ConflictException("id", "租户已存在 (district exists): " + t.id());
         }
         serve(t, rows.upsert(t, clock.instant()));
         trustServed();
@@ -352,7 +352,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         }
         long cases = rows.cases(id);
         if (cases > 0 && !force) {
-            throw new ConflictException("该区仍有 " + cases + " 件案件，需强制删除 (district holds " + cases
+            throw new ConflictException("force", "该区仍有 " + cases + " 件案件，需强制删除 (district holds " + cases
                     + " cases; delete with force=true)");
         }
         IdentityProvisioning p = provisioning;

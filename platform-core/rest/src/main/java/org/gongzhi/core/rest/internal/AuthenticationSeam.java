@@ -1,63 +1,146 @@
 package org.gongzhi.core.rest.internal;
 
 import java.security.Principal;
+import java.util.Set;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.gongzhi.core.identity.Caller;
+import org.gongzhi.core.identity.InvalidTokenException;
+import org.gongzhi.core.identity.TokenValidator;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * THE AUTHENTICATION SEAM. Every request passes here before any resource runs; resources learn
- * who is calling only from the JAX-RS {@link SecurityContext} this filter installs, through
- * {@link #caller(SecurityContext)}.
+ * THE AUTHENTICATION SEAM. Every request passes here before any resource runs. Apart from the
+ * public paths (health, the OpenAPI document), a request must carry a bearer token that the
+ * {@link TokenValidator} accepts; the verified {@link Caller} is installed as the JAX-RS
+ * {@link SecurityContext}, where {@link Access} finds it. What each caller may do is decided by
+ * the resources through {@link Access}.
  *
- * <p>Until Keycloak tokens are validated (the tenants-and-identity issue), the caller is taken
- * from the {@code X-Gongzhi-Actor} header for the journal and nothing is refused. Replacing this
- * class — validating the bearer token, mapping its issuer to the tenant and answering
- * {@code isUserInRole} from its roles — is the only change needed to secure every resource.
+ * <p>Answers: no token → 401 {@code WWW-Authenticate: Bearer}; a refused token → 401
+ * {@code error="invalid_token"} without saying why (the reason is logged); keys unavailable or no
+ * validator configured → 503; a token of a suspended district → 403 {@code tenant-suspended}; a
+ * token of a district the platform does not serve → 401.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @PreMatching
 public final class AuthenticationSeam implements ContainerRequestFilter {
 
-    static final String ACTOR_HEADER = "X-Gongzhi-Actor";
-    static final String ANONYMOUS = "anonymous";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationSeam.class);
+    /** Paths (without the leading slash) anyone may call. */
+    static final Set<String> PUBLIC_PATHS = Set.of("api/v1/health", "api/v1/openapi.yaml");
+    private static final String BEARER = "Bearer ";
+    static final String IDENTITY_UNAVAILABLE = "身份认证服务不可用 (identity service unavailable)";
+    static final String TOKEN_REQUIRED = "需要登录：请在 Authorization 头中携带 Bearer 令牌 (a bearer token is required)";
+
+    private final TenantDirectory tenants;
+    private volatile TokenValidator validator;
+
+    @Activate
+    public AuthenticationSeam(@Reference TenantDirectory tenants) {
+        this.tenants = tenants;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindValidator(TokenValidator v) {
+        validator = v;
+    }
+
+    void unbindValidator(TokenValidator v) {
+        if (validator == v) {
+            validator = null;
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(ACTOR_HEADER);
-        String actor = header == null || header.isBlank() || header.length() > 100 ? ANONYMOUS : header.strip();
+        String path = request.getUriInfo().getPath();
+        if (isPublic(path) || "OPTIONS".equals(request.getMethod())) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            request.abortWith(unauthorized("Bearer realm=\"gongzhi\"", TOKEN_REQUIRED));
+            return;
+        }
+        TokenValidator v = validator;
+        if (v == null) {
+            request.abortWith(Problem.response(503, "identity-unavailable", IDENTITY_UNAVAILABLE,
+                    "平台未配置身份认证 (no token validation is configured)", null));
+            return;
+        }
+        Caller caller;
+        try {
+            caller = v.validate(header.substring(BEARER.length()).trim());
+        } catch (InvalidTokenException e) {
+            if (e.reason() == InvalidTokenException.Reason.KEYS_UNAVAILABLE) {
+                LOG.warn("Token not checked: {}", e.getMessage());
+                request.abortWith(Problem.response(503, "identity-unavailable", IDENTITY_UNAVAILABLE,
+                        "请稍后重试 (try again later)", null));
+            } else {
+                LOG.info("Token refused ({}): {}", e.reason(), e.getMessage());
+                request.abortWith(unauthorized("Bearer realm=\"gongzhi\", error=\"invalid_token\"",
+                        "令牌无效或已过期 (the token is invalid or expired)"));
+            }
+            return;
+        }
+        if (!Access.CITY.equals(caller.tenantId())) {
+            TenantStatus status = tenants.status(caller.tenantId()).orElse(null);
+            if (status == null) {
+                request.abortWith(unauthorized("Bearer realm=\"gongzhi\", error=\"invalid_token\"",
+                        "令牌无效或已过期 (the token is invalid or expired)"));
+                return;
+            }
+            if (status == TenantStatus.SUSPENDED) {
+                request.abortWith(Access.suspended(caller.tenantId()));
+                return;
+            }
+        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new Unverified(actor, secure));
+        request.setSecurityContext(new Verified(caller, secure));
     }
 
-    /** Who is calling, as established by the seam; never null. */
-    static String caller(SecurityContext security) {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? ANONYMOUS : principal.getName();
+    static boolean isPublic(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return PUBLIC_PATHS.contains(p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     }
 
-    /** A caller that named itself and was not verified: holds no role. */
-    private record Unverified(String name, boolean isSecure) implements SecurityContext {
+    static Response unauthorized(String challenge, String detail) {
+        return Response.fromResponse(Problem.response(401, "unauthorized", "未通过身份认证 (not authenticated)", detail, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    /** The verified caller as the JAX-RS security context. */
+    record Verified(Caller caller, boolean isSecure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
-            return this::name;
+            return () -> caller.username() != null ? caller.username() : caller.subject();
         }
 
         @Override
         public boolean isUserInRole(String role) {
-            return false;
+            return caller.hasRole(role);
         }
 
         @Override
         public String getAuthenticationScheme() {
-            return null;
+            return "Bearer";
         }
     }
 }

@@ -18,7 +18,17 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import java.util.Set;
+
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
+import org.gongzhi.core.grid.GeoPoint;
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.identity.Caller;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.tenant.Role;
+import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
@@ -33,7 +43,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** Cases of one district: intake, queries, the closed-loop transitions and the journal. */
+/**
+ * Cases of one district: intake, queries, the closed-loop transitions and the journal. Who may
+ * report, see and step: {@link CasePermissions} and {@link Access#scope}; a case outside the
+ * caller's scope answers 404 like a missing one.
+ */
 @Component(service = CaseResource.class)
 @JaxrsResource
 @JSONRequired
@@ -52,6 +66,50 @@ public final class CaseResource {
         this.tenants = tenants;
     }
 
+    /** The case if the caller may see it, else 404 as if it did not exist. */
+    private CaseView visible(String tenant, String id, Caller caller) {
+        CaseView v = cases.get(tenant, Params.caseId(id));
+        if (!Access.scope(caller).permits(v, tenants.require(tenant))) {
+            throw new NotFoundException("案件不存在 (no such case): " + id);
+        }
+        return v;
+    }
+
+    /**
+     * Checks the intake against the caller's roles: the channel must be one they may use, and a
+     * grid worker reports only in their grids. Returns the reporting resident's subject, if any.
+     */
+    private String checkIntake(Caller caller, TenantDefinition t, NewCase body) {
+        Set<Role> roles = Access.roles(caller);
+        Channel channel = body.channel() == null ? null : Channel.fromWireName(body.channel()).orElse(null);
+        if (channel == null) {
+            return null; // the intake names the missing or unknown channel
+        }
+        if (!CasePermissions.channels(roles).contains(channel)) {
+            throw new Access.AccessDeniedException("您的角色不能通过该渠道上报 (your role may not report through channel "
+                    + channel.wireName() + ")");
+        }
+        if (channel == Channel.GRID_WORKER && !CasePermissions.runsTheLoop(roles)) {
+            String grid = body.gridCode();
+            if (grid == null && body.longitude() != null && body.latitude() != null) {
+                grid = t.grids().locate(new GeoPoint(body.longitude(), body.latitude())).map(GridNode::code).orElse(null);
+            }
+            if (grid == null) {
+                return null; // no location: the intake answers 400 naming the field
+            }
+            List<GridNode> path = t.grids().pathTo(grid);
+            if (path.isEmpty()) {
+                return null; // unknown grid: the intake answers 400 naming the field
+            }
+            boolean mine = path.stream().map(GridNode::code).anyMatch(caller.grids()::contains);
+            if (!mine) {
+                throw new Access.AccessDeniedException("只能在您负责的网格内上报 (grid workers report only in their own grids)");
+            }
+        }
+        boolean resident = channel == Channel.RESIDENT_APP || channel == Channel.QR_CODE;
+        return resident && roles.contains(Role.RESIDENT) ? caller.subject() : null;
+    }
+
     record PageJson(List<CaseJson> items, long total, int offset, int limit) {
     }
 
@@ -60,14 +118,16 @@ public final class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("tenant") String tenant, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            NewCase body, @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.REPORTERS);
         if (body == null) {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
+        String reporterSubject = checkIntake(caller, tenants.require(tenant), body);
         NewCase withKey = key == null || body.idempotencyKey() != null ? body
                 : new NewCase(body.title(), body.description(), body.categoryCode(), body.channel(), body.longitude(),
                 body.latitude(), body.address(), body.gridCode(), body.reporterName(), body.reporterPhone(),
                 body.attachments(), key);
-        IntakeResult result = cases.report(tenant, withKey, AuthenticationSeam.caller(security));
+        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject);
         CaseView v = result.kase();
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))
@@ -81,19 +141,21 @@ public final class CaseResource {
                          @QueryParam("category") String category, @QueryParam("channel") String channel,
                          @QueryParam("overdue") String overdue, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("offset") String offset,
-                         @QueryParam("limit") String limit) {
+                         @QueryParam("limit") String limit, @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = new CaseQuery(status(status), grid, department, category, channel, Params.bool("overdue", overdue),
                 Params.dayStart("from", from, zone), Params.dayStart("to", to, zone),
                 Params.integer("offset", offset, 0), Params.integer("limit", limit, 50));
-        Page<CaseView> page = cases.list(tenant, query);
+        Page<CaseView> page = cases.list(tenant, query.within(Access.scope(caller)));
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        CaseView v = cases.get(tenant, Params.caseId(id));
+    public Response get(@PathParam("tenant") String tenant, @PathParam("id") String id,
+                        @Context SecurityContext security) {
+        CaseView v = visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
         return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
     }
 
@@ -104,17 +166,25 @@ public final class CaseResource {
     public Response transition(@PathParam("tenant") String tenant, @PathParam("id") String id,
                                @HeaderParam("If-Match") String ifMatch, TransitionRequest body,
                                @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         if (body == null) {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
-        CaseView v = cases.transition(tenant, Params.caseId(id),
-                body.toCommand(AuthenticationSeam.caller(security), version(ifMatch)));
+        TransitionCommand command = body.toCommand(Access.actor(security), version(ifMatch));
+        visible(tenant, id, caller);
+        if (!CasePermissions.steps(Access.roles(caller)).contains(command.action())) {
+            throw new Access.AccessDeniedException("您的角色不能执行该操作 (your role may not take this step): "
+                    + command.action().wireName());
+        }
+        CaseView v = cases.transition(tenant, Params.caseId(id), command);
         return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
     }
 
     @GET
     @Path("{id}/journal")
-    public List<CaseJson.Entry> journal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+    public List<CaseJson.Entry> journal(@PathParam("tenant") String tenant, @PathParam("id") String id,
+                                        @Context SecurityContext security) {
+        visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
         return cases.journal(tenant, Params.caseId(id)).stream().map(CaseJson.Entry::of).toList();
     }
 

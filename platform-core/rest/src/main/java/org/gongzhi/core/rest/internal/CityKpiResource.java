@@ -8,7 +8,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.CityKpis;
 import org.gongzhi.core.service.KpiService;
@@ -24,7 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * {@code GET /api/v1/city/kpis?from&to&minCases}: every district's figures side by side, ranked,
  * for city administrators. Dates are read in the districts' time zone (that of the first district
  * by administrative code when they differ); {@code minCases} defaults to {@value #DEFAULT_MIN_CASES}.
- * Not restricted yet: the authentication seam will limit it to city administrators.
+ * City administrators only.
  */
 @Component(service = CityKpiResource.class)
 @JaxrsResource
@@ -47,7 +49,8 @@ public final class CityKpiResource {
 
     @GET
     public CityKpis city(@QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("minCases") String minCases) {
+                         @QueryParam("minCases") String minCases, @Context SecurityContext security) {
+        Access.city(security);
         List<TenantDefinition> districts = tenants.tenants();
         ZoneId zone = districts.isEmpty() ? ZoneId.of("Asia/Shanghai") : districts.get(0).timeZone();
         Instant[] period = KpiResource.period(from, to, zone);

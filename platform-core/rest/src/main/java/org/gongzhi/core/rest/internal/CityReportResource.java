@@ -42,18 +42,21 @@ public final class CityReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response produce(ReportResources.ReportRequest body, @Context SecurityContext security) {
+        Access.city(security);
         return ReportResources.produce(reports, ReportArchive.CITY, "/api/v1/city/reports", body,
-                AuthenticationSeam.caller(security));
+                Access.actor(security));
     }
 
     @GET
-    public List<ArchivedReport> list() {
+    public List<ArchivedReport> list(@Context SecurityContext security) {
+        Access.city(security);
         return ReportResources.list(archive, ReportArchive.CITY);
     }
 
     @GET
     @Path("{id}")
-    public ArchivedReport describe(@PathParam("id") String id) {
+    public ArchivedReport describe(@PathParam("id") String id, @Context SecurityContext security) {
+        Access.city(security);
         return ReportResources.describe(archive, ReportArchive.CITY, id);
     }
 
@@ -61,7 +64,8 @@ public final class CityReportResource {
     @Path("{id}/content")
     @Produces({"application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv",
         MediaType.APPLICATION_JSON})
-    public Response content(@PathParam("id") String id) {
+    public Response content(@PathParam("id") String id, @Context SecurityContext security) {
+        Access.city(security);
         return ReportResources.content(archive, ReportArchive.CITY, id);
     }
 }

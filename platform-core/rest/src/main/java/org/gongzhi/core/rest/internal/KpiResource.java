@@ -10,7 +10,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.service.KpiBreakdown;
@@ -19,6 +21,7 @@ import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.KpiService;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +41,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class KpiResource {
 
+    /** Figures hold no personal data: the district's administrators and dispatchers, and the city. */
+    static final Role[] OVERSEERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.CITY_ADMIN};
+
     private final KpiService kpis;
     private final TenantDirectory tenants;
 
@@ -49,7 +55,8 @@ public final class KpiResource {
 
     @GET
     public KpiFigures figures(@PathParam("tenant") String tenant, @QueryParam("from") String from,
-                              @QueryParam("to") String to) {
+                              @QueryParam("to") String to, @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, OVERSEERS);
         Instant[] period = period(from, to, tenants.require(tenant).timeZone());
         return kpis.figures(tenant, period[0], period[1]);
     }
@@ -58,7 +65,8 @@ public final class KpiResource {
     @Path("breakdown")
     public KpiBreakdown breakdown(@PathParam("tenant") String tenant, @QueryParam("dimension") String dimension,
                                   @QueryParam("level") String level, @QueryParam("from") String from,
-                                  @QueryParam("to") String to) {
+                                  @QueryParam("to") String to, @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, OVERSEERS);
         Instant[] period = period(from, to, tenants.require(tenant).timeZone());
         KpiDimension d = KpiDimension.fromWireName(required("dimension", dimension)).orElseThrow(() ->
                 new ValidationException("dimension", "dimension 须为 grid、department、family、channel 或 month "

@@ -5,7 +5,9 @@ import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.ModelInfo;
 import org.gongzhi.core.service.PluginCatalog;
@@ -31,7 +33,8 @@ public final class PluginCatalogResource {
     }
 
     @GET
-    public List<ModelInfo> deployed() {
+    public List<ModelInfo> deployed(@Context SecurityContext security) {
+        Access.anyone(security);
         return catalog.deployed();
     }
 }

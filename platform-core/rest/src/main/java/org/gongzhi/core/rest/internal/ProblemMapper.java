@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.grid.InvalidCoordinateException;
 import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.IdentityUnavailableException;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
@@ -31,6 +32,19 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof Access.AccessDeniedException d) {
+            return Problem.response(403, "forbidden", "无权执行该操作 (forbidden)", d.getMessage(), null);
+        }
+        if (e instanceof Access.TenantSuspendedException s) {
+            return Access.suspended(s.tenant());
+        }
+        if (e instanceof IdentityUnavailableException i) {
+            LOG.warn("Identity server unavailable: {}", i.getMessage());
+            return Problem.response(503, "identity-unavailable", AuthenticationSeam.IDENTITY_UNAVAILABLE, i.getMessage(), null);
+        }
+        if (e instanceof Access.NotAuthenticatedException) {
+            return AuthenticationSeam.unauthorized("Bearer realm=\"gongzhi\"", AuthenticationSeam.TOKEN_REQUIRED);
+        }
         if (e instanceof ValidationException v) {
             return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
         }
@@ -51,7 +65,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(400, "validation", "输入有误 (invalid input)", p.getMessage(), p.field());
         }
         if (e instanceof ConflictException c) {
-            return Problem.response(409, "conflict", "并发修改冲突 (concurrent change)", c.getMessage(), "version");
+            String title = "version".equals(c.field()) ? "并发修改冲突 (concurrent change)"
+                    : "与当前状态冲突 (conflict with the current state)";
+            return Problem.response(409, "conflict", title, c.getMessage(), c.field());
         }
         if (e instanceof JsonProcessingException j) {
             return malformed(j);

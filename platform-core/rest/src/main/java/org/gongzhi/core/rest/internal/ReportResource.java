@@ -48,21 +48,22 @@ public final class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response produce(@PathParam("tenant") String tenant, ReportResources.ReportRequest body,
                             @Context SecurityContext security) {
-        tenants.require(tenant);
+        Access.district(security, tenants, tenant, KpiResource.OVERSEERS);
         return ReportResources.produce(reports, tenant, "/api/v1/tenants/" + tenant + "/reports", body,
-                AuthenticationSeam.caller(security));
+                Access.actor(security));
     }
 
     @GET
-    public List<ArchivedReport> list(@PathParam("tenant") String tenant) {
-        tenants.require(tenant);
+    public List<ArchivedReport> list(@PathParam("tenant") String tenant, @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, KpiResource.OVERSEERS);
         return ReportResources.list(archive, tenant);
     }
 
     @GET
     @Path("{id}")
-    public ArchivedReport describe(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        tenants.require(tenant);
+    public ArchivedReport describe(@PathParam("tenant") String tenant, @PathParam("id") String id,
+                                   @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, KpiResource.OVERSEERS);
         return ReportResources.describe(archive, tenant, id);
     }
 
@@ -71,8 +72,9 @@ public final class ReportResource {
     @Path("{id}/content")
     @Produces({"application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv",
         MediaType.APPLICATION_JSON})
-    public Response content(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        tenants.require(tenant);
+    public Response content(@PathParam("tenant") String tenant, @PathParam("id") String id,
+                            @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, KpiResource.OVERSEERS);
         return ReportResources.content(archive, tenant, id);
     }
 }

@@ -9,12 +9,16 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.ModelInfo;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.PluginCatalog;
 import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.tenant.Role;
 import org.gongzhi.plugin.api.PluginEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +27,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * A district's models: which it enabled, enabling and disabling them (city administrators), and
- * the route to the plugins' own endpoints, which answer only for districts that enabled them.
+ * A district's models: which it enabled, enabling and disabling them (the district's administrator
+ * or the city's), and the route to the plugins' own endpoints, which answer only for districts
+ * that enabled them.
  */
 @Component(service = TenantPluginResource.class)
 @JaxrsResource
@@ -32,6 +37,15 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("/api/v1/tenants/{tenant}/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantPluginResource {
+
+    /** Staff who read a district model's records (residents and the city do not). */
+    static final Role[] PLUGIN_READERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER,
+        Role.DEPARTMENT_HANDLER, Role.MEDIATOR, Role.SOCIAL_WORKER};
+    /** Staff who write them: the model's workers (mediators, social workers, grid workers) and the centre. */
+    static final Role[] PLUGIN_WRITERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.MEDIATOR,
+        Role.SOCIAL_WORKER};
+    /** Who switches models on and off: the district's administrator and the city. */
+    static final Role[] MODEL_SWITCHERS = {Role.DISTRICT_ADMIN, Role.CITY_ADMIN};
 
     private final PluginCatalog catalog;
     private final TenantDirectory tenants;
@@ -54,8 +68,8 @@ public final class TenantPluginResource {
     }
 
     @GET
-    public List<TenantModelJson> enabled(@PathParam("tenant") String tenant) {
-        tenants.require(tenant);
+    public List<TenantModelJson> enabled(@PathParam("tenant") String tenant, @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, Role.values());
         return tenants.enabledModels(tenant).stream().sorted()
                 .map(id -> TenantModelJson.of(id, true, catalog.find(id))).toList();
     }
@@ -63,7 +77,9 @@ public final class TenantPluginResource {
     /** Enables a model for a district (idempotent, kept across restarts). */
     @PUT
     @Path("{model}")
-    public TenantModelJson enable(@PathParam("tenant") String tenant, @PathParam("model") String model) {
+    public TenantModelJson enable(@PathParam("tenant") String tenant, @PathParam("model") String model,
+                                  @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, MODEL_SWITCHERS);
         tenants.setModelEnabled(tenant, model, true);
         return TenantModelJson.of(model, true, catalog.find(model));
     }
@@ -71,7 +87,9 @@ public final class TenantPluginResource {
     /** Disables a model for a district (idempotent); its records are kept. */
     @DELETE
     @Path("{model}")
-    public TenantModelJson disable(@PathParam("tenant") String tenant, @PathParam("model") String model) {
+    public TenantModelJson disable(@PathParam("tenant") String tenant, @PathParam("model") String model,
+                                   @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, MODEL_SWITCHERS);
         tenants.setModelEnabled(tenant, model, false);
         return TenantModelJson.of(model, false, catalog.find(model));
     }
@@ -79,7 +97,10 @@ public final class TenantPluginResource {
     /** Sub-resource locator: the plugin endpoint of {@code section}, for districts that enabled the model. */
     @Path("{model}/{section}")
     public PluginEndpoint endpoint(@PathParam("tenant") String tenant, @PathParam("model") String model,
-                                   @PathParam("section") String section) {
+                                   @PathParam("section") String section, @Context Request request,
+                                   @Context SecurityContext security) {
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        Access.district(security, tenants, tenant, reading ? PLUGIN_READERS : PLUGIN_WRITERS);
         if (tenants.find(tenant).isEmpty() || !tenants.enabledModels(tenant).contains(model)) {
             throw new NotFoundException("本区未启用该治理模式 (district " + tenant + " has no model " + model + ")");
         }

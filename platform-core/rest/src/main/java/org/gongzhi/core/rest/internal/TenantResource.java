@@ -8,14 +8,18 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.grid.GeoPoint;
 import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.DepartmentDefinition;
+import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,23 +57,40 @@ public final class TenantResource {
         }
     }
 
+    /** A department as callers see it (never its system's client secret). */
+    record DepartmentJson(String code, String name, String nameEn, String kind) {
+        static DepartmentJson of(DepartmentDefinition d) {
+            return new DepartmentJson(d.code(), d.name(), d.nameEn(), d.kind());
+        }
+    }
+
+    /** Every district for a city administrator; a district's own people see only their district. */
     @GET
-    public List<TenantJson> list() {
-        return tenants.tenants().stream().map(TenantJson::of).toList();
+    public List<TenantJson> list(@Context SecurityContext security) {
+        Caller caller = Access.anyone(security);
+        return tenants.tenants().stream()
+                .filter(t -> Access.isCityAdmin(caller) || t.id().equals(caller.tenantId()))
+                .map(TenantJson::of).toList();
+    }
+
+    /** The district for any of its people, and for the city. */
+    private TenantDefinition readable(SecurityContext security, String tenant) {
+        Access.district(security, tenants, tenant, Role.values());
+        return tenants.require(tenant);
     }
 
     @GET
     @Path("{tenant}")
-    public TenantJson get(@PathParam("tenant") String tenant) {
-        return TenantJson.of(tenants.require(tenant));
+    public TenantJson get(@PathParam("tenant") String tenant, @Context SecurityContext security) {
+        return TenantJson.of(readable(security, tenant));
     }
 
     /** The grid tree from {@code root} (default: the district) down {@code depth} levels (default all). */
     @GET
     @Path("{tenant}/grids")
     public GridJson grids(@PathParam("tenant") String tenant, @QueryParam("root") String root,
-                          @QueryParam("depth") String depth) {
-        TenantDefinition t = tenants.require(tenant);
+                          @QueryParam("depth") String depth, @Context SecurityContext security) {
+        TenantDefinition t = readable(security, tenant);
         GridNode node = root == null ? t.grids().root() : t.grids().find(root)
                 .orElseThrow(() -> new NotFoundException("本区没有该网格 (no such grid): " + root));
         return GridJson.of(node, Params.integer("depth", depth, 10));
@@ -79,8 +100,8 @@ public final class TenantResource {
     @GET
     @Path("{tenant}/grids/locate")
     public Map<String, Object> locate(@PathParam("tenant") String tenant, @QueryParam("longitude") String lon,
-                                      @QueryParam("latitude") String lat) {
-        TenantDefinition t = tenants.require(tenant);
+                                      @QueryParam("latitude") String lat, @Context SecurityContext security) {
+        TenantDefinition t = readable(security, tenant);
         GeoPoint point = new GeoPoint(Params.decimal("longitude", lon), Params.decimal("latitude", lat));
         GridNode grid = t.grids().locate(point)
                 .orElseThrow(() -> new NotFoundException("该位置不在本区任何网格内 (the point lies in no grid of this district)"));
@@ -90,13 +111,14 @@ public final class TenantResource {
 
     @GET
     @Path("{tenant}/departments")
-    public List<DepartmentDefinition> departments(@PathParam("tenant") String tenant) {
-        return tenants.require(tenant).departments();
+    public List<DepartmentJson> departments(@PathParam("tenant") String tenant, @Context SecurityContext security) {
+        return readable(security, tenant).departments().stream().map(DepartmentJson::of).toList();
     }
 
     @GET
     @Path("{tenant}/categories")
-    public List<CategoryDefinition> categories(@PathParam("tenant") String tenant) {
-        return tenants.require(tenant).categories();
+    public List<CategoryDefinition> categories(@PathParam("tenant") String tenant,
+                                               @Context SecurityContext security) {
+        return readable(security, tenant).categories();
     }
 }

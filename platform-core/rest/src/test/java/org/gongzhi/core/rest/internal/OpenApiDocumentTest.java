@@ -45,8 +45,10 @@ import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
+import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.CategoryDefinition;
-import org.gongzhi.core.tenant.DepartmentDefinition;
+import org.gongzhi.core.tenant.Role;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -60,7 +62,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * The OpenAPI document served at {@code /api/v1/openapi.yaml} against the code: every operation the
  * JAX-RS resources serve is documented and nothing else is, with the parameters the methods read;
  * the document is OpenAPI 3.1; every {@code $ref} resolves; the schemas carry the field names of
- * the records that are written and read, and the enums their wire values.
+ * the records that are written and read, and the enums their wire values; every operation but the
+ * public ones of {@link AuthenticationSeam#PUBLIC_PATHS} needs the bearer token and says which
+ * roles may call it.
  */
 public class OpenApiDocumentTest {
 
@@ -69,7 +73,10 @@ public class OpenApiDocumentTest {
 
     /** The resources known today; the scan of the package must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
-            KpiResource.class, HealthResource.class, OpenApiResource.class);
+            KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class);
+
+    /** The security scheme of the Keycloak bearer tokens. */
+    private static final String BEARER = "bearerAuth";
 
     private static JsonNode doc;
     private static List<Class<?>> resources;
@@ -170,10 +177,15 @@ public class OpenApiDocumentTest {
         records.put("TransitionRequest", TransitionRequest.class);
         records.put("Tenant", TenantResource.TenantJson.class);
         records.put("Grid", TenantResource.GridJson.class);
-        records.put("Department", DepartmentDefinition.class);
+        records.put("Department", TenantResource.DepartmentJson.class);
         records.put("Category", CategoryDefinition.class);
         records.put("KpiFigures", KpiFigures.class);
         records.put("Problem", Problem.class);
+        records.put("District", CityDistrictResource.DistrictJson.class);
+        records.put("DistrictIdentity", CityDistrictResource.IdentityJson.class);
+        records.put("CreateDistrict", CityDistrictResource.CreateDistrict.class);
+        records.put("SuspendRequest", CityDistrictResource.SuspendRequest.class);
+        records.put("ProvisioningReport", ProvisioningReport.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
@@ -205,6 +217,49 @@ public class OpenApiDocumentTest {
                 .containsExactlyElementsOf(wire(SlaTier.values(), Enum::name));
         assertThat(texts(schemas.path("Case").path("properties").path("statusLabel").path("enum")))
                 .containsExactlyElementsOf(wire(CaseStatus.values(), CaseStatus::labelZh));
+        assertThat(texts(schemas.path("District").path("properties").path("status").path("enum")))
+                .containsExactlyElementsOf(wire(TenantStatus.values(), s -> s.name().toLowerCase(Locale.ROOT)));
+        assertThat(texts(schemas.path("CreateDistrict").path("properties").path("people").path("items")
+                .path("properties").path("roles").path("items").path("enum")))
+                .containsExactlyElementsOf(wire(Role.districtRoles().toArray(Role[]::new), Role::id));
+    }
+
+    @Test
+    public void bearerTokensFromKeycloakAreTheSecurityScheme() {
+        JsonNode scheme = doc.path("components").path("securitySchemes").path(BEARER);
+        assertThat(scheme.path("type").asText()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(doc.path("security").findValues(BEARER)).as("bearerAuth applies to the whole API").hasSize(1);
+    }
+
+    @Test
+    public void onlyThePublicPathsAreOpenToAnonymousCallers() {
+        Set<String> publicPaths = AuthenticationSeam.PUBLIC_PATHS.stream().map(p -> "GET " + normalise("/" + p))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented(doc).keySet()).containsAll(publicPaths);
+        assertThat(openOperations(doc)).as("operations callable without a token").isEqualTo(publicPaths);
+    }
+
+    @Test
+    public void everySecuredOperationSaysWhoMayCallItAndHowItIsRefused() {
+        Set<String> open = openOperations(doc);
+        List<String> problems = new ArrayList<>();
+        documented(doc).forEach((operation, ops) -> {
+            if (open.contains(operation)) {
+                return;
+            }
+            String description = ops.get(1).path("description").asText();
+            if (!description.contains("允许的角色") || !description.contains("Roles:")) {
+                problems.add(operation + ": the description names no roles (允许的角色 … / Roles: …)");
+            }
+            for (String status : List.of("401", "403", "503")) {
+                if (!ops.get(1).path("responses").has(status)) {
+                    problems.add(operation + ": no " + status + " response");
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
     }
 
     // The checks must be able to fail: the same helpers on doctored copies of the document.
@@ -224,6 +279,17 @@ public class OpenApiDocumentTest {
                 .putObject("delete").putObject("responses");
         assertThat(difference(documented(copy).keySet(), served(resources).keySet()))
                 .contains("DELETE /api/v1/tenants/{}/cases/{}");
+    }
+
+    @Test
+    public void anOperationOpenedToAnonymousCallersIsNoticed() {
+        ObjectNode copy = doc.deepCopy();
+        ((ObjectNode) copy.path("paths").path("/api/v1/tenants/{tenant}/cases/{id}").path("get"))
+                .putArray("security");
+        assertThat(openOperations(copy)).contains("GET /api/v1/tenants/{}/cases/{}");
+        ObjectNode unsecured = doc.deepCopy();
+        unsecured.remove("security");
+        assertThat(openOperations(unsecured)).contains("POST /api/v1/city/districts");
     }
 
     @Test
@@ -352,6 +418,29 @@ public class OpenApiDocumentTest {
             }
         }
         return operations;
+    }
+
+    /**
+     * The documented operations a caller may call without the bearer token: those whose own
+     * {@code security}, or failing that the document's, requires nothing or does not name {@value #BEARER}.
+     */
+    static Set<String> openOperations(JsonNode document) {
+        Set<String> open = new TreeSet<>();
+        documented(document).forEach((operation, ops) -> {
+            JsonNode security = ops.get(1).has("security") ? ops.get(1).get("security") : document.path("security");
+            boolean bearer = false;
+            for (JsonNode requirement : security) {
+                bearer |= requirement.has(BEARER); // an empty requirement {} would make it optional
+                if (requirement.isEmpty()) {
+                    bearer = false;
+                    break;
+                }
+            }
+            if (!bearer) {
+                open.add(operation);
+            }
+        });
+        return open;
     }
 
     /** "in name" of the parameters of an operation and its path item (header names in lower case). */

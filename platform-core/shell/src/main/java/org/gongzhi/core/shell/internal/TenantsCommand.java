@@ -6,13 +6,18 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.gongzhi.core.service.TenantAdministration;
 import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantInfo;
 import org.gongzhi.core.tenant.TenantDefinition;
 
-/** {@code gongzhi:tenants} — the districts this platform serves. */
+/** {@code gongzhi:tenants} — the districts this platform serves, active and suspended. */
 @Service
 @Command(scope = "gongzhi", name = "tenants", description = "列出辖区 (list the districts)")
 public class TenantsCommand implements Action {
+
+    @Reference
+    TenantAdministration admin;
 
     @Reference
     TenantDirectory tenants;
@@ -21,18 +26,22 @@ public class TenantsCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         ShellTable table = new ShellTable();
         table.column("ID");
         table.column("区划代码 Code");
         table.column("名称 Name");
         table.column("城市 City");
-        table.column("网格数 Grids");
-        table.column("部门数 Departments");
+        table.column("状态 Status");
+        table.column("案件数 Cases").alignRight();
+        table.column("网格数 Grids").alignRight();
+        table.column("部门数 Departments").alignRight();
         table.column("插件 Plugins");
-        for (TenantDefinition t : tenants.tenants()) {
-            table.addRow().addContent(t.id(), t.adminCode(), t.name() + " / " + t.nameEn(), t.city(),
-                    t.grids().all().size(), t.departments().size(), String.join(",", t.plugins()));
+        for (TenantInfo i : Districts.call(admin::list)) {
+            TenantDefinition t = i.definition();
+            table.addRow().addContent(t.id(), t.adminCode(), t.nameEn() == null ? t.name() : t.name() + " / " + t.nameEn(),
+                    t.city(), Districts.status(i.status()), i.cases(), t.grids().size(), t.departments().size(),
+                    String.join(",", tenants.enabledModels(t.id()).stream().sorted().toList()));
         }
         table.print(session.getConsole());
         return null;

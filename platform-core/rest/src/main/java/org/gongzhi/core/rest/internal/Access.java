@@ -1,0 +1,165 @@
+package org.gongzhi.core.rest.internal;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gongzhi.core.identity.Caller;
+import org.gongzhi.core.service.CaseScope;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.tenant.Role;
+
+/**
+ * Who may do what, asked by the resources. A district's data is only ever reachable with a token
+ * of that district (or, where a method allows it, of the city): a request for another district
+ * answers exactly as for one that does not exist (404). Inside the right district, a missing role
+ * is a 403.
+ */
+final class Access {
+
+    /** Tenant id of the city realm's callers. */
+    static final String CITY = "city";
+
+    private Access() {
+    }
+
+    /** The verified caller; the seam guarantees one on every non-public path. */
+    static Caller caller(SecurityContext security) {
+        if (security instanceof AuthenticationSeam.Verified v) {
+            return v.caller();
+        }
+        throw new NotAuthenticatedException();
+    }
+
+    /** The caller's name for journals: the user name (a service account's is service-account-…). */
+    static String actor(SecurityContext security) {
+        Caller c = caller(security);
+        return c.username() != null ? c.username() : c.subject();
+    }
+
+    /**
+     * The caller's roles that Gongzhi knows and the caller's realm may grant: {@code city-admin}
+     * only from the city realm, the district roles only from a district's realm.
+     */
+    static Set<Role> roles(Caller c) {
+        boolean city = CITY.equals(c.tenantId());
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        c.roles().forEach(r -> Role.fromId(r).filter(role -> city == (role == Role.CITY_ADMIN)).ifPresent(roles::add));
+        return roles;
+    }
+
+    /** Whether the caller is a city administrator. */
+    static boolean isCityAdmin(Caller c) {
+        return roles(c).contains(Role.CITY_ADMIN);
+    }
+
+    /**
+     * The caller, acting on district {@code tenant} with one of {@code allowed}. A city
+     * administrator passes if {@link Role#CITY_ADMIN} is allowed.
+     *
+     * @throws NotFoundException      for an unknown district or one the caller does not belong to
+     * @throws AccessDeniedException  when the caller holds none of the roles
+     * @throws TenantSuspendedException when the district is suspended
+     */
+    static Caller district(SecurityContext security, TenantDirectory tenants, String tenant, Role... allowed) {
+        Caller c = caller(security);
+        Set<Role> roles = roles(c);
+        boolean city = roles.contains(Role.CITY_ADMIN);
+        if (!city && !c.tenantId().equals(tenant)) {
+            throw new NotFoundException("租户不存在 (no such tenant): " + tenant);
+        }
+        TenantStatus status = tenants.status(tenant)
+                .orElseThrow(() -> new NotFoundException("租户不存在 (no such tenant): " + tenant));
+        if (Arrays.stream(allowed).noneMatch(roles::contains)) {
+            throw new AccessDeniedException("该操作需要以下角色之一 (requires one of the roles): "
+                    + Arrays.stream(allowed).map(r -> r.label() + " " + r.id()).collect(Collectors.joining(", ")));
+        }
+        if (status == TenantStatus.SUSPENDED) {
+            throw new TenantSuspendedException(tenant);
+        }
+        return c;
+    }
+
+    /** A city administrator. */
+    static Caller city(SecurityContext security) {
+        Caller c = caller(security);
+        if (!isCityAdmin(c)) {
+            throw new AccessDeniedException("该操作需要市级管理员角色 (requires the city-admin role)");
+        }
+        return c;
+    }
+
+    /** Any verified caller. */
+    static Caller anyone(SecurityContext security) {
+        return caller(security);
+    }
+
+    /**
+     * The cases a district caller may see: the whole district for administrators, dispatchers,
+     * mediators and social workers; otherwise the union of their grids (grid workers), their
+     * department's dispatched cases (department handlers) and their own reports (residents).
+     */
+    static CaseScope scope(Caller c) {
+        Set<Role> roles = roles(c);
+        if (roles.contains(Role.DISTRICT_ADMIN) || roles.contains(Role.DISPATCHER) || roles.contains(Role.MEDIATOR)
+                || roles.contains(Role.SOCIAL_WORKER)) {
+            return CaseScope.district();
+        }
+        CaseScope scope = CaseScope.nothing();
+        if (roles.contains(Role.GRID_WORKER)) {
+            scope = scope.withGrids(c.grids());
+        }
+        if (roles.contains(Role.DEPARTMENT_HANDLER) && c.department() != null) {
+            scope = scope.withDepartment(c.department());
+        }
+        if (roles.contains(Role.RESIDENT)) {
+            scope = scope.withReporter(c.subject());
+        }
+        return scope;
+    }
+
+    static Response suspended(String tenant) {
+        return Problem.response(403, "tenant-suspended", "该区已暂停服务 (district suspended)",
+                "租户 " + tenant + " 已被市级管理员暂停，数据仍保留 (district " + tenant
+                        + " has been suspended by the city administrator; its data is kept)", null);
+    }
+
+    /** 401: no verified caller reached a resource (the seam was not in place yet). */
+    static final class NotAuthenticatedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAuthenticatedException() {
+            super("no verified caller");
+        }
+    }
+
+    /** 403: the caller is who they say, but may not do this. */
+    static final class AccessDeniedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AccessDeniedException(String message) {
+            super(message);
+        }
+    }
+
+    /** 403: the district is suspended. */
+    static final class TenantSuspendedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String tenant;
+
+        TenantSuspendedException(String tenant) {
+            super("district suspended: " + tenant);
+            this.tenant = tenant;
+        }
+
+        String tenant() {
+            return tenant;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.gongzhi.core.rest.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.Channel;
+import org.gongzhi.core.tenant.Role;
+
+/**
+ * What each district role may do with cases (the policy; {@link Access#scope} says which cases).
+ *
+ * <table>
+ * <caption>case permissions</caption>
+ * <tr><th>role</th><th>report through</th><th>steps</th></tr>
+ * <tr><td>district-admin, dispatcher</td><td>any channel</td><td>every step</td></tr>
+ * <tr><td>grid-worker</td><td>grid-worker, in their grids</td><td>accept, return, feedback</td></tr>
+ * <tr><td>department-handler</td><td>department</td><td>accept, return, feedback</td></tr>
+ * <tr><td>resident</td><td>resident-app, qr-code (their own cases)</td><td>evaluate</td></tr>
+ * <tr><td>mediator, social-worker</td><td>—</td><td>— (read the district's cases)</td></tr>
+ * </table>
+ */
+final class CasePermissions {
+
+    /** Roles that may read cases (each within its scope). */
+    static final Role[] READERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
+        Role.MEDIATOR, Role.SOCIAL_WORKER, Role.RESIDENT};
+    /** Roles that may report cases. */
+    static final Role[] REPORTERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
+        Role.RESIDENT};
+    private static final Set<CaseAction> HANDLING = EnumSet.of(CaseAction.ACCEPT, CaseAction.RETURN, CaseAction.FEEDBACK);
+
+    private CasePermissions() {
+    }
+
+    /** Whether someone with {@code roles} runs the whole loop. */
+    static boolean runsTheLoop(Set<Role> roles) {
+        return roles.contains(Role.DISTRICT_ADMIN) || roles.contains(Role.DISPATCHER);
+    }
+
+    /** The steps {@code roles} may take on a case inside their scope. */
+    static Set<CaseAction> steps(Set<Role> roles) {
+        if (runsTheLoop(roles)) {
+            return EnumSet.allOf(CaseAction.class);
+        }
+        Set<CaseAction> steps = EnumSet.noneOf(CaseAction.class);
+        if (roles.contains(Role.GRID_WORKER) || roles.contains(Role.DEPARTMENT_HANDLER)) {
+            steps.addAll(HANDLING);
+        }
+        if (roles.contains(Role.RESIDENT)) {
+            steps.add(CaseAction.EVALUATE);
+        }
+        return steps;
+    }
+
+    /** The intake channels {@code roles} may report through. */
+    static Set<Channel> channels(Set<Role> roles) {
+        if (runsTheLoop(roles)) {
+            return EnumSet.allOf(Channel.class);
+        }
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        if (roles.contains(Role.GRID_WORKER)) {
+            channels.add(Channel.GRID_WORKER);
+        }
+        if (roles.contains(Role.DEPARTMENT_HANDLER)) {
+            channels.add(Channel.DEPARTMENT);
+        }
+        if (roles.contains(Role.RESIDENT)) {
+            channels.add(Channel.RESIDENT_APP);
+            channels.add(Channel.QR_CODE);
+        }
+        return channels;
+    }
+}
