@@ -109,6 +109,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return malformed(j);
         }
         String title = switch (status) {
+            case 401 -> "未通过身份认证 (not authenticated)";
+            case 403 -> "无权执行该操作 (forbidden)";
             case 404 -> "资源不存在 (not found)";
             case 405 -> "不支持该方法 (method not allowed)";
             case 406 -> "无法提供所需格式 (not acceptable)";
