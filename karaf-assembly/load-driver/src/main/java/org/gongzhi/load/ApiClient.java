@@ -14,13 +14,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The three calls of the REST API the driver makes, over one shared {@link HttpClient} (HTTP/1.1, keep-alive). */
+/**
+ * The three calls of the REST API the driver makes, over one shared {@link HttpClient} (HTTP/1.1, keep-alive).
+ * Every call but {@code health} carries {@code Authorization: Bearer} with the tenant's token from {@link Tokens}.
+ */
 final class ApiClient {
 
-    /** Status and body of one answer; {@code status} 0 means no answer (I/O failure or timeout). */
+    /** {@link Reply#status()} of a call that was not sent: no access token could be had. */
+    static final int NO_TOKEN = -1;
+    /** {@link Reply#status()} of a call without an answer: I/O failure or timeout. */
+    static final int NO_ANSWER = 0;
+
+    /** Status and body of one answer; {@code status} {@value #NO_ANSWER} or {@value #NO_TOKEN}: none. */
     record Reply(int status, String body) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** 401 or 403: the token or the account's roles were refused — a setup problem, not load. */
+        boolean authFailure() {
+            return status == 401 || status == 403;
+        }
+
+        /** {@code HTTP 409}, {@code no answer}, {@code no token}. */
+        static String label(int status) {
+            return switch (status) {
+                case NO_ANSWER -> "no answer";
+                case NO_TOKEN -> "no token";
+                default -> "HTTP " + status;
+            };
         }
     }
 
@@ -29,9 +51,9 @@ final class ApiClient {
     private final HttpClient http;
     private final String base;
     private final Duration timeout;
-    private final String actor;
+    private final Tokens tokens;
 
-    ApiClient(URI base, Duration requestTimeout, String actor) {
+    ApiClient(URI base, Duration requestTimeout, Tokens tokens) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -39,9 +61,10 @@ final class ApiClient {
                 .build();
         this.base = base.toString();
         this.timeout = requestTimeout;
-        this.actor = actor;
+        this.tokens = tokens;
     }
 
+    /** The one call without a token. */
     Reply health() throws InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).GET());
     }
@@ -58,12 +81,12 @@ final class ApiClient {
             body.put("latitude", t.latitude());
         }
         body.put("address", "压力测试地址 (load-driver)");
-        return post("/api/v1/tenants/" + t.tenant() + "/cases", body, idempotencyKey);
+        return post(t, "/cases", body, idempotencyKey);
     }
 
     /** {@code POST …/cases/{id}/transitions} with {@code body} (action and its fields). */
     Reply transition(TenantProfile t, String caseId, Map<String, Object> body) throws InterruptedException {
-        return post("/api/v1/tenants/" + t.tenant() + "/cases/" + caseId + "/transitions", body, null);
+        return post(t, "/cases/" + caseId + "/transitions", body, null);
     }
 
     /** The {@code id} field of a case answer, or null when the body is not a case. */
@@ -76,14 +99,23 @@ final class ApiClient {
         }
     }
 
-    private Reply post(String path, Map<String, Object> body, String idempotencyKey) throws InterruptedException {
+    /** {@code POST /api/v1/tenants/{tenant}{path}} as the tenant's account; not sent when it has no token. */
+    private Reply post(TenantProfile t, String path, Map<String, Object> body, String idempotencyKey)
+            throws InterruptedException {
+        String token;
+        try {
+            token = tokens.token(t.tenant());
+        } catch (TokenException e) {
+            return new Reply(NO_TOKEN, e.getMessage());
+        }
         String json;
         try {
             json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + t.tenant() + path))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
@@ -93,12 +125,19 @@ final class ApiClient {
     }
 
     private Reply send(HttpRequest.Builder request) throws InterruptedException {
-        request.timeout(timeout).header("Accept", "application/json").header("X-Gongzhi-Actor", actor);
+        request.timeout(timeout).header("Accept", "application/json");
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.body());
+            String body = r.body();
+            if (r.statusCode() == 401 || r.statusCode() == 403) { // the reason of a refused token is in this header
+                String challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
+                if (challenge != null) {
+                    body = "[WWW-Authenticate: " + challenge + "] " + (body == null ? "" : body);
+                }
+            }
+            return new Reply(r.statusCode(), body);
         } catch (IOException e) {
-            return new Reply(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Reply(NO_ANSWER, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

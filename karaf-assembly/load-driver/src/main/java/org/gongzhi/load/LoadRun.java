@@ -54,7 +54,7 @@ final class LoadRun {
         }
         long elapsed = Math.max(0, end - schedule.measureStartNanos());
         return Report.of(options, total, elapsed, errors, schedule.issued(), schedule.notStarted(), aborted,
-                errors.total() >= options.maxErrors());
+                errors.failedCalls() >= options.maxErrors());
     }
 
     private void work(Schedule schedule, CaseLoop loop, WorkerStats stats, ErrorLog errors) {
@@ -67,9 +67,9 @@ final class LoadRun {
                 try {
                     loop.run(ticket, tenant, schedule.fullLoop(ticket.number()), schedule.measured(ticket), stats);
                 } catch (RuntimeException e) {
-                    errors.record("driver", new ApiClient.Reply(0, e.toString()));
+                    errors.record("driver", new ApiClient.Reply(ApiClient.NO_ANSWER, e.toString()));
                 }
-                if (errors.total() >= options.maxErrors()) {
+                if (errors.failedCalls() >= options.maxErrors()) {
                     schedule.stop(); // a broken platform is not load-tested further
                 }
             }

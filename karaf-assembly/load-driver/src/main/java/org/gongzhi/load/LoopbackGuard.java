@@ -5,33 +5,37 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Checks the {@code --base} address: http(s) with a host and no query, and — unless {@code --allow-remote} —
- * a loopback host ({@code 127.x.x.x}, {@code ::1} or {@code localhost}). Decided from the text alone, no lookup.
+ * Checks an address given on the command line ({@code --base}, {@code --keycloak}): http(s) with a host and no
+ * query, and — unless {@code --allow-remote} — a loopback host ({@code 127.x.x.x}, {@code ::1} or
+ * {@code localhost}). Decided from the text alone, no lookup.
  */
 final class LoopbackGuard {
 
     private LoopbackGuard() {
     }
 
-    /** The base URI without a trailing slash; refuses anything else than loopback unless {@code allowRemote}. */
-    static URI check(String base, boolean allowRemote) {
+    /**
+     * The URI of {@code option} without a trailing slash; refuses anything else than loopback unless
+     * {@code allowRemote}.
+     */
+    static URI check(String option, String url, boolean allowRemote) {
         URI uri;
         try {
-            uri = new URI(base.trim().replaceAll("/+$", ""));
+            uri = new URI(url.trim().replaceAll("/+$", ""));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--base is not a URL: " + base);
+            throw new IllegalArgumentException(option + " is not a URL: " + url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("--base must be an http:// or https:// URL: " + base);
+            throw new IllegalArgumentException(option + " must be an http:// or https:// URL: " + url);
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("--base must be scheme://host[:port][/path] only: " + base);
+            throw new IllegalArgumentException(option + " must be scheme://host[:port][/path] only: " + url);
         }
         if (!allowRemote && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("refusing non-loopback host " + uri.getHost()
-                    + " (the driver targets 127.0.0.1; pass --allow-remote to load another machine deliberately)");
+            throw new IllegalArgumentException("refusing non-loopback host " + uri.getHost() + " for " + option
+                    + " (the driver targets 127.0.0.1; pass --allow-remote to use another machine deliberately)");
         }
         return uri;
     }

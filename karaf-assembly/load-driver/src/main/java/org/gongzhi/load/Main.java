@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point: {@code java -jar gongzhi-load-driver.jar --base http://127.0.0.1:8181 --threads 8 --duration 30s}.
- * Exit codes: 0 all calls succeeded, 1 some failed (or the run was cut short), 2 usage error or platform not ready.
+ * Waits for the platform's health, logs every tenant's account in at Keycloak, then runs. Exit codes: 0 all calls
+ * succeeded, 1 some failed (or the run was cut short), 2 usage error, platform not ready or a login refused.
  */
 public final class Main {
 
@@ -32,9 +33,17 @@ public final class Main {
             System.err.println(Options.USAGE);
             return EXIT_SETUP;
         }
-        ApiClient api = new ApiClient(options.base(), options.requestTimeout(), options.actor());
+        Tokens tokens = Tokens.of(options);
+        ApiClient api = new ApiClient(options.base(), options.requestTimeout(), tokens);
         try {
             if (!awaitHealth(api, options)) {
+                return EXIT_SETUP;
+            }
+            System.out.println("logging in at " + options.keycloak() + ": " + tokens.describe() + " …");
+            try {
+                tokens.fetchAll();
+            } catch (TokenException e) {
+                System.err.println("load-driver: " + e.getMessage());
                 return EXIT_SETUP;
             }
             System.out.printf("running: %s s warm-up, then %s s measured …%n",

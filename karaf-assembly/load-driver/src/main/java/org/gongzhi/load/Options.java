@@ -1,18 +1,30 @@
 package org.gongzhi.load;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The command line, parsed and bounded. Every loop of the driver is limited by these values. */
+/**
+ * The command line, parsed and bounded. Every loop of the driver is limited by these values.
+ *
+ * @param credentials the Keycloak account of each tenant of {@code tenants}, in the same order
+ */
 record Options(URI base, List<TenantProfile> tenants, int threads, Duration duration, Duration warmup,
                double rate, double closeFraction, long maxCases, Path out, boolean allowRemote,
-               Duration healthTimeout, Duration requestTimeout, String actor, long maxErrors) {
+               Duration healthTimeout, Duration requestTimeout, long maxErrors, URI keycloak,
+               Map<String, Credentials> credentials) {
 
+    static final String DEMO_PASSWORD = "Gongzhi-demo-2026";
+    static final int MAX_PASSWORD_FILE_BYTES = 4096;
     static final int MAX_THREADS = 512;
     static final long MAX_CASES = 10_000_000L;
     static final Duration MAX_DURATION = Duration.ofHours(24);
@@ -30,16 +42,22 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             "  --max-errors N          stop early after N failed calls (default 100)",
             "  --out FILE              also write the report as JSON",
             "  --profile t=grid,cat,dep  grid, category and lead department for a tenant not among the demo ones",
-            "  --actor NAME            X-Gongzhi-Actor header for the journal (default load-driver)",
+            "  --keycloak URL          Keycloak issuing the tokens, one realm per tenant (default http://127.0.0.1:18080;",
+            "                          loopback only unless --allow-remote)",
+            "  --user t=USERNAME       account for tenant t, repeatable (default for the demo tenants: jz-admin,",
+            "                          dh-admin, jb-admin; required for any other tenant)",
+            "  --password PASSWORD     password of every --user (default the demo password of tenants/*/people.yaml)",
+            "  --password-file FILE    read it from the first line of FILE instead (keeps it off the command line)",
             "  --health-timeout D      how long to wait for GET /api/v1/health = 200 (default 120s)",
             "  --request-timeout D     per request (default 30s)",
-            "  --allow-remote          permit a non-loopback --base",
+            "  --allow-remote          permit a non-loopback --base and --keycloak",
             "  --help");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static Options parse(String[] args) {
         Map<String, String> v = new LinkedHashMap<>();
         Map<String, TenantProfile> profiles = new LinkedHashMap<>(TenantProfile.DEMO);
+        Map<String, String> users = new LinkedHashMap<>();
         boolean allowRemote = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -53,7 +71,8 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 case "--allow-remote" -> allowRemote = true;
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--base", "--tenants", "--threads", "--duration", "--warmup", "--rate", "--close-fraction",
-                        "--max-cases", "--max-errors", "--out", "--profile", "--actor", "--health-timeout", "--request-timeout" -> {
+                        "--max-cases", "--max-errors", "--out", "--profile", "--health-timeout", "--request-timeout",
+                        "--keycloak", "--user", "--password", "--password-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(a + " needs a value");
@@ -63,6 +82,8 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                     if (a.equals("--profile")) {
                         TenantProfile p = TenantProfile.parse(value);
                         profiles.put(p.tenant(), p);
+                    } else if (a.equals("--user")) {
+                        user(value, users);
                     } else if (v.put(a, value) != null) {
                         throw new IllegalArgumentException(a + " given twice");
                     }
@@ -70,11 +91,30 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        return build(v, profiles, allowRemote);
+        return build(v, profiles, users, allowRemote);
     }
 
-    private static Options build(Map<String, String> v, Map<String, TenantProfile> profiles, boolean allowRemote) {
-        URI base = LoopbackGuard.check(v.getOrDefault("--base", "http://127.0.0.1:8181"), allowRemote);
+    /** Adds {@code tenant=username} (the {@code --user} option) to {@code users}. */
+    private static void user(String spec, Map<String, String> users) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--user must look like tenant=username: " + spec);
+        }
+        String tenant = TenantProfile.checkId(spec.substring(0, eq).trim());
+        String username = spec.substring(eq + 1).trim();
+        if (username.isEmpty() || username.length() > 255 || !username.codePoints().allMatch(c -> c > 0x20 && c != 0x7f)) {
+            throw new IllegalArgumentException("--user: the username must be 1-255 characters without spaces: " + spec);
+        }
+        if (users.put(tenant, username) != null) {
+            throw new IllegalArgumentException("--user given twice for tenant " + tenant);
+        }
+    }
+
+    private static Options build(Map<String, String> v, Map<String, TenantProfile> profiles, Map<String, String> users,
+                                 boolean allowRemote) {
+        URI base = LoopbackGuard.check("--base", v.getOrDefault("--base", "http://127.0.0.1:8181"), allowRemote);
+        URI keycloak = LoopbackGuard.check("--keycloak", v.getOrDefault("--keycloak", "http://127.0.0.1:18080"),
+                allowRemote);
         List<TenantProfile> tenants = new ArrayList<>();
         for (String t : v.getOrDefault("--tenants", "jizhou,donghu,jiangbei").split(",")) {
             String id = TenantProfile.checkId(t.trim());
@@ -101,12 +141,64 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 Duration.ZERO, Duration.ofHours(1));
         Duration request = ArgValues.duration("--request-timeout", v.getOrDefault("--request-timeout", "30s"),
                 Duration.ofMillis(100), Duration.ofMinutes(10));
-        String actor = v.getOrDefault("--actor", "load-driver").trim();
-        if (actor.isEmpty() || actor.length() > 100 || !actor.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("--actor must be 1-100 visible ASCII characters: " + actor);
+        String password = password(v);
+        Map<String, Credentials> credentials = new LinkedHashMap<>();
+        for (TenantProfile p : tenants) {
+            String username = users.getOrDefault(p.tenant(), TenantProfile.DEMO_USERS.get(p.tenant()));
+            if (username == null) {
+                throw new IllegalArgumentException("no account for tenant " + p.tenant()
+                        + ": add --user " + p.tenant() + "=USERNAME (a user of Keycloak realm " + p.tenant()
+                        + " who may report cases and take every step, e.g. its district-admin)");
+            }
+            credentials.put(p.tenant(), new Credentials(username, password));
+        }
+        for (String tenant : users.keySet()) {
+            if (!credentials.containsKey(tenant)) {
+                throw new IllegalArgumentException("--user for tenant " + tenant + ", which is not in --tenants");
+            }
         }
         return new Options(base, List.copyOf(tenants), threads, duration, warmup, rate, fraction, maxCases, out,
-                allowRemote, health, request, actor, maxErrors);
+                allowRemote, health, request, maxErrors, keycloak, Collections.unmodifiableMap(credentials));
+    }
+
+    /** {@code --password}, the first line of {@code --password-file}, or the demo password. */
+    private static String password(Map<String, String> v) {
+        String given = v.get("--password");
+        String file = v.get("--password-file");
+        if (given != null && file != null) {
+            throw new IllegalArgumentException("give either --password or --password-file, not both");
+        }
+        if (given != null) {
+            if (given.isEmpty()) {
+                throw new IllegalArgumentException("--password is empty");
+            }
+            return given;
+        }
+        if (file == null) {
+            return DEMO_PASSWORD;
+        }
+        Path path = Path.of(file);
+        String text;
+        try {
+            if (Files.size(path) > MAX_PASSWORD_FILE_BYTES) {
+                throw new IllegalArgumentException("--password-file " + file + " is larger than "
+                        + MAX_PASSWORD_FILE_BYTES + " bytes: it should hold just the password");
+            }
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException("--password-file " + file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--password-file: cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        String password = text.replaceFirst("\\r?\\n$", ""); // one final line break, as editors and echo write it
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("--password-file " + file + " is empty");
+        }
+        if (password.indexOf('\n') >= 0 || password.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("--password-file " + file + " must hold the password on one line");
+        }
+        return password;
     }
 
     boolean openLoop() {

@@ -15,6 +15,10 @@ import org.HdrHistogram.Histogram;
  * @param casesStarted      case tickets handed out, warm-up included
  * @param casesCreated      measured intakes answered 2xx
  * @param casesClosed       measured cases that reached {@code closed}
+ * @param errors            failed calls other than 401/403, warm-up included
+ * @param authFailures      401 and 403 answers, warm-up included: the account or its token was refused, which is a
+ *                          setup problem (user, password, realm, roles), not a load figure
+ * @param errorSamples      the first failed calls, 401/403 included
  * @param notStarted        open loop only: cases due before the deadline never started because all workers were busy
  * @param aborted           workers were still busy long after the deadline and had to be interrupted
  * @param stoppedOnErrors   the run ended early because {@code --max-errors} calls had failed
@@ -24,7 +28,8 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
               long casesCreated, long casesClosed, long transitions, double intakePerSecond,
               double transitionsPerSecond, Latency intake, Latency transition, Latency fullLoop,
               Map<String, Latency> perTransition, long errors, Map<String, Long> errorsByStatus,
-              List<ErrorLog.Sample> errorSamples, long notStarted, boolean aborted, boolean stoppedOnErrors) {
+              long authFailures, Map<String, Long> authFailuresByStatus, List<ErrorLog.Sample> errorSamples,
+              long notStarted, boolean aborted, boolean stoppedOnErrors) {
 
     /** Latency percentiles of one histogram, in milliseconds (recorded in microseconds). */
     record Latency(long count, double p50, double p90, double p99, double max, double mean) {
@@ -47,14 +52,16 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
         Map<String, Latency> perTransition = new LinkedHashMap<>();
         s.perAction.forEach((action, h) -> perTransition.put(action, Latency.of(h)));
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        errors.byStatus().forEach((status, n) -> byStatus.put(status == 0 ? "no answer" : "HTTP " + status, n));
+        errors.byStatus().forEach((status, n) -> byStatus.put(ApiClient.Reply.label(status), n));
+        Map<String, Long> authByStatus = new LinkedHashMap<>();
+        errors.authByStatus().forEach((status, n) -> authByStatus.put(ApiClient.Reply.label(status), n));
         return new Report(o.base().toString(), o.tenants().stream().map(TenantProfile::tenant).toList(),
                 o.threads(), o.openLoop() ? "open-loop" : "closed-loop", o.rate(), o.closeFraction(),
                 o.warmup().toMillis() / 1000.0, round(seconds, 3), casesStarted, s.created, s.closed,
                 s.transitionCount, round(perSecond(s.created, seconds), 2),
                 round(perSecond(s.transitionCount, seconds), 2), Latency.of(s.intake), Latency.of(s.transitions),
-                Latency.of(s.loop), perTransition, errors.total(), byStatus, errors.samples(), notStarted, aborted,
-                stoppedOnErrors);
+                Latency.of(s.loop), perTransition, errors.total(), byStatus, errors.authFailures(), authByStatus,
+                errors.samples(), notStarted, aborted, stoppedOnErrors);
     }
 
     /** {@code count / seconds}, 0 for no time. */
@@ -67,8 +74,8 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
         return Math.round(value * scale) / scale;
     }
 
-    /** Non-zero exit when anything failed or the run had to be cut short. */
+    /** Non-zero exit when anything failed (401/403 included) or the run had to be cut short. */
     int exitCode() {
-        return errors > 0 || aborted ? 1 : 0;
+        return errors > 0 || authFailures > 0 || aborted ? 1 : 0;
     }
 }

@@ -45,8 +45,12 @@ final class ReportText {
             line(b, "STOPPED EARLY   --max-errors reached; the figures cover only part of the planned time");
         }
         line(b, "errors          %d%s", r.errors(), r.errors() == 0 ? "" : "  " + r.errorsByStatus());
+        if (r.authFailures() > 0) {
+            line(b, "AUTH REFUSED    %d  %s: token or account refused — check --keycloak, --user, --password and the"
+                    + " account's roles; a setup problem, not a load figure", r.authFailures(), r.authFailuresByStatus());
+        }
         for (ErrorLog.Sample s : r.errorSamples()) {
-            line(b, "  %s → %s: %s", s.operation(), s.status() == 0 ? "no answer" : "HTTP " + s.status(), s.body());
+            line(b, "  %s → %s: %s", s.operation(), ApiClient.Reply.label(s.status()), s.body());
         }
         return b.toString();
     }

@@ -15,6 +15,10 @@ record TenantProfile(String tenant, String gridCode, String categoryCode, String
             "donghu", new TenantProfile("donghu", "360102001001001", "CM0101", "CG", 115.9135, 28.695),
             "jiangbei", new TenantProfile("jiangbei", "500105001001001", "CM0101", "CG", 106.687, 29.683));
 
+    /** The district administrator of each demo district ({@code tenants/<id>/people.yaml}), who runs every step. */
+    static final Map<String, String> DEMO_USERS = Map.of("jizhou", "jz-admin", "donghu", "dh-admin",
+            "jiangbei", "jb-admin");
+
     /** Parses {@code tenant=gridCode,categoryCode,department} (the {@code --profile} option). */
     static TenantProfile parse(String spec) {
         int eq = spec.indexOf('=');

@@ -24,7 +24,10 @@ import org.junit.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** Runs the driver for about a second against a stub of the API on 127.0.0.1 (ephemeral port). */
+/**
+ * Runs the driver for about a second against a stub of the API and of Keycloak's token endpoint on 127.0.0.1
+ * (ephemeral port). The stub API answers 401 to a call without the bearer token issued for its tenant.
+ */
 public class LoadRunTest {
 
     static {
@@ -36,6 +39,10 @@ public class LoadRunTest {
     private ExecutorService pool;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile String failAction;
+    private volatile int failStatus = 409;
+    /** Tenants whose token endpoint refuses the password. */
+    private final Map<String, Boolean> refuseLogin = new ConcurrentHashMap<>();
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
 
     @Before
     public void start() throws IOException {
@@ -43,6 +50,7 @@ public class LoadRunTest {
         pool = Executors.newFixedThreadPool(8);
         server.setExecutor(pool);
         server.createContext("/api/v1/", this::handle);
+        server.createContext("/realms/", this::token);
         server.start();
     }
 
@@ -52,17 +60,41 @@ public class LoadRunTest {
         pool.shutdownNow();
     }
 
+    /** {@code /realms/{tenant}/protocol/openid-connect/token}: a token per tenant, unless its login is refused. */
+    private void token(HttpExchange x) throws IOException {
+        String body;
+        try (InputStream in = x.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String tenant = x.getRequestURI().getPath().replaceAll("^/realms/([^/]+)/protocol/openid-connect/token$", "$1");
+        count("token");
+        if (refuseLogin.containsKey(tenant) || !body.contains("grant_type=password")) {
+            answer(x, 401, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid user credentials\"}");
+        } else {
+            String token = "tok-" + tenant + "-" + UUID.randomUUID();
+            issued.put(tenant, token);
+            answer(x, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}");
+        }
+    }
+
     private void handle(HttpExchange x) throws IOException {
         String body;
         try (InputStream in = x.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = x.getRequestURI().getPath();
+        String tenant = path.replaceAll("^/api/v1/tenants/([^/]+)/.*", "$1");
+        String bearer = x.getRequestHeaders().getFirst("Authorization");
         int status;
         String answer;
         if (path.equals("/api/v1/health")) {
             status = 200;
             answer = "{\"status\":\"UP\"}";
+        } else if (bearer == null || !bearer.equals("Bearer " + issued.get(tenant))) {
+            count("unauthorized");
+            x.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"gongzhi\", error=\"invalid_token\"");
+            status = 401;
+            answer = "";
         } else if (path.endsWith("/cases") && x.getRequestHeaders().getFirst("Idempotency-Key") != null) {
             count("intake");
             status = 201;
@@ -71,15 +103,19 @@ public class LoadRunTest {
             String action = body.replaceAll(".*\"action\":\"([a-z-]+)\".*", "$1");
             count(action);
             boolean fail = action.equals(failAction);
-            status = fail ? 409 : 200;
+            status = fail ? failStatus : 200;
             answer = fail ? "{\"title\":\"illegal transition\"}" : "{\"id\":\"x\",\"version\":1}";
         } else {
             status = 404;
             answer = "{}";
         }
+        answer(x, status, answer);
+    }
+
+    private static void answer(HttpExchange x, int status, String answer) throws IOException {
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length);
+        x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = x.getResponseBody()) {
             out.write(bytes);
         }
@@ -90,7 +126,8 @@ public class LoadRunTest {
     }
 
     private Options options(String duration, String... extra) {
-        String[] base = {"--base", "http://127.0.0.1:" + server.getAddress().getPort(), "--threads", "8",
+        String stub = "http://127.0.0.1:" + server.getAddress().getPort();
+        String[] base = {"--base", stub, "--keycloak", stub, "--threads", "8",
             "--warmup", "200ms", "--duration", duration, "--request-timeout", "5s"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -98,10 +135,17 @@ public class LoadRunTest {
         return Options.parse(all);
     }
 
+    /** An API client whose accounts have logged in, as {@link Main} does before the run. */
+    private static ApiClient api(Options o) throws Exception {
+        Tokens tokens = Tokens.of(o);
+        tokens.fetchAll();
+        return new ApiClient(o.base(), o.requestTimeout(), tokens);
+    }
+
     @Test
     public void closedLoopDrivesEveryCaseToClose() throws Exception {
         Options o = options("800ms", "--max-cases", "300");
-        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        Report r = new LoadRun(o, api(o)).execute();
         assertEquals(0, r.errors());
         assertEquals(0, r.exitCode());
         assertTrue(r.casesCreated() > 0);
@@ -111,12 +155,15 @@ public class LoadRunTest {
         assertTrue(r.casesStarted() <= 300);
         assertEquals(calls.get("intake").get(), calls.get("close").get());
         assertTrue(r.measuredSeconds() >= 0.8);
+        assertEquals(0, r.authFailures());
+        assertEquals(null, calls.get("unauthorized"));
+        assertEquals(3, calls.get("token").get()); // one login per tenant, then the cached token
     }
 
     @Test
     public void openLoopKeepsTheRateAndTheCloseFraction() throws Exception {
         Options o = options("800ms", "--rate", "100", "--close-fraction", "0.5");
-        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        Report r = new LoadRun(o, api(o)).execute();
         assertEquals(0, r.errors());
         long started = r.casesStarted();
         assertTrue("started " + started, started > 50);
@@ -131,7 +178,7 @@ public class LoadRunTest {
     public void failedTransitionsAreErrors() throws Exception {
         failAction = "verify-pass";
         Options o = options("30s", "--max-cases", "20"); // ends as soon as the 20 cases are done
-        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        Report r = new LoadRun(o, api(o)).execute();
         assertEquals(20, r.errors());
         assertEquals(Map.of("HTTP 409", 20L), r.errorsByStatus());
         assertEquals("verify-pass", r.errorSamples().get(0).operation());
@@ -145,11 +192,50 @@ public class LoadRunTest {
     public void stopsEarlyAfterMaxErrors() throws Exception {
         failAction = "register";
         Options o = options("30s", "--max-errors", "5");
-        Report r = new LoadRun(o, new ApiClient(o.base(), o.requestTimeout(), o.actor())).execute();
+        Report r = new LoadRun(o, api(o)).execute();
         assertTrue(r.stoppedOnErrors());
         assertTrue("errors " + r.errors(), r.errors() >= 5 && r.errors() < 5 + o.threads());
         assertTrue(r.measuredSeconds() < 10);
         assertEquals(1, r.exitCode());
         assertTrue(ReportText.format(r).contains("STOPPED EARLY"));
+    }
+
+    @Test
+    public void refusedCallsAreCountedApartFromTheErrors() throws Exception {
+        failAction = "dispatch";
+        failStatus = 403;
+        Options o = options("30s", "--max-cases", "12");
+        Report r = new LoadRun(o, api(o)).execute();
+        assertEquals(0, r.errors());
+        assertEquals(Map.of(), r.errorsByStatus());
+        assertEquals(12, r.authFailures());
+        assertEquals(Map.of("HTTP 403", 12L), r.authFailuresByStatus());
+        assertEquals(1, r.exitCode());
+        String text = ReportText.format(r);
+        assertTrue(text, text.contains("AUTH REFUSED    12"));
+        assertTrue(text, text.contains("errors          0\n"));
+    }
+
+    @Test
+    public void aRejectedTokenIs401WithTheReasonFromTheHeader() throws Exception {
+        Options o = options("30s", "--max-cases", "6", "--close-fraction", "0");
+        ApiClient api = api(o);
+        issued.put("donghu", "another"); // the platform no longer accepts donghu's token
+        Report r = new LoadRun(o, api).execute();
+        assertEquals(Map.of("HTTP 401", 2L), r.authFailuresByStatus()); // cases 1 and 4 go to donghu
+        assertEquals(4, calls.get("intake").get()); // the others went through
+        assertEquals(0, r.errors());
+        assertTrue(r.errorSamples().get(0).body(), r.errorSamples().get(0).body().contains("invalid_token"));
+    }
+
+    @Test
+    public void aRefusedLoginStopsBeforeTheRun() {
+        refuseLogin.put("donghu", true);
+        int port = server.getAddress().getPort();
+        int exit = Main.run(new String[] {"--base", "http://127.0.0.1:" + port, "--keycloak",
+            "http://127.0.0.1:" + port, "--health-timeout", "5s", "--duration", "1s"});
+        assertEquals(Main.EXIT_SETUP, exit);
+        assertEquals(null, calls.get("intake"));
+        assertEquals(2, calls.get("token").get()); // jizhou, then donghu refused: stop
     }
 }

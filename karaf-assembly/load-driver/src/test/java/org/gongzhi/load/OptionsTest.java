@@ -6,13 +6,22 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class OptionsTest {
+
+    @Rule
+    public TemporaryFolder dir = new TemporaryFolder();
 
     @Test
     public void defaults() {
@@ -27,16 +36,21 @@ public class OptionsTest {
         assertEquals(1.0, o.closeFraction(), 0);
         assertEquals(100_000, o.maxCases());
         assertNull(o.out());
-        assertEquals("load-driver", o.actor());
         assertEquals(100, o.maxErrors());
+        assertEquals("http://127.0.0.1:18080", o.keycloak().toString());
+        assertEquals(Map.of("jizhou", new Credentials("jz-admin", "Gongzhi-demo-2026"),
+                "donghu", new Credentials("dh-admin", "Gongzhi-demo-2026"),
+                "jiangbei", new Credentials("jb-admin", "Gongzhi-demo-2026")), o.credentials());
+        assertEquals(List.of("jizhou", "donghu", "jiangbei"), List.copyOf(o.credentials().keySet()));
     }
 
     @Test
     public void everyOption() {
         Options o = Options.parse(new String[] {"--base", "http://localhost:9090/", "--tenants", "donghu,jizhou",
             "--threads", "16", "--duration=2m", "--warmup", "500ms", "--rate", "250", "--close-fraction", "0.25",
-            "--max-cases", "5000", "--out", "target/r.json", "--actor", "perf", "--health-timeout", "10",
-            "--request-timeout", "1.5s", "--max-errors", "7"});
+            "--max-cases", "5000", "--out", "target/r.json", "--health-timeout", "10",
+            "--request-timeout", "1.5s", "--max-errors", "7", "--keycloak", "http://[::1]:8080/auth/",
+            "--user", "donghu=dh-dispatcher", "--password=s3cret=x y"});
         assertEquals("http://localhost:9090", o.base().toString());
         assertEquals("donghu", o.tenants().get(0).tenant());
         assertEquals("360102001001001", o.tenants().get(0).gridCode());
@@ -48,7 +62,9 @@ public class OptionsTest {
         assertEquals(0.25, o.closeFraction(), 0);
         assertEquals(5000, o.maxCases());
         assertEquals(Path.of("target/r.json"), o.out());
-        assertEquals("perf", o.actor());
+        assertEquals("http://[::1]:8080/auth", o.keycloak().toString());
+        assertEquals(Map.of("donghu", new Credentials("dh-dispatcher", "s3cret=x y"),
+                "jizhou", new Credentials("jz-admin", "s3cret=x y")), o.credentials());
         assertEquals(Duration.ofSeconds(10), o.healthTimeout());
         assertEquals(Duration.ofMillis(1500), o.requestTimeout());
         assertEquals(7, o.maxErrors());
@@ -56,8 +72,10 @@ public class OptionsTest {
 
     @Test
     public void profileAddsATenant() {
-        Options o = Options.parse(new String[] {"--tenants", "other", "--profile", "other=1234,CM0102,CG"});
+        Options o = Options.parse(new String[] {"--tenants", "other", "--profile", "other=1234,CM0102,CG",
+            "--user=other=ot-admin"});
         TenantProfile p = o.tenants().get(0);
+        assertEquals(Map.of("other", new Credentials("ot-admin", Options.DEMO_PASSWORD)), o.credentials());
         assertEquals("1234", p.gridCode());
         assertEquals("CM0102", p.categoryCode());
         assertEquals("CG", p.department());
@@ -69,6 +87,11 @@ public class OptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Options.parse(new String[] {"--base", "http://10.0.0.5:8181"}));
         assertTrue(e.getMessage(), e.getMessage().contains("--allow-remote"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--keycloak", "https://sso.example.org"}));
+        assertTrue(e.getMessage(), e.getMessage().contains("--keycloak") && e.getMessage().contains("--allow-remote"));
+        assertEquals("sso.example.org", Options.parse(new String[] {"--keycloak", "https://sso.example.org",
+            "--allow-remote"}).keycloak().getHost());
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--base", "http://example.org"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--base", "http://127.0.0.1.evil.com"}));
         assertEquals("example.org",
@@ -87,12 +110,57 @@ public class OptionsTest {
             {"--duration", "soon"}, {"--close-fraction", "1.5"}, {"--rate", "-1"}, {"--max-cases", "0"}, {"--max-errors", "0"},
             {"--tenants", "nowhere"}, {"--tenants", "jizhou,jizhou"}, {"--tenants", "../x"}, {"--threads"},
             {"--bogus"}, {"--base", "ftp://127.0.0.1"}, {"--base", "http://127.0.0.1/?q=1"},
-            {"--profile", "x=1,2"}, {"--threads", "2", "--threads", "3"}, {"--actor", "a b"},
+            {"--profile", "x=1,2"}, {"--threads", "2", "--threads", "3"}, {"--actor", "someone"},
+            {"--keycloak", "ftp://127.0.0.1"}, {"--keycloak", "http://127.0.0.1:18080/?x"}, {"--keycloak"},
+            {"--user", "jizhou"}, {"--user", "=jz-admin"}, {"--user", "jizhou="}, {"--user", "jizhou=a b"},
+            {"--user", "../x=a"}, {"--user", "jizhou=a", "--user", "jizhou=b"}, {"--password", ""},
+            {"--password", "a", "--password", "b"}, {"--password-file", "/nonexistent/gongzhi-load-password"},
         };
         for (String[] args : bad) {
             assertThrows(String.join(" ", args), IllegalArgumentException.class, () -> Options.parse(args));
         }
         assertThrows(Options.HelpRequested.class, () -> Options.parse(new String[] {"--help"}));
+    }
+
+    @Test
+    public void aTenantOutsideTheDemoNeedsAUser() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--tenants", "other", "--profile", "other=1234,CM0102,CG"}));
+        assertTrue(e.getMessage(), e.getMessage().contains("--user other="));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--tenants", "jizhou", "--user", "donghu=dh-admin"}));
+        assertTrue(e.getMessage(), e.getMessage().contains("not in --tenants"));
+    }
+
+    @Test
+    public void passwordFromAFile() throws IOException {
+        Path file = dir.newFile("pw").toPath();
+        Files.writeString(file, " pa ss=wörd\n", StandardCharsets.UTF_8); // one final line break is not part of it
+        Options o = Options.parse(new String[] {"--tenants", "jiangbei", "--password-file", file.toString()});
+        assertEquals(new Credentials("jb-admin", " pa ss=wörd"), o.credentials().get("jiangbei"));
+        Files.writeString(file, "crlf\r\n", StandardCharsets.UTF_8);
+        assertEquals("crlf", Options.parse(new String[] {"--password-file=" + file}).credentials().get("jizhou")
+                .password());
+
+        String[][] bad = {
+            {"two\nlines"}, {"\n"}, {""}, {"x".repeat(Options.MAX_PASSWORD_FILE_BYTES + 1)},
+        };
+        for (String[] content : bad) {
+            Files.writeString(file, content[0], StandardCharsets.UTF_8);
+            IllegalArgumentException e = assertThrows(content[0], IllegalArgumentException.class,
+                    () -> Options.parse(new String[] {"--password-file", file.toString()}));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("--password-file " + file));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--password-file", file.toString(), "--password", "x"}));
+        assertTrue(e.getMessage(), e.getMessage().contains("not both"));
+    }
+
+    @Test
+    public void passwordsStayOutOfTheirText() {
+        Options o = Options.parse(new String[] {"--password", "top-secret-1"});
+        assertFalse(o.toString(), o.toString().contains("top-secret-1"));
+        assertTrue(o.toString(), o.toString().contains("jz-admin"));
     }
 
     @Test

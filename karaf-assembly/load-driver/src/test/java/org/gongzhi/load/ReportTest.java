@@ -91,6 +91,36 @@ public class ReportTest {
         String json = ReportText.json(r);
         assertTrue(json, json.contains("\"errorsByStatus\" : {"));
         assertTrue(json, json.contains("\"intakePerSecond\""));
+        assertEquals(0, r.authFailures());
+        assertFalse(text, text.contains("AUTH REFUSED"));
+    }
+
+    @Test
+    public void refusedCallsAreCountedApart() throws Exception {
+        ErrorLog errors = new ErrorLog();
+        errors.record("intake", new ApiClient.Reply(401, "[WWW-Authenticate: Bearer error=\"invalid_token\"] "));
+        errors.record("dispatch", new ApiClient.Reply(403, "{\"title\":\"forbidden\"}"));
+        errors.record("accept", new ApiClient.Reply(403, "{\"title\":\"forbidden\"}"));
+        errors.record("close", new ApiClient.Reply(ApiClient.NO_TOKEN, "no token for user jz-admin in realm jizhou"));
+        assertEquals(3, errors.failedCalls() - errors.total());
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false);
+        assertEquals(1, r.errors());
+        assertEquals(Map.of("no token", 1L), r.errorsByStatus());
+        assertEquals(3, r.authFailures());
+        assertEquals(Map.of("HTTP 401", 1L, "HTTP 403", 2L), r.authFailuresByStatus());
+        assertEquals(4, r.errorSamples().size());
+        assertEquals(1, r.exitCode());
+
+        String text = ReportText.format(r);
+        assertTrue(text, text.contains("errors          1  {no token=1}"));
+        assertTrue(text, text.contains("AUTH REFUSED    3  {HTTP 401=1, HTTP 403=2}"));
+        assertTrue(text, text.contains("close → no token: no token for user jz-admin"));
+        assertTrue(ReportText.json(r), ReportText.json(r).contains("\"authFailures\" : 3"));
+
+        ErrorLog onlyRefused = new ErrorLog();
+        onlyRefused.record("intake", new ApiClient.Reply(401, ""));
+        assertEquals(1, Report.of(Options.parse(new String[0]), new WorkerStats(), MS, onlyRefused, 1, 0, false, false)
+                .exitCode());
     }
 
     @Test
