@@ -7,20 +7,61 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client of the platform's REST API, as any integrator would write one. */
+/**
+ * A plain HTTP client of the platform's REST API, as any integrator would write one, with a
+ * Keycloak bearer token on every request.
+ *
+ * <p>Whose token: {@link #as(String)} fixes the caller (a demo user such as {@code jz-grid1}),
+ * {@link #withToken(String)} a raw token, {@link #anonymous()} none. The default client acts as
+ * the district administrator of the district the path names ({@code jz-admin} for
+ * {@code /api/v1/tenants/jizhou/…}), and as the city administrator for every other path — the
+ * tests that are not about identity run the loop as the district's own centre.
+ */
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DISTRICT_PATH = Pattern.compile("/api/v1/tenants/(donghu|jizhou|jiangbei)(/.*)?");
+    private static final Map<String, String> PREFIX = Map.of("donghu", "dh", "jizhou", "jz", "jiangbei", "jb");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Path → bearer token (null: send none). */
+    private final Function<String, String> bearer;
 
     Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, Api::defaultToken);
+    }
+
+    private Api(String base, Function<String, String> bearer) {
+        this.base = base;
+        this.bearer = bearer;
+    }
+
+    private static String defaultToken(String path) {
+        Matcher m = DISTRICT_PATH.matcher(path.split("\\?")[0]);
+        return Tokens.of(m.matches() ? PREFIX.get(m.group(1)) + "-admin" : "city-admin");
+    }
+
+    /** This API as demo user {@code username}. */
+    Api as(String username) {
+        return new Api(base, path -> Tokens.of(username));
+    }
+
+    /** This API with {@code token} as the bearer token. */
+    Api withToken(String token) {
+        return new Api(base, path -> token);
+    }
+
+    /** This API without any token. */
+    Api anonymous() {
+        return new Api(base, path -> null);
     }
 
     record Reply(int status, JsonNode body, String contentType, String etag) {
@@ -58,6 +99,12 @@ final class Api {
 
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) throws IOException, InterruptedException {
         headers.forEach(request::header);
+        HttpRequest built = request.copy().build();
+        String token = headers.containsKey("Authorization") ? null : bearer.apply(built.uri().getRawPath()
+                + (built.uri().getRawQuery() == null ? "" : "?" + built.uri().getRawQuery()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.gongzhi.keycloak.runner.LocalKeycloak;
 import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -25,8 +26,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Boots our own distribution (the tar.gz this build produced) with its database pointed at a
- * real PostgreSQL that the test starts, on free ports; test methods run inside the container
- * and talk to the platform over HTTP like any client.
+ * real PostgreSQL and its identity at a real Keycloak that the test starts (one Keycloak for the
+ * whole test run), on free ports; test methods run inside the container and talk to the
+ * platform over HTTP with Keycloak tokens like any client.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -37,6 +39,7 @@ public abstract class PlatformTestSupport {
     @Configuration
     public Option[] config() throws IOException {
         TestDatabase db = TestDatabase.start();
+        LocalKeycloak keycloak = LocalKeycloak.shared();
         String http = Integer.toString(freePort());
         return options(
                 karafDistributionConfiguration()
@@ -56,6 +59,16 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "user", db.user()),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "password", db.password()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.http.port", http),
+                editConfigurationFilePut("etc/org.gongzhi.identity.cfg", "keycloakUrl", keycloak.url()),
+                editConfigurationFilePut("etc/org.gongzhi.identity.cfg", "audience", "gongzhi-api"),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "keycloakUrl", keycloak.url()),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminUser", keycloak.adminUser()),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminPassword", keycloak.adminPassword()),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "provisionAtStart", "true"),
+                editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.url", keycloak.url()),
+                editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.user", keycloak.adminUser()),
+                editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.password",
+                        keycloak.adminPassword()),
                 mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
                 mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")));
     }
@@ -66,12 +79,22 @@ public abstract class PlatformTestSupport {
         }
     }
 
-    /** Waits until the platform answers health 200: database migrated, districts loaded. */
+    /**
+     * Waits until the platform answers health 200 (database migrated, districts loaded) and the
+     * identity realms of the city and the three demo districts are provisioned and trusted: each
+     * district administrator's token reads its district.
+     */
     @Before
     public void platformReady() {
         api = new Api(Integer.getInteger("gongzhi.test.http.port"));
         Awaitility.await("health 200").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> api.get("/api/v1/health").status() == 200);
+        Awaitility.await("demo realms provisioned").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> api.get("/api/v1/tenants/donghu").status() == 200
+                        && api.get("/api/v1/tenants/jizhou").status() == 200
+                        && api.get("/api/v1/tenants/jiangbei").status() == 200
+                        && api.get("/api/v1/city/districts").status() == 200);
     }
 }

@@ -1,0 +1,156 @@
+package org.gongzhi.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The city administrator brings a district onto the platform and off it again, through the REST
+ * API, against the real Keycloak: the new district's realm, roles, clients and people exist at
+ * once; suspension refuses every call; deletion removes data and realm.
+ */
+public class DistrictLifecycleTest extends PlatformTestSupport {
+
+    private static final String DISTRICTS = "/api/v1/city/districts";
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** A posted definition: Jizhou's departments and grids under a new id, with ten people. */
+    private static Map<String, Object> definition(String id) throws Exception {
+        Path jizhou = Path.of(System.getProperty("karaf.home"), "tenants", "jizhou");
+        JsonNode departments = YAML.readTree(jizhou.resolve("departments.yaml").toFile()).get("departments");
+        JsonNode grid = YAML.readTree(jizhou.resolve("grids.yaml").toFile()).get("grid");
+        List<Map<String, Object>> people = new ArrayList<>();
+        String[][] roles = {{"admin", "district-admin"}, {"dispatcher", "dispatcher"}, {"grid1", "grid-worker"},
+            {"grid2", "grid-worker"}, {"cg", "department-handler"}, {"hw", "department-handler"},
+            {"mediator", "mediator"}, {"social", "social-worker"}, {"resident1", "resident"}, {"resident2", "resident"}};
+        for (String[] r : roles) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("username", id + "-" + r[0]);
+            p.put("firstName", "测试");
+            p.put("lastName", "王");
+            p.put("email", id + "-" + r[0] + "@qingyuan.example.cn");
+            p.put("roles", List.of(r[1]));
+            if (r[0].equals("cg") || r[0].equals("hw")) {
+                p.put("department", r[0].toUpperCase());
+            }
+            if (r[1].equals("grid-worker")) {
+                p.put("grids", List.of("360802001001001"));
+            }
+            people.add(p);
+        }
+        Map<String, Object> tenant = Map.of("name", "青原区", "nameEn", "Qingyuan District", "city", "吉安市",
+                "adminCode", "360803", "plugins", List.of("three-colour-grid"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("tenant", tenant);
+        body.put("departments", departments);
+        body.put("grid", grid);
+        body.put("people", people);
+        body.put("defaultPassword", Tokens.DEMO_PASSWORD);
+        return body;
+    }
+
+    private static String userToken(String realm, String username) throws Exception {
+        Api.Reply grant = Tokens.grant(realm, Map.of("grant_type", "password", "client_id", "gongzhi-web",
+                "username", username, "password", Tokens.DEMO_PASSWORD));
+        assertEquals(grant.body().toString(), 200, grant.status());
+        return grant.text("access_token");
+    }
+
+    @Test
+    public void aDistrictIsCreatedProvisionedDeletedAndCreatedAgainFromItsFiles() throws Exception {
+        String id = "qy" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        long start = System.nanoTime();
+        Api.Reply created = api.post(DISTRICTS, definition(id));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(created.body().toString(), 201, created.status());
+        System.out.println("MEASURE create district " + id + " with its realm (10 people, "
+                + created.body().get("departments").asInt() + " department clients): " + tookMs + " ms");
+        assertEquals("PROVISIONED", created.body().get("identity").get("state").asText());
+        assertEquals("active", created.text("status"));
+        assertEquals(10, created.body().get("people").asInt());
+
+        Api admin = api.withToken(userToken(id, id + "-admin"));
+        assertEquals(200, admin.get("/api/v1/tenants/" + id).status());
+        assertEquals(404, admin.get("/api/v1/tenants/jizhou").status());
+        Api.Reply kase = admin.post("/api/v1/tenants/" + id + "/cases", Map.of("title", "新区第一件", "categoryCode",
+                "CM0101", "channel", "hotline", "gridCode", "360802001001001"));
+        assertEquals(kase.body().toString(), 201, kase.status());
+
+        Api.Reply again = api.post(DISTRICTS + "/" + id + "/identity", "");
+        assertEquals(again.body().toString(), 200, again.status());
+        assertEquals("a re-run finds everything in place", 0, again.body().get("created").size());
+        assertEquals(409, api.post(DISTRICTS, definition(id)).status());
+
+        Api.Reply refused = api.delete(DISTRICTS + "/" + id);
+        assertEquals(refused.body().toString(), 409, refused.status());
+        assertEquals(1, api.get(DISTRICTS + "/" + id).body().get("cases").asInt());
+        assertEquals(204, api.delete(DISTRICTS + "/" + id + "?force=true").status());
+        assertEquals(404, api.get(DISTRICTS + "/" + id).status());
+        assertEquals("the realm is gone", 401, admin.get("/api/v1/tenants/" + id).status());
+        assertTrue(Tokens.grant(id, Map.of("grant_type", "password", "client_id", "gongzhi-web", "username",
+                id + "-admin", "password", Tokens.DEMO_PASSWORD)).status() >= 400);
+
+        assertTrue(api.get(DISTRICTS + "/definitions").body().toString().contains(id));
+        Api.Reply back = api.post(DISTRICTS, Map.of("definition", id));
+        assertEquals(back.body().toString(), 201, back.status());
+        assertEquals(0, back.body().get("cases").asInt());
+        assertEquals(200, api.withToken(userToken(id, id + "-dispatcher")).get("/api/v1/tenants/" + id).status());
+        assertEquals(204, api.delete(DISTRICTS + "/" + id).status());
+    }
+
+    @Test
+    public void badDefinitionsAreRefusedNamingTheField() throws Exception {
+        Map<String, Object> body = definition("qybad");
+        body.put("tenant", Map.of("name", "青原区", "city", "吉安市", "adminCode", "36080"));
+        Api.Reply bad = api.post(DISTRICTS, body);
+        assertEquals(bad.body().toString(), 400, bad.status());
+        assertTrue(bad.body().toString(), bad.text("field").startsWith("tenant.yaml"));
+        assertEquals(404, api.get(DISTRICTS + "/qybad").status());
+
+        assertEquals(404, api.post(DISTRICTS, Map.of("definition", "nosuch")).status());
+        assertEquals(409, api.post(DISTRICTS, Map.of("definition", "jizhou")).status());
+        Api.Reply noId = api.post(DISTRICTS, Map.of("tenant", Map.of()));
+        assertEquals(400, noId.status());
+        assertEquals("id", noId.text("field"));
+        assertEquals(403, api.as("jz-admin").post(DISTRICTS, Map.of("definition", "jizhou")).status());
+    }
+
+    @Test
+    public void aSuspendedDistrictIsRefusedEverywhereUntilResumed() throws Exception {
+        Api jiangbei = api.as("jb-admin");
+        assertEquals(200, jiangbei.get("/api/v1/tenants/jiangbei").status());
+
+        Api.Reply suspended = api.post(DISTRICTS + "/jiangbei/suspend", Map.of("reason", "数据迁移"));
+        assertEquals(suspended.body().toString(), 200, suspended.status());
+        assertEquals("suspended", suspended.text("status"));
+        try {
+            for (String path : List.of("/api/v1/tenants/jiangbei", "/api/v1/tenants/jiangbei/cases",
+                    "/api/v1/plugins")) {
+                Api.Reply r = jiangbei.get(path);
+                assertEquals(path, 403, r.status());
+                assertTrue(r.body().toString(), r.text("type").endsWith("/tenant-suspended"));
+            }
+            Api.Reply cityView = api.get("/api/v1/tenants/jiangbei/kpis");
+            assertEquals(403, cityView.status());
+            assertTrue(cityView.text("type").endsWith("/tenant-suspended"));
+            assertEquals("suspended", api.get(DISTRICTS + "/jiangbei").text("status"));
+            assertEquals("数据迁移", api.get(DISTRICTS + "/jiangbei").text("statusReason"));
+            assertEquals(200, api.as("jz-admin").get("/api/v1/tenants/jizhou").status());
+        } finally {
+            assertEquals(200, api.post(DISTRICTS + "/jiangbei/resume", "").status());
+        }
+        assertEquals(200, api.as("jb-admin").get("/api/v1/tenants/jiangbei").status());
+        assertEquals("active", api.get(DISTRICTS + "/jiangbei").text("status"));
+    }
+}

@@ -1,0 +1,212 @@
+package org.gongzhi.core.keycloak.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.gongzhi.core.service.IdentityProvisioning;
+import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.tenant.PersonDefinition;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.junit.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/** The start-up job: city first, then every district; waits for Keycloak with back-off. */
+public class StartupProvisioningTest {
+
+    private static final Duration QUICK = Duration.ofMillis(20);
+
+    @Test
+    public void provisionsTheCityAndEveryDistrictOnceKeycloakAnswers() throws Exception {
+        TenantDefinition a = DemoTenants.copy("jizhou", DemoTenants.freshId("jz"));
+        TenantDefinition b = DemoTenants.copy("donghu", DemoTenants.freshId("dh"));
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        Recording provisioning = new Recording(realm -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw KeycloakFailure.translate("testing", "http://127.0.0.1:1",
+                        new jakarta.ws.rs.ProcessingException(new java.net.ConnectException("Connection refused")));
+            }
+            return null;
+        });
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), settings(true, Duration.ofSeconds(30)),
+                QUICK, QUICK);
+        assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
+        assertThat(provisioning.calls).containsExactly("gongzhi-city", "gongzhi-city", "gongzhi-city", "gongzhi-city",
+                a.id(), b.id());
+        assertThat(provisioning.cityAdmins).extracting(PersonDefinition::username).containsExactly("city-admin");
+        assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=true");
+    }
+
+    @Test
+    public void aSuspendedDistrictsRealmIsDisabled() throws Exception {
+        TenantDefinition a = DemoTenants.copy("jizhou", DemoTenants.freshId("jz"));
+        TenantDefinition b = DemoTenants.copy("donghu", DemoTenants.freshId("dh"));
+        Recording provisioning = new Recording(realm -> null);
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(Set.of(b.id()), a, b),
+                settings(true, Duration.ofSeconds(30)), QUICK, QUICK);
+        assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
+        assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
+        assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=false");
+    }
+
+    @Test
+    public void givesUpWhenKeycloakStaysAway() throws Exception {
+        TenantDefinition a = DemoTenants.copy("jizhou", DemoTenants.freshId("jz"));
+        Recording provisioning = new Recording(realm -> {
+            throw KeycloakFailure.status("testing", "http://127.0.0.1:1", 503, null, null);
+        });
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a), settings(true, Duration.ofMillis(300)),
+                QUICK, QUICK);
+        assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
+        assertThat(provisioning.calls).isNotEmpty().containsOnly("gongzhi-city");
+    }
+
+    @Test
+    public void aRefusalSkipsOnlyThatRealm() throws Exception {
+        TenantDefinition a = DemoTenants.copy("jizhou", DemoTenants.freshId("jz"));
+        TenantDefinition b = DemoTenants.copy("jiangbei", DemoTenants.freshId("jb"));
+        Recording provisioning = new Recording(realm -> {
+            if (realm.equals(a.id())) {
+                throw KeycloakFailure.status("testing", "http://127.0.0.1:1", 400, "{\"error\":\"bad\"}", null);
+            }
+            return null;
+        });
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), settings(true, Duration.ofSeconds(30)),
+                QUICK, QUICK);
+        assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
+        assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
+    }
+
+    @Test
+    public void doesNothingWhenNotAskedTo() throws Exception {
+        Recording provisioning = new Recording(realm -> null);
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), settings(false, Duration.ofSeconds(1)),
+                QUICK, QUICK);
+        assertThat(job.awaitDone(Duration.ofSeconds(5))).isTrue();
+        assertThat(provisioning.calls).isEmpty();
+    }
+
+    @Test
+    public void stopsWhenDeactivatedWhileWaiting() throws Exception {
+        Recording provisioning = new Recording(realm -> {
+            throw KeycloakFailure.status("testing", "http://127.0.0.1:1", 503, null, null);
+        });
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), settings(true, Duration.ofMinutes(5)),
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        long start = System.nanoTime();
+        job.deactivate();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    public void provisionsARealKeycloak() throws Exception {
+        TestKeycloak keycloak = TestKeycloak.get();
+        TenantDefinition district = DemoTenants.copy("jiangbei", DemoTenants.freshId("jb"));
+        KeycloakProvisioning provisioning = keycloak.provisioning();
+        try {
+            StartupProvisioning job = new StartupProvisioning(provisioning, directory(district),
+                    keycloakSettings(keycloak), QUICK, QUICK);
+            assertThat(job.awaitDone(Duration.ofMinutes(2))).isTrue();
+            assertThat(keycloak.admin().realms().findAll()).extracting(RealmRepresentation::getRealm)
+                    .contains("gongzhi-city", district.id());
+            assertThat(keycloak.tokens().password(district.id(), "gongzhi-web", district.people().get(0).username(),
+                    DemoTenants.DEMO_PASSWORD).ok()).isTrue();
+        } finally {
+            provisioning.removeDistrict(district.id());
+            provisioning.close();
+        }
+    }
+
+    private static ProvisioningSettings keycloakSettings(TestKeycloak keycloak) {
+        ProvisioningSettings s = keycloak.settings();
+        return new ProvisioningSettings(s.keycloakUrl(), s.adminRealm(), s.adminClientId(), s.adminUser(),
+                s.adminPassword(), null, s.publicClientRedirectUris(), true, s.tenantsDirectory(), Duration.ofSeconds(30));
+    }
+
+    private static ProvisioningSettings settings(boolean atStart, Duration wait) {
+        return new ProvisioningSettings("http://127.0.0.1:1", "master", "admin-cli", "admin", "x", null,
+                TestKeycloak.REDIRECT_URIS, atStart, DemoTenants.source(), wait);
+    }
+
+    private static TenantDirectory directory(TenantDefinition... tenants) {
+        return directory(Set.of(), tenants);
+    }
+
+    private static TenantDirectory directory(Set<String> suspended, TenantDefinition... tenants) {
+        List<TenantDefinition> list = List.of(tenants);
+        return new TenantDirectory() {
+            @Override
+            public List<TenantDefinition> tenants() {
+                return list;
+            }
+
+            @Override
+            public Optional<TenantDefinition> find(String tenantId) {
+                return list.stream().filter(t -> t.id().equals(tenantId)).findFirst();
+            }
+
+            @Override
+            public Optional<TenantStatus> status(String tenantId) {
+                return find(tenantId).map(t -> suspended.contains(tenantId) ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE);
+            }
+
+            @Override
+            public Set<String> enabledModels(String tenantId) {
+                return Set.of();
+            }
+
+            @Override
+            public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Records the realms asked for; {@code behaviour} may throw. */
+    private static final class Recording implements IdentityProvisioning {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        final List<String> enabledCalls = Collections.synchronizedList(new ArrayList<>());
+        volatile List<PersonDefinition> cityAdmins;
+        private final Function<String, Void> behaviour;
+
+        Recording(Function<String, Void> behaviour) {
+            this.behaviour = behaviour;
+        }
+
+        @Override
+        public ProvisioningReport provisionDistrict(TenantDefinition tenant) {
+            return run(tenant.id());
+        }
+
+        @Override
+        public ProvisioningReport provisionCity(List<PersonDefinition> admins) {
+            cityAdmins = admins;
+            return run(CITY_REALM);
+        }
+
+        private ProvisioningReport run(String realm) {
+            calls.add(realm);
+            behaviour.apply(realm);
+            return new ProvisioningReport(realm, List.of(), Duration.ofMillis(1));
+        }
+
+        @Override
+        public void setDistrictEnabled(String tenantId, boolean enabled) {
+            enabledCalls.add(tenantId + "=" + enabled);
+        }
+
+        @Override
+        public boolean removeDistrict(String tenantId) {
+            return false;
+        }
+    }
+}
