@@ -44,7 +44,8 @@ final class Api {
         this.bearer = bearer;
     }
 
-    private static String defaultToken(String path) {
+    /** The token the default client sends for {@code path}. */
+    static String defaultToken(String path) {
         Matcher m = DISTRICT_PATH.matcher(path.split("\\?")[0]);
         return Tokens.of(m.matches() ? PREFIX.get(m.group(1)) + "-admin" : "city-admin");
     }

@@ -111,13 +111,20 @@ public class CaseLoopTest extends PlatformTestSupport {
         String shown = shell("gongzhi:case jizhou " + id);
         assertTrue(shown, shown.contains("小区门口垃圾堆积") && shown.contains("已上报"));
         assertTrue(shell("gongzhi:overdue jizhou"), shell("gongzhi:overdue jizhou").contains("Number"));
+        String district = shell("gongzhi:tenant-show jizhou");
+        assertTrue(district, district.contains("吉州区") && district.contains("three-colour-grid"));
+        assertTrue(shell("gongzhi:tenant-show nosuch"), shell("gongzhi:tenant-show nosuch").contains("nosuch"));
     }
 
     private String shell(String command) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
         org.apache.karaf.shell.api.console.Session session = sessionFactory.create(System.in, out, out);
-        session.execute(command);
+        try {
+            session.execute(command);
+        } catch (Exception refused) { // a refusing command: what the operator reads is its message
+            out.println(refused.getMessage());
+        }
         out.flush();
         session.close();
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);

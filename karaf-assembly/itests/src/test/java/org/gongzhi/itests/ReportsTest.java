@@ -103,7 +103,8 @@ public class ReportsTest extends PlatformTestSupport {
 
     private byte[] download(String path, String expectedType) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port") + path)).build(),
+                URI.create("http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port") + path))
+                        .header("Authorization", "Bearer " + Api.defaultToken(path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse(""),

@@ -1,15 +1,10 @@
 package org.gongzhi.core.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.TenantAdministration;
 
 /**
  * {@code gongzhi:tenant-delete [--force] <id>} — deletes a district with its cases, journals,
@@ -19,19 +14,10 @@ import org.gongzhi.core.service.TenantAdministration;
 @Service
 @Command(scope = "gongzhi", name = "tenant-delete",
         description = "删除辖区及其全部数据；仍有案件时须加 --force (delete a district and all its data; --force when it holds cases)")
-public class TenantDeleteCommand implements Action {
-
-    @Reference
-    TenantAdministration admin;
-
-    @Reference
-    Session session;
+public class TenantDeleteCommand extends DistrictCommand {
 
     @Option(name = "-f", aliases = "--force", description = "连同案件一并删除 (delete even though it holds cases)")
     boolean force;
-
-    @Argument(index = 0, name = "id", description = "辖区 ID (district id)", required = true)
-    String id;
 
     @Override
     public Object execute() throws Exception {

@@ -2,14 +2,9 @@ package org.gongzhi.core.shell.internal;
 
 import java.io.PrintStream;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.gongzhi.core.service.ProvisioningReport;
-import org.gongzhi.core.service.TenantAdministration;
 
 /**
  * {@code gongzhi:tenant-provision <id>} — provisions (repairs) the district's identity realm now:
@@ -18,16 +13,7 @@ import org.gongzhi.core.service.TenantAdministration;
 @Service
 @Command(scope = "gongzhi", name = "tenant-provision",
         description = "重新开通（修复）辖区的身份域 (provision or repair the district's identity realm)")
-public class TenantProvisionCommand implements Action {
-
-    @Reference
-    TenantAdministration admin;
-
-    @Reference
-    Session session;
-
-    @Argument(index = 0, name = "id", description = "辖区 ID (district id)", required = true)
-    String id;
+public class TenantProvisionCommand extends DistrictCommand {
 
     @Override
     public Object execute() throws Exception {

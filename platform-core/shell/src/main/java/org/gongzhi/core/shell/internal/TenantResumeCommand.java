@@ -1,27 +1,13 @@
 package org.gongzhi.core.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
 import org.gongzhi.core.service.TenantInfo;
 
 /** {@code gongzhi:tenant-resume <id>} — serves a suspended district again. Idempotent. */
 @Service
 @Command(scope = "gongzhi", name = "tenant-resume", description = "恢复已暂停的辖区 (resume a suspended district)")
-public class TenantResumeCommand implements Action {
-
-    @Reference
-    TenantAdministration admin;
-
-    @Reference
-    Session session;
-
-    @Argument(index = 0, name = "id", description = "辖区 ID (district id)", required = true)
-    String id;
+public class TenantResumeCommand extends DistrictCommand {
 
     @Override
     public Object execute() throws Exception {

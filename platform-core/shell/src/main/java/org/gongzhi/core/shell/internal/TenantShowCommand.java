@@ -1,31 +1,18 @@
 package org.gongzhi.core.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TenantInfo;
 
 /** {@code gongzhi:tenant-show <id>} — one district: status, cases, models, sizes and identity realm. */
 @Service
 @Command(scope = "gongzhi", name = "tenant-show", description = "查看辖区详情 (show a district)")
-public class TenantShowCommand implements Action {
-
-    @Reference
-    TenantAdministration admin;
+public class TenantShowCommand extends DistrictCommand {
 
     @Reference
     TenantDirectory tenants;
-
-    @Reference
-    Session session;
-
-    @Argument(index = 0, name = "id", description = "辖区 ID (district id)", required = true)
-    String id;
 
     @Override
     public Object execute() throws Exception {

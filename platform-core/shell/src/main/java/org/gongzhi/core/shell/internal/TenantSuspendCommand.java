@@ -2,13 +2,9 @@ package org.gongzhi.core.shell.internal;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
 import org.gongzhi.core.service.TenantInfo;
 
 /**
@@ -18,16 +14,7 @@ import org.gongzhi.core.service.TenantInfo;
 @Service
 @Command(scope = "gongzhi", name = "tenant-suspend",
         description = "暂停辖区：拒绝其全部接口调用，数据保留 (suspend a district: refuse all its API calls, keep its data)")
-public class TenantSuspendCommand implements Action {
-
-    @Reference
-    TenantAdministration admin;
-
-    @Reference
-    Session session;
-
-    @Argument(index = 0, name = "id", description = "辖区 ID (district id)", required = true)
-    String id;
+public class TenantSuspendCommand extends DistrictCommand {
 
     @Argument(index = 1, name = "reason", description = "暂停原因，最多 200 字 (why, at most 200 characters)",
             multiValued = true)
