@@ -1,5 +1,6 @@
 package org.gongzhi.load;
 
+import org.gongzhi.cli.ArgValues;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,6 @@
 package org.gongzhi.load;
 
+import org.gongzhi.cli.ArgValues;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;

@@ -1,20 +1,23 @@
-package org.gongzhi.load;
+package org.gongzhi.cli;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsing of single option values (durations, bounded numbers); failures are {@link IllegalArgumentException}s. */
-final class ArgValues {
+/**
+ * Parsing of single command-line option values (durations, bounded numbers) for our CLI tools;
+ * every failure is an {@link IllegalArgumentException} naming the option.
+ */
+public final class ArgValues {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private ArgValues() {
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
-    static Duration duration(String option, String value, Duration min, Duration max) {
+    public static Duration duration(String option, String value, Duration min, Duration max) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException(option + ": not a duration (e.g. 500ms, 30s, 2m, 1h): " + value);
@@ -34,7 +37,18 @@ final class ArgValues {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    static long integer(String option, String value, long min, long max) {
+    /** A duration from zero to seven days. */
+    public static Duration duration(String option, String value) {
+        return duration(option, value, Duration.ZERO, Duration.ofDays(7));
+    }
+
+    /** A fraction from 0 to 1. */
+    public static double fraction(String option, String value) {
+        return decimal(option, value, 0, 1);
+    }
+
+    /** A whole number in [{@code min}, {@code max}]. */
+    public static long integer(String option, String value, long min, long max) {
         long n;
         try {
             n = Long.parseLong(value.trim());
@@ -47,7 +61,8 @@ final class ArgValues {
         return n;
     }
 
-    static double decimal(String option, String value, double min, double max) {
+    /** A number in [{@code min}, {@code max}]. */
+    public static double decimal(String option, String value, double min, double max) {
         double d;
         try {
             d = Double.parseDouble(value.trim());
@@ -61,7 +76,7 @@ final class ArgValues {
     }
 
     /** Human form of a duration for the report: {@code 30 s}, {@code 500 ms}. */
-    static String show(Duration d) {
+    public static String show(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }

@@ -1,0 +1,19 @@
+package org.gongzhi.simulator;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What the simulator knows about one dispatch id, as {@code GET /admin/dispatches} lists it.
+ *
+ * @param receipt    the department's ticket number, {@code null} while no delivery was accepted
+ * @param firstSeen  the first delivery that got past the checks (ISO-8601)
+ * @param acceptedAt when it was accepted, {@code null} before
+ * @param deliveries every delivery with this dispatch id (refused by the fail rate, accepted, duplicates)
+ * @param source     {@code http} or {@code file}: how the accepted delivery came
+ * @param outcome    {@code resolved} or {@code returned}: what the department will answer
+ */
+@JsonPropertyOrder({"dispatchId", "tenant", "department", "caseId", "receipt", "firstSeen", "acceptedAt",
+        "deliveries", "source", "outcome"})
+public record DispatchRecord(String dispatchId, String tenant, String department, String caseId, String receipt,
+                             String firstSeen, String acceptedAt, int deliveries, String source, String outcome) {
+}

@@ -1,0 +1,168 @@
+package org.gongzhi.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The drop folder: files written by the platform (write, then rename) are read once and moved away. */
+public class DropFolderTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private Path drop;
+    private Path updates;
+    private DepartmentSimulator sim;
+
+    @Before
+    public void start() throws IOException {
+        drop = tmp.newFolder("drop").toPath();
+        updates = tmp.newFolder("updates").toPath();
+        sim = DepartmentSimulator.builder().port(0).quiet(true).dropDir(drop).rescan(Duration.ofMillis(200))
+                .updatesDir(updates).acceptAfter(Duration.ofMillis(10)).resolveAfter(Duration.ofMillis(30))
+                .poisonTitle("POISON").build();
+        sim.start();
+    }
+
+    @After
+    public void stop() {
+        sim.stop();
+    }
+
+    /** Writes the file the way the platform does: a dot-file first, then an atomic rename. */
+    private void drop(String name, String content) throws IOException {
+        Path hidden = drop.resolve("." + name + ".tmp");
+        Files.writeString(hidden, content, StandardCharsets.UTF_8);
+        Files.move(hidden, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String xml(String dispatchId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <dispatch>
+                  <dispatchId>%s</dispatchId>
+                  <tenant>jizhou</tenant>
+                  <department>HW</department>
+                  <caseId>9a1c0c55-3b5e-4c1e-9a53-0f0e7d7c6b5a</caseId>
+                  <caseNumber>360802-20261122-000124</caseNumber>
+                  <title>道路清扫不及时</title>
+                  <tier>coordination</tier>
+                  <longitude>114.93</longitude>
+                  <latitude>27.09</latitude>
+                  <dueAt>2026-11-24T18:00:00+08:00</dueAt>
+                  <attachments>
+                    <attachment>https://files.example/1.jpg</attachment>
+                    <attachment>https://files.example/2.jpg</attachment>
+                  </attachments>
+                </dispatch>
+                """.formatted(dispatchId);
+    }
+
+    private List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private boolean exists(Path p) {
+        return Files.exists(p);
+    }
+
+    @Test
+    public void jsonAndXmlFilesAreProcessedOnceAndMoved() throws Exception {
+        String jsonId = UUID.randomUUID().toString();
+        String xmlId = UUID.randomUUID().toString();
+        drop("a.json", TestHttp.dispatch(jsonId).toString());
+        drop("b.xml", xml(xmlId));
+
+        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/a.json"))
+                && exists(drop.resolve("processed/b.xml")))).isTrue();
+        assertThat(sim.awaitUpdates(Duration.ofSeconds(5))).isTrue();
+        assertThat(names(drop)).containsExactly("error", "processed");
+        assertThat(sim.dispatches()).extracting(DispatchRecord::dispatchId).containsExactlyInAnyOrder(jsonId, xmlId);
+        assertThat(sim.dispatches()).allSatisfy(d -> {
+            assertThat(d.source()).isEqualTo("file");
+            assertThat(d.deliveries()).isEqualTo(1);
+        });
+        assertThat(sim.dispatches()).filteredOn(d -> d.dispatchId().equals(xmlId)).singleElement()
+                .satisfies(d -> assertThat(d.department()).isEqualTo("HW"));
+
+        // the same dispatch dropped again is a duplicate: moved away, but no second set of updates
+        drop("a-again.json", TestHttp.dispatch(jsonId).toString());
+        drop("a.json", TestHttp.dispatch(jsonId).toString());
+        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/a-again.json"))
+                && exists(drop.resolve("processed/a-2.json")))).isTrue();
+        Thread.sleep(150);
+        assertThat(names(updates)).hasSize(4);
+        StatsSnapshot stats = sim.stats();
+        assertThat(stats.accepted()).isEqualTo(2);
+        assertThat(stats.duplicates()).isEqualTo(2);
+        assertThat(stats.files().processed()).isEqualTo(4);
+        assertThat(stats.files().errors()).isZero();
+    }
+
+    @Test
+    public void unreadableFilesGoToErrorWithTheReason() throws Exception {
+        drop("broken.json", "{\"dispatchId\": ");
+        drop("missing.xml", xml(UUID.randomUUID().toString()).replace("<title>道路清扫不及时</title>", ""));
+        drop("entity.xml", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<dispatch><title>&x;</title></dispatch>");
+        drop("wrongroot.xml", "<case><title>x</title></case>");
+        drop("poison.json", TestHttp.dispatch(UUID.randomUUID().toString()).put("title", "POISON").toString());
+
+        Path error = drop.resolve("error");
+        assertThat(TestHttp.eventually(5_000, () -> {
+            try {
+                return names(error).size() == 10;
+            } catch (IOException e) {
+                return false;
+            }
+        })).as("error/ holds five files and five reasons").isTrue();
+        assertThat(Files.readString(error.resolve("broken.json.reason.txt"))).contains("body: not valid JSON");
+        assertThat(Files.readString(error.resolve("missing.xml.reason.txt"))).contains("title: required");
+        assertThat(Files.readString(error.resolve("entity.xml.reason.txt"))).contains("body:").contains("DOCTYPE");
+        assertThat(Files.readString(error.resolve("wrongroot.xml.reason.txt"))).contains("<dispatch>");
+        assertThat(Files.readString(error.resolve("poison.json.reason.txt"))).contains("poison");
+        assertThat(names(drop.resolve("processed"))).isEmpty();
+        assertThat(sim.stats().files().errors()).isEqualTo(5);
+        assertThat(sim.stats().rejected()).containsEntry("400", 4L).containsEntry("422", 1L);
+        assertThat(sim.dispatches()).isEmpty();
+    }
+
+    @Test
+    public void filesBeingWrittenAndOtherFilesAreLeftAlone() throws Exception {
+        Files.writeString(drop.resolve("c.json.tmp"), TestHttp.newDispatch());
+        Files.writeString(drop.resolve(".d.json"), TestHttp.newDispatch());
+        Files.writeString(drop.resolve("notes.txt"), "not a dispatch");
+        drop("e.json", TestHttp.newDispatch());
+
+        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/e.json")))).isTrue();
+        Thread.sleep(500); // more than two rescans
+        assertThat(names(drop)).containsExactly(".d.json", "c.json.tmp", "error", "notes.txt", "processed");
+        assertThat(sim.stats().received()).isEqualTo(1);
+    }
+
+    @Test
+    public void whileDownFilesWait() throws Exception {
+        sim.down();
+        drop("f.json", TestHttp.newDispatch());
+        Thread.sleep(500);
+        assertThat(exists(drop.resolve("f.json"))).isTrue();
+        sim.up();
+        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/f.json")))).isTrue();
+    }
+}
