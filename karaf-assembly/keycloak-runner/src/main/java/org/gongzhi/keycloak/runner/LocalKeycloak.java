@@ -99,6 +99,17 @@ public final class LocalKeycloak implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Stops the {@link #shared()} Keycloak now if this JVM started one; for test runs that end
+     * in a way that may skip shutdown hooks (a test JVM killed after its exit timeout).
+     */
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
     /** The base address, e.g. {@code http://127.0.0.1:18080}; realm issuers are {@code url() + "/realms/<realm>"}. */
     public String url() {
         return "http://127.0.0.1:" + httpPort;
