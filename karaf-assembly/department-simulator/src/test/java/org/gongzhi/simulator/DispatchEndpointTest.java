@@ -1,6 +1,7 @@
 package org.gongzhi.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -62,11 +63,14 @@ public class DispatchEndpointTest {
             assertThat(r.get("duplicate").asBoolean()).isTrue();
         }
         assertThat(sim.awaitUpdates(Duration.ofSeconds(5))).isTrue();
-        Thread.sleep(200); // a second set, if there were one, would be due by now
-        try (var files = Files.list(updates)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(id + "-001-accepted.json", id + "-002-resolved.json");
-        }
+        // a second set, if there were one, would be due within this time: the folder must not change meanwhile
+        await("no second set of updates").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                    try (var files = Files.list(updates)) {
+                        assertThat(files.map(p -> p.getFileName().toString()))
+                                .containsExactlyInAnyOrder(id + "-001-accepted.json", id + "-002-resolved.json");
+                    }
+                });
         StatsSnapshot stats = sim.stats();
         assertThat(stats.received()).isEqualTo(3);
         assertThat(stats.accepted()).isEqualTo(1);

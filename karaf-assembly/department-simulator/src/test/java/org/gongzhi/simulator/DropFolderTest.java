@@ -1,6 +1,7 @@
 package org.gongzhi.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,10 @@ import org.junit.rules.TemporaryFolder;
 
 /** The drop folder: files written by the platform (write, then rename) are read once and moved away. */
 public class DropFolderTest {
+
+    /** How long a wait for the drop folder may take, generous for a slow machine; and how often it looks. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -89,8 +94,8 @@ public class DropFolderTest {
         drop("a.json", TestHttp.dispatch(jsonId).toString());
         drop("b.xml", xml(xmlId));
 
-        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/a.json"))
-                && exists(drop.resolve("processed/b.xml")))).isTrue();
+        await("a.json and b.xml moved to processed/").atMost(WAIT).pollInterval(POLL)
+                .until(() -> exists(drop.resolve("processed/a.json")) && exists(drop.resolve("processed/b.xml")));
         assertThat(sim.awaitUpdates(Duration.ofSeconds(5))).isTrue();
         assertThat(names(drop)).containsExactly("error", "processed");
         assertThat(sim.dispatches()).extracting(DispatchRecord::dispatchId).containsExactlyInAnyOrder(jsonId, xmlId);
@@ -104,10 +109,11 @@ public class DropFolderTest {
         // the same dispatch dropped again is a duplicate: moved away, but no second set of updates
         drop("a-again.json", TestHttp.dispatch(jsonId).toString());
         drop("a.json", TestHttp.dispatch(jsonId).toString());
-        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/a-again.json"))
-                && exists(drop.resolve("processed/a-2.json")))).isTrue();
-        Thread.sleep(150);
-        assertThat(names(updates)).hasSize(4);
+        await("a-again.json and the second a.json moved to processed/").atMost(WAIT).pollInterval(POLL)
+                .until(() -> exists(drop.resolve("processed/a-again.json"))
+                        && exists(drop.resolve("processed/a-2.json")));
+        await("no second set of updates").during(Duration.ofMillis(150)).atMost(WAIT).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(names(updates)).hasSize(4));
         StatsSnapshot stats = sim.stats();
         assertThat(stats.accepted()).isEqualTo(2);
         assertThat(stats.duplicates()).isEqualTo(2);
@@ -125,13 +131,9 @@ public class DropFolderTest {
         drop("poison.json", TestHttp.dispatch(UUID.randomUUID().toString()).put("title", "POISON").toString());
 
         Path error = drop.resolve("error");
-        assertThat(TestHttp.eventually(5_000, () -> {
-            try {
-                return names(error).size() == 10;
-            } catch (IOException e) {
-                return false;
-            }
-        })).as("error/ holds five files and five reasons").isTrue();
+        await().atMost(WAIT).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
+                .untilAsserted(() -> assertThat(names(error)).as("error/ holds five files and five reasons")
+                        .hasSize(10));
         assertThat(Files.readString(error.resolve("broken.json.reason.txt"))).contains("body: not valid JSON");
         assertThat(Files.readString(error.resolve("missing.xml.reason.txt"))).contains("title: required");
         assertThat(Files.readString(error.resolve("entity.xml.reason.txt"))).contains("body:").contains("DOCTYPE");
@@ -150,19 +152,24 @@ public class DropFolderTest {
         Files.writeString(drop.resolve("notes.txt"), "not a dispatch");
         drop("e.json", TestHttp.newDispatch());
 
-        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/e.json")))).isTrue();
-        Thread.sleep(500); // more than two rescans
-        assertThat(names(drop)).containsExactly(".d.json", "c.json.tmp", "error", "notes.txt", "processed");
-        assertThat(sim.stats().received()).isEqualTo(1);
+        await("e.json moved to processed/").atMost(WAIT).pollInterval(POLL)
+                .until(() -> exists(drop.resolve("processed/e.json")));
+        await("the other files left alone").during(Duration.ofMillis(500)) // more than two rescans
+                .atMost(WAIT).pollInterval(POLL).untilAsserted(() -> {
+                    assertThat(names(drop)).containsExactly(".d.json", "c.json.tmp", "error", "notes.txt",
+                            "processed");
+                    assertThat(sim.stats().received()).isEqualTo(1);
+                });
     }
 
     @Test
     public void whileDownFilesWait() throws Exception {
         sim.down();
         drop("f.json", TestHttp.newDispatch());
-        Thread.sleep(500);
-        assertThat(exists(drop.resolve("f.json"))).isTrue();
+        await("f.json waits in the drop folder").during(Duration.ofMillis(500)) // more than two rescans
+                .atMost(WAIT).pollInterval(POLL).until(() -> exists(drop.resolve("f.json")));
         sim.up();
-        assertThat(TestHttp.eventually(5_000, () -> exists(drop.resolve("processed/f.json")))).isTrue();
+        await("f.json moved to processed/").atMost(WAIT).pollInterval(POLL)
+                .until(() -> exists(drop.resolve("processed/f.json")));
     }
 }

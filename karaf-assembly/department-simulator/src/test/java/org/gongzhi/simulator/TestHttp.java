@@ -1,5 +1,7 @@
 package org.gongzhi.simulator;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,15 +69,14 @@ final class TestHttp {
         return dispatch(UUID.randomUUID().toString()).toString();
     }
 
-    /** Waits up to {@code millis} for {@code condition}; false if it never held. */
-    static boolean eventually(long millis, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - until >= 0) {
-                return false;
-            }
-            Thread.sleep(10);
+    /** Waits up to {@code millis} for {@code condition}, checking every 10 ms; false if it never held. */
+    static boolean eventually(long millis, BooleanSupplier condition) {
+        try {
+            await().atMost(Duration.ofMillis(millis)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package org.gongzhi.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -80,7 +81,13 @@ public class UpdatesDirTest {
                         .statusCode()).isEqualTo(202);
             }
             assertThat(sim.awaitUpdates(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(100);
+            // the reader goes on reading and watching for a while after the last update: late watch events or
+            // reads must not turn up an incomplete file or a final name written to
+            await("the reader sees only complete files").during(Duration.ofMillis(100))
+                    .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+                        assertThat(problems).isEmpty();
+                        assertThat(modifiedFinalNames).as("a final name is never written to").isEmpty();
+                    });
             reading.set(false);
             reader.join(TimeUnit.SECONDS.toMillis(5));
             readAll(dir, seen, problems);

@@ -1,6 +1,7 @@
 package org.gongzhi.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -207,9 +208,11 @@ public class UpdatesTest {
     @Test
     public void noUpdatesMeansNone() throws Exception {
         dispatch(builder().updates(false));
-        Thread.sleep(300);
-        assertThat(platform.posts).isEmpty();
-        assertThat(sim.stats().updates().planned()).isZero();
+        await("no update is planned or posted").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                    assertThat(platform.posts).isEmpty();
+                    assertThat(sim.stats().updates().planned()).isZero();
+                });
     }
 
     @Test

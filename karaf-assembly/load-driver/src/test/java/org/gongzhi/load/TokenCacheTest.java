@@ -1,5 +1,6 @@
 package org.gongzhi.load;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -52,6 +53,13 @@ public class TokenCacheTest {
     private volatile String refuseBody;
     /** When set, grants wait for it before answering. */
     private volatile CountDownLatch gate;
+    /** Set once the stand-in has answered a grant with anything but a token. */
+    private volatile boolean refused;
+    /**
+     * Counted down by the first reading of the clock after a refusal was answered: the cache reads it to date the
+     * refusal, which fixes the clock time its back-off counts from (and records the refusal right after).
+     */
+    private final CountDownLatch refusalDated = new CountDownLatch(1);
 
     @Before
     public void start() throws IOException {
@@ -99,6 +107,9 @@ public class TokenCacheTest {
                         + ",\"refresh_expires_in\":1800,\"token_type\":\"Bearer\",\"scope\":\"profile email\"}"
                 : refuseBody;
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        if (status != 200) {
+            refused = true; // before the answer leaves: the cache cannot read the clock for it any earlier
+        }
         x.getResponseHeaders().add("Content-Type", "application/json");
         x.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = x.getResponseBody()) {
@@ -109,7 +120,16 @@ public class TokenCacheTest {
     private TokenCache cache(int port) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return new TokenCache(http, URI.create("http://127.0.0.1:" + port + "/"), "jizhou", LOGIN,
-                Duration.ofSeconds(5), clock::get);
+                Duration.ofSeconds(5), this::now);
+    }
+
+    /** The clock the cache reads: the test's, noting the first reading after a refusal. */
+    private long now() {
+        long now = clock.get();
+        if (refused) {
+            refusalDated.countDown();
+        }
+        return now;
     }
 
     private TokenCache cache() {
@@ -121,13 +141,15 @@ public class TokenCacheTest {
     }
 
     /** Calls {@code token()} (the token stays valid, so it never waits) until it answers {@code expected}. */
-    private static void awaitToken(TokenCache cache, String expected) throws Exception {
-        long until = System.nanoTime() + 5 * SECOND;
-        String t;
-        while (!(t = cache.token()).equals(expected)) {
-            assertTrue("still " + t, System.nanoTime() < until);
-            Thread.sleep(5);
-        }
+    private static void awaitToken(TokenCache cache, String expected) {
+        await("token " + expected).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).untilAsserted(() -> assertEquals(expected, cache.token()));
+    }
+
+    /** Waits until the stand-in Keycloak has received {@code n} grant requests. */
+    private void awaitGrants(int n) {
+        await(n + " grant requests").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).until(() -> grants.get() >= n);
     }
 
     @Test
@@ -165,10 +187,7 @@ public class TokenCacheTest {
         } finally {
             callers.shutdownNow();
         }
-        long until = System.nanoTime() + 5 * SECOND;
-        while (grants.get() < 2 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        awaitGrants(2); // the renewal reaches Keycloak, and is held there
         assertEquals(2, grants.get()); // one renewal for all 32 callers
         gate.countDown();
         awaitToken(cache, "tok-2");
@@ -234,11 +253,9 @@ public class TokenCacheTest {
         refuseBody = "";
         advance(250);
         assertEquals("tok-1", cache.token());
-        long until = System.nanoTime() + 5 * SECOND;
-        while (grants.get() < 2 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50); // let the refusal be recorded
+        awaitGrants(2);
+        // the cache has dated the refusal on the clock: the back-off runs from now, before the clock moves on
+        assertTrue("the refusal was never dated", refusalDated.await(10, TimeUnit.SECONDS));
         assertEquals("tok-1", cache.token()); // backing off: no new grant for 5 s
         assertEquals(2, grants.get());
 

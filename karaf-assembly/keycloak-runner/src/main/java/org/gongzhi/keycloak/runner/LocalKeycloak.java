@@ -1,17 +1,11 @@
 package org.gongzhi.keycloak.runner;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keycloak server ({@code kc.sh start-dev}) running as a child process on 127.0.0.1, unpacked from the
@@ -43,7 +34,7 @@ public final class LocalKeycloak implements AutoCloseable {
     /** System property naming the distribution archive explicitly. */
     public static final String DIST_PROPERTY = "gongzhi.keycloak.dist";
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static LocalKeycloak shared;
 
     private final Path home;
@@ -181,7 +172,7 @@ public final class LocalKeycloak implements AutoCloseable {
         closed = true;
         try {
             if (process != null) {
-                terminate(process.toHandle(), STOP_GRACE);
+                KeycloakProcesses.terminate(process.toHandle(), STOP_GRACE);
             }
         } finally {
             lock.release();
@@ -191,74 +182,6 @@ public final class LocalKeycloak implements AutoCloseable {
     @Override
     public String toString() {
         return "LocalKeycloak[" + url() + ", home " + home + "]";
-    }
-
-    /** SIGTERM to the process, wait, then SIGKILL it and anything it started that is still alive. */
-    static void terminate(ProcessHandle handle, Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
-        tree.add(0, handle);
-        if (handle.isAlive()) {
-            handle.destroy();
-        } else {
-            tree.forEach(ProcessHandle::destroy);
-        }
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle p : tree) {
-            long left = deadline - System.nanoTime();
-            if (left > 0 && p.isAlive()) {
-                try {
-                    p.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    // timed out or interrupted: killed below
-                }
-            }
-        }
-        for (ProcessHandle p : tree) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // nothing more to do
-            }
-        }
-    }
-
-    /** The last {@code maxLines} lines of a file, or a note that it is missing. */
-    static String tail(Path file, int maxLines) {
-        return tail(file, maxLines, 0);
-    }
-
-    /** The last {@code maxLines} lines of a file after byte offset {@code from} (where this run's output starts). */
-    static String tail(Path file, int maxLines, long from) {
-        if (file == null || !Files.isRegularFile(file)) {
-            return "(no log at " + file + ")";
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            int size = (int) Math.min(Math.max(0, length - from), 64 * 1024);
-            byte[] buf = new byte[size];
-            raf.seek(length - size);
-            raf.readFully(buf);
-            String text = new String(buf, StandardCharsets.UTF_8);
-            String[] lines = text.split("\n", -1);
-            int first = Math.max(0, lines.length - maxLines - 1);
-            return String.join("\n", Arrays.copyOfRange(lines, first, lines.length)).stripTrailing();
-        } catch (IOException e) {
-            return "(could not read " + file + ": " + e + ")";
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
     }
 
     /** Builder; {@link #start()} unpacks if needed, starts Keycloak and returns once it is ready. */
@@ -287,13 +210,13 @@ public final class LocalKeycloak implements AutoCloseable {
 
         /** HTTP port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder httpPort(int port) {
-            this.httpPort = checkPort(port);
+            this.httpPort = Ports.check(port);
             return this;
         }
 
         /** Management port (health) on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder managementPort(int port) {
-            this.managementPort = checkPort(port);
+            this.managementPort = Ports.check(port);
             return this;
         }
 
@@ -375,14 +298,14 @@ public final class LocalKeycloak implements AutoCloseable {
             try {
                 Distribution.unpackIfNeeded(home, dist);
                 Path serverDir = Distribution.serverDir(home);
-                stopOrphans(serverDir);
+                KeycloakProcesses.stopOrphans(serverDir);
                 String password = adminPassword != null ? adminPassword
                         : PasswordFile.readOrCreate(adminPasswordFile != null ? adminPasswordFile
                                 : home.resolve("admin-password"));
-                int http = httpPort != 0 ? checkFree(httpPort) : freePort();
-                int management = managementPort != 0 ? checkFree(managementPort) : freePort();
+                int http = httpPort != 0 ? Ports.checkFree(httpPort) : Ports.free();
+                int management = managementPort != 0 ? Ports.checkFree(managementPort) : Ports.free();
                 while (management == http) {
-                    management = freePort();
+                    management = Ports.free();
                 }
                 keycloak = new LocalKeycloak(this, serverDir, http, management, password, lock);
                 // the hook is in place before the process exists: a JVM that goes away never leaves Keycloak behind
@@ -450,7 +373,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                            + " before it was ready. Log " + logFile + ":\n" + tail(logFile, 60, logStart));
+                            + " before it was ready. Log " + logFile + ":\n" + KeycloakProcesses.tail(logFile, 60, logStart));
                 }
                 try {
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -465,7 +388,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Keycloak was not ready within " + startTimeout
-                            + " (" + healthUrl + "). Log " + logFile + ":\n" + tail(logFile, 60, logStart));
+                            + " (" + healthUrl + "). Log " + logFile + ":\n" + KeycloakProcesses.tail(logFile, 60, logStart));
                 }
                 try {
                     Thread.sleep(500);
@@ -476,98 +399,6 @@ public final class LocalKeycloak implements AutoCloseable {
             }
         }
 
-        /**
-         * A Keycloak of this very home still running although this process holds the home's lock was left behind by
-         * a process that died without stopping it (kill -9 of a test JVM); it would keep the H2 database locked.
-         */
-        private static void stopOrphans(Path serverDir) {
-            String marker;
-            try {
-                marker = "-Dkc.home.dir=" + serverDir.toRealPath().resolve("bin") + "/..";
-            } catch (IOException e) {
-                return;
-            }
-            List<ProcessHandle> orphans = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
-                    .toList();
-            for (ProcessHandle orphan : orphans) {
-                System.err.println("[keycloak-runner] stopping a Keycloak left running on " + serverDir
-                        + " (pid " + orphan.pid() + ")");
-                terminate(orphan, STOP_GRACE);
-            }
-        }
-
-        private static int checkFree(int port) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-                return port;
-            } catch (IOException e) {
-                throw new IllegalStateException("Port " + port + " on 127.0.0.1 is already in use");
-            }
-        }
-
-        private static int checkPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port " + port);
-            }
-            return port;
-        }
     }
 
-    /** An exclusive lock on {@code <home>/.lock}, so two processes never run one home (one H2 database) at once. */
-    static final class HomeLock {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private HomeLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        static HomeLock acquire(Path home, Instant deadline) {
-            try {
-                Files.createDirectories(home);
-                FileChannel channel = FileChannel.open(home.resolve(".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                boolean told = false;
-                while (true) {
-                    FileLock lock;
-                    try {
-                        lock = channel.tryLock();
-                    } catch (OverlappingFileLockException e) {
-                        channel.close();
-                        throw new IllegalStateException("Keycloak home " + home + " is already in use in this JVM"
-                                + " (use LocalKeycloak.shared() or another home)");
-                    }
-                    if (lock != null) {
-                        return new HomeLock(channel, lock);
-                    }
-                    if (Instant.now().isAfter(deadline)) {
-                        channel.close();
-                        throw new IllegalStateException("Keycloak home " + home + " is still in use by another process");
-                    }
-                    if (!told) {
-                        System.err.println("[keycloak-runner] waiting for another process to release " + home);
-                        told = true;
-                    }
-                    Thread.sleep(1000);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not lock " + home, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + home, e);
-            }
-        }
-
-        void release() {
-            try {
-                if (lock.isValid()) {
-                    lock.release();
-                }
-                channel.close();
-            } catch (IOException e) {
-                // the lock goes with the channel or the process anyway
-            }
-        }
-    }
 }

@@ -62,7 +62,7 @@ public final class Main {
             return; // stopped by the shutdown hook: the JVM is on its way out
         }
         System.err.println("Keycloak exited on its own; log " + keycloak.logFile() + ":\n"
-                + LocalKeycloak.tail(keycloak.logFile(), 30));
+                + KeycloakProcesses.tail(keycloak.logFile(), 30));
         System.exit(1);
     }
 

@@ -1,5 +1,6 @@
 package org.gongzhi.core.service;
 
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,7 +73,7 @@ public record CaseScope(boolean wholeDistrict, Set<String> grids, String departm
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }
