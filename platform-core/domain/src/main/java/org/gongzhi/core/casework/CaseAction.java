@@ -33,7 +33,12 @@ public enum CaseAction {
     /** 评价. */
     EVALUATE("评价", "Evaluate"),
     /** 重新立案 — reopen a closed, evaluated or rejected case. */
-    REOPEN("重新立案", "Reopen");
+    REOPEN("重新立案", "Reopen"),
+    /**
+     * 进展说明 — the handling unit records progress (e.g. a department system's "in progress");
+     * the status does not change.
+     */
+    PROGRESS("进展说明", "Progress note");
 
     private final String labelZh;
     private final String labelEn;

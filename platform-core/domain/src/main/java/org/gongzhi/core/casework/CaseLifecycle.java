@@ -25,6 +25,7 @@ import java.util.Set;
  * FEEDBACK   -verify-pass-> VERIFIED    FEEDBACK   -verify-fail-> HANDLING (返工)
  * VERIFIED   -close->    CLOSED         CLOSED     -evaluate-> EVALUATED
  * CLOSED, EVALUATED, REJECTED -reopen-> REGISTERED
+ * DISPATCHED, HANDLING, POSTPONED -progress-> (unchanged)
  * </pre>
  *
  * Stateless and thread-safe.
@@ -56,6 +57,9 @@ public final class CaseLifecycle {
         add(CLOSED, REOPEN, REGISTERED);
         add(EVALUATED, REOPEN, REGISTERED);
         add(REJECTED, REOPEN, REGISTERED);
+        add(DISPATCHED, PROGRESS, DISPATCHED);
+        add(HANDLING, PROGRESS, HANDLING);
+        add(POSTPONED, PROGRESS, POSTPONED);
         TRANSITIONS.replaceAll((s, m) -> Collections.unmodifiableMap(m));
     }
 

@@ -35,11 +35,14 @@ public class CaseLifecycleTest {
         LEGAL.put("CLOSED reopen", REGISTERED);
         LEGAL.put("EVALUATED reopen", REGISTERED);
         LEGAL.put("REJECTED reopen", REGISTERED);
+        LEGAL.put("DISPATCHED progress", DISPATCHED);
+        LEGAL.put("HANDLING progress", HANDLING);
+        LEGAL.put("POSTPONED progress", POSTPONED);
     }
 
     @Test
     public void everyLegalTransitionLeadsToItsTarget() {
-        assertThat(LEGAL).hasSize(18);
+        assertThat(LEGAL).hasSize(21);
         LEGAL.forEach((key, to) -> {
             String[] parts = key.split(" ");
             CaseStatus from = CaseStatus.valueOf(parts[0]);
@@ -67,7 +70,7 @@ public class CaseLifecycleTest {
                 assertThat(CaseLifecycle.target(from, action)).isEmpty();
             }
         }
-        assertThat(illegal).isEqualTo(CaseStatus.values().length * CaseAction.values().length - 18);
+        assertThat(illegal).isEqualTo(CaseStatus.values().length * CaseAction.values().length - 21);
     }
 
     @Test
@@ -87,9 +90,9 @@ public class CaseLifecycleTest {
     public void allowedActionsPerStatus() {
         assertThat(CaseLifecycle.allowedActions(REPORTED)).containsExactly(REGISTER, REJECT);
         assertThat(CaseLifecycle.allowedActions(REGISTERED)).containsExactly(REJECT, DISPATCH);
-        assertThat(CaseLifecycle.allowedActions(DISPATCHED)).containsExactly(ACCEPT, RETURN, POSTPONE);
-        assertThat(CaseLifecycle.allowedActions(HANDLING)).containsExactly(RETURN, CaseAction.FEEDBACK, POSTPONE);
-        assertThat(CaseLifecycle.allowedActions(POSTPONED)).containsExactly(RESUME);
+        assertThat(CaseLifecycle.allowedActions(DISPATCHED)).containsExactly(ACCEPT, RETURN, POSTPONE, PROGRESS);
+        assertThat(CaseLifecycle.allowedActions(HANDLING)).containsExactly(RETURN, CaseAction.FEEDBACK, POSTPONE, PROGRESS);
+        assertThat(CaseLifecycle.allowedActions(POSTPONED)).containsExactly(RESUME, PROGRESS);
         assertThat(CaseLifecycle.allowedActions(CaseStatus.FEEDBACK)).containsExactly(VERIFY_PASS, VERIFY_FAIL);
         assertThat(CaseLifecycle.allowedActions(VERIFIED)).containsExactly(CLOSE);
         assertThat(CaseLifecycle.allowedActions(CLOSED)).containsExactly(EVALUATE, REOPEN);

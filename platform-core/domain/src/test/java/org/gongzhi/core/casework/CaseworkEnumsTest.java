@@ -11,7 +11,7 @@ public class CaseworkEnumsTest {
     public void actionWireNames() {
         assertThat(Arrays.stream(CaseAction.values()).map(CaseAction::wireName)).containsExactly(
                 "register", "reject", "dispatch", "accept", "return", "feedback", "verify-pass", "verify-fail",
-                "postpone", "resume", "close", "evaluate", "reopen");
+                "postpone", "resume", "close", "evaluate", "reopen", "progress");
         for (CaseAction a : CaseAction.values()) {
             assertThat(CaseAction.fromWireName(a.wireName())).contains(a);
         }

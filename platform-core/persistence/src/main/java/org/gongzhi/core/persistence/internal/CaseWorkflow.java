@@ -74,6 +74,7 @@ final class CaseWorkflow {
                 c.satisfaction = null;
             }
             case REJECT -> requireNote(cmd, "不予立案须说明原因 (a rejection needs a reason)");
+            case PROGRESS -> requireNote(cmd, "进展说明须填写内容 (a progress note needs text)");
             default -> {
                 // accept, verify-pass, resume: the status change is all
             }

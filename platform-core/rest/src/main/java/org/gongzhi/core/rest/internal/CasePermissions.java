@@ -14,8 +14,8 @@ import org.gongzhi.core.tenant.Role;
  * <caption>case permissions</caption>
  * <tr><th>role</th><th>report through</th><th>steps</th></tr>
  * <tr><td>district-admin, dispatcher</td><td>any channel</td><td>every step</td></tr>
- * <tr><td>grid-worker</td><td>grid-worker, in their grids</td><td>accept, return, feedback</td></tr>
- * <tr><td>department-handler</td><td>department</td><td>accept, return, feedback</td></tr>
+ * <tr><td>grid-worker</td><td>grid-worker, in their grids</td><td>accept, return, feedback, progress</td></tr>
+ * <tr><td>department-handler</td><td>department</td><td>accept, return, feedback, progress</td></tr>
  * <tr><td>resident</td><td>resident-app, qr-code (their own cases)</td><td>evaluate</td></tr>
  * <tr><td>mediator, social-worker</td><td>—</td><td>— (read the district's cases)</td></tr>
  * </table>
@@ -28,7 +28,8 @@ final class CasePermissions {
     /** Roles that may report cases. */
     static final Role[] REPORTERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
         Role.RESIDENT};
-    private static final Set<CaseAction> HANDLING = EnumSet.of(CaseAction.ACCEPT, CaseAction.RETURN, CaseAction.FEEDBACK);
+    private static final Set<CaseAction> HANDLING = EnumSet.of(CaseAction.ACCEPT, CaseAction.RETURN, CaseAction.FEEDBACK,
+            CaseAction.PROGRESS);
 
     private CasePermissions() {
     }

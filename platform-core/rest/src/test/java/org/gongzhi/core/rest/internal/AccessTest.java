@@ -57,7 +57,8 @@ public class AccessTest {
     public void stepsAndChannelsFollowTheRole() {
         assertThat(CasePermissions.steps(EnumSet.of(Role.DISPATCHER))).containsExactlyInAnyOrder(CaseAction.values());
         assertThat(CasePermissions.steps(EnumSet.of(Role.GRID_WORKER)))
-                .containsExactlyInAnyOrder(CaseAction.ACCEPT, CaseAction.RETURN, CaseAction.FEEDBACK);
+                .containsExactlyInAnyOrder(CaseAction.ACCEPT, CaseAction.RETURN, CaseAction.FEEDBACK,
+                        CaseAction.PROGRESS);
         assertThat(CasePermissions.steps(EnumSet.of(Role.RESIDENT))).containsExactly(CaseAction.EVALUATE);
         assertThat(CasePermissions.steps(EnumSet.of(Role.MEDIATOR, Role.SOCIAL_WORKER))).isEmpty();
         assertThat(CasePermissions.steps(EnumSet.of(Role.CITY_ADMIN))).isEmpty();
