@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  *               {@code SANITATION}, {@code STREET_OFFICE}; categories route to departments by kind
  * @param clientSecret secret of the department system's identity client, {@code null} to let the
  *               identity server generate one; set only in demo data
+ * @param connector how dispatches reach the department's own system, {@code null} when the
+ *               department works in the platform itself
  * @throws IllegalArgumentException naming the field when a value is invalid
  */
-public record DepartmentDefinition(String code, String name, String nameEn, String kind, String clientSecret) {
+public record DepartmentDefinition(String code, String name, String nameEn, String kind, String clientSecret,
+                                   ConnectorDefinition connector) {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final Pattern KIND = Pattern.compile("[A-Z_]+");
@@ -33,9 +36,9 @@ public record DepartmentDefinition(String code, String name, String nameEn, Stri
         }
     }
 
-    /** A department whose system gets a generated secret. */
+    /** A department whose system gets a generated secret and has no connector. */
     public DepartmentDefinition(String code, String name, String nameEn, String kind) {
-        this(code, name, nameEn, kind, null);
+        this(code, name, nameEn, kind, null, null);
     }
 
     /** The identity client id of the department's system, e.g. {@code dept-cg}. */

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -157,14 +159,14 @@ public final class TenantDefinitionReader {
         List<DepartmentDefinition> out = new ArrayList<>();
         Set<String> codes = new TreeSet<>();
         for (Field f : root.get("departments").elements()) {
-            f.requireObject(Set.of("code", "name", "nameEn", "kind", "clientSecret"));
+            f.requireObject(Set.of("code", "name", "nameEn", "kind", "clientSecret", "connector"));
             String code = f.get("code").text(true);
             if (!codes.add(code)) {
                 throw f.get("code").error("duplicate department code \"" + code + "\"");
             }
             try {
                 out.add(new DepartmentDefinition(code, f.get("name").text(true), f.get("nameEn").text(false),
-                        f.get("kind").text(true), f.get("clientSecret").text(false)));
+                        f.get("kind").text(true), f.get("clientSecret").text(false), connector(f.get("connector"))));
             } catch (IllegalArgumentException e) {
                 throw f.error(e.getMessage(), e);
             }
@@ -173,6 +175,31 @@ public final class TenantDefinitionReader {
             throw root.get("departments").error("must list at least one department");
         }
         return out;
+    }
+
+    /** The optional {@code connector} of a department: {@code type} plus string options. */
+    private static ConnectorDefinition connector(Field f) {
+        if (f.isMissing()) {
+            return null;
+        }
+        if (!f.node().isObject()) {
+            throw f.error("must be an object with a type and its options");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        f.node().fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type")) {
+                Field o = f.get(e.getKey());
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw o.error("must be a text, number or boolean");
+                }
+                options.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        try {
+            return new ConnectorDefinition(f.get("type").text(true), options);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage(), e);
+        }
     }
 
     /**

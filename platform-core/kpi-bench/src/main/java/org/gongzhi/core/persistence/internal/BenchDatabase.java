@@ -68,7 +68,7 @@ public final class BenchDatabase implements AutoCloseable {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         this.kpis = new HibernateKpiService(db, catalog, clock);
         // as PersistenceFixture builds it: no plugin registered on the whiteboard
-        this.cases = new HibernateCaseService(db, catalog, new PluginHooks(new PluginWhiteboard()), clock);
+        this.cases = new HibernateCaseService(db, catalog, new PluginHooks(new PluginWhiteboard()), new DispatchSignals(), clock);
     }
 
     /** Starts PostgreSQL, migrates, loads the cases unless the data directory already holds them. */

@@ -26,6 +26,9 @@ final class PersistenceFixture extends ExternalResource {
     PluginHooks hooks;
     HibernatePluginStorage storage;
     HibernateKpiService kpis;
+    final DispatchSignals signals = new DispatchSignals();
+    HibernateDispatchOutbox outbox;
+    HibernateDepartmentUpdates updates;
 
     @Override
     protected void before() throws IOException {
@@ -33,7 +36,9 @@ final class PersistenceFixture extends ExternalResource {
         db = new Database(postgres.getPostgresDatabase(), 4);
         tenants = new TenantCatalog(db, TENANTS);
         hooks = new PluginHooks(whiteboard);
-        cases = new HibernateCaseService(db, tenants, hooks, clock);
+        cases = new HibernateCaseService(db, tenants, hooks, signals, clock);
+        outbox = new HibernateDispatchOutbox(db, tenants, signals, clock);
+        updates = new HibernateDepartmentUpdates(db, tenants, hooks, clock);
         storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
     }

@@ -103,7 +103,7 @@ public class TenantLifecycleTest {
     private void reportCase(TenantCatalog tenants, String id) {
         PluginHooks hooks = new PluginHooks(new PluginWhiteboard());
         try {
-            new HibernateCaseService(db, tenants, hooks, clock).report(id, HibernateCaseServiceTest.newCase(null), "gw");
+            new HibernateCaseService(db, tenants, hooks, new DispatchSignals(), clock).report(id, HibernateCaseServiceTest.newCase(null), "gw");
         } finally {
             try {
                 hooks.close();

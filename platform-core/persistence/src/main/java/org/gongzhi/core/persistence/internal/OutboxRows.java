@@ -1,0 +1,117 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.gongzhi.core.service.DispatchState;
+import org.gongzhi.core.service.OutboundDispatch;
+import org.hibernate.Session;
+
+/**
+ * SQL of the {@code dispatch_outbox} table. Plain JDBC on the session's connection: the claim is
+ * one {@code UPDATE … WHERE dispatch_id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING *}, which
+ * JPQL cannot say. Every statement names the tenant or the row explicitly.
+ */
+final class OutboxRows {
+
+    static final String COLUMNS = "dispatch_id, tenant_id, case_id, case_number, department, lead, payload, state, "
+            + "attempts, created_at, next_attempt_at, delivered_at, last_error, receipt";
+    /** A new row waits this long for the fast path before the poll takes it. */
+    static final java.time.Duration FAST_PATH_GRACE = java.time.Duration.ofSeconds(2);
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private OutboxRows() {
+    }
+
+    static void insert(Session s, UUID id, String tenantId, CaseEntity c, String department, boolean lead, String payload,
+                       Instant now) {
+        update(s, "insert into dispatch_outbox (dispatch_id, tenant_id, case_id, case_number, department, lead, payload, "
+                + "state, attempts, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", ps -> {
+                    ps.setObject(1, id);
+                    ps.setString(2, tenantId);
+                    ps.setObject(3, c.id);
+                    ps.setString(4, c.number);
+                    ps.setString(5, department);
+                    ps.setBoolean(6, lead);
+                    ps.setString(7, payload);
+                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.setTimestamp(9, Timestamp.from(now.plus(FAST_PATH_GRACE)));
+                });
+    }
+
+    /** Cancels the case's dispatches that were not delivered yet (the case was returned). */
+    static int cancelPending(Session s, String tenantId, UUID caseId) {
+        return update(s, "update dispatch_outbox set state = 'CANCELLED', claimed_by = null, claimed_until = null "
+                + "where tenant_id = ? and case_id = ? and state = 'PENDING'", ps -> {
+                    ps.setString(1, tenantId);
+                    ps.setObject(2, caseId);
+                });
+    }
+
+    static int update(Session s, String sql, Binder binder) {
+        return s.doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                binder.bind(ps);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    static List<OutboundDispatch> query(Session s, String sql, Binder binder) {
+        return s.doReturningWork(connection -> query(connection, sql, binder));
+    }
+
+    private static List<OutboundDispatch> query(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboundDispatch> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    static long count(Session s, String sql, Binder binder) {
+        return s.doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static OutboundDispatch row(ResultSet rs) throws SQLException {
+        return new OutboundDispatch(rs.getObject("dispatch_id", UUID.class), rs.getString("tenant_id"),
+                rs.getObject("case_id", UUID.class), rs.getString("case_number"), rs.getString("department"),
+                rs.getBoolean("lead"), rs.getString("payload"), DispatchState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "next_attempt_at"),
+                instant(rs, "delivered_at"), rs.getString("last_error"), rs.getString("receipt"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Long texts (error messages) cut to what the column holds. */
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
