@@ -23,4 +23,15 @@ public record DepartmentUpdate(String updateId, UUID dispatchId, UUID caseId, St
     public DepartmentUpdate {
         photos = photos == null ? List.of() : List.copyOf(photos);
     }
+
+    /**
+     * Reads an update sent as JSON (REST body or update file): {@code updateId}, {@code dispatchId}
+     * or {@code caseId}, {@code status}, {@code note}, {@code photos} (array), {@code at} (ISO-8601
+     * with offset), {@code sequence} (whole number).
+     *
+     * @throws ValidationException naming the field that is not JSON of the right type
+     */
+    public static DepartmentUpdate fromJson(byte[] json, String actor) {
+        return org.gongzhi.core.service.internal.DepartmentUpdateJson.read(json, actor);
+    }
 }

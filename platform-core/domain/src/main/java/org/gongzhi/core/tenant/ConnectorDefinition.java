@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * <table>
  * <caption>core connector types</caption>
  * <tr><th>type</th><th>required options</th><th>optional options</th></tr>
- * <tr><td>{@code http}</td><td>{@code url}</td><td>{@code authHeader}, {@code authValue}, {@code timeoutMillis}</td></tr>
+ * <tr><td>{@code http}</td><td>{@code url}</td><td>{@code authHeader}, {@code authValue}</td></tr>
  * <tr><td>{@code file}</td><td>{@code directory}</td><td>{@code format} ({@code json}|{@code xml}), {@code updatesDirectory}</td></tr>
- * <tr><td>{@code open311}</td><td>{@code url}, {@code jurisdictionId}, {@code serviceCode}</td><td>{@code apiKey}, {@code pollSeconds}, {@code timeoutMillis}</td></tr>
+ * <tr><td>{@code open311}</td><td>{@code url}, {@code jurisdictionId}, {@code serviceCode}</td><td>{@code apiKey}, {@code pollSeconds}</td></tr>
  * </table>
+ * In {@code url}, {@code directory} and {@code updatesDirectory}, {@code {tenant}} and
+ * {@code {department}} stand for the district id and the department code.
  *
  * @param type    {@code [a-z][a-z0-9-]{0,31}}
  * @param options option name ({@code [A-Za-z][A-Za-z0-9.]*}) to value; copied, sorted
@@ -63,7 +65,6 @@ public record ConnectorDefinition(String type, Map<String, String> options) {
                 // contributed by a plugin: its route checks its own options
             }
         }
-        positive(options, "timeoutMillis");
     }
 
     /** The option's value, or {@code fallback} when it is absent. */

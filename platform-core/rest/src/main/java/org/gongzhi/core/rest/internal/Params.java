@@ -68,4 +68,13 @@ final class Params {
             throw new NotFoundException("案件不存在 (no such case): " + value);
         }
     }
+
+    /** A dispatch id; a malformed one cannot name any dispatch, so it is simply not found. */
+    static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("记录不存在 (no such " + name + "): " + value);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.gongzhi.core.service.IdentityUnavailableException;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.WrongDepartmentException;
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -50,6 +51,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof InvalidCoordinateException c) {
             return Problem.response(400, "coordinates", "坐标无效 (invalid coordinates)", c.getMessage(), c.field());
+        }
+        if (e instanceof WrongDepartmentException w) {
+            return Problem.response(403, "wrong-department", "不是本部门的派遣 (not your department's dispatch)",
+                    w.getMessage(), "department");
         }
         if (e instanceof NotFoundException n) {
             return Problem.response(404, "not-found", "资源不存在 (not found)", n.getMessage(), null);

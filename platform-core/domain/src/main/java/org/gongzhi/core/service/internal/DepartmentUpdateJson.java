@@ -1,0 +1,82 @@
+package org.gongzhi.core.service.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.gongzhi.core.service.DepartmentUpdate;
+import org.gongzhi.core.service.ValidationException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A department's progress update as JSON (the body of the REST endpoint and of update files):
+ * {@code updateId}, {@code dispatchId} or {@code caseId}, {@code status}, {@code note},
+ * {@code photos}, {@code at} (ISO-8601 with offset), {@code sequence}. Bad fields →
+ * {@link ValidationException} naming them.
+ */
+public final class DepartmentUpdateJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DepartmentUpdateJson() {
+    }
+
+    /** Reads one update; see {@link DepartmentUpdate#fromJson}. */
+    public static DepartmentUpdate read(byte[] json, String actor) {
+        JsonNode t;
+        try {
+            t = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new ValidationException("body", "不是有效的 JSON (not valid JSON): " + e.getMessage());
+        }
+        if (t == null || !t.isObject()) {
+            throw new ValidationException("body", "须为 JSON 对象 (must be a JSON object)");
+        }
+        List<String> photos = new ArrayList<>();
+        JsonNode p = t.path("photos");
+        if (!p.isMissingNode() && !p.isNull()) {
+            if (!p.isArray()) {
+                throw new ValidationException("photos", "须为 URL 数组 (must be an array of URLs)");
+            }
+            p.forEach(x -> photos.add(x.asText()));
+        }
+        Long sequence = null;
+        if (t.hasNonNull("sequence")) {
+            if (!t.get("sequence").canConvertToLong() || !t.get("sequence").isIntegralNumber()) {
+                throw new ValidationException("sequence", "须为整数 (must be a whole number)");
+            }
+            sequence = t.get("sequence").longValue();
+        }
+        return new DepartmentUpdate(text(t, "updateId"), uuid(t, "dispatchId"), uuid(t, "caseId"), text(t, "status"),
+                text(t, "note"), photos, instant(t, "at"), sequence, actor);
+    }
+
+    private static String text(JsonNode t, String field) {
+        JsonNode v = t.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static UUID uuid(JsonNode t, String field) {
+        String v = text(t, field);
+        try {
+            return v == null ? null : UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, "不是 UUID (not a UUID): " + v);
+        }
+    }
+
+    private static Instant instant(JsonNode t, String field) {
+        String v = text(t, field);
+        try {
+            return v == null ? null : OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "须为带时区的 ISO-8601 时间 (must be an ISO-8601 date-time with offset): " + v);
+        }
+    }
+}
