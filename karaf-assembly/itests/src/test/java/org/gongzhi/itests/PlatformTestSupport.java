@@ -19,6 +19,7 @@ import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -41,7 +42,7 @@ public abstract class PlatformTestSupport {
         TestDatabase db = TestDatabase.start();
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String http = Integer.toString(freePort());
-        return options(
+        return OptionUtils.combine(options(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + System.getProperty("gongzhi.distribution"))
                         .name("Gongzhi")
@@ -70,7 +71,13 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.password",
                         keycloak.adminPassword()),
                 mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
-                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")));
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version"))),
+                extraOptions(Integer.parseInt(http), keycloak));
+    }
+
+    /** Options a test class adds (runs in the test JVM before the container starts); none by default. */
+    protected Option[] extraOptions(int httpPort, LocalKeycloak keycloak) throws IOException {
+        return new Option[0];
     }
 
     private static int freePort() throws IOException {

@@ -13,5 +13,6 @@ public class StopServers extends RunListener {
     @Override
     public void testRunFinished(Result result) {
         LocalKeycloak.stopShared();
+        Departments.stopAll();
     }
 }

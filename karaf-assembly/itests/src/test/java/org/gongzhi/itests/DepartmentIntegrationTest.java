@@ -1,0 +1,318 @@
+package org.gongzhi.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.gongzhi.keycloak.runner.LocalKeycloak;
+import org.gongzhi.simulator.DepartmentSimulator;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Department systems over real HTTP and files: Jizhou's city management (CG) is department
+ * simulator A (HTTP, an API key header, progress posted back with the department's Keycloak
+ * service account); market supervision (SJ) is simulator A too until a test points it at
+ * simulator B through Config Admin; sanitation (HW) exchanges XML files. Connectors come from
+ * {@code etc/org.gongzhi.connector-*.cfg}, as an operator would override the definition.
+ */
+public class DepartmentIntegrationTest extends PlatformTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String POISON = "【退件测试】";
+    private static final String KEY = "X-Api-Key";
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+    @Inject
+    private BundleContext bundles;
+
+    @Override
+    protected Option[] extraOptions(int httpPort, LocalKeycloak keycloak) throws IOException {
+        DepartmentSimulator a = Departments.start(httpPort, keycloak, POISON, KEY + ":jz-cg-key", true);
+        DepartmentSimulator b = Departments.start(httpPort, keycloak, null, null, false);
+        Path exchange = Files.createTempDirectory("gongzhi-exchange");
+        String connector = "etc/org.gongzhi.connector-";
+        return new Option[] {
+            editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.a", a.baseUrl().toString()),
+            editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.b", b.baseUrl().toString()),
+            editConfigurationFilePut("etc/system.properties", "gongzhi.test.exchange", exchange.toString()),
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "publicUrl", "http://127.0.0.1:" + httpPort),
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "retryBaseSeconds", "1"),
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "retryMaxSeconds", "2"),
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "maxAttempts", "100"),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "tenant", "jizhou"),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "department", "CG"),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "type", "http"),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "url", a.baseUrl() + "/dispatches/{tenant}/{department}"),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "authHeader", KEY),
+            editConfigurationFilePut(connector + "jizhou-cg.cfg", "authValue", "jz-cg-key"),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "tenant", "jizhou"),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "department", "SJ"),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "type", "http"),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "url", a.baseUrl() + "/dispatches/{tenant}/{department}"),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "authHeader", KEY),
+            editConfigurationFilePut(connector + "jizhou-sj.cfg", "authValue", "jz-cg-key"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "tenant", "jizhou"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "department", "HW"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "type", "file"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "format", "xml"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "directory", exchange + "/{tenant}-{department}/out"),
+            editConfigurationFilePut(connector + "jizhou-hw.cfg", "updatesDirectory", exchange + "/{tenant}-{department}/in"),
+        };
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** Reports, registers and dispatches a Jizhou case to {@code lead}; returns the case id. */
+    private String dispatched(String title, String lead) throws Exception {
+        Api.Reply r = api.post("/api/v1/tenants/jizhou/cases", Map.of("title", title, "categoryCode", "CM0101",
+                "channel", "grid-worker", "longitude", 114.927, "latitude", 27.08));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        String id = r.text("id");
+        assertThat(api.post("/api/v1/tenants/jizhou/cases/" + id + "/transitions", Map.of("action", "register")).status())
+                .isEqualTo(200);
+        Api.Reply d = api.post("/api/v1/tenants/jizhou/cases/" + id + "/transitions",
+                Map.of("action", "dispatch", "leadDepartment", lead));
+        assertThat(d.status()).as(d.body().toString()).isEqualTo(200);
+        return id;
+    }
+
+    /** The outbox records of a case. */
+    private List<JsonNode> dispatchesOf(String caseId) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode d : api.get("/api/v1/tenants/jizhou/dispatches?limit=500").body().get("items")) {
+            if (d.get("caseId").asText().equals(caseId)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode dispatchOf(String caseId) throws Exception {
+        List<JsonNode> all = dispatchesOf(caseId);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private String status(String caseId) throws Exception {
+        return api.get("/api/v1/tenants/jizhou/cases/" + caseId).text("status");
+    }
+
+    private static JsonNode admin(String simulator, String method, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(System.getProperty(simulator) + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** Simulator's records of the given dispatch ids. */
+    private static Map<String, JsonNode> seenBy(String simulator, Set<String> dispatchIds) throws Exception {
+        Map<String, JsonNode> seen = new java.util.HashMap<>();
+        for (JsonNode d : admin(simulator, "GET", "/admin/dispatches")) {
+            if (dispatchIds.contains(d.get("dispatchId").asText())) {
+                seen.put(d.get("dispatchId").asText(), d);
+            }
+        }
+        return seen;
+    }
+
+    private static void await(String what, Duration atMost, org.awaitility.core.ThrowingRunnable check) {
+        Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(check);
+    }
+
+    private static String deptToken(String department) {
+        return Tokens.ofDepartment("jizhou", "dept-" + department.toLowerCase(), "demo-jizhou-" + department.toLowerCase() + "-secret");
+    }
+
+    // ---- tests --------------------------------------------------------------------------------
+
+    @Test
+    public void aDispatchReachesTheDepartmentOverHttpAndItsProgressComesBack() throws Exception {
+        String caseId = dispatched("小区门口垃圾堆积", "CG");
+        await("delivered", Duration.ofSeconds(30), () -> assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("delivered"));
+        JsonNode d = dispatchOf(caseId);
+        JsonNode seen = seenBy("gongzhi.test.simulator.a", Set.of(d.get("dispatchId").asText())).get(d.get("dispatchId").asText());
+        assertThat(seen.get("caseId").asText()).isEqualTo(caseId);
+        assertThat(seen.get("deliveries").asInt()).isEqualTo(1);
+        assertThat(d.get("receipt").asText()).isEqualTo(seen.get("receipt").asText());
+
+        // the simulator answers with accepted, in-progress and resolved, posted with its service account
+        await("resolved by the department", Duration.ofSeconds(60), () -> assertThat(status(caseId)).isEqualTo("feedback"));
+        JsonNode journal = api.get("/api/v1/tenants/jizhou/cases/" + caseId + "/journal").body();
+        List<String> actions = new ArrayList<>();
+        journal.forEach(e -> actions.add(e.path("action").asText()));
+        assertThat(actions).containsSubsequence("dispatch", "accept", "progress", "feedback");
+        JsonNode feedback = journal.get(journal.size() - 1);
+        assertThat(feedback.get("actor").asText()).isEqualTo("dept-cg");
+        assertThat(feedback.get("note").asText()).isNotBlank();
+    }
+
+    @Test
+    public void anOutageAndARestartLoseNothingAndDeliverEachDispatchOnce() throws Exception {
+        admin("gongzhi.test.simulator.a", "POST", "/admin/down?mode=refuse");
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            cases.add(dispatched("停电期间派遣 " + i, "CG"));
+        }
+        await("attempted while down", Duration.ofSeconds(30), () -> {
+            for (String c : cases) {
+                JsonNode d = dispatchOf(c);
+                assertThat(d.get("state").asText()).isEqualTo("pending");
+                assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
+            }
+        });
+        // the platform's integration restarts during the outage
+        Bundle integration = java.util.Arrays.stream(bundles.getBundles())
+                .filter(b -> "org.gongzhi.gongzhi-integration".equals(b.getSymbolicName()) || b.getSymbolicName().endsWith("gongzhi-integration"))
+                .findFirst().orElseThrow();
+        integration.stop();
+        integration.start();
+        admin("gongzhi.test.simulator.a", "POST", "/admin/up");
+
+        Set<String> ids = new HashSet<>();
+        await("all delivered after the outage", Duration.ofSeconds(60), () -> {
+            ids.clear();
+            for (String c : cases) {
+                JsonNode d = dispatchOf(c);
+                assertThat(d.get("state").asText()).isEqualTo("delivered");
+                ids.add(d.get("dispatchId").asText());
+            }
+        });
+        Map<String, JsonNode> seen = seenBy("gongzhi.test.simulator.a", ids);
+        assertThat(seen).hasSize(cases.size());
+        seen.values().forEach(s -> assertThat(s.get("acceptedAt").isNull()).isFalse());
+        Set<String> receipts = new HashSet<>();
+        seen.values().forEach(s -> receipts.add(s.get("receipt").asText()));
+        assertThat(receipts).hasSize(cases.size());
+    }
+
+    @Test
+    public void aPoisonDispatchIsADeadLetterAndIsDeliveredOnceItsConnectorIsFixedAndItIsReplayed() throws Exception {
+        String caseId = dispatched(POISON + " 无照经营", "SJ");
+        await("dead letter", Duration.ofSeconds(30), () -> assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("dead"));
+        JsonNode dead = dispatchOf(caseId);
+        assertThat(dead.get("lastError").asText()).contains("422");
+        String id = dead.get("dispatchId").asText();
+        JsonNode listed = api.get("/api/v1/tenants/jizhou/dispatches?state=dead").body().get("items");
+        assertThat(listed.findValuesAsText("dispatchId")).contains(id);
+        assertThat(api.post("/api/v1/tenants/jizhou/dispatches/" + id + "/replay", "{}").status()).isEqualTo(200);
+        await("dead again", Duration.ofSeconds(30), () -> assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("dead"));
+
+        // the operator points SJ at its new system (simulator B) through Config Admin: live, no restart
+        Configuration sj = sjConfiguration();
+        Dictionary<String, Object> props = sj.getProperties();
+        props.put("url", System.getProperty("gongzhi.test.simulator.b") + "/dispatches/{tenant}/{department}");
+        props.remove("authHeader");
+        props.remove("authValue");
+        sj.update(props);
+        await("replayed and delivered to B", Duration.ofSeconds(30), () -> {
+            Api.Reply r = api.post("/api/v1/tenants/jizhou/dispatches/" + id + "/replay", "{}");
+            assertThat(r.status()).isIn(200, 409);
+            assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("delivered");
+        });
+        assertThat(seenBy("gongzhi.test.simulator.b", Set.of(id))).containsKey(id);
+        assertThat(api.post("/api/v1/tenants/jizhou/dispatches/" + id + "/replay", "{}").status()).isEqualTo(409);
+
+        // a new SJ dispatch goes to B as well
+        String next = dispatched("食品经营许可过期", "SJ");
+        await("next to B", Duration.ofSeconds(30), () -> assertThat(dispatchOf(next).get("state").asText()).isEqualTo("delivered"));
+        String nextId = dispatchOf(next).get("dispatchId").asText();
+        assertThat(seenBy("gongzhi.test.simulator.b", Set.of(nextId))).containsKey(nextId);
+        assertThat(seenBy("gongzhi.test.simulator.a", Set.of(nextId))).isEmpty();
+    }
+
+    private Configuration sjConfiguration() throws Exception {
+        for (Configuration c : configAdmin.listConfigurations("(service.factoryPid=org.gongzhi.connector)")) {
+            if ("SJ".equals(c.getProperties().get("department"))) {
+                return c;
+            }
+        }
+        throw new AssertionError("no connector configuration of SJ");
+    }
+
+    @Test
+    public void aFileConnectorWritesXmlAndReadsProgressFiles() throws Exception {
+        String caseId = dispatched("垃圾清运车漏液", "HW");
+        await("delivered as a file", Duration.ofSeconds(30), () -> assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("delivered"));
+        String id = dispatchOf(caseId).get("dispatchId").asText();
+        Path dir = Path.of(System.getProperty("gongzhi.test.exchange"), "jizhou-HW");
+        String xml = Files.readString(dir.resolve("out").resolve(id + ".xml"), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<dispatch>").contains("<dispatchId>" + id + "</dispatchId>").contains("垃圾清运车漏液");
+
+        Path in = dir.resolve("in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("hw-1.json"), "{\"updateId\":\"hw-1\",\"dispatchId\":\"" + id
+                + "\",\"status\":\"resolved\",\"note\":\"已清洗路面\",\"photos\":[\"https://img.example/hw.jpg\"]}");
+        Files.writeString(in.resolve("hw-2.json"), "{\"updateId\":\"hw-2\",\"dispatchId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"status\":\"accepted\"}");
+        await("applied", Duration.ofSeconds(30), () -> assertThat(status(caseId)).isEqualTo("feedback"));
+        await("files sorted", Duration.ofSeconds(30), () -> {
+            assertThat(in.resolve(".done").resolve("hw-1.json")).exists();
+            assertThat(in.resolve(".error").resolve("hw-2.json")).exists();
+            assertThat(in.resolve(".error").resolve("hw-2.json.reason.txt")).content().contains("NotFoundException");
+        });
+    }
+
+    @Test
+    public void departmentUpdatesOverRestGetClearAnswersAndChangeNothingWhenRefused() throws Exception {
+        String caseId = dispatched("占道经营", "GA");
+        await("unrouted", Duration.ofSeconds(30), () -> assertThat(dispatchOf(caseId).get("state").asText()).isEqualTo("unrouted"));
+        String id = dispatchOf(caseId).get("dispatchId").asText();
+        Api ga = api.withToken(deptToken("GA"));
+        Api cg = api.withToken(deptToken("CG"));
+        String path = "/api/v1/tenants/jizhou/departments/GA/updates";
+        String accepted = "{\"updateId\":\"ga-1\",\"dispatchId\":\"" + id + "\",\"status\":\"accepted\",\"sequence\":1}";
+
+        assertThat(cg.post(path, accepted).status()).isEqualTo(403);
+        Api.Reply wrong = cg.post("/api/v1/tenants/jizhou/departments/CG/updates", accepted);
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.text("field")).isEqualTo("department");
+        assertThat(ga.post(path, "{\"updateId\":\"ga-0\",\"dispatchId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"status\":\"accepted\"}").status()).isEqualTo(404);
+        Api.Reply bad = ga.post(path, "{\"updateId\":\"ga-x\",\"dispatchId\":\"" + id + "\",\"status\":\"done\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("field")).isEqualTo("status");
+        assertThat(status(caseId)).isEqualTo("dispatched");
+
+        Api.Reply first = ga.post(path, accepted);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.body().get("steps").get(0).asText()).isEqualTo("accept");
+        Api.Reply again = ga.post(path, accepted);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("duplicate").asBoolean()).isTrue();
+        Api.Reply stale = ga.post(path, "{\"updateId\":\"ga-2\",\"dispatchId\":\"" + id
+                + "\",\"status\":\"in-progress\",\"note\":\"旧消息\",\"sequence\":1}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text("field")).isEqualTo("sequence");
+        assertThat(status(caseId)).isEqualTo("handling");
+        assertThat(api.as("jz-grid1").post(path, accepted).status()).isEqualTo(403);
+    }
+}
