@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.gongzhi.keycloak.runner.LocalKeycloak;
 import org.gongzhi.simulator.DepartmentSimulator;
 
 /**
@@ -19,20 +18,21 @@ final class Departments {
     }
 
     /**
-     * A simulator answering dispatches at {@code /dispatches/{tenant}/{department}} and reporting
+     * Starts a simulator answering dispatches at {@code /dispatches/{tenant}/{department}} and reporting
      * progress to the platform on {@code httpPort} with the departments' demo client secrets.
      *
      * @param poisonTitle titles starting with it are refused with 422
      * @param header      {@code name:value} every dispatch must carry, or {@code null}
      * @param updates     whether it reports progress (accepted, then resolved)
+     * @return its base URL
      */
-    static DepartmentSimulator start(int httpPort, LocalKeycloak keycloak, String poisonTitle, String header, boolean updates) {
+    static String start(int httpPort, String keycloakUrl, String poisonTitle, String header, boolean updates) {
         var b = DepartmentSimulator.builder().host("127.0.0.1").port(0)
                 .dispatchPath("/dispatches/{tenant}/{department}")
                 .updates(updates).returnRate(0)
                 .acceptAfter(Duration.ofMillis(200)).progressAfter(Duration.ofMillis(400)).resolveAfter(Duration.ofMillis(600))
                 .platformUrl("http://127.0.0.1:" + httpPort)
-                .tokenUrl(keycloak.url() + "/realms/{tenant}/protocol/openid-connect/token")
+                .tokenUrl(keycloakUrl + "/realms/{tenant}/protocol/openid-connect/token")
                 .clientSecret("demo-{tenant}-{department}-secret")
                 .retryInitial(Duration.ofMillis(500)).retryMax(Duration.ofSeconds(5))
                 .quiet(true);
@@ -45,7 +45,7 @@ final class Departments {
         DepartmentSimulator simulator = b.build();
         simulator.start();
         STARTED.add(simulator);
-        return simulator;
+        return simulator.baseUrl().toString();
     }
 
     static void stopAll() {

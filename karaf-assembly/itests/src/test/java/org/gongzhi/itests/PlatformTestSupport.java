@@ -72,11 +72,14 @@ public abstract class PlatformTestSupport {
                         keycloak.adminPassword()),
                 mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
                 mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version"))),
-                extraOptions(Integer.parseInt(http), keycloak));
+                extraOptions(Integer.parseInt(http), keycloak.url()));
     }
 
-    /** Options a test class adds (runs in the test JVM before the container starts); none by default. */
-    protected Option[] extraOptions(int httpPort, LocalKeycloak keycloak) throws IOException {
+    /**
+     * Options a test class adds (runs in the test JVM before the container starts); none by
+     * default. Only JDK and Pax Exam types in the signature: the container loads test classes too.
+     */
+    protected Option[] extraOptions(int httpPort, String keycloakUrl) throws IOException {
         return new Option[0];
     }
 

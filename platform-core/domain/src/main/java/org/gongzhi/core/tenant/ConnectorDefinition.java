@@ -83,7 +83,7 @@ public record ConnectorDefinition(String type, Map<String, String> options) {
     private static void url(Map<String, String> options, String name) {
         String v = required(options, name);
         try {
-            URI uri = new URI(v);
+            URI uri = new URI(v.replace("{tenant}", "tenant").replace("{department}", "department"));
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException(name + " must be an http(s) URL: \"" + v + "\"");
             }

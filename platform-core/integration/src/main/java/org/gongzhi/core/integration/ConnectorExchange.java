@@ -12,7 +12,9 @@ package org.gongzhi.core.integration;
  * The route returns normally when the department's system took the dispatch, optionally setting
  * {@link #RECEIPT}; it throws {@link DispatchRefusedException} when the department refused it for
  * good (a dead letter at once) and any other exception for a passing failure (redelivered with
- * back-off). Deliver idempotently by the dispatch id: the same dispatch may come again.
+ * back-off). A connector route must not handle its own failures: declare
+ * {@code errorHandler(noErrorHandler())} in its builder so that they reach the delivery route.
+ * Deliver idempotently by the dispatch id: the same dispatch may come again.
  */
 public final class ConnectorExchange {
 

@@ -94,6 +94,7 @@ public final class CamelRuntime {
         http.setConnectTimeout(settings.connectTimeout().toMillis());
         http.setResponseTimeout(settings.responseTimeout().toMillis());
         http.setSoTimeout(settings.responseTimeout().toMillis());
+        http.setAutomaticRetriesDisabled(true); // Camel redelivers; hidden client retries would block a consumer
         http.setConnectionsPerRoute(Math.max(20, settings.consumers()));
         http.setMaxTotalConnections(Math.max(200, settings.consumers() * 4));
         context.start();

@@ -2,7 +2,6 @@ package org.gongzhi.core.integration.internal;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.gongzhi.core.integration.ConnectorExchange;
 import org.gongzhi.core.integration.DispatchRefusedException;
 
@@ -10,7 +9,7 @@ import org.gongzhi.core.integration.DispatchRefusedException;
  * {@code seda:gongzhi-deliver} → claim → connector route of the department's type → settle.
  * Quick redeliveries with exponential back-off happen here (Camel); a round that still fails is
  * settled as failed and the outbox brings it back after a longer, doubling delay; refusals for
- * good (HTTP 4xx, {@link DispatchRefusedException}) become dead letters at once.
+ * good ({@link DispatchRefusedException}, e.g. HTTP 4xx) become dead letters at once.
  */
 final class DeliveryRoute extends RouteBuilder {
 
@@ -33,17 +32,20 @@ final class DeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(DispatchRefusedException.class)
-                .handled(true).process(steps::dead);
-        onException(HttpOperationFailedException.class).onWhen(DeliverySteps::refusedForGood)
-                .handled(true).process(steps::dead);
-        onException(Exception.class)
+        errorHandler(defaultErrorHandler()
                 .maximumRedeliveries(settings.redeliveries())
                 .redeliveryDelay(settings.redeliveryDelay().toMillis())
                 .useExponentialBackOff().backOffMultiplier(2)
                 .asyncDelayedRedelivery()
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                .logExhausted(false)
+                .logExhausted(false));
+        onException(DispatchRefusedException.class)
+                .maximumRedeliveries(0).handled(true).process(steps::dead);
+        onException(Exception.class)
+                .maximumRedeliveries(settings.redeliveries())
+                .redeliveryDelay(settings.redeliveryDelay().toMillis())
+                .useExponentialBackOff().backOffMultiplier(2)
+                .asyncDelayedRedelivery()
                 .handled(true).process(steps::failed);
 
         from(queue(settings.consumers())).routeId(ROUTE_ID)

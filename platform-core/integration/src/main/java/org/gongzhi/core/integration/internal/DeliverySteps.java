@@ -3,12 +3,11 @@ package org.gongzhi.core.integration.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import org.gongzhi.core.integration.DispatchRefusedException;
 import org.gongzhi.core.integration.ConnectorExchange;
 import org.gongzhi.core.service.DispatchOutbox;
 import org.gongzhi.core.service.OutboundDispatch;
@@ -114,44 +113,18 @@ final class DeliverySteps {
         return Duration.ofMillis(Math.max(capped, Math.min(retryAfter.toMillis(), settings.retryMax().toMillis())));
     }
 
-    /** HTTP 4xx answers other than 408, 425 and 429 will come again: refused for good. */
-    static boolean refusedForGood(Exchange ex) {
-        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (e instanceof HttpOperationFailedException h) {
-            int s = h.getStatusCode();
-            return s >= 400 && s < 500 && s != 408 && s != 425 && s != 429;
-        }
-        return false;
-    }
-
     private static Duration retryAfter(Exception e) {
-        if (e instanceof HttpOperationFailedException h && h.getResponseHeaders() != null) {
-            for (Map.Entry<String, String> header : h.getResponseHeaders().entrySet()) {
-                if ("Retry-After".equalsIgnoreCase(header.getKey())) {
-                    try {
-                        return Duration.ofSeconds(Long.parseLong(header.getValue().strip()));
-                    } catch (NumberFormatException ignored) {
-                        return Duration.ZERO; // an HTTP date: rare from department systems, the back-off applies
-                    }
-                }
-            }
-        }
-        return Duration.ZERO;
+        return e instanceof DepartmentUnavailableException u ? u.retryAfter() : Duration.ZERO;
     }
 
     static String describe(Exception e) {
         if (e == null) {
             return "unknown";
         }
-        if (e instanceof HttpOperationFailedException h) {
-            String body = h.getResponseBody();
-            return "HTTP " + h.getStatusCode() + (body == null || body.isBlank() ? "" : " " + clip(body.strip(), 300));
+        if (e instanceof DepartmentUnavailableException || e instanceof DispatchRefusedException) {
+            return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     Instant now() {

@@ -21,6 +21,7 @@ final class FileConnectorRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        errorHandler(noErrorHandler()); // failures go back to the delivery route, which judges them
         from(ConnectorExchange.endpoint("file")).routeId(ROUTE_ID)
                 .process(FileConnectorRoute::prepare)
                 .toD("file:${header." + DIRECTORY + "}?tempFileName=.${file:name}.part&fileExist=Override&autoCreate=true")
@@ -32,7 +33,7 @@ final class FileConnectorRoute extends RouteBuilder {
         ConnectorDefinition c = Connectors.connector(ex);
         String format = c.option("format", "json");
         String json = ex.getIn().getBody(String.class);
-        ex.getIn().removeHeaders("*");
+        ex.getIn().removeHeaders("*", Connectors.KEEP_HEADERS);
         ex.getIn().setBody("xml".equals(format) ? DispatchXml.of(json) : json);
         ex.getIn().setHeader(DIRECTORY, Path.of(Connectors.option(c, "directory", d.tenantId(), d.department()))
                 .toAbsolutePath().toString());

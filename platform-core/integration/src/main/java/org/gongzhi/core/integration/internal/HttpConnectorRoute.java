@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Connector type {@code http}: POSTs the dispatch as JSON to {@code url}, with
  * {@code Idempotency-Key} and {@code X-Gongzhi-Dispatch-Id} set to the dispatch id and, when
  * configured, {@code authHeader: authValue}. A 2xx answer delivers it (receipt: the answer's
- * {@code receipt} field, else the status); 4xx and 5xx answers throw and are judged by the delivery route.
+ * {@code receipt} field, else the status); other answers are judged by {@link Connectors#checkAnswer}.
  */
 final class HttpConnectorRoute extends RouteBuilder {
 
@@ -21,9 +21,11 @@ final class HttpConnectorRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        errorHandler(noErrorHandler()); // failures go back to the delivery route, which judges them
         from(ConnectorExchange.endpoint("http")).routeId(ROUTE_ID)
                 .process(HttpConnectorRoute::request)
                 .to(Connectors.HTTP)
+                .process(Connectors::checkAnswer)
                 .process(HttpConnectorRoute::receipt);
     }
 
@@ -31,7 +33,7 @@ final class HttpConnectorRoute extends RouteBuilder {
         OutboundDispatch d = Connectors.dispatch(ex);
         ConnectorDefinition c = Connectors.connector(ex);
         Message m = ex.getIn();
-        m.removeHeaders("*");
+        m.removeHeaders("*", Connectors.KEEP_HEADERS);
         m.setHeader(Exchange.HTTP_URI, Connectors.option(c, "url", d.tenantId(), d.department()));
         m.setHeader(Exchange.HTTP_METHOD, "POST");
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");

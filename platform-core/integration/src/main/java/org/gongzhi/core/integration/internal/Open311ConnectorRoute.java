@@ -29,9 +29,11 @@ final class Open311ConnectorRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        errorHandler(noErrorHandler()); // failures go back to the delivery route, which judges them
         from(ConnectorExchange.endpoint("open311")).routeId(ROUTE_ID)
                 .process(Open311ConnectorRoute::request)
                 .to(Connectors.HTTP)
+                .process(Connectors::checkAnswer)
                 .process(Open311ConnectorRoute::receipt);
     }
 
@@ -59,7 +61,7 @@ final class Open311ConnectorRoute extends RouteBuilder {
         if (p.path("attachments").size() > 0) {
             form.put("media_url", p.path("attachments").get(0).asText());
         }
-        ex.getIn().removeHeaders("*");
+        ex.getIn().removeHeaders("*", Connectors.KEEP_HEADERS);
         ex.getIn().setHeader(Exchange.HTTP_URI, Connectors.option(c, "url", d.tenantId(), d.department()) + "/requests.json");
         ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=UTF-8");

@@ -56,6 +56,7 @@ final class Open311PollRoute extends RouteBuilder {
                 .process(this::ask)
                 .filter(exchangeProperty(AWAITING).isNotNull())
                     .to(Connectors.HTTP)
+                    .process(Connectors::checkAnswer)
                     .process(this::report);
     }
 
@@ -70,7 +71,7 @@ final class Open311PollRoute extends RouteBuilder {
             return;
         }
         ex.setProperty(AWAITING, byRequest);
-        ex.getIn().removeHeaders("*");
+        ex.getIn().removeHeaders("*", Connectors.KEEP_HEADERS);
         ex.getIn().setBody(null);
         ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
         ex.getIn().setHeader(Exchange.HTTP_URI, Connectors.option(connector, "url", tenant, department) + "/requests.json");
