@@ -61,7 +61,6 @@ public class DepartmentIntegrationTest extends PlatformTestSupport {
         Path exchange = Files.createTempDirectory("gongzhi-exchange");
         String connector = "etc/org.gongzhi.connector-";
         return new Option[] {
-            org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder(),
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.a", a),
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.b", b),
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.exchange", exchange.toString()),
@@ -176,7 +175,7 @@ public class DepartmentIntegrationTest extends PlatformTestSupport {
         journal.forEach(e -> actions.add(e.path("action").asText()));
         assertTrue(actions.toString(), String.join(",", actions).contains("dispatch,accept,progress,feedback"));
         JsonNode feedback = journal.get(journal.size() - 1);
-        assertEquals("dept-cg", feedback.get("actor").asText());
+        assertEquals("service-account-dept-cg", feedback.get("actor").asText()); // Keycloak's name of the client's account
         assertFalse(feedback.get("note").asText().isBlank());
     }
 
