@@ -3,5 +3,5 @@
  * event categories (事件分类), grids, SLA policy and working calendar.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.gongzhi.core.tenant;
