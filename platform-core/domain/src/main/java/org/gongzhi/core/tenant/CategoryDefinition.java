@@ -1,5 +1,9 @@
 package org.gongzhi.core.tenant;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.SlaTier;
@@ -17,10 +21,13 @@ import org.gongzhi.core.casework.SlaTier;
  * @param tier           time-limit tier; required for a leaf, else may be {@code null}
  * @param departmentKind kind of the department that handles it ({@code [A-Z_]+}); required for a leaf
  * @param leaf           whether cases may use this code
+ * @param attributes     extra questions a report of this category answers (only a leaf has any), unique codes
+ *                       and orders; {@code null} means none (since 1.2)
  * @throws IllegalArgumentException naming the field when a value is invalid
  */
 public record CategoryDefinition(String code, CategoryFamily family, String name, String nameEn, String parentCode,
-                                 SlaTier tier, String departmentKind, boolean leaf) {
+                                 SlaTier tier, String departmentKind, boolean leaf,
+                                 List<CategoryAttribute> attributes) {
 
     /** Pattern every category code must match. */
     public static final Pattern CODE = Pattern.compile("^(CM|LS|CG)\\d{2}(\\d{2})?$");
@@ -60,5 +67,30 @@ public record CategoryDefinition(String code, CategoryFamily family, String name
             throw new IllegalArgumentException("departmentKind of category " + code + " must match [A-Z_]+: "
                     + DepartmentDefinition.quote(departmentKind));
         }
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        if (!leaf && !attributes.isEmpty()) {
+            throw new IllegalArgumentException("category " + code + " is not a leaf and cannot have attributes");
+        }
+        Set<String> codes = new HashSet<>();
+        Set<Integer> orders = new HashSet<>();
+        for (CategoryAttribute a : attributes) {
+            if (!codes.add(a.code())) {
+                throw new IllegalArgumentException("duplicate attribute code " + a.code() + " in category " + code);
+            }
+            if (!orders.add(a.order())) {
+                throw new IllegalArgumentException("duplicate attribute order " + a.order() + " in category " + code);
+            }
+        }
+    }
+
+    /** A category without attributes (the form before 1.2). */
+    public CategoryDefinition(String code, CategoryFamily family, String name, String nameEn, String parentCode,
+                              SlaTier tier, String departmentKind, boolean leaf) {
+        this(code, family, name, nameEn, parentCode, tier, departmentKind, leaf, List.of());
+    }
+
+    /** The attribute with this code. */
+    public Optional<CategoryAttribute> attribute(String attributeCode) {
+        return attributes.stream().filter(a -> a.code().equals(attributeCode)).findFirst();
     }
 }

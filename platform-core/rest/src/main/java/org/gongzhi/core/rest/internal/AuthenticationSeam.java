@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * THE AUTHENTICATION SEAM. Every request passes here before any resource runs. Apart from the
- * public paths (health, the OpenAPI document), a request must carry a bearer token that the
+ * public paths (health, the OpenAPI document, and everything under {@code /open311/} — the Open311
+ * GeoReport v2 endpoint of {@code gongzhi-open311}, which is public by its specification and checks
+ * its own {@code api_key} on writes), a request must carry a bearer token that the
  * {@link TokenValidator} accepts; the verified {@link Caller} is installed as the JAX-RS
  * {@link SecurityContext}, where {@link Access} finds it. What each caller may do is decided by
  * the resources through {@link Access}.
@@ -44,6 +46,8 @@ public final class AuthenticationSeam implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationSeam.class);
     /** Paths (without the leading slash) anyone may call. */
     static final Set<String> PUBLIC_PATHS = Set.of("api/v1/health", "api/v1/openapi.yaml");
+    /** Path prefix (without the leading slash) of the public Open311 GeoReport v2 endpoint. */
+    static final String OPEN311_PREFIX = "open311/";
     private static final String BEARER = "Bearer ";
     static final String IDENTITY_UNAVAILABLE = "身份认证服务不可用 (identity service unavailable)";
     static final String TOKEN_REQUIRED = "需要登录：请在 Authorization 头中携带 Bearer 令牌 (a bearer token is required)";
@@ -115,8 +119,12 @@ public final class AuthenticationSeam implements ContainerRequestFilter {
         request.setSecurityContext(new Verified(caller, secure));
     }
 
+    /** Whether {@code path} (relative to the JAX-RS root, with or without a leading slash) needs no token. */
     static boolean isPublic(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.startsWith(OPEN311_PREFIX)) {
+            return true;
+        }
         return PUBLIC_PATHS.contains(p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     }
 

@@ -47,6 +47,7 @@ import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ProvisioningReport;
 import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.tenant.CategoryAttribute;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.Role;
 import org.junit.BeforeClass;
@@ -179,6 +180,7 @@ public class OpenApiDocumentTest {
         records.put("Grid", TenantResource.GridJson.class);
         records.put("Department", TenantResource.DepartmentJson.class);
         records.put("Category", CategoryDefinition.class);
+        records.put("CategoryAttribute", CategoryAttribute.class);
         records.put("KpiFigures", KpiFigures.class);
         records.put("Problem", Problem.class);
         records.put("District", CityDistrictResource.DistrictJson.class);

@@ -1,0 +1,216 @@
+package org.gongzhi.core.open311.internal;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GeoReport v2 methods without JAX-RS: each takes the extension and the call's parameters
+ * and answers a {@link Reply}. {@code jurisdiction_id} is the district id: missing → 400, unknown
+ * or suspended → 404; writes need the district's {@code api_key} (missing or invalid → 403). An
+ * extension other than {@code xml}/{@code json} → 404 in XML. Failures of the platform become the
+ * specification's 400 "general service error" and are logged. Thread-safe.
+ */
+final class Open311Api {
+
+    static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+    private static final Logger LOG = LoggerFactory.getLogger(Open311Api.class);
+
+    /** An answer: HTTP status (= error code), format and document. */
+    record Reply(int status, Format format, Doc doc) {
+        byte[] bytes() {
+            return DocWriter.write(doc, format);
+        }
+    }
+
+    private final TenantDirectory tenants;
+    private final CaseService cases;
+    private final ApiKeys keys;
+    private final RequestFinder finder;
+    private final RequestIntake intake;
+    private final UpdateFeed updates;
+    private final Clock clock;
+    private final String changeset;
+
+    Open311Api(TenantDirectory tenants, CaseService cases, ApiKeys keys, Clock clock) {
+        this.tenants = tenants;
+        this.cases = cases;
+        this.keys = keys;
+        this.clock = clock;
+        this.finder = new RequestFinder(cases);
+        this.intake = new RequestIntake(cases);
+        this.updates = new UpdateFeed(cases, finder);
+        this.changeset = W3cTime.format(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Service discovery; {@code endpoint} is the base URL, e.g. {@code http://host/open311/v2}. */
+    Reply discovery(String ext, String endpoint) {
+        return answer(ext, () -> Discovery.doc(changeset, endpoint));
+    }
+
+    Reply services(String ext, Form form, boolean english) {
+        return answer(ext, () -> ServiceCatalog.list(jurisdiction(form), english));
+    }
+
+    Reply definition(String code, String ext, Form form) {
+        return answer(ext, () -> ServiceCatalog.definition(service(jurisdiction(form), code)));
+    }
+
+    /** POST requests. */
+    Reply post(String ext, Form form) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            ApiKeys.Client client = client(t, form);
+            Doc created = intake.post(t, form, client);
+            LOG.info("Open311 client {} reported a case in {}", client.name(), t.id());
+            return created;
+        });
+    }
+
+    /** A POST whose body is not a form. */
+    Reply notForm(String ext) {
+        return answer(ext, () -> {
+            throw Open311Exception.badRequest("Content-Type must be application/x-www-form-urlencoded "
+                    + "(请以表单格式 application/x-www-form-urlencoded 提交)");
+        });
+    }
+
+    /** GET requests: by service_request_id (overrides the rest), else by dates, service_code, status. */
+    Reply requests(String ext, Form form, boolean english) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            List<String> ids = form.list("service_request_id");
+            List<CaseView> found = !ids.isEmpty()
+                    ? ids.stream().distinct().limit(RequestFinder.MAX_RESULTS)
+                            .map(id -> finder.byNumber(t, id)).flatMap(Optional::stream).toList()
+                    : finder.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
+                            clock.instant()), Set.copyOf(form.list("service_code")), closed(form.list("status")),
+                            RequestFinder.MAX_RESULTS);
+            return requestList(t, found, english);
+        });
+    }
+
+    Reply request(String id, String ext, Form form, boolean english) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            CaseView c = finder.byNumber(t, id).orElseThrow(() -> Open311Exception.notFound(
+                    "service_request_id provided was not found: " + id + " (事件不存在)"));
+            return requestList(t, List.of(c), english);
+        });
+    }
+
+    Reply token(String token, String ext, Form form) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            CaseView c = finder.byToken(t, token).orElseThrow(() -> Open311Exception.notFound(
+                    "token provided was not found: " + token + " (令牌不存在)"));
+            return Doc.list("service_requests", "request",
+                    List.of(Doc.fields("service_request_id", c.number(), "token", c.id().toString())));
+        });
+    }
+
+    Reply updates(String ext, Form form) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            return updates.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
+                    clock.instant()));
+        });
+    }
+
+    Reply postUpdate(String ext, Form form) {
+        return answer(ext, () -> {
+            TenantDefinition t = jurisdiction(form);
+            ApiKeys.Client client = client(t, form);
+            Doc posted = updates.post(t, form, client);
+            LOG.info("Open311 client {} posted an update in {}", client.name(), t.id());
+            return posted;
+        });
+    }
+
+    /** Any other path under the base: 404, in JSON when the path ends with .json, else XML. */
+    Reply unknown(String path) {
+        Format f = path.toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.XML;
+        return new Reply(404, f, Open311Exception.errors(404, "The URL request is invalid: no such resource " + path
+                + " (请求的资源不存在；可用资源见 discovery.xml)"));
+    }
+
+    private Doc requestList(TenantDefinition t, List<CaseView> found, boolean english) {
+        return Doc.list("service_requests", "request", found.stream()
+                .map(c -> RequestMapping.request(t, c, cases.journal(t.id(), c.id()), english)).toList());
+    }
+
+    private TenantDefinition jurisdiction(Form form) {
+        String id = form.required("jurisdiction_id");
+        Open311Exception missing = Open311Exception.notFound("jurisdiction_id provided was not found: " + id
+                + " (没有该区，或该区已暂停服务)");
+        if (tenants.status(id).filter(s -> s == TenantStatus.ACTIVE).isEmpty()) {
+            throw missing;
+        }
+        return tenants.find(id).orElseThrow(() -> missing);
+    }
+
+    private ApiKeys.Client client(TenantDefinition t, Form form) {
+        String key = form.first("api_key");
+        if (key == null) {
+            throw Open311Exception.forbidden("api_key was not provided (未提供 api_key)");
+        }
+        return keys.client(t.id(), key).orElseThrow(() -> Open311Exception.forbidden(
+                "Invalid api_key received -- can't proceed with the request (api_key 无效或不属于 " + t.id() + ")"));
+    }
+
+    private static CategoryDefinition service(TenantDefinition t, String code) {
+        return ServiceCatalog.service(t, code).orElseThrow(() -> Open311Exception.notFound(
+                "service_code provided was not found: " + code + " (本区没有该服务类型)"));
+    }
+
+    /** {@code null} for no filter (none or both given). */
+    static Boolean closed(List<String> statuses) {
+        Set<String> wanted = new HashSet<>();
+        for (String s : statuses) {
+            String v = s.toLowerCase(Locale.ROOT);
+            if (!v.equals("open") && !v.equals("closed")) {
+                throw Open311Exception.badRequest("status must be open or closed (status 只能是 open 或 closed): " + s);
+            }
+            wanted.add(v);
+        }
+        return wanted.size() == 1 ? wanted.contains("closed") : null;
+    }
+
+    private Reply answer(String extension, Supplier<Doc> body) {
+        Optional<Format> format = Format.of(extension);
+        if (format.isEmpty()) {
+            return new Reply(404, Format.XML, Open311Exception.errors(404, "format " + extension
+                    + " is not supported: use .xml or .json (不支持该格式，请用 .xml 或 .json)"));
+        }
+        Format f = format.get();
+        try {
+            return new Reply(200, f, body.get());
+        } catch (Open311Exception e) {
+            return new Reply(e.status(), f, e.doc());
+        } catch (ValidationException e) {
+            return new Reply(400, f, RequestIntake.invalid(e).doc());
+        } catch (NotFoundException e) {
+            return new Reply(404, f, Open311Exception.errors(404, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Open311 request failed", e);
+            return new Reply(400, f, Open311Exception.errors(400, "General service error: the request could not be "
+                    + "processed, please try again later or notify the district (服务暂时无法处理该请求，请稍后重试)"));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.gongzhi.core.open311.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.ws.rs.core.MultivaluedHashMap;
+import javax.ws.rs.core.MultivaluedMap;
+
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseLifecycle;
+import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.IntakeResult;
+import org.gongzhi.core.service.JournalEntry;
+import org.gongzhi.core.service.NewCase;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.gongzhi.core.tenant.TenantDefinitionReader;
+
+/** The demo districts of {@code tenants/} and an in-memory case service, for the resource's unit tests. */
+final class FakePlatform implements TenantDirectory, CaseService {
+
+    final Map<String, TenantDefinition> districts = new HashMap<>();
+    final Map<String, TenantStatus> statuses = new HashMap<>();
+    final List<CaseView> cases = new ArrayList<>();
+    final Map<UUID, List<JournalEntry>> journals = new HashMap<>();
+    Clock clock = Clock.systemUTC();
+    private int seq;
+
+    FakePlatform() {
+        for (TenantDefinition t : new TenantDefinitionReader().readAll(Path.of("../../tenants"))) {
+            districts.put(t.id(), t);
+            statuses.put(t.id(), TenantStatus.ACTIVE);
+        }
+    }
+
+    @Override
+    public List<TenantDefinition> tenants() {
+        return List.copyOf(districts.values());
+    }
+
+    @Override
+    public Optional<TenantDefinition> find(String tenantId) {
+        return Optional.ofNullable(districts.get(tenantId));
+    }
+
+    @Override
+    public Optional<TenantStatus> status(String tenantId) {
+        return Optional.ofNullable(statuses.get(tenantId));
+    }
+
+    @Override
+    public Set<String> enabledModels(String tenantId) {
+        return Set.of();
+    }
+
+    @Override
+    public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject) {
+        TenantDefinition t = require(tenantId);
+        if (n.reporterPhone() != null && !n.reporterPhone().matches("[0-9+\\-() ]{3,20}")) {
+            throw new ValidationException("reporterPhone", "电话号码格式不正确 (malformed phone number)");
+        }
+        Instant now = clock.instant();
+        String number = t.adminCode() + "-" + LocalDate.ofInstant(now, t.timeZone()).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + "-" + String.format("%06d", ++seq);
+        CaseView c = view(UUID.randomUUID(), number, tenantId, n, CaseStatus.REPORTED, now, null, null);
+        cases.add(c);
+        journals.put(c.id(), new ArrayList<>(List.of(new JournalEntry(1, now, actor, null, null, CaseStatus.REPORTED,
+                n.description(), n.attachments()))));
+        return new IntakeResult(c, true);
+    }
+
+    private CaseView view(UUID id, String number, String tenant, NewCase n, CaseStatus status, Instant reported,
+                          String lead, Instant due) {
+        TenantDefinition t = require(tenant);
+        return new CaseView(id, number, tenant, n.title(), n.description(), n.categoryCode(),
+                t.category(n.categoryCode()).orElseThrow().family().name(), n.channel(), status,
+                t.category(n.categoryCode()).orElseThrow().tier(), null, n.longitude(), n.latitude(), n.address(),
+                n.reporterName(), n.reporterPhone(), n.attachments(), lead, List.of(), reported, null, due, null, null,
+                null, 0, 0, null, 1, CaseLifecycle.allowedActions(status), null, Map.of(), null);
+    }
+
+    @Override
+    public CaseView get(String tenantId, UUID caseId) {
+        return cases.stream().filter(c -> c.id().equals(caseId) && c.tenantId().equals(tenantId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no such case"));
+    }
+
+    @Override
+    public Page<CaseView> list(String tenantId, CaseQuery q) {
+        List<CaseView> all = cases.stream().filter(c -> c.tenantId().equals(tenantId))
+                .filter(c -> q.categoryCode() == null || q.categoryCode().equals(c.categoryCode()))
+                .filter(c -> q.reportedFrom() == null || !c.reportedAt().isBefore(q.reportedFrom()))
+                .filter(c -> q.reportedTo() == null || c.reportedAt().isBefore(q.reportedTo()))
+                .sorted(Comparator.comparing(CaseView::reportedAt).reversed()).toList();
+        int end = Math.min(all.size(), q.offset() + q.limit());
+        return new Page<>(q.offset() >= all.size() ? List.of() : all.subList(q.offset(), end), all.size(), q.offset(),
+                q.limit());
+    }
+
+    @Override
+    public CaseView transition(String tenantId, UUID caseId, TransitionCommand cmd) {
+        CaseView c = get(tenantId, caseId);
+        CaseStatus to = CaseLifecycle.next(c.status(), cmd.action());
+        NewCase n = new NewCase(c.title(), c.description(), c.categoryCode(), c.channel(), c.longitude(), c.latitude(),
+                c.address(), null, c.reporterName(), c.reporterPhone(), c.attachments(), null);
+        String lead = cmd.action() == CaseAction.DISPATCH ? cmd.leadDepartment() : c.leadDepartment();
+        CaseView next = view(c.id(), c.number(), tenantId, n, to, c.reportedAt(), lead, c.reportedAt().plusSeconds(86_400));
+        cases.set(cases.indexOf(c), next);
+        List<JournalEntry> journal = journals.get(caseId);
+        journal.add(new JournalEntry(journal.size() + 1, clock.instant(), cmd.actor(), cmd.action(), c.status(), to,
+                cmd.note(), cmd.attachments()));
+        return next;
+    }
+
+    @Override
+    public List<JournalEntry> journal(String tenantId, UUID caseId) {
+        get(tenantId, caseId);
+        return List.copyOf(journals.get(caseId));
+    }
+
+    @Override
+    public List<CaseView> overdue(String tenantId, Instant now, int limit) {
+        return List.of();
+    }
+
+    /** Alternating names and values; a name may repeat. */
+    static Form form(String... namesAndValues) {
+        MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new Form(map);
+    }
+}

@@ -1,0 +1,283 @@
+package org.gongzhi.core.open311.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.Channel;
+import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.NewCase;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.TransitionCommand;
+import org.junit.Test;
+import org.w3c.dom.Document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The GeoReport methods against the demo districts and an in-memory case service. */
+public class Open311ApiTest {
+
+    static final String KEY = "jizhou-test-key-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FakePlatform platform = new FakePlatform();
+    private final Open311Api api = new Open311Api(platform, platform,
+            new ApiKeys(List.of(new ApiKeys.Client("jizhou", KEY, "test-app"))), Clock.systemUTC());
+
+    static JsonNode json(Open311Api.Reply reply) throws Exception {
+        assertThat(reply.format()).isEqualTo(Format.JSON);
+        return JSON.readTree(reply.bytes());
+    }
+
+    static Document xml(Open311Api.Reply reply) throws Exception {
+        assertThat(reply.format()).isEqualTo(Format.XML);
+        assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(reply.bytes()));
+    }
+
+    private static Form jz(String... more) {
+        List<String> all = new ArrayList<>(List.of("jurisdiction_id", "jizhou"));
+        all.addAll(Arrays.asList(more));
+        return FakePlatform.form(all.toArray(String[]::new));
+    }
+
+    private static Form pothole(String... more) {
+        List<String> all = new ArrayList<>(List.of("api_key", KEY, "service_code", "CM0603", "lat", "27.08",
+                "long", "114.927", "attribute[severity]", "severe"));
+        all.addAll(Arrays.asList(more));
+        return jz(all.toArray(String[]::new));
+    }
+
+    private static void assertError(Open311Api.Reply reply, int status, String description) throws Exception {
+        assertThat(reply.status()).isEqualTo(status);
+        if (reply.format() == Format.JSON) {
+            JsonNode errors = json(reply);
+            assertThat(errors.isArray()).isTrue();
+            assertThat(errors.get(0).get("code").asInt()).isEqualTo(status);
+            assertThat(errors.get(0).get("description").asText()).contains(description);
+        } else {
+            Document d = xml(reply);
+            assertThat(d.getDocumentElement().getNodeName()).isEqualTo("errors");
+            assertThat(d.getElementsByTagName("code").item(0).getTextContent()).isEqualTo(Integer.toString(status));
+            assertThat(d.getElementsByTagName("description").item(0).getTextContent()).contains(description);
+        }
+    }
+
+    private String postPothole(String... more) throws Exception {
+        Open311Api.Reply reply = api.post("json", pothole(more));
+        assertThat(reply.status()).as(new String(reply.bytes(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return json(reply).get(0).get("service_request_id").asText();
+    }
+
+    @Test
+    public void discoveryInBothFormats() throws Exception {
+        JsonNode d = json(api.discovery("json", "http://localhost:8181/open311/v2"));
+        assertThat(d.get("endpoints").get(0).get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+        assertThat(d.get("endpoints").get(0).get("formats")).extracting(JsonNode::asText)
+                .containsExactly("text/xml", "application/json");
+        assertThat(d.get("changeset").asText()).isNotBlank();
+        Document x = xml(api.discovery("xml", "http://localhost:8181/open311/v2"));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("discovery");
+        assertThat(x.getElementsByTagName("format").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    public void servicesAreCityManagementAndLivelihoodOnly() throws Exception {
+        JsonNode services = json(api.services("json", jz(), false));
+        assertThat(services).isNotEmpty().allSatisfy(s -> assertThat(s.get("service_code").asText()).matches("(CM|LS)\\d{4}"));
+        JsonNode pothole = find(services, "CM0603");
+        assertThat(pothole.get("service_name").asText()).isEqualTo("道路坑洼");
+        assertThat(pothole.get("group").asText()).isEqualTo("市政设施");
+        assertThat(pothole.get("metadata").asBoolean()).isTrue();
+        assertThat(pothole.get("type").asText()).isEqualTo("realtime");
+        assertThat(find(services, "CM0101").get("metadata").asBoolean()).isFalse();
+        assertThat(find(json(api.services("json", jz(), true)), "CM0603").get("service_name").asText())
+                .isEqualTo("Potholed road");
+        Document x = xml(api.services("xml", jz(), false));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("services");
+        assertThat(x.getElementsByTagName("service").getLength()).isEqualTo(services.size());
+    }
+
+    private static JsonNode find(JsonNode services, String code) {
+        for (JsonNode s : services) {
+            if (s.get("service_code").asText().equals(code)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + code);
+    }
+
+    @Test
+    public void definitionWithAttributes() throws Exception {
+        JsonNode d = json(api.definition("CM0603", "json", jz()));
+        assertThat(d.get("service_code").asText()).isEqualTo("CM0603");
+        JsonNode severity = d.get("attributes").get(0);
+        assertThat(severity.get("code").asText()).isEqualTo("severity");
+        assertThat(severity.get("datatype").asText()).isEqualTo("singlevaluelist");
+        assertThat(severity.get("required").asBoolean()).isTrue();
+        assertThat(severity.get("variable").asBoolean()).isTrue();
+        assertThat(severity.get("order").asInt()).isEqualTo(1);
+        assertThat(severity.get("values")).extracting(v -> v.get("key").asText()).containsExactly("minor", "moderate", "severe");
+        assertThat(d.get("attributes").get(1).has("values")).isFalse();
+        Document x = xml(api.definition("CM0603", "xml", jz()));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("service_definition");
+        assertThat(x.getElementsByTagName("value").getLength()).isEqualTo(3);
+        assertThat(json(api.definition("CM0101", "json", jz())).get("attributes")).isEmpty();
+        assertError(api.definition("CG0101", "json", jz()), 404, "service_code provided was not found");
+        assertError(api.definition("CM06", "xml", jz()), 404, "service_code provided was not found");
+    }
+
+    @Test
+    public void jurisdictionAndFormatErrors() throws Exception {
+        assertError(api.services("json", FakePlatform.form(), false), 400, "jurisdiction_id was not provided");
+        assertError(api.services("xml", FakePlatform.form("jurisdiction_id", "nowhere"), false), 404,
+                "jurisdiction_id provided was not found");
+        platform.statuses.put("donghu", TenantStatus.SUSPENDED);
+        assertError(api.requests("json", FakePlatform.form("jurisdiction_id", "donghu"), false), 404, "donghu");
+        Open311Api.Reply html = api.services("html", jz(), false);
+        assertError(html, 404, "format html is not supported");
+        assertError(api.unknown("nothing/here.json"), 404, "no such resource");
+        assertError(api.notForm("xml"), 400, "application/x-www-form-urlencoded");
+    }
+
+    @Test
+    public void postNeedsTheDistrictsApiKey() throws Exception {
+        assertError(api.post("json", jz("service_code", "CM0603")), 403, "api_key was not provided");
+        assertError(api.post("xml", jz("api_key", "not-a-known-key-0000", "service_code", "CM0603")), 403,
+                "Invalid api_key");
+        assertError(api.post("json", FakePlatform.form("jurisdiction_id", "donghu", "api_key", KEY)), 403, "Invalid api_key");
+        assertThat(platform.cases).isEmpty();
+    }
+
+    @Test
+    public void postValidation() throws Exception {
+        assertError(api.post("json", jz("api_key", KEY)), 400, "service_code was not provided");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM9999")), 404, "service_code provided was not found");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CG0101", "lat", "27.08", "long", "114.927")),
+                404, "CG0101");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0101")), 400,
+                "A full location parameter must be submitted");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0101", "lat", "27.08")), 400, "long was not provided");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0101", "lat", "x", "long", "1")), 400,
+                "lat must be a number");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0101", "lat", "31.23", "long", "121.47")), 400,
+                "outside jurisdiction jizhou");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0603", "address_string", "人民路")), 400,
+                "attribute[severity] was not provided");
+        assertError(api.post("json", pothole("attribute[severity]", "huge")), 400, "attribute[severity]");
+        assertError(api.post("json", jz("api_key", KEY, "service_code", "CM0104", "address_string", "人民路",
+                "attribute[bins]", "many")), 400, "attribute[bins] must be a number");
+        assertError(api.post("xml", pothole("phone", "call me")), 400, "phone is invalid");
+        assertThat(platform.cases).isEmpty();
+    }
+
+    @Test
+    public void postedRequestReadsBack() throws Exception {
+        String id = postPothole("attribute[area]", "3", "description", "人民路与井冈山大道路口有大坑\n晚上很危险",
+                "first_name", "三", "last_name", "张", "phone", "13800000000", "media_url", "https://img.example.cn/1.jpg");
+        assertThat(id).matches("360802-\\d{8}-\\d{6}");
+        CaseView c = platform.cases.get(0);
+        assertThat(c.channel()).isEqualTo(Channel.OPEN311.wireName());
+        assertThat(c.title()).isEqualTo("人民路与井冈山大道路口有大坑");
+        assertThat(c.reporterName()).isEqualTo("三 张");
+        assertThat(platform.journals.get(c.id()).get(0).actor()).isEqualTo("open311:test-app");
+
+        Open311Api.Reply one = api.request(id, "json", jz(), false);
+        JsonNode r = json(one).get(0);
+        assertThat(r.get("service_request_id").asText()).isEqualTo(id);
+        assertThat(r.get("status").asText()).isEqualTo("open");
+        assertThat(r.get("service_code").asText()).isEqualTo("CM0603");
+        assertThat(r.get("description").asText()).contains("晚上很危险").contains("严重程度：严重（存在安全隐患）")
+                .contains("坑洼面积（平方米，估计）：3");
+        assertThat(r.get("lat").asDouble()).isEqualTo(27.08);
+        assertThat(r.get("long").asDouble()).isEqualTo(114.927);
+        assertThat(r.get("media_url").asText()).isEqualTo("https://img.example.cn/1.jpg");
+        assertThat(r.get("requested_datetime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+        assertThat(new String(one.bytes(), StandardCharsets.UTF_8)).doesNotContain("13800000000").doesNotContain("张");
+
+        assertThat(xml(api.request(id, "xml", jz(), false)).getElementsByTagName("request").getLength()).isEqualTo(1);
+        JsonNode token = json(api.token(c.id().toString(), "json", jz())).get(0);
+        assertThat(token.get("service_request_id").asText()).isEqualTo(id);
+        assertError(api.token("not-a-token", "json", jz()), 404, "token");
+        assertError(api.request("360802-20260101-999999", "json", jz(), false), 404, "service_request_id provided was not found");
+
+        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText()).contains(id);
+        assertThat(json(api.requests("json", jz("status", "closed"), false))).isEmpty();
+        assertThat(json(api.requests("json", jz("status", "open,closed", "service_code", "CM0603"), false))).hasSize(1);
+        assertThat(json(api.requests("json", jz("service_code", "CM0101"), false))).isEmpty();
+        assertThat(json(api.requests("json", jz("service_request_id", id + ",360802-20260101-999999"), false))).hasSize(1);
+        assertError(api.requests("json", jz("status", "pending"), false), 400, "status must be open or closed");
+        assertError(api.requests("json", jz("start_date", "2026-01-01T00:00:00Z", "end_date", "2026-06-01T00:00:00Z"),
+                false), 400, "90 days");
+        assertError(api.requests("json", jz("start_date", "yesterday"), false), 400, "start_date must be a w3c datetime");
+    }
+
+    @Test
+    public void multiValueAnswersAndXmlSafety() throws Exception {
+        Open311Api.Reply reply = api.post("xml", jz("api_key", KEY, "service_code", "CM0104", "address_string",
+                "人民路 <12> & 号", "attribute[bins]", "2", "attribute[problems][]", "overflow",
+                "attribute[problems][]", "smell", "description", "垃圾箱\u0001满了"));
+        assertThat(reply.status()).isEqualTo(200);
+        Document created = xml(reply);
+        assertThat(created.getDocumentElement().getNodeName()).isEqualTo("service_requests");
+        assertThat(created.getElementsByTagName("token").getLength()).isZero();
+        String id = created.getElementsByTagName("service_request_id").item(0).getTextContent();
+        Document read = xml(api.request(id, "xml", jz(), false));
+        assertThat(read.getElementsByTagName("address").item(0).getTextContent()).isEqualTo("人民路 <12> & 号");
+        assertThat(read.getElementsByTagName("description").item(0).getTextContent()).contains("问题类型（可多选）：满溢、异味");
+    }
+
+    @Test
+    public void comprehensiveGovernanceCasesAreNeverShown() throws Exception {
+        CaseView dispute = platform.report("jizhou", new NewCase("邻里纠纷", "楼上漏水", "CG0101", "grid-worker", 114.927, 27.08,
+                null, null, null, null, List.of(), null), "jz-dispatcher", null).kase();
+        String id = postPothole();
+        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText())
+                .containsExactly(id);
+        assertError(api.request(dispute.number(), "json", jz(), false), 404, "not found");
+        assertError(api.token(dispute.id().toString(), "json", jz()), 404, "token");
+        assertThat(json(api.updates("json", jz()))).extracting(n -> n.get("service_request_id").asText())
+                .containsOnly(id);
+    }
+
+    @Test
+    public void updatesFollowTheJournal() throws Exception {
+        String id = postPothole();
+        CaseView c = platform.cases.get(0);
+        Form update = jz("api_key", KEY, "service_request_id", id, "update_id", "fms-1", "status", "OPEN",
+                "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "坑越来越大了");
+        assertError(api.postUpdate("json", update), 400, "does not accept updates");
+        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.REGISTER, "jz-dispatcher", null, null,
+                null, null, null, null, null, null));
+        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.DISPATCH, "jz-dispatcher", "请城管处置", null,
+                "CG", null, null, null, null, null));
+        JsonNode posted = json(api.postUpdate("json", update));
+        assertThat(posted.get(0).get("update_id").asText()).isEqualTo(id + "-4");
+        assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", id)), 400, "update_id was not provided");
+        assertError(api.postUpdate("xml", jz("service_request_id", id)), 403, "api_key was not provided");
+
+        JsonNode updates = json(api.updates("json", jz()));
+        assertThat(updates).extracting(u -> u.get("update_id").asText()).containsExactly(id + "-1", id + "-2", id + "-3", id + "-4");
+        assertThat(updates.get(2).get("description").asText()).isEqualTo("派遣：请城管处置");
+        assertThat(updates.get(3).get("description").asText()).isEqualTo("进展说明：坑越来越大了");
+        assertThat(updates).allSatisfy(u -> assertThat(u.get("status").asText()).isEqualTo("open"));
+        Document x = xml(api.updates("xml", jz()));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("service_request_updates");
+        assertThat(x.getElementsByTagName("request_update").getLength()).isEqualTo(4);
+
+        JsonNode request = json(api.request(id, "json", jz(), false)).get(0);
+        assertThat(request.get("agency_responsible").asText()).isEqualTo(platform.find("jizhou").orElseThrow()
+                .department("CG").orElseThrow().name());
+        assertThat(request.get("status_notes").asText()).isEqualTo("坑越来越大了");
+        assertThat(request.get("expected_datetime").isNull()).isFalse();
+    }
+}
