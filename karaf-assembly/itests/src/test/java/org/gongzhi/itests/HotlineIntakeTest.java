@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * 12345 热线批量导入 over HTTP with the real database and Keycloak: a batch with bad rows, its
- * replay, an XML batch, a GBK batch, a broken file, and who may import.
+ * replay, an XML batch, a GBK batch, a broken file, who may import, and the shell command.
  */
 public class HotlineIntakeTest extends PlatformTestSupport {
 
@@ -142,6 +142,36 @@ public class HotlineIntakeTest extends PlatformTestSupport {
         assertEquals(admin.body().toString(), 200, admin.status());
         assertNotNull(admin.body().get("rows"));
     }
+
+    @Test
+    public void operatorsImportAFileInTheShell() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("12345-jizhou-", ".csv");
+        java.nio.file.Files.write(file, batchWithBadRows("SH" + System.nanoTime() % 1_000_000_000L).getBytes(Charset.forName("GBK")));
+        String first = shell("gongzhi:hotline-import --charset GBK jizhou " + file);
+        assertTrue(first, first.contains("新建 created 3") && first.contains("退回 rejected 3") && first.contains("receivedAt"));
+        String again = shell("gongzhi:hotline-import -c GBK jizhou " + file);
+        assertTrue(again, again.contains("新建 created 0") && again.contains("重复 duplicate 3"));
+        String missing = shell("gongzhi:hotline-import jizhou " + file + ".missing");
+        assertTrue(missing, missing.contains("无法读取文件"));
+        java.nio.file.Files.delete(file);
+    }
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } catch (Exception refused) { // a refusing command: what the operator reads is its message
+            out.println(refused.getMessage());
+        }
+        out.flush();
+        session.close();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @javax.inject.Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
 
     private static void assertProblem(Api.Reply reply, int status, String field) {
         assertEquals(reply.body().toString(), status, reply.status());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -86,7 +87,11 @@ public final class HotlineResource {
                                  InputStream body, @Context HttpHeaders headers, @Context SecurityContext security) {
         Access.district(security, tenants, tenant, IMPORTERS);
         MediaType type = headers.getMediaType();
-        HotlineFormat format = FORMATS.get((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+        HotlineFormat format = type == null ? null
+                : FORMATS.get((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+        if (format == null) {
+            throw new NotSupportedException();
+        }
         return BatchJson.of(hotline.importBatch(tenant, name, read(body), format, charset(type)));
     }
 

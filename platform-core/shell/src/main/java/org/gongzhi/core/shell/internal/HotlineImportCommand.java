@@ -57,6 +57,9 @@ public class HotlineImportCommand implements Action {
     @Override
     public Object execute() throws CommandException {
         Path path = Paths.get(file);
+        if (!Files.isRegularFile(path)) {
+            throw new CommandException("无法读取文件，文件不存在 (cannot read the file: no such file): " + path);
+        }
         HotlineFormat f = format(path);
         Charset cs = charset(charset);
         byte[] content;
