@@ -85,6 +85,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /** POST of a raw body with its own media type (e.g. {@code text/csv; charset=GBK}). */
+    Reply post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
+    }
+
     Reply put(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());

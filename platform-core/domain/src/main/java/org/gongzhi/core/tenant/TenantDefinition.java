@@ -33,12 +33,15 @@ import org.gongzhi.core.grid.GridTree;
  * @param grids      grid hierarchy whose root is at {@link GridLevel#DISTRICT}
  * @param people     accounts to create in the district's identity realm: unique user names,
  *                   district roles only, departments and grids of this tenant
+ * @param hotline    how 12345 hotline tickets map onto categories and grids ({@code hotline.yaml});
+ *                   {@code null} becomes {@link HotlineMapping#none()}; every target is a leaf
+ *                   category and a grid of this tenant (since 1.2)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                                ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
-                               GridTree grids, List<PersonDefinition> people) {
+                               GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -117,6 +120,17 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
             throw new IllegalArgumentException("grid root " + grids.root().code() + " must be at level DISTRICT, not "
                     + grids.root().level());
         }
+        hotline = hotline == null ? HotlineMapping.none() : hotline;
+        hotline.requireTargets(categories, grids);
+    }
+
+    /** A tenant without a hotline mapping (the constructor of version 1.1). */
+    public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                            ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                            List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                            GridTree grids, List<PersonDefinition> people) {
+        this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
+                grids, people, null);
     }
 
     private static void require(String value, String field) {

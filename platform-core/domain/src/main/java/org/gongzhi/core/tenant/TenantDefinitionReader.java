@@ -21,20 +21,23 @@ import org.gongzhi.core.tenant.internal.CategoryParser;
 import org.gongzhi.core.tenant.internal.Field;
 import org.gongzhi.core.tenant.internal.Located;
 import org.gongzhi.core.tenant.internal.GridParser;
+import org.gongzhi.core.tenant.internal.HotlineParser;
 import org.gongzhi.core.tenant.internal.YamlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads tenant definitions from {@code tenants/<id>/tenant.yaml} and the files it refers to
- * ({@code calendar}, {@code categories}, {@code departments}, {@code grids}; paths relative to
- * the tenant directory, so shared files live in {@code tenants/common/}). Thread-safe.
+ * ({@code calendar}, {@code categories}, {@code departments}, {@code grids}, {@code people},
+ * {@code hotline}; paths relative to the tenant directory, so shared files live in
+ * {@code tenants/common/}). Thread-safe.
  *
  * <p>Every problem is reported as a {@link TenantDefinitionException} naming the file and the
  * field. Unknown keys are logged and ignored. Optional: {@code nameEn}, {@code cityEn},
  * {@code timeZone} (default Asia/Shanghai), {@code plugins}, {@code sla} (and each of its keys;
  * defaults {@link SlaPolicy#defaults()}), {@code calendar} (default Saturday/Sunday weekend, no
- * holidays). The id must equal the directory name.
+ * holidays), {@code people}, {@code hotline} (default {@link HotlineMapping#none()}). The id must
+ * equal the directory name.
  */
 public final class TenantDefinitionReader {
 
@@ -45,7 +48,7 @@ public final class TenantDefinitionReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantDefinitionReader.class);
     private static final Set<String> TENANT_KEYS = Set.of("id", "name", "nameEn", "city", "cityEn", "adminCode",
-            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people");
+            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people", "hotline");
     /** File of the city's own accounts (city administrators) under {@code common/}. */
     public static final String CITY_PEOPLE_FILE = "city-people.yaml";
 
@@ -84,10 +87,13 @@ public final class TenantDefinitionReader {
         GridTree grids = GridParser.parse(yaml.load(referenced(tenantDir, root.get("grids"))));
         List<PersonDefinition> people = root.get("people").isMissing() ? List.of()
                 : people(yaml.load(referenced(tenantDir, root.get("people"))));
+        HotlineMapping hotline = root.get("hotline").isMissing() ? HotlineMapping.none()
+                : HotlineParser.parse(yaml.load(referenced(tenantDir, root.get("hotline"))),
+                        categories.stream().map(Located::value).toList(), grids);
         try {
             TenantDefinition t = new TenantDefinition(id, root.get("name").text(true), root.get("nameEn").text(false),
                     root.get("city").text(true), root.get("cityEn").text(false), adminCode, zone, plugins, sla,
-                    calendar, departments, categories.stream().map(Located::value).toList(), grids, people);
+                    calendar, departments, categories.stream().map(Located::value).toList(), grids, people, hotline);
             LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes, {} people", t.id(), t.name(),
                     departments.size(), categories.size(), grids.size(), people.size());
             return t;

@@ -8,6 +8,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.grid.InvalidCoordinateException;
+import org.gongzhi.core.service.BatchTooLargeException;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IdentityUnavailableException;
 import org.gongzhi.core.service.NotFoundException;
@@ -48,6 +49,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ValidationException v) {
             return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
+        }
+        if (e instanceof BatchTooLargeException b) {
+            return Problem.response(413, "batch-too-large", "批次过大 (batch too large)", b.getMessage(), "body");
         }
         if (e instanceof InvalidCoordinateException c) {
             return Problem.response(400, "coordinates", "坐标无效 (invalid coordinates)", c.getMessage(), c.field());

@@ -9,37 +9,47 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 
+import org.gongzhi.core.service.HotlineIntake;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
-/** Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared or streamed. */
+/**
+ * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared or streamed; a
+ * 12345 hotline batch ({@code …/hotline/batches}) may have {@link HotlineIntake#MAX_BYTES}.
+ */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @PreMatching
 public final class RequestLimits implements ContainerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    static final String HOTLINE_BATCHES = "/hotline/batches";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw tooLarge();
+        int max = request.getUriInfo().getPath().replaceAll("/+$", "").endsWith(HOTLINE_BATCHES)
+                ? HotlineIntake.MAX_BYTES : MAX_BODY_BYTES;
+        if (request.getLength() > max) {
+            throw tooLarge(max);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream()));
+            request.setEntityStream(new Bounded(request.getEntityStream(), max));
         }
     }
 
-    private static WebApplicationException tooLarge() {
-        return new WebApplicationException("请求体不能超过 1 MiB (the body must not exceed 1 MiB)", 413);
+    private static WebApplicationException tooLarge(int max) {
+        int mib = max >> 20;
+        return new WebApplicationException("请求体不能超过 " + mib + " MiB (the body must not exceed " + mib + " MiB)", 413);
     }
 
     /** Counts bytes as they are read and stops at the limit, for bodies without Content-Length. */
     private static final class Bounded extends FilterInputStream {
+        private final int max;
         private long count;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, int max) {
             super(in);
+            this.max = max;
         }
 
         @Override
@@ -62,8 +72,8 @@ public final class RequestLimits implements ContainerRequestFilter {
 
         private void count(int n) {
             count += n;
-            if (count > MAX_BODY_BYTES) {
-                throw tooLarge();
+            if (count > max) {
+                throw tooLarge(max);
             }
         }
     }

@@ -43,6 +43,7 @@ import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.grid.GridLevel;
+import org.gongzhi.core.service.HotlineRowResult;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ProvisioningReport;
@@ -74,7 +75,8 @@ public class OpenApiDocumentTest {
 
     /** The resources known today; the scan of the package must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
-            KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class);
+            KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class,
+            HotlineResource.class);
 
     /** The security scheme of the Keycloak bearer tokens. */
     private static final String BEARER = "bearerAuth";
@@ -188,6 +190,8 @@ public class OpenApiDocumentTest {
         records.put("CreateDistrict", CityDistrictResource.CreateDistrict.class);
         records.put("SuspendRequest", CityDistrictResource.SuspendRequest.class);
         records.put("ProvisioningReport", ProvisioningReport.class);
+        records.put("HotlineBatch", HotlineResource.BatchJson.class);
+        records.put("HotlineRow", HotlineResource.RowJson.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
@@ -219,6 +223,8 @@ public class OpenApiDocumentTest {
                 .containsExactlyElementsOf(wire(SlaTier.values(), Enum::name));
         assertThat(texts(schemas.path("Case").path("properties").path("statusLabel").path("enum")))
                 .containsExactlyElementsOf(wire(CaseStatus.values(), CaseStatus::labelZh));
+        assertThat(texts(schemas.path("HotlineRow").path("properties").path("outcome").path("enum")))
+                .containsExactlyElementsOf(wire(HotlineRowResult.Outcome.values(), HotlineRowResult.Outcome::wireName));
         assertThat(texts(schemas.path("District").path("properties").path("status").path("enum")))
                 .containsExactlyElementsOf(wire(TenantStatus.values(), s -> s.name().toLowerCase(Locale.ROOT)));
         assertThat(texts(schemas.path("CreateDistrict").path("properties").path("people").path("items")
