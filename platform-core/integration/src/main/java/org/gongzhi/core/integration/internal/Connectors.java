@@ -69,4 +69,19 @@ final class Connectors {
     static String body(Exchange ex) {
         return ex.getMessage().getBody(String.class);
     }
+
+    /**
+     * For a file a route refused (Camel moves it to {@code .error/} beside it): writes
+     * {@code .error/<name>.reason.txt} saying why, and returns the reason.
+     */
+    static String explainRefusedFile(Exchange ex) throws java.io.IOException {
+        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        java.nio.file.Path file = java.nio.file.Path.of(ex.getIn().getHeader(Exchange.FILE_PATH, String.class));
+        java.nio.file.Path errors = file.getParent().resolve(".error");
+        java.nio.file.Files.createDirectories(errors);
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        java.nio.file.Files.writeString(errors.resolve(file.getFileName() + ".reason.txt"), reason + "\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        return reason;
+    }
 }

@@ -32,13 +32,6 @@ final class DeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler()
-                .maximumRedeliveries(settings.redeliveries())
-                .redeliveryDelay(settings.redeliveryDelay().toMillis())
-                .useExponentialBackOff().backOffMultiplier(2)
-                .asyncDelayedRedelivery()
-                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                .logExhausted(false));
         onException(DispatchRefusedException.class)
                 .maximumRedeliveries(0).handled(true).process(steps::dead);
         onException(Exception.class)
@@ -46,6 +39,8 @@ final class DeliveryRoute extends RouteBuilder {
                 .redeliveryDelay(settings.redeliveryDelay().toMillis())
                 .useExponentialBackOff().backOffMultiplier(2)
                 .asyncDelayedRedelivery()
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                .logExhausted(false)
                 .handled(true).process(steps::failed);
 
         from(queue(settings.consumers())).routeId(ROUTE_ID)

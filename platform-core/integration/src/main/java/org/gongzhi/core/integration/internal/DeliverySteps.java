@@ -2,7 +2,6 @@ package org.gongzhi.core.integration.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -125,9 +124,5 @@ final class DeliverySteps {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

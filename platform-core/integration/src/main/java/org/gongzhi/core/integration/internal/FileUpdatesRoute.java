@@ -1,6 +1,5 @@
 package org.gongzhi.core.integration.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
@@ -51,11 +50,7 @@ final class FileUpdatesRoute extends RouteBuilder {
     }
 
     private void explain(Exchange ex) throws Exception {
-        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String name = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        Path errors = directory.resolve(".error");
-        Files.createDirectories(errors);
-        Files.writeString(errors.resolve(name + ".reason.txt"), e.getClass().getSimpleName() + ": " + e.getMessage() + "\n");
-        LOG.warn("Update file {} of {}/{} refused: {}", name, tenant, department, e.getMessage());
+        String reason = Connectors.explainRefusedFile(ex);
+        LOG.warn("Update file {} of {}/{} refused: {}", ex.getIn().getHeader(Exchange.FILE_NAME), tenant, department, reason);
     }
 }

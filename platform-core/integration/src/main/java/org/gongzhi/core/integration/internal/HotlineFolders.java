@@ -86,13 +86,8 @@ public final class HotlineFolders extends RouteBuilder {
     }
 
     private void explain(Exchange ex) throws Exception {
-        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Path file = Path.of(ex.getIn().getHeader(Exchange.FILE_PATH, String.class));
-        Path errors = file.getParent().resolve(".error");
-        Files.createDirectories(errors);
-        Files.writeString(errors.resolve(file.getFileName() + ".reason.txt"), e.getClass().getSimpleName() + ": "
-                + e.getMessage() + "\n", StandardCharsets.UTF_8);
-        LOG.warn("Hotline batch {} refused: {}", file, e.getMessage());
+        String reason = Connectors.explainRefusedFile(ex);
+        LOG.warn("Hotline batch {} refused: {}", ex.getIn().getHeader(Exchange.FILE_PATH), reason);
     }
 
     @Deactivate
