@@ -64,7 +64,7 @@ final class Ledger {
     }
 
     private static Instant now() {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String differing(Dispatch first, Dispatch again) {
@@ -99,7 +99,8 @@ final class Ledger {
             Dispatch d = accepted != null ? accepted : firstDelivery;
             return new DispatchRecord(dispatchId, d == null ? null : d.tenant(), d == null ? null : d.department(),
                     d == null ? null : d.caseId(), receipt, firstSeen.toString(),
-                    acceptedAt == null ? null : acceptedAt.toString(), deliveries, source, outcome);
+                    acceptedAt == null ? null : acceptedAt.toString(),
+                    d == null ? null : d.dispatchedAt(), deliveries, source, outcome);
         }
     }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The three calls of the REST API the driver makes, over one shared {@link HttpClient} (HTTP/1.1, keep-alive).
+ * The calls of the REST API the driver makes, over one shared {@link HttpClient} (HTTP/1.1, keep-alive).
  * Every call but {@code health} carries {@code Authorization: Bearer} with the tenant's token from {@link Tokens}.
  */
 final class ApiClient {
@@ -89,6 +89,25 @@ final class ApiClient {
         return post(t, "/cases/" + caseId + "/transitions", body, null);
     }
 
+    /** {@code GET …/dispatches?state=S&limit=1}: its {@code total} is the number of the tenant's dispatches in S. */
+    Reply dispatchCount(TenantProfile t, String state) throws InterruptedException {
+        try {
+            return send(authorised(t, "/dispatches?state=" + state + "&limit=1").GET());
+        } catch (TokenException e) {
+            return new Reply(NO_TOKEN, e.getMessage());
+        }
+    }
+
+    /** The number {@code field} of a JSON answer, or -1 when it has none. */
+    static long number(String body, String field) {
+        try {
+            JsonNode n = JSON.readTree(body).get(field);
+            return n != null && n.canConvertToLong() ? n.asLong() : -1;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The {@code id} field of a case answer, or null when the body is not a case. */
     static String caseId(String body) {
         try {
@@ -102,26 +121,30 @@ final class ApiClient {
     /** {@code POST /api/v1/tenants/{tenant}{path}} as the tenant's account; not sent when it has no token. */
     private Reply post(TenantProfile t, String path, Map<String, Object> body, String idempotencyKey)
             throws InterruptedException {
-        String token;
-        try {
-            token = tokens.token(t.tenant());
-        } catch (TokenException e) {
-            return new Reply(NO_TOKEN, e.getMessage());
-        }
         String json;
         try {
             json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + t.tenant() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json; charset=UTF-8")
+        HttpRequest.Builder request;
+        try {
+            request = authorised(t, path);
+        } catch (TokenException e) {
+            return new Reply(NO_TOKEN, e.getMessage());
+        }
+        request.header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request);
+    }
+
+    /** A request to {@code /api/v1/tenants/{tenant}{path}} with the tenant's token. */
+    private HttpRequest.Builder authorised(TenantProfile t, String path) throws InterruptedException, TokenException {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + t.tenant() + path))
+                .header("Authorization", "Bearer " + tokens.token(t.tenant()));
     }
 
     private Reply send(HttpRequest.Builder request) throws InterruptedException {

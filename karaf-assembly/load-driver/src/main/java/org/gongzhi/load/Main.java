@@ -47,14 +47,14 @@ public final class Main {
                 System.err.println("load-driver: " + e.getMessage());
                 return EXIT_SETUP;
             }
+            if (options.dispatch() != null) {
+                return dispatchRun(options, api);
+            }
             System.out.printf("running: %s s warm-up, then %s s measured …%n",
                     options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
             Report report = new LoadRun(options, api).execute();
             System.out.print(ReportText.format(report));
-            if (options.out() != null) {
-                ReportText.writeJson(report, options.out());
-                System.out.println("JSON report written to " + options.out());
-            }
+            writeOut(options, report);
             return report.exitCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,6 +63,34 @@ public final class Main {
         } catch (IOException e) {
             System.err.println("load-driver: could not write " + options.out() + ": " + e.getMessage());
             return EXIT_FAILURES;
+        }
+    }
+
+    /** The dispatch scenario; a simulator that does not answer is a setup error. */
+    private static int dispatchRun(Options options, ApiClient api) throws IOException, InterruptedException {
+        SimulatorClient simulator = new SimulatorClient(options.dispatch().simulator(), options.requestTimeout());
+        try {
+            simulator.up();
+        } catch (IOException e) {
+            System.err.println("load-driver: " + e.getMessage());
+            return EXIT_SETUP;
+        }
+        DispatchReport report;
+        try {
+            report = new DispatchRun(options, api, simulator, System.out).execute();
+        } catch (IOException e) {
+            System.err.println("load-driver: run stopped: " + e.getMessage());
+            return EXIT_FAILURES;
+        }
+        System.out.print(report.text());
+        writeOut(options, report);
+        return report.exitCode();
+    }
+
+    private static void writeOut(Options options, Object report) throws IOException {
+        if (options.out() != null) {
+            ReportText.writeJson(report, options.out());
+            System.out.println("JSON report written to " + options.out());
         }
     }
 

@@ -18,11 +18,27 @@ import java.util.Map;
  * The command line, parsed and bounded. Every loop of the driver is limited by these values.
  *
  * @param credentials the Keycloak account of each tenant of {@code tenants}, in the same order
+ * @param dispatch    the settings of {@code --scenario dispatch}; {@code null} for the case-loop scenario
  */
 record Options(URI base, List<TenantProfile> tenants, int threads, Duration duration, Duration warmup,
                double rate, double closeFraction, long maxCases, Path out, boolean allowRemote,
                Duration healthTimeout, Duration requestTimeout, long maxErrors, URI keycloak,
-               Map<String, Credentials> credentials) {
+               Map<String, Credentials> credentials, DispatchPlan dispatch) {
+
+    /**
+     * {@code --scenario dispatch}: cases are reported and registered first, then dispatched at {@code --rate} per
+     * second; the department simulator at {@code simulator} says when each arrived.
+     *
+     * @param outageAt     when, after the start of the dispatching (warm-up included), the simulator goes down
+     * @param outage       for how long; {@link Duration#ZERO}: no outage
+     * @param outageMode   {@code refuse} (connections closed) or {@code 503}
+     * @param drainTimeout how long to wait after the last dispatch for every dispatch to arrive
+     */
+    record DispatchPlan(URI simulator, Duration outageAt, Duration outage, String outageMode, Duration drainTimeout) {
+        boolean hasOutage() {
+            return !outage.isZero();
+        }
+    }
 
     static final String DEMO_PASSWORD = "Gongzhi-demo-2026";
     static final int MAX_PASSWORD_FILE_BYTES = 4096;
@@ -52,6 +68,16 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             "  --health-timeout D      how long to wait for GET /api/v1/health = 200 (default 120s)",
             "  --request-timeout D     per request (default 30s)",
             "  --allow-remote          permit a non-loopback --base and --keycloak",
+            "  --scenario loop|dispatch  loop (default): the case closed loop; dispatch: report and register",
+            "                          cases first, then dispatch them at --rate per second and measure when the",
+            "                          department simulator receives each one",
+            "dispatch scenario:",
+            "  --simulator URL         the department simulator the lead department's connector delivers to",
+            "                          (default http://127.0.0.1:18091; loopback only unless --allow-remote)",
+            "  --outage D              take the simulator down for D during the run (default 0 = no outage)",
+            "  --outage-at D           … starting D after the first dispatch (default 10s)",
+            "  --outage-mode M         refuse (close connections, default) or 503",
+            "  --drain-timeout D       wait at most D after the last dispatch for all to arrive (default 5m)",
             "  --help");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
@@ -73,7 +99,8 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--base", "--tenants", "--threads", "--duration", "--warmup", "--rate", "--close-fraction",
                         "--max-cases", "--max-errors", "--out", "--profile", "--health-timeout", "--request-timeout",
-                        "--keycloak", "--user", "--password", "--password-file" -> {
+                        "--keycloak", "--user", "--password", "--password-file", "--scenario", "--simulator",
+                        "--outage", "--outage-at", "--outage-mode", "--drain-timeout" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(a + " needs a value");
@@ -159,7 +186,43 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             }
         }
         return new Options(base, List.copyOf(tenants), threads, duration, warmup, rate, fraction, maxCases, out,
-                allowRemote, health, request, maxErrors, keycloak, Collections.unmodifiableMap(credentials));
+                allowRemote, health, request, maxErrors, keycloak, Collections.unmodifiableMap(credentials),
+                dispatchPlan(v, rate, allowRemote));
+    }
+
+    /** The dispatch scenario's settings, or null for {@code --scenario loop}; its options are refused there. */
+    private static DispatchPlan dispatchPlan(Map<String, String> v, double rate, boolean allowRemote) {
+        String scenario = v.getOrDefault("--scenario", "loop");
+        if (scenario.equals("loop")) {
+            for (String only : List.of("--simulator", "--outage", "--outage-at", "--outage-mode", "--drain-timeout")) {
+                if (v.containsKey(only)) {
+                    throw new IllegalArgumentException(only + " belongs to --scenario dispatch");
+                }
+            }
+            return null;
+        }
+        if (!scenario.equals("dispatch")) {
+            throw new IllegalArgumentException("--scenario must be loop or dispatch: " + scenario);
+        }
+        if (rate <= 0) {
+            throw new IllegalArgumentException("--scenario dispatch needs --rate N (dispatches per second)");
+        }
+        if (v.containsKey("--close-fraction")) {
+            throw new IllegalArgumentException("--close-fraction belongs to --scenario loop");
+        }
+        URI simulator = LoopbackGuard.check("--simulator", v.getOrDefault("--simulator", "http://127.0.0.1:18091"),
+                allowRemote);
+        Duration outage = ArgValues.duration("--outage", v.getOrDefault("--outage", "0"), Duration.ZERO,
+                Duration.ofHours(1));
+        Duration outageAt = ArgValues.duration("--outage-at", v.getOrDefault("--outage-at", "10s"), Duration.ZERO,
+                MAX_DURATION);
+        String mode = v.getOrDefault("--outage-mode", "refuse");
+        if (!mode.equals("refuse") && !mode.equals("503")) {
+            throw new IllegalArgumentException("--outage-mode must be refuse or 503: " + mode);
+        }
+        Duration drain = ArgValues.duration("--drain-timeout", v.getOrDefault("--drain-timeout", "5m"),
+                Duration.ofSeconds(1), Duration.ofHours(2));
+        return new DispatchPlan(simulator, outageAt, outage, mode, drain);
     }
 
     /** {@code --password}, the first line of {@code --password-file}, or the demo password. */

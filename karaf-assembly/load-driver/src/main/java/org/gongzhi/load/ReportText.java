@@ -55,7 +55,7 @@ final class ReportText {
         return b.toString();
     }
 
-    static void writeJson(Report r, Path file) throws IOException {
+    static void writeJson(Object r, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -67,15 +67,15 @@ final class ReportText {
         return JSON.writeValueAsString(r);
     }
 
-    private static void latency(StringBuilder b, String name, Report.Latency l) {
+    static void latency(StringBuilder b, String name, Report.Latency l) {
         line(b, "%-16s %8d %9.2f %9.2f %9.2f %9.2f", name, l.count(), l.p50(), l.p90(), l.p99(), l.max());
     }
 
-    private static void line(StringBuilder b, String format, Object... args) {
+    static void line(StringBuilder b, String format, Object... args) {
         b.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
-    private static String num(double d) {
+    static String num(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

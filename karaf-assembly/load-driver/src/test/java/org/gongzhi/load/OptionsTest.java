@@ -124,6 +124,35 @@ public class OptionsTest {
     }
 
     @Test
+    public void dispatchScenario() {
+        assertNull(Options.parse(new String[0]).dispatch());
+        Options.DispatchPlan plain = Options.parse(new String[] {"--scenario", "dispatch", "--rate", "200"}).dispatch();
+        assertEquals("http://127.0.0.1:18091", plain.simulator().toString());
+        assertFalse(plain.hasOutage());
+        assertEquals("refuse", plain.outageMode());
+        assertEquals(Duration.ofMinutes(5), plain.drainTimeout());
+        Options.DispatchPlan full = Options.parse(new String[] {"--scenario", "dispatch", "--rate", "50",
+            "--simulator", "http://localhost:18500/", "--outage", "60s", "--outage-at", "20s", "--outage-mode", "503",
+            "--drain-timeout", "2m"}).dispatch();
+        assertEquals("http://localhost:18500", full.simulator().toString());
+        assertTrue(full.hasOutage());
+        assertEquals(Duration.ofSeconds(60), full.outage());
+        assertEquals(Duration.ofSeconds(20), full.outageAt());
+        assertEquals("503", full.outageMode());
+        assertEquals(Duration.ofMinutes(2), full.drainTimeout());
+        String[][] bad = {
+            {"--scenario", "dispatch"}, {"--scenario", "other", "--rate", "1"}, {"--outage", "60s"},
+            {"--simulator", "http://127.0.0.1:1"}, {"--scenario", "dispatch", "--rate", "1", "--outage-mode", "drop"},
+            {"--scenario", "dispatch", "--rate", "1", "--simulator", "http://example.org"},
+            {"--scenario", "dispatch", "--rate", "1", "--close-fraction", "0.5"},
+            {"--scenario", "dispatch", "--rate", "1", "--drain-timeout", "0"},
+        };
+        for (String[] args : bad) {
+            assertThrows(String.join(" ", args), IllegalArgumentException.class, () -> Options.parse(args));
+        }
+    }
+
+    @Test
     public void aTenantOutsideTheDemoNeedsAUser() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Options.parse(new String[] {"--tenants", "other", "--profile", "other=1234,CM0102,CG"}));
