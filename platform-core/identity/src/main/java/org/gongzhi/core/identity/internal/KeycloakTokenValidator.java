@@ -2,6 +2,8 @@ package org.gongzhi.core.identity.internal;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +75,14 @@ public final class KeycloakTokenValidator implements TokenValidator {
         @AttributeDefinition(description = "At most two JWKS fetches per realm in this many seconds "
                 + "(unknown key ids trigger a refetch); less than jwksCacheSeconds")
         int jwksRefetchSeconds() default 30;
+
+        @AttributeDefinition(description = "A token that passed every check is trusted again without a new "
+                + "check for at most this many seconds (never past its exp); 0 checks every request")
+        int verifiedTokenSeconds() default 60;
     }
+
+    /** Default of {@link Config#verifiedTokenSeconds()}. */
+    static final Duration VERIFIED_TOKEN_AGE = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakTokenValidator.class);
 
@@ -87,13 +96,19 @@ public final class KeycloakTokenValidator implements TokenValidator {
         return thread;
     });
     private volatile Trust trust;
+    private final VerifiedTokens verified;
 
     @Activate
     public KeycloakTokenValidator(Config config) {
-        this(Settings.of(config));
+        this(Settings.of(config), Duration.ofSeconds(Math.max(0, config.verifiedTokenSeconds())));
     }
 
     KeycloakTokenValidator(Settings settings) {
+        this(settings, VERIFIED_TOKEN_AGE);
+    }
+
+    KeycloakTokenValidator(Settings settings, Duration verifiedTokenAge) {
+        this.verified = new VerifiedTokens(verifiedTokenAge, Clock.systemUTC());
         this.trust = build(settings, Map.of());
         LOG.info("Trusting the Keycloak realms of tenants {} at {} (audience {})", settings.tenants(),
                 settings.keycloakUrl(), settings.audience());
@@ -108,6 +123,7 @@ public final class KeycloakTokenValidator implements TokenValidator {
         Trust old = trust;
         Map<String, RealmVerifier> reusable = settings.sameVerification(old.settings()) ? old.byIssuer() : Map.of();
         trust = build(settings, reusable);
+        verified.clear();
         old.byIssuer().forEach((issuer, verifier) -> {
             if (trust.byIssuer().get(issuer) != verifier) {
                 close(verifier);
@@ -125,6 +141,10 @@ public final class KeycloakTokenValidator implements TokenValidator {
 
     @Override
     public Caller validate(String bearerToken) throws InvalidTokenException {
+        Caller known = bearerToken == null ? null : verified.get(bearerToken);
+        if (known != null) {
+            return known;
+        }
         SignedJWT token = parse(bearerToken);
         String issuer = issuer(token);
         RealmVerifier realm = trust.byIssuer().get(issuer);
@@ -132,7 +152,9 @@ public final class KeycloakTokenValidator implements TokenValidator {
             throw new InvalidTokenException(Reason.WRONG_ISSUER, "not a trusted tenant's realm: " + issuer);
         }
         JWTClaimsSet claims = verify(realm, token);
-        return CallerClaims.caller(realm.tenantId(), claims);
+        Caller caller = CallerClaims.caller(realm.tenantId(), claims);
+        verified.put(bearerToken, caller, claims.getExpirationTime().toInstant());
+        return caller;
     }
 
     /** A compact JWS signed with RS256; anything else is refused before a key is looked at. */

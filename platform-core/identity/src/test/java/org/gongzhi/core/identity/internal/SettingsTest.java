@@ -19,6 +19,7 @@ public class SettingsTest {
             @Override public String audience() { return "gongzhi-api"; }
             @Override public int jwksCacheSeconds() { return cacheSeconds; }
             @Override public int jwksRefetchSeconds() { return refetchSeconds; }
+            @Override public int verifiedTokenSeconds() { return 60; }
         };
     }
 

@@ -40,11 +40,17 @@ final class CaseSteps {
         this.plugins = plugins;
     }
 
-    /** Loads through a query, so the tenant restriction applies whatever the id. */
+    /**
+     * The case of the session's tenant with this id. Loaded by id rather than by a query (Hibernate
+     * translates every query afresh when the tenant filter is on, and this runs on every step); the
+     * tenant is checked here as well, so another tenant's id is "no such case" whatever the loader does.
+     */
     static CaseEntity load(Session s, UUID caseId) {
-        return s.createSelectionQuery("from CaseEntity where id = :id", CaseEntity.class)
-                .setParameter("id", caseId).uniqueResultOptional()
-                .orElseThrow(() -> new NotFoundException("案件不存在 (no such case): " + caseId));
+        CaseEntity c = s.find(CaseEntity.class, caseId);
+        if (c == null || !c.tenantId.equals(s.getTenantIdentifier())) {
+            throw new NotFoundException("案件不存在 (no such case): " + caseId);
+        }
+        return c;
     }
 
     /** Applies {@code cmd} to {@code c} at {@code now} and journals it. */
