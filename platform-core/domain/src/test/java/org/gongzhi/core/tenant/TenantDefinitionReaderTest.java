@@ -216,6 +216,39 @@ public class TenantDefinitionReaderTest {
     }
 
     @Test
+    public void aDepartmentConnectorIsRead() throws IOException {
+        replace("sample/departments.yaml", "kind: PUBLIC_SECURITY", "kind: PUBLIC_SECURITY\n"
+                + "    connector: {type: file, directory: '/var/exchange/{tenant}/{department}', format: xml}");
+        DepartmentDefinition ga = reader.read(sample()).departments().get(0);
+        assertThat(ga.connector().type()).isEqualTo("file");
+        assertThat(ga.connector().options()).containsEntry("format", "xml")
+                .containsEntry("directory", "/var/exchange/{tenant}/{department}");
+    }
+
+    @Test
+    public void badConnectorsNameTheirField() throws IOException {
+        String[][] cases = {
+            {"connector: {type: http}", "url is required"},
+            {"connector: {type: http, url: 'ftp://127.0.0.1/x'}", "http(s) URL"},
+            {"connector: {type: file, directory: /x, format: csv}", "json or xml"},
+            {"connector: {type: open311, url: 'http://127.0.0.1', jurisdictionId: x, serviceCode: y, pollSeconds: 0}",
+                "positive whole number"},
+            {"connector: {url: 'http://127.0.0.1'}", "type"},
+            {"connector: [http]", "must be an object"},
+            {"connector: {type: http, url: 'http://127.0.0.1', headers: {a: b}}", "text, number or boolean"},
+        };
+        Path departments = sample().resolve("departments.yaml");
+        String original = Files.readString(departments, StandardCharsets.UTF_8);
+        for (String[] c : cases) {
+            Files.writeString(departments, original, StandardCharsets.UTF_8);
+            replace("sample/departments.yaml", "kind: PUBLIC_SECURITY", "kind: PUBLIC_SECURITY\n    " + c[0]);
+            TenantDefinitionException e = failure();
+            assertThat(e.field()).as(c[0]).startsWith("departments[0]");
+            assertThat(e).as(c[0]).hasMessageContaining("departments.yaml").hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
     public void duplicateDepartmentCode() throws IOException {
         replace("sample/departments.yaml", "code: SF", "code: GA");
         assertThat(failure().field()).isEqualTo("departments[3].code");
