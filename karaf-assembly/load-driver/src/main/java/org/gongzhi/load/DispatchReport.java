@@ -20,7 +20,8 @@ import java.util.Map;
  * @param endToEnd            from the due time of the dispatch call to the department's acceptance
  * @param counts              what was dispatched, arrived, lost and duplicated, all dispatches of the run
  * @param outageStart         when the simulator went down, null without an outage
- * @param recoverySeconds     from the end of the outage to the last acceptance; 0 without an outage
+ * @param recoverySeconds     from the end of the outage until the last dispatch due before that end was accepted:
+ *                            how long the backlog took to clear; 0 without an outage
  * @param drained             every dispatch arrived and nothing was pending before {@code --drain-timeout}
  * @param drainSeconds        from the last dispatch call until that was so (or the timeout)
  * @param platformPending     dispatches of the run's tenants still pending on the platform at the end
@@ -40,7 +41,7 @@ record DispatchReport(String base, String simulator, List<String> tenants, int t
         Options.DispatchPlan plan = o.dispatch();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         errors.byStatus().forEach((status, n) -> byStatus.put(ApiClient.Reply.label(status), n));
-        Instant last = tally.lastArrival;
+        Instant last = tally.lastBacklogArrival;
         double recovery = phase.outageEnd() == null || last == null || last.isBefore(phase.outageEnd()) ? 0
                 : Duration.between(phase.outageEnd(), last).toMillis() / 1000.0;
         return new DispatchReport(o.base().toString(), plan.simulator().toString(),
@@ -71,7 +72,7 @@ record DispatchReport(String base, String simulator, List<String> tenants, int t
         ReportText.line(b, "measured        %.2f s after %s s warm-up; %d dispatch calls in all, %.2f /s measured",
                 measuredSeconds, ReportText.num(warmupSeconds), dispatchCalls, callsPerSecond);
         if (outageMode != null) {
-            ReportText.line(b, "outage          %s from %s to %s; last arrival %.1f s after it ended",
+            ReportText.line(b, "outage          %s from %s to %s; its backlog delivered %.1f s after it ended",
                     outageMode, outageStart, outageEnd, recoverySeconds);
         }
         ReportText.line(b, "%-16s %8s %9s %9s %9s %9s", "latency ms", "count", "p50", "p90", "p99", "max");

@@ -110,6 +110,7 @@ final class DispatchRun {
         Schedule schedule = new Schedule(startNanos, options.warmup(), options.duration(), options.rate(),
                 caseIds.length, 1.0);
         Instant outageStart = plan.hasOutage() ? wallStart.plus(plan.outageAt()) : null;
+        Instant outageEnd = plan.hasOutage() ? outageStart.plus(plan.outage()) : null;
         AtomicReference<Instant> wentDown = new AtomicReference<>();
         ScheduledExecutorService outage = Executors.newSingleThreadScheduledExecutor();
         if (plan.hasOutage()) {
@@ -135,7 +136,8 @@ final class DispatchRun {
                 Instant due = wallStart.plusNanos(ticket.intendedNanos() - startNanos);
                 boolean measured = schedule.measured(ticket);
                 sent[n] = new DispatchTally.Sent(caseIds[n], r.ok(), measured, due,
-                        outageStart == null || due.isBefore(outageStart));
+                        outageStart == null || due.isBefore(outageStart),
+                        outageEnd != null && due.isBefore(outageEnd));
                 if (!r.ok()) {
                     errors.record(dispatch.action(), r);
                     if (errors.failedCalls() >= options.maxErrors()) {

@@ -25,8 +25,9 @@ final class DispatchTally {
      * @param measured due after the warm-up
      * @param due      when it was due (open loop: the schedule, not the send)
      * @param steady   due before any outage began, so its figures are those of a department that is up
+     * @param backlog  due before an outage ended: what the department missed and must get after it
      */
-    record Sent(String caseId, boolean ok, boolean measured, Instant due, boolean steady) {
+    record Sent(String caseId, boolean ok, boolean measured, Instant due, boolean steady, boolean backlog) {
     }
 
     /**
@@ -57,6 +58,8 @@ final class DispatchTally {
     final Counts counts;
     /** The latest acceptance, null when nothing arrived. */
     final Instant lastArrival;
+    /** The latest acceptance of a dispatch due before the outage ended; null without one. */
+    final Instant lastBacklogArrival;
 
     DispatchTally(Collection<Sent> sent, List<SimulatorClient.Arrival> arrivals) {
         Map<String, List<SimulatorClient.Arrival>> accepted = new HashMap<>();
@@ -71,6 +74,7 @@ final class DispatchTally {
         long redeliveries = 0;
         long afterError = 0;
         Instant last = null;
+        Instant lastBacklog = null;
         for (Sent s : sent) {
             List<SimulatorClient.Arrival> got = accepted.getOrDefault(s.caseId(), List.of());
             if (!s.ok()) {
@@ -87,8 +91,9 @@ final class DispatchTally {
             for (SimulatorClient.Arrival a : got) {
                 redeliveries += Math.max(0, a.deliveries() - 1);
                 Instant at = Instant.parse(a.acceptedAt());
-                if (last == null || at.isAfter(last)) {
-                    last = at;
+                last = later(last, at);
+                if (s.backlog()) {
+                    lastBacklog = later(lastBacklog, at);
                 }
                 if (at.isBefore(Instant.parse(first.acceptedAt()))) {
                     first = a;
@@ -99,6 +104,7 @@ final class DispatchTally {
             }
         }
         lastArrival = last;
+        lastBacklogArrival = lastBacklog;
         counts = new Counts(dispatched, arrived, dispatched - arrived, duplicates, redeliveries, afterError,
                 last == null ? null : last.toString());
     }
@@ -113,6 +119,10 @@ final class DispatchTally {
                 steadyDelivery.recordValue(us);
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     /** Microseconds from {@code from} to {@code to}; 0 when the clocks put {@code to} first. */

@@ -12,7 +12,7 @@ public class DispatchTallyTest {
     private static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
 
     private static DispatchTally.Sent sent(String caseId, boolean ok, boolean measured, boolean steady) {
-        return new DispatchTally.Sent(caseId, ok, measured, T0, steady);
+        return new DispatchTally.Sent(caseId, ok, measured, T0, steady, !steady);
     }
 
     /** Accepted {@code acceptedMillis} after T0, dispatched (committed) {@code committedMillis} after T0. */
@@ -58,5 +58,6 @@ public class DispatchTallyTest {
         assertEquals(2, t.delivery.getTotalCount());
         assertEquals(1, t.steadyDelivery.getTotalCount());
         assertEquals(10_000, t.steadyDelivery.getMaxValue(), 10);
+        assertEquals(T0.plusMillis(70_000), t.lastBacklogArrival);
     }
 }
