@@ -99,6 +99,11 @@ final class TestKeycloak {
         }
 
         @Override
+        public int verifiedTokenSeconds() {
+            return 60;
+        }
+
+        @Override
         public Class<? extends Annotation> annotationType() {
             return KeycloakTokenValidator.Config.class;
         }
