@@ -23,9 +23,13 @@ final class CaseLoop {
         }
     }
 
+    static final Step REGISTER = new Step("register", Map.of());
+    /** Sends the case to the tenant profile's lead department. */
+    static final Step DISPATCH = new Step("dispatch", Map.of());
+
     static final List<Step> STEPS = List.of(
-            new Step("register", Map.of()),
-            new Step("dispatch", Map.of()),
+            REGISTER,
+            DISPATCH,
             new Step("accept", Map.of()),
             new Step("feedback", Map.of("note", "已处置")),
             new Step("verify-pass", Map.of()),

@@ -82,7 +82,6 @@ final class DispatchRun {
     private String[] prepare(int count, String runId, ErrorLog errors) throws InterruptedException {
         String[] ids = new String[count];
         AtomicLong next = new AtomicLong();
-        CaseLoop.Step register = CaseLoop.STEPS.get(0);
         runThreads("load-prepare-", () -> {
             long n;
             while ((n = next.getAndIncrement()) < count && errors.failedCalls() < options.maxErrors()) {
@@ -93,11 +92,11 @@ final class DispatchRun {
                     errors.record("intake", r);
                     continue;
                 }
-                r = api.transition(t, id, register.body(t));
+                r = api.transition(t, id, CaseLoop.REGISTER.body(t));
                 if (r.ok()) {
                     ids[(int) n] = id;
                 } else {
-                    errors.record(register.action(), r);
+                    errors.record(CaseLoop.REGISTER.action(), r);
                 }
             }
         }, Long.MAX_VALUE);
@@ -119,7 +118,6 @@ final class DispatchRun {
         DispatchTally.Sent[] sent = new DispatchTally.Sent[caseIds.length];
         ConcurrentHistogram calls = new ConcurrentHistogram(3);
         AtomicLong lastCall = new AtomicLong(startNanos);
-        CaseLoop.Step dispatch = CaseLoop.STEPS.get(1);
         long grace = options.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(10);
         boolean ended = runThreads("load-dispatch-", () -> {
             Schedule.Ticket ticket;
@@ -130,7 +128,7 @@ final class DispatchRun {
                     continue;
                 }
                 TenantProfile t = tenant(n);
-                ApiClient.Reply r = api.transition(t, caseIds[n], dispatch.body(t));
+                ApiClient.Reply r = api.transition(t, caseIds[n], CaseLoop.DISPATCH.body(t));
                 long now = System.nanoTime();
                 lastCall.accumulateAndGet(now, Math::max);
                 Instant due = wallStart.plusNanos(ticket.intendedNanos() - startNanos);
@@ -139,7 +137,7 @@ final class DispatchRun {
                         outageStart == null || due.isBefore(outageStart),
                         outageEnd != null && due.isBefore(outageEnd));
                 if (!r.ok()) {
-                    errors.record(dispatch.action(), r);
+                    errors.record(CaseLoop.DISPATCH.action(), r);
                     if (errors.failedCalls() >= options.maxErrors()) {
                         schedule.stop();
                     }
