@@ -127,7 +127,9 @@ public final class CaseResource {
                 : new NewCase(body.title(), body.description(), body.categoryCode(), body.channel(), body.longitude(),
                 body.latitude(), body.address(), body.gridCode(), body.reporterName(), body.reporterPhone(),
                 body.attachments(), key);
-        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject);
+        // keys are the caller's own: another caller's key (or the hotline's) is a new key here
+        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject,
+                "subject:" + caller.subject());
         CaseView v = result.kase();
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))
