@@ -131,6 +131,7 @@ public final class HibernateCaseService implements CaseService {
             throw new ValidationException("action", "必填项 (required): action");
         }
         CaseIntake.attachments("attachments", cmd.attachments());
+        CaseIntake.publicNote(cmd.publicNote());
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();
         Set<String> models = tenants.enabledModels(tenantId);

@@ -123,10 +123,7 @@ public final class CaseResource {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
         String reporterSubject = checkIntake(caller, tenants.require(tenant), body);
-        NewCase withKey = key == null || body.idempotencyKey() != null ? body
-                : new NewCase(body.title(), body.description(), body.categoryCode(), body.channel(), body.longitude(),
-                body.latitude(), body.address(), body.gridCode(), body.reporterName(), body.reporterPhone(),
-                body.attachments(), key);
+        NewCase withKey = key == null || body.idempotencyKey() != null ? body : body.withIdempotencyKey(key);
         // keys are the caller's own: another caller's key (or the hotline's) is a new key here
         IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject,
                 "subject:" + caller.subject());
