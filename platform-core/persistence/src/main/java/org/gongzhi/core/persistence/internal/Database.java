@@ -95,7 +95,7 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
     <T> T inTenant(String tenantId, Function<Session, T> work) {
-        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenantId).openSession()) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();
             try {
                 T result = work.apply(session);
