@@ -83,7 +83,7 @@ final class FakePlatform implements TenantDirectory, CaseService {
     }
 
     @Override
-    public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject) {
+    public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject, String keyScope) {
         TenantDefinition t = require(tenantId);
         if (n.reporterPhone() != null && !n.reporterPhone().matches("[0-9+\\-() ]{3,20}")) {
             throw new ValidationException("reporterPhone", "电话号码格式不正确 (malformed phone number)");

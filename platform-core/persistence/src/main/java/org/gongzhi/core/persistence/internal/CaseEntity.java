@@ -105,6 +105,9 @@ public class CaseEntity {
     boolean triageCopyCompetent;
     @Column(name = "idempotency_key", updatable = false)
     String idempotencyKey;
+    /** Whose key space {@link #idempotencyKey} is in (the caller's subject, or the intake's name). */
+    @Column(name = "idempotency_scope", updatable = false)
+    String idempotencyScope;
     @Version
     long version;
 }

@@ -63,6 +63,14 @@ final class CaseIntake {
         return c;
     }
 
+    /** The idempotency scope as given by the caller of the service (not by the client). */
+    static String keyScope(String scope) {
+        if (scope == null || scope.isBlank() || scope.length() > 200) {
+            throw new IllegalArgumentException("an idempotency key needs a scope of 1-200 characters");
+        }
+        return scope;
+    }
+
     private static void locate(TenantDefinition tenant, NewCase in, CaseEntity c) {
         GeoPoint point = null;
         if (in.longitude() != null || in.latitude() != null) {

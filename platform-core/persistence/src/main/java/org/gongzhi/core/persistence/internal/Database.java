@@ -13,6 +13,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.postgresql.ds.common.BaseDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,11 @@ final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
 
     Database(DataSource dataSource, int maxPoolSize) {
+        if (dataSource instanceof BaseDataSource pg) {
+            // PostgreSQL's error details quote the row ("Failing row contains (…)"): residents' names and
+            // phones must not reach exception messages and from there the log
+            pg.setLogServerErrorDetail(false);
+        }
         HikariConfig config = new HikariConfig();
         config.setDataSource(dataSource);
         config.setPoolName("gongzhi");

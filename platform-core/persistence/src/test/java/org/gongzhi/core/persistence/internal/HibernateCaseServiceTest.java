@@ -55,6 +55,21 @@ public class HibernateCaseServiceTest {
     }
 
     @Test
+    public void idempotencyKeysBelongToTheirScope() {
+        IntakeResult mine = FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident1", "sub-1", "subject:sub-1");
+        IntakeResult theirs = FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident2", "sub-2", "subject:sub-2");
+        IntakeResult hotline = FIX.cases.report(JIZHOU, newCase("hotline:12345"), "12345热线");
+        IntakeResult posing = FIX.cases.report(JIZHOU, newCase("hotline:12345"), "resident2", "sub-2", "subject:sub-2");
+        assertThat(theirs.created()).isTrue();
+        assertThat(theirs.kase().id()).isNotEqualTo(mine.kase().id());
+        assertThat(posing.created()).isTrue();
+        assertThat(posing.kase().id()).isNotEqualTo(hotline.kase().id());
+        assertThat(FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident1", "sub-1", "subject:sub-1").kase().id())
+                .isEqualTo(mine.kase().id());
+        assertThat(FIX.cases.report(JIZHOU, newCase("hotline:12345"), "12345热线").created()).isFalse();
+    }
+
+    @Test
     public void registerStartsTheSlaClockOnTheWorkingDayCalendar() {
         UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
         TransitionCommand register = new TransitionCommand(CaseAction.REGISTER, "centre", null, List.of(), null,

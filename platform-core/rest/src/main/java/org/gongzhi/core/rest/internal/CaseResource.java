@@ -124,7 +124,9 @@ public final class CaseResource {
         }
         String reporterSubject = checkIntake(caller, tenants.require(tenant), body);
         NewCase withKey = key == null || body.idempotencyKey() != null ? body : body.withIdempotencyKey(key);
-        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject);
+        // keys are the caller's own: another caller's key (or the hotline's) is a new key here
+        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject,
+                "subject:" + caller.subject());
         CaseView v = result.kase();
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))
