@@ -383,8 +383,9 @@ public class Open311Test extends PlatformTestSupport {
                 "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "x"), 400, "update_id contains a NUL");
         error(open311.get("requests.json", "jurisdiction_id", "jizhou", "service_code", "\u0000"), 400, "NUL");
         error(open311.get("services.xml", "jurisdiction_id", "jiz\u0000hou"), 400, "NUL");
-        error(open311.getRaw("requests/360802-20261122-000001%00.json?jurisdiction_id=jizhou"), 400, "NUL");
-        error(open311.getRaw("requests.json?jurisdiction_id=jizhou&status=%zz"), 400, "status has a malformed");
+        // %00 inside the path never reaches the endpoint: Jetty answers its own 400 before any resource runs
+        error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded",
+                "jurisdiction_id=jizhou&description=%zz"), 400, "description has a malformed");
         error(open311.getRaw("requests.json?jurisdiction_id=jizhou&service_code=%C0%AF"), 400, "not valid UTF-8");
         // a charset Java knows but the endpoint does not take (an unknown one, charset=foo, is refused by the
         // HTTP layer before any resource runs)

@@ -90,14 +90,6 @@ final class Open311Api {
         });
     }
 
-    /** A POST whose body is not a form. */
-    Reply notForm(String ext) {
-        return answer(ext, () -> {
-            throw Open311Exception.badRequest("Content-Type must be application/x-www-form-urlencoded "
-                    + "(请以表单格式 application/x-www-form-urlencoded 提交)");
-        });
-    }
-
     /**
      * GET requests: by service_request_id (overrides the rest), else by dates, service_code, status;
      * {@code extended_statuses=true} asks for the extended statuses.

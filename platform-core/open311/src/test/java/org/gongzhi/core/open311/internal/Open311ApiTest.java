@@ -147,7 +147,12 @@ public class Open311ApiTest {
         Open311Api.Reply html = api.services("html", jz(), false);
         assertError(html, 404, "format html is not supported");
         assertError(api.unknown("nothing/here.json"), 404, "no such resource");
-        assertError(api.notForm("xml"), 400, "application/x-www-form-urlencoded");
+        try {
+            FormCodec.requireForm("application/json");
+            throw new AssertionError("a JSON body was taken for a form");
+        } catch (Open311Exception e) {
+            assertError(api.refused("xml", e), 400, "application/x-www-form-urlencoded");
+        }
     }
 
     @Test

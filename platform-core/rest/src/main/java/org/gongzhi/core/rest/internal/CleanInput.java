@@ -17,7 +17,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * Refuses, before anything binds them, query parameters and path segments that are not
  * well-formed percent-encoded UTF-8 or hold text {@link InputText} refuses (NUL, lone
  * surrogates): 400 naming the parameter ({@code path} for the path). A body whose
- * {@code Content-Type} names a charset Java does not know is 415.
+ * {@code Content-Type} names a charset Java does not know is 415. Not under {@code /open311/}: the
+ * Open311 endpoint decodes its parameters as strictly itself and answers in the error format of its
+ * specification, never in problem details.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -26,6 +28,10 @@ public final class CleanInput implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if ((path.startsWith("/") ? path.substring(1) : path).startsWith(AuthenticationSeam.OPEN311_PREFIX)) {
+            return;
+        }
         String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
