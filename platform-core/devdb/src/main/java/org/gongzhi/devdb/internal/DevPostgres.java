@@ -214,6 +214,8 @@ public final class DevPostgres {
             throw e;
         }
         postgres = started;
+        // zonky makes its working directory writable for everyone (to share binaries between users): not ours
+        SecretFile.createPrivateDirectory(binariesDirectory);
         shutdownHook = new Thread(() -> closeQuietly(started), "gongzhi-devdb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         if (fresh) {
