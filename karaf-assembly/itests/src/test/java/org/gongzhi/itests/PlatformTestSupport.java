@@ -43,8 +43,6 @@ public abstract class PlatformTestSupport {
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String http = Integer.toString(freePort());
         String ssh = Integer.toString(freePort());
-        String rmiRegistry = Integer.toString(freePort());
-        String rmiServer = Integer.toString(freePort());
         return OptionUtils.combine(options(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + System.getProperty("gongzhi.distribution"))
@@ -57,10 +55,9 @@ public abstract class PlatformTestSupport {
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", ssh),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", rmiRegistry),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", rmiServer),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.ssh.port", ssh),
-                editConfigurationFilePut("etc/system.properties", "gongzhi.test.rmi.ports", rmiRegistry + "," + rmiServer),
                 editConfigurationFilePut("etc/org.gongzhi.devdb.cfg", "enabled", "false"),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "url", db.jdbcUrl()),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "user", db.user()),
