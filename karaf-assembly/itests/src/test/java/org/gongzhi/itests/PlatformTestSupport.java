@@ -42,19 +42,22 @@ public abstract class PlatformTestSupport {
         TestDatabase db = TestDatabase.start();
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String http = Integer.toString(freePort());
+        String ssh = Integer.toString(freePort());
         return OptionUtils.combine(options(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + System.getProperty("gongzhi.distribution"))
                         .name("Gongzhi")
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                remoteShell() ? configureConsole().ignoreLocalConsole().startRemoteShell()
+                        : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", ssh),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/system.properties", "gongzhi.test.ssh.port", ssh),
                 editConfigurationFilePut("etc/org.gongzhi.devdb.cfg", "enabled", "false"),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "url", db.jdbcUrl()),
                 editConfigurationFilePut("etc/org.gongzhi.datasource.cfg", "user", db.user()),
@@ -81,6 +84,11 @@ public abstract class PlatformTestSupport {
      */
     protected Option[] extraOptions(int httpPort, String keycloakUrl) throws IOException {
         return new Option[0];
+    }
+
+    /** Whether Karaf's SSH console runs (off by default: no test needs it). */
+    protected boolean remoteShell() {
+        return false;
     }
 
     private static int freePort() throws IOException {

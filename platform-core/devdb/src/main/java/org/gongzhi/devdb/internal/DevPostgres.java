@@ -1,7 +1,14 @@
 package org.gongzhi.devdb.internal;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,7 +17,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,37 +35,51 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * Start/stop logic of the embedded development PostgreSQL, free of OSGi so it can be tested as a plain class.
  *
  * <p>PostgreSQL runs from the zonky binaries with a persistent data directory, listens on 127.0.0.1 only,
  * keeps {@code fsync} and {@code synchronous_commit} on (zonky turns both off by default) and has a
- * database {@link #database()} that is created when missing. Authentication is {@code trust} for the
- * superuser {@code postgres}: this is a development database, reachable only from this machine.
+ * database {@link #database()} that is created when missing.
+ *
+ * <p>Every connection needs a password (SCRAM-SHA-256 on every line of {@code pg_hba.conf}). The superuser
+ * {@code postgres} and the platform's role ({@link #role()}, not superuser, owner of the database and of everything
+ * in it) each have a generated password in a file of mode 600 in {@link #secretsDirectory()}. A data directory of an
+ * earlier version (trust authentication, tables owned by {@code postgres}) is migrated on start: the superuser gets
+ * its password in single-user mode (no server is listening meanwhile), {@code pg_hba.conf} is rewritten, the role is
+ * created and the database handed over to it; the data stays.
  *
  * <p>Not thread-safe beyond {@code synchronized} start/stop; {@link EmbeddedDatabase} drives it from one thread.
  */
 public final class DevPostgres {
 
-    /** Superuser created by zonky's initdb ({@code -U postgres -A trust}). */
-    public static final String USER = "postgres";
+    /** Superuser created by zonky's initdb ({@code -U postgres}); only DevPostgres itself connects as it. */
+    public static final String SUPERUSER = "postgres";
+    /** Default role of the platform: not superuser, owns the database. */
+    public static final String DEFAULT_ROLE = "gongzhi";
     /** The only interface PostgreSQL listens on. */
     public static final String HOST = "127.0.0.1";
     /** Directory name of the data directory below {@code karaf.data} when none is configured. */
     public static final String DEFAULT_DATA_DIRECTORY_NAME = "gongzhi-postgres";
     /** Sibling of the data directory into which zonky extracts the PostgreSQL binaries (once per binary version). */
     public static final String BINARIES_DIRECTORY_NAME = "gongzhi-postgres-bin";
+    /** Suffix of the sibling directory (mode 700) that holds the password files: {@code <dataDirectory>-secrets}. */
+    public static final String SECRETS_DIRECTORY_SUFFIX = "-secrets";
 
     /** How long to wait for the postmaster to accept connections (crash recovery after a hard kill can take a while). */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     /** How long {@link #stop()} waits for the postmaster process to exit. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
-    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private static final Logger LOG = LoggerFactory.getLogger(DevPostgres.class);
 
@@ -60,7 +87,18 @@ public final class DevPostgres {
     private final Path binariesDirectory;
     private final int requestedPort;
     private final String database;
+    private final String role;
+    private final Path secretsDirectory;
+    private final SecretFile superuserSecret;
+    private final SecretFile roleSecret;
+    /**
+     * Records the digest of the binaries archive zonky reads, which names the directory zonky extracts it into. One per
+     * instance: zonky caches the extracted directory per resolver, whatever working directory a later start names.
+     */
+    private final RecordingBinaryResolver binaries = new RecordingBinaryResolver();
 
+    private volatile String superuserPassword;
+    private volatile String rolePassword;
     private EmbeddedPostgres postgres;
     private Thread shutdownHook;
     private volatile int port = -1;
@@ -72,17 +110,32 @@ public final class DevPostgres {
      * @param database      database to create if missing and to point {@link #dataSource()} at
      */
     public DevPostgres(Path dataDirectory, int port, String database) {
+        this(dataDirectory, port, database, DEFAULT_ROLE);
+    }
+
+    /**
+     * @param role the platform's role (created if missing, never superuser), owner of {@code database}
+     */
+    public DevPostgres(Path dataDirectory, int port, String database, String role) {
         this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory").toAbsolutePath().normalize();
         this.binariesDirectory = this.dataDirectory.resolveSibling(BINARIES_DIRECTORY_NAME);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = any free port): " + port);
         }
         this.requestedPort = port;
-        if (database == null || !DATABASE_NAME.matcher(database).matches()) {
+        if (database == null || !IDENTIFIER.matcher(database).matches()) {
             throw new IllegalArgumentException(
                     "database must be a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters): " + database);
         }
+        if (role == null || !IDENTIFIER.matcher(role).matches() || role.equals(SUPERUSER) || role.startsWith("pg_")) {
+            throw new IllegalArgumentException("role must be a plain SQL identifier other than " + SUPERUSER
+                    + " and not starting with pg_: " + role);
+        }
         this.database = database;
+        this.role = role;
+        this.secretsDirectory = this.dataDirectory.resolveSibling(this.dataDirectory.getFileName() + SECRETS_DIRECTORY_SUFFIX);
+        this.superuserSecret = new SecretFile(secretsDirectory.resolve(SUPERUSER + ".password"));
+        this.roleSecret = new SecretFile(secretsDirectory.resolve(role + ".password"));
     }
 
     /**
@@ -110,9 +163,16 @@ public final class DevPostgres {
         }
         long begin = System.nanoTime();
         Files.createDirectories(binariesDirectory);
+        boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
         Files.createDirectories(dataDirectory);
+        superuserPassword = superuserSecret.readOrCreate();
+        rolePassword = roleSecret.readOrCreate();
+        // a cluster of an earlier version (trust, superuser without password), or its secret file was deleted
+        boolean setSuperuserPassword = !fresh && (superuserSecret.created() || !PgHba.passwordOnly(dataDirectory));
+        refuseForeignServerOnPort();
 
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(binaries)
                 .setDataDirectory(dataDirectory.toFile())
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binariesDirectory.toFile())
@@ -121,8 +181,9 @@ public final class DevPostgres {
                 // our own hook, removed again on stop(): zonky's would pin this class loader until JVM exit
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", HOST)
-                // TCP only: no world-accessible unix socket in /tmp (auth is trust)
+                // TCP only: no unix socket in /tmp
                 .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 // zonky passes -F (fsync off) and synchronous_commit=off; this is the run database: data must survive
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -132,23 +193,147 @@ public final class DevPostgres {
                 // behaves the same whatever the host's LANG is (and initdb does not fail on a non-UTF-8 LANG)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("locale-provider", "builtin")
-                .setLocaleConfig("builtin-locale", "C.UTF-8");
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                // initdb only: zonky passes these as --key=value; the superuser gets its password from the file
+                .setLocaleConfig("pwfile", superuserSecret.path().toString())
+                // zonky's readiness check connects as the superuser
+                .setConnectConfig("password", superuserPassword)
+                // after initdb (or on an existing directory), before the server starts
+                .setDataDirectoryCustomizer(directory -> prepareDataDirectory(directory, fresh, setSuperuserPassword));
 
         EmbeddedPostgres started = withBundleClassLoader(builder::start);
+        int handedOver;
         try {
             port = started.getPort();
             verifyDataDirectory();
-            createDatabaseIfMissing();
+            handedOver = new PlatformRole(role, database).ensure(superuserDataSource(SUPERUSER), superuserDataSource(database),
+                    rolePassword);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(started);
             port = -1;
             throw e;
         }
         postgres = started;
+        // zonky makes its working directory writable for everyone (to share binaries between users): not ours
+        SecretFile.createPrivateDirectory(binariesDirectory);
         shutdownHook = new Thread(() -> closeQuietly(started), "gongzhi-devdb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (fresh) {
+            LOG.info("Created PostgreSQL cluster {}: password authentication, role {} owns database {}; passwords in {}",
+                    dataDirectory, role, database, secretsDirectory);
+        } else if (setSuperuserPassword || handedOver > 0) {
+            LOG.info("Migrated PostgreSQL cluster {} to password authentication: superuser password {}, role {} owns"
+                    + " database {} ({} objects handed over); passwords in {}", dataDirectory,
+                    setSuperuserPassword ? "set" : "kept", role, database, handedOver, secretsDirectory);
+        }
         LOG.debug("PostgreSQL on port {} ready in {} ms (data directory {})",
                 port, (System.nanoTime() - begin) / 1_000_000, dataDirectory);
+    }
+
+    /**
+     * Runs inside zonky's start, with the binaries extracted and the data directory initialised and locked, before
+     * the server starts: sets the superuser's password when needed (single-user mode) and makes every line of
+     * {@code pg_hba.conf} ask for a password.
+     */
+    private void prepareDataDirectory(File directory, boolean fresh, boolean setSuperuserPassword) {
+        try {
+            if (setSuperuserPassword) {
+                Path bin = binaries.binDirectory(binariesDirectory);
+                stopOrphanedServer(bin);
+                String verifier = PasswordUtil.encodeScramSha256(superuserPassword.toCharArray());
+                runTool(bin, "postgres", List.of("--single", "-D", directory.getPath(), "-c", "exit_on_error=on",
+                        "-c", "log_min_messages=warning", SUPERUSER),
+                        "ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + verifier + "'\n");
+                LOG.info("Set the password of the superuser {} of {} (single-user mode)", SUPERUSER, directory);
+            }
+            if (PgHba.write(directory.toPath()) && !fresh) {
+                LOG.info("Rewrote {}/pg_hba.conf: password (SCRAM) authentication on every line", directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** After a hard kill of Karaf the postmaster may still run on this directory: single-user mode needs it stopped. */
+    private void stopOrphanedServer(Path bin) throws IOException {
+        Optional<ProcessHandle> orphan = postmaster().filter(ProcessHandle::isAlive);
+        if (orphan.isPresent()) {
+            LOG.info("Stopping the PostgreSQL left running on {} (pid {}) to migrate it", dataDirectory, orphan.get().pid());
+            runTool(bin, "pg_ctl", List.of("stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60"), null);
+        }
+    }
+
+    /** Runs one of the PostgreSQL programs the way zonky does (through {@code unshare -U} when running as root). */
+    private static void runTool(Path bin, String tool, List<String> arguments, String input) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.add("unshare");
+            command.add("-U");
+        }
+        command.add(bin.resolve(tool).toString());
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String output;
+        try (InputStream stdout = process.getInputStream()) {
+            output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int exit;
+        try {
+            if (!process.waitFor(STARTUP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(tool + " did not finish within " + STARTUP_WAIT.toSeconds() + " s");
+            }
+            exit = process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("Interrupted while running " + tool, e);
+        }
+        if (exit != 0 || output.contains("ERROR:") || output.contains("FATAL:")) {
+            // never echo a statement back: it may hold a password verifier
+            String shown = output.lines().filter(l -> !l.contains("STATEMENT:") && !l.contains("PASSWORD"))
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+            throw new IOException(tool + " " + arguments.get(0) + " failed (exit " + exit + "):\n" + shown);
+        }
+    }
+
+    /**
+     * zonky would take any server answering on the port for ours. Before starting, the port must be free or served
+     * by the postmaster of our own data directory (left running by a hard kill of the JVM, adopted and stopped later).
+     */
+    private void refuseForeignServerOnPort() {
+        if (requestedPort == 0 || !accepts(requestedPort)) {
+            return;
+        }
+        boolean ours = postmaster().filter(ProcessHandle::isAlive).isPresent() && postmasterPort() == requestedPort;
+        if (!ours) {
+            throw new IllegalStateException("Port " + requestedPort + " on " + HOST + " is already in use, not by the"
+                    + " PostgreSQL of " + dataDirectory + "; stop that server or configure a different port");
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** The port in {@code postmaster.pid} (fourth line), -1 when unknown. */
+    private int postmasterPort() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.size() > 3 ? Integer.parseInt(lines.get(3).trim()) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Stops PostgreSQL (fast shutdown) and waits until the postmaster has exited; no-op when not started. */
@@ -200,9 +385,20 @@ public final class DevPostgres {
         return postgres != null;
     }
 
-    /** A new non-pooling DataSource for {@link #database()} as superuser {@code postgres}. Requires a running server. */
+    /**
+     * A new non-pooling DataSource for {@link #database()} as the platform's role {@link #role()} (with its password).
+     * Requires a running server.
+     */
     public DataSource dataSource() {
-        return dataSource(database);
+        PGSimpleDataSource ds = dataSourceFor(database);
+        ds.setUser(role);
+        ds.setPassword(rolePassword);
+        return ds;
+    }
+
+    /** A new non-pooling DataSource for {@link #database()} as the superuser; for maintenance and tests only. */
+    public DataSource superuserDataSource() {
+        return superuserDataSource(database);
     }
 
     /** The port PostgreSQL listens on; only valid while running. */
@@ -214,12 +410,23 @@ public final class DevPostgres {
         return p;
     }
 
+    /** The URL of {@link #dataSource()}, without the password. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database + "?user=" + USER;
+        return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database + "?user=" + role;
     }
 
     public String database() {
         return database;
+    }
+
+    /** The platform's role (login, not superuser, owner of {@link #database()}). */
+    public String role() {
+        return role;
+    }
+
+    /** {@code <dataDirectory>-secrets}: mode 700, holding {@code postgres.password} and {@code <role>.password} (600). */
+    public Path secretsDirectory() {
+        return secretsDirectory;
     }
 
     public Path dataDirectory() {
@@ -230,12 +437,18 @@ public final class DevPostgres {
         return binariesDirectory;
     }
 
-    private PGSimpleDataSource dataSource(String db) {
+    private PGSimpleDataSource superuserDataSource(String db) {
+        PGSimpleDataSource ds = dataSourceFor(db);
+        ds.setUser(SUPERUSER);
+        ds.setPassword(superuserPassword);
+        return ds;
+    }
+
+    private PGSimpleDataSource dataSourceFor(String db) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {HOST});
         ds.setPortNumbers(new int[] {port()});
         ds.setDatabaseName(db);
-        ds.setUser(USER);
         ds.setApplicationName("gongzhi");
         return ds;
     }
@@ -247,7 +460,7 @@ public final class DevPostgres {
      */
     private void verifyDataDirectory() throws SQLException {
         String served;
-        try (Connection c = dataSource("postgres").getConnection(); Statement st = c.createStatement();
+        try (Connection c = superuserDataSource(SUPERUSER).getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SHOW data_directory")) {
             rs.next();
             served = rs.getString(1);
@@ -261,25 +474,6 @@ public final class DevPostgres {
         if (!ours) {
             throw new IllegalStateException("Port " + port + " is served by another PostgreSQL (data directory "
                     + served + ", expected " + dataDirectory + "); configure a different port");
-        }
-    }
-
-    private void createDatabaseIfMissing() throws SQLException {
-        try (Connection c = dataSource("postgres").getConnection()) {
-            boolean exists;
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                ps.setString(1, database);
-                try (ResultSet rs = ps.executeQuery()) {
-                    exists = rs.next();
-                }
-            }
-            if (!exists) {
-                try (Statement st = c.createStatement()) {
-                    // name validated against DATABASE_NAME in the constructor
-                    st.execute("CREATE DATABASE \"" + database + "\"");
-                }
-                LOG.info("Created database {} in {}", database, dataDirectory);
-            }
         }
     }
 
@@ -312,6 +506,52 @@ public final class DevPostgres {
             throw new IOException(e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * zonky's own resolver, passed through a digest: zonky extracts the archive into {@code PG-<md5 of the archive>}
+     * below the working directory, and single-user mode needs that path before zonky exposes it.
+     */
+    private static final class RecordingBinaryResolver implements PgBinaryResolver {
+
+        private volatile String archiveDigest;
+
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+            if (archive == null) {
+                return null;
+            }
+            MessageDigest md5;
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException(e);
+            }
+            return new DigestInputStream(archive, md5) {
+                private boolean closed;
+
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    if (!closed) { // zonky closes twice; digest() resets the MessageDigest
+                        closed = true;
+                        archiveDigest = HexFormat.of().formatHex(md5.digest());
+                    }
+                }
+            };
+        }
+
+        Path binDirectory(Path workingDirectory) throws IOException {
+            String digest = archiveDigest;
+            Path bin = workingDirectory.resolve("PG-" + digest).resolve("bin");
+            if (digest == null || !Files.isExecutable(bin.resolve("postgres"))) {
+                String[] present = workingDirectory.toFile().list();
+                throw new IOException("PostgreSQL binaries PG-" + digest + " not found in " + workingDirectory + " (has "
+                        + (present == null ? "nothing" : String.join(", ", present)) + ")");
+            }
+            return bin;
         }
     }
 }

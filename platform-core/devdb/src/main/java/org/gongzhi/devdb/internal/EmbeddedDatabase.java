@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Embedded development database of the run command: starts PostgreSQL ({@link DevPostgres}) on a dedicated thread
  * and, once it accepts connections, registers a {@link DataSource} service with {@code gongzhi.datasource=main} and
- * {@code osgi.jndi.service.name=gongzhi}. Only active when {@code etc/org.gongzhi.devdb.cfg} exists and does not say {@code enabled = false}.
+ * {@code osgi.jndi.service.name=gongzhi}; it connects as the platform's role (not superuser) with a password. Only active when {@code etc/org.gongzhi.devdb.cfg} exists and does not say {@code enabled = false}.
  */
 @Component(configurationPid = EmbeddedDatabase.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = EmbeddedDatabase.Config.class)
@@ -60,6 +60,11 @@ public final class EmbeddedDatabase {
         @AttributeDefinition(name = "Database", description = "Database created if missing; the DataSource points at it")
         String database() default "gongzhi";
 
+        @AttributeDefinition(name = "Role",
+                description = "Login role the platform connects as: created if missing, not superuser, owner of the database;"
+                        + " its generated password is in <data directory>-secrets/<role>.password")
+        String user() default DevPostgres.DEFAULT_ROLE;
+
         @AttributeDefinition(name = "Enabled",
                 description = "false keeps PostgreSQL stopped, e.g. while org.gongzhi.datasource points at an existing server")
         boolean enabled() default true;
@@ -76,7 +81,7 @@ public final class EmbeddedDatabase {
     public EmbeddedDatabase(BundleContext bundleContext, Config config) {
         this.bundleContext = bundleContext;
         this.postgres = new DevPostgres(DevPostgres.resolveDataDirectory(config.dataDirectory()),
-                config.port(), config.database());
+                config.port(), config.database(), config.user());
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gongzhi-devdb");
             thread.setDaemon(true);

@@ -44,7 +44,7 @@ public class DevPostgresTest {
         assertTrue("data directory initialised", Files.isRegularFile(dataDirectory.resolve("postgresql.conf")));
         assertTrue("binaries extracted next to the data directory",
                 Files.isDirectory(tmp.getRoot().toPath().resolve(DevPostgres.BINARIES_DIRECTORY_NAME)));
-        assertEquals("jdbc:postgresql://127.0.0.1:" + firstPort + "/gongzhi?user=postgres", running.jdbcUrl());
+        assertEquals("jdbc:postgresql://127.0.0.1:" + firstPort + "/gongzhi?user=gongzhi", running.jdbcUrl());
         try (Connection c = running.dataSource().getConnection(); Statement st = c.createStatement()) {
             assertEquals("gongzhi", single(st, "SELECT current_database()"));
             assertEquals("on", single(st, "SHOW fsync"));
@@ -92,7 +92,7 @@ public class DevPostgresTest {
         running.start();
         DevPostgres second = new DevPostgres(tmp.getRoot().toPath().resolve("second"), running.port(), "gongzhi");
         IllegalStateException refused = assertThrows(IllegalStateException.class, second::start);
-        assertTrue(refused.getMessage(), refused.getMessage().contains("served by another PostgreSQL"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("is already in use, not by the PostgreSQL of"));
         assertFalse(second.isRunning());
         try (Connection c = running.dataSource().getConnection(); Statement st = c.createStatement()) {
             assertEquals("first server untouched", "1", single(st, "SELECT 1"));
@@ -105,6 +105,9 @@ public class DevPostgresTest {
         assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 0, "x\"; DROP DATABASE postgres; --"));
         assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 0, ""));
         assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 70000, "gongzhi"));
+        assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 0, "gongzhi", "postgres"));
+        assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 0, "gongzhi", "pg_monitor"));
+        assertThrows(IllegalArgumentException.class, () -> new DevPostgres(dir, 0, "gongzhi", "a b"));
     }
 
     @Test

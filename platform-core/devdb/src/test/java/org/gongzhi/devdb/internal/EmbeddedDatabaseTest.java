@@ -58,10 +58,13 @@ public class EmbeddedDatabaseTest {
         assertEquals("main", service.properties.get("gongzhi.datasource"));
         assertEquals("gongzhi", service.properties.get("osgi.jndi.service.name"));
         try (Connection c = ((DataSource) service.service).getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT current_database(), inet_server_port()")) {
+             ResultSet rs = st.executeQuery("SELECT current_database(), inet_server_port(), current_user,"
+                     + " (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
             assertTrue(rs.next());
             assertEquals("gongzhi", rs.getString(1));
             assertEquals(port, rs.getInt(2));
+            assertEquals("the platform's role, not the superuser", "gongzhi", rs.getString(3));
+            assertEquals(false, rs.getBoolean(4));
         }
 
         component.deactivate();
@@ -110,6 +113,7 @@ public class EmbeddedDatabaseTest {
                         case "port": return port;
                         case "dataDirectory": return dataDirectory;
                         case "database": return database;
+                        case "user": return "gongzhi";
                         case "enabled": return Boolean.TRUE;
                         case "annotationType": return EmbeddedDatabase.Config.class;
                         default: throw new UnsupportedOperationException(method.getName());
