@@ -154,11 +154,8 @@ class HostileInputTest {
         Map<String, String> s = new TreeMap<>();
         for (String d : List.of("donghu", "jizhou", "jiangbei")) {
             String admin = Callers.user(d, "district-admin");
-            s.put(d + " cases", json("GET", "/api/v1/tenants/" + d + "/cases?limit=1", admin, null, Map.of())
-                    .json().get("total").asText());
-            JsonNode dispatches = json("GET", "/api/v1/tenants/" + d + "/dispatches?limit=200", admin, null, Map.of()).json();
-            s.put(d + " dispatches", dispatches.has("total") ? dispatches.get("total").asText()
-                    : Integer.toString(dispatches.path("items").size()));
+            s.put(d + " cases", total(json("GET", "/api/v1/tenants/" + d + "/cases?limit=1", admin, null, Map.of())));
+            s.put(d + " dispatches", total(json("GET", "/api/v1/tenants/" + d + "/dispatches?limit=1", admin, null, Map.of())));
             s.put(d + " plugins", json("GET", "/api/v1/tenants/" + d + "/plugins", admin, null, Map.of()).text());
             s.put(d + " reports", Integer.toString(json("GET", "/api/v1/tenants/" + d + "/reports", admin, null,
                     Map.of()).json().size()));
@@ -170,10 +167,16 @@ class HostileInputTest {
         s.put("city reports", Integer.toString(json("GET", "/api/v1/city/reports", "city-admin", null, Map.of())
                 .json().size()));
         JsonNode kase = json("GET", "/api/v1/tenants/" + DISTRICT + "/cases/" + caseId, "jz-admin", null, Map.of()).json();
-        s.put("reference case", kase.get("status").asText() + " v" + kase.get("version").asText());
+        s.put("reference case", kase.path("status").asText("?") + " v" + kase.path("version").asText("?"));
         s.put("reference journal", Integer.toString(json("GET", "/api/v1/tenants/" + DISTRICT + "/cases/" + caseId
                 + "/journal", "jz-admin", null, Map.of()).json().size()));
         return s;
+    }
+
+    /** A page's {@code total}, or the status and body when the page could not be read. */
+    private static String total(RawHttp.Answer a) {
+        return a.status() == 200 && a.json() != null && a.json().has("total") ? a.json().get("total").asText()
+                : a.status() + " " + HostileRequest.abbreviate(a.text(), 200);
     }
 
     /** Findings grouped by (operation, input kind, outcome), with counts and a first example each. */
