@@ -117,10 +117,11 @@ final class Mutations {
         String valid = fixtures.pathValue().apply(op.path() + "#" + p.name());
         JsonNode schema = api.deref(p.schema());
         Pattern pattern = schema != null && schema.has("pattern") ? Pattern.compile(schema.get("pattern").asText()) : null;
+        boolean uuid = schema != null && "uuid".equals(schema.path("format").asText()); // upper case is the same UUID
         Arbitrary<String> fixed = Arbitraries.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00",
                 "x%00y", "%ED%A0%80", "%C0%AE%C0%AE", "%FF", "..%2F..%2Fetc%2Fpasswd", "-1",
                 "99999999999999999999", "%20", enc("吉州区"), "a".repeat(3000), "null", "%7Bid%7D",
-                enc(valid.toUpperCase()), enc(valid) + "%00");
+                enc(uuid ? "x" + valid : valid.toUpperCase()), enc(valid) + "%00");
         Arbitrary<String> random = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).map(Mutations::enc);
         return Arbitraries.frequencyOf(Tuple.of(3, fixed), Tuple.of(1, random))
                 .filter(v -> !fixtures.realIds().contains(decodedGuess(v)))
@@ -142,7 +143,8 @@ final class Mutations {
                 .map(e -> new String[] {e.getKey(), enc(valid) + e.getValue(), "y"}));
         boolean constrained = !"string".equals(type) || schema.has("enum") || schema.has("pattern")
                 || schema.has("format") || schema.has("minLength");
-        values.add(Arbitraries.of("", "%20", "%09").map(v -> new String[] {"blank", v, constrained ? "y" : "n"}));
+        // an empty optional parameter may be read as absent: only no 5xx and a clean 4xx are asked of it
+        values.add(Arbitraries.of("", "%20", "%09").map(v -> new String[] {"blank", v, "n"}));
         values.add(Arbitraries.strings().all().ofMaxLength(30).map(v -> new String[] {"random", enc(v), "n"}));
         values.add(Arbitraries.of("a".repeat(5000)).map(v -> new String[] {"huge", v, constrained ? "y" : "n"}));
         switch (type == null ? "" : type) {
@@ -227,7 +229,7 @@ final class Mutations {
                                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12))
                         .as((at, name) -> jsonRequest(op, user, body,
                                 with(baseBody, at + "/zz" + name, NODES.textNode("x")), "unknown-field",
-                                at + "/zz" + name, null)));
+                                at + "/(unknown)", null)));
             }
             return kinds.isEmpty() ? Arbitraries.just(jsonRequest(op, user, body, ((ObjectNode) baseBody.deepCopy())
                     .put("zzUnknown", 1), "unknown-field", "/zzUnknown", null)) : Arbitraries.oneOf(kinds);
@@ -371,7 +373,7 @@ final class Mutations {
         String text = firstRecord(bases.get(0).asText(), body.mediaType());
         List<int[]> cells = cells(text, body.mediaType());
         return Combinators.combine(Arbitraries.of(cells), Arbitraries.of("nul", "lone-surrogate-bytes", "overlong-utf8",
-                        "overlong-utf8-3", "invalid-utf8", "huge-cell"))
+                        "overlong-utf8-3", "invalid-utf8"))
                 .as((cell, kind) -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     byte[] head = text.substring(0, cell[1]).getBytes(StandardCharsets.UTF_8);
@@ -380,7 +382,6 @@ final class Mutations {
                     out.writeBytes(switch (kind) {
                         case "nul" -> new byte[] {0};
                         case "lone-surrogate-bytes" -> BAD_BYTES.get("surrogate-bytes");
-                        case "huge-cell" -> "长".repeat(100_000).getBytes(StandardCharsets.UTF_8);
                         default -> BAD_BYTES.get(kind);
                     });
                     out.writeBytes(tail);
