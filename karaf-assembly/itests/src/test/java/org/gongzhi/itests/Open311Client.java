@@ -65,6 +65,25 @@ final class Open311Client {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** GET {@code resourceAndQuery} as given (already encoded, so malformed encodings can be sent) with headers. */
+    Reply getRaw(String resourceAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + resourceAndQuery)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    /** Any method on {@code resource} with a raw body of {@code contentType} (null: no body). */
+    Reply send(String method, String resource, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + resource));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** POST {@code resource} with another content type. */
     Reply postJson(String resource, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + resource)).header("Content-Type", "application/json")

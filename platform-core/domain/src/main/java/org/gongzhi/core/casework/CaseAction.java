@@ -38,7 +38,14 @@ public enum CaseAction {
      * 进展说明 — the handling unit records progress (e.g. a department system's "in progress");
      * the status does not change.
      */
-    PROGRESS("进展说明", "Progress note");
+    PROGRESS("进展说明", "Progress note"),
+    /**
+     * 备注 — a comment on the case in any status (a reporter's follow-up, a note to the public or
+     * to colleagues); the status does not change.
+     *
+     * @since 0.1 (issue 12)
+     */
+    COMMENT("备注", "Comment");
 
     private final String labelZh;
     private final String labelEn;

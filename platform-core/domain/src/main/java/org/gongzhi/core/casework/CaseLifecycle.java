@@ -26,6 +26,7 @@ import java.util.Set;
  * VERIFIED   -close->    CLOSED         CLOSED     -evaluate-> EVALUATED
  * CLOSED, EVALUATED, REJECTED -reopen-> REGISTERED
  * DISPATCHED, HANDLING, POSTPONED -progress-> (unchanged)
+ * every status -comment-> (unchanged)
  * </pre>
  *
  * Stateless and thread-safe.
@@ -60,6 +61,9 @@ public final class CaseLifecycle {
         add(DISPATCHED, PROGRESS, DISPATCHED);
         add(HANDLING, PROGRESS, HANDLING);
         add(POSTPONED, PROGRESS, POSTPONED);
+        for (CaseStatus s : CaseStatus.values()) {
+            add(s, COMMENT, s);
+        }
         TRANSITIONS.replaceAll((s, m) -> Collections.unmodifiableMap(m));
     }
 

@@ -48,6 +48,27 @@ public enum Channel {
         return labelEn;
     }
 
+    /**
+     * Whether a case reported through this channel is public (公开): listed with its description
+     * on the public Open311 endpoint. Decided once at intake and kept on the case.
+     * <ul>
+     * <li>{@link #OPEN311}: always — the client published it itself;</li>
+     * <li>{@link #RESIDENT_APP}, {@link #QR_CODE}: only when the resident agreed to publication;</li>
+     * <li>every other channel (hotline, grid worker, department, video): never — the report was made
+     *     to the authority, not to the public.</li>
+     * </ul>
+     *
+     * @param reporterAgreed whether the resident agreed to publish their report (ignored by other channels)
+     * @since 0.1 (issue 12)
+     */
+    public boolean publicAtIntake(boolean reporterAgreed) {
+        return switch (this) {
+            case OPEN311 -> true;
+            case RESIDENT_APP, QR_CODE -> reporterAgreed;
+            default -> false;
+        };
+    }
+
     /** Parses a wire name (blanks and case ignored); empty for {@code null} or unknown. */
     public static Optional<Channel> fromWireName(String wireName) {
         return WireNames.lookup(values(), Channel::wireName, wireName);

@@ -3,5 +3,5 @@
  * SLA tiers and category families. Pure values, no I/O.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.gongzhi.core.casework;

@@ -16,13 +16,27 @@ import java.util.UUID;
 public interface CaseService {
 
     /**
-     * Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()}.
+     * Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()} within
+     * {@code keyScope}: a key seen before in the same scope answers the earlier case, a key used
+     * in another scope is a new key (one caller can never obtain another's case by its key).
      *
      * @param actor           who reported, for the journal
      * @param reporterSubject identity subject of a resident reporting their own case (they may
      *                        then see and rate it), {@code null} otherwise
+     * @param keyScope        whose key space {@link NewCase#idempotencyKey()} belongs to: the
+     *                        caller's identity subject for API callers, the intake's own name for
+     *                        the hotline and Open311; at most 200 characters, required with a key
+     * @since 1.4
      */
-    IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject);
+    IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject, String keyScope);
+
+    /**
+     * {@link #report(String, NewCase, String, String, String)} with the actor as the key scope,
+     * for intakes that speak for themselves (the hotline, Open311).
+     */
+    default IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject) {
+        return report(tenantId, newCase, actor, reporterSubject, actor);
+    }
 
     /** {@link #report(String, NewCase, String, String)} by someone who is not the resident concerned. */
     default IntakeResult report(String tenantId, NewCase newCase, String actor) {

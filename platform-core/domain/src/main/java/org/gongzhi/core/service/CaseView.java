@@ -15,7 +15,10 @@ import org.gongzhi.core.casework.SlaTier;
  * A case (事件) as callers see it; {@code version} is the optimistic-locking version;
  * {@code triageModel} and {@code triageAttributes} say which plugin triaged it and what it shows
  * (e.g. {@code colour=red}), both empty when the core's defaults applied; {@code reporterSubject} is the
- * identity subject of the resident who reported it, {@code null} for other channels.
+ * identity subject of the resident who reported it, {@code null} for other channels. {@code publicCase}:
+ * whether the public may see the case (decided at intake, see
+ * {@link org.gongzhi.core.casework.Channel#publicAtIntake}); the reporter's name, phone and e-mail are
+ * never public.
  */
 public record CaseView(UUID id, String number, String tenantId, String title, String description,
                        String categoryCode, String family, String channel, CaseStatus status,
@@ -26,5 +29,23 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
                        Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
                        int reworkCount, int postponeCount, Integer satisfaction, long version,
                        Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes,
-                       String reporterSubject) {
+                       String reporterSubject, String reporterEmail, String addressId, boolean publicCase) {
+
+    /** A case without e-mail address and address id, not public. */
+    public CaseView(UUID id, String number, String tenantId, String title, String description,
+                    String categoryCode, String family, String channel, CaseStatus status,
+                    SlaTier tier, String gridCode, Double longitude, Double latitude,
+                    String address, String reporterName, String reporterPhone,
+                    List<String> attachments, String leadDepartment,
+                    List<String> coDepartments, Instant reportedAt, Instant registeredAt,
+                    Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
+                    int reworkCount, int postponeCount, Integer satisfaction, long version,
+                    Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes,
+                    String reporterSubject) {
+        this(id, number, tenantId, title, description, categoryCode, family, channel, status, tier, gridCode,
+                longitude, latitude, address, reporterName, reporterPhone, attachments, leadDepartment,
+                coDepartments, reportedAt, registeredAt, dueAt, warningAt, closedAt, sla, reworkCount, postponeCount,
+                satisfaction, version, allowedActions, triageModel, triageAttributes, reporterSubject, null, null,
+                false);
+    }
 }

@@ -38,11 +38,14 @@ public class CaseLifecycleTest {
         LEGAL.put("DISPATCHED progress", DISPATCHED);
         LEGAL.put("HANDLING progress", HANDLING);
         LEGAL.put("POSTPONED progress", POSTPONED);
+        for (CaseStatus s : CaseStatus.values()) {
+            LEGAL.put(s.name() + " comment", s); // a comment is allowed in every status and changes nothing
+        }
     }
 
     @Test
     public void everyLegalTransitionLeadsToItsTarget() {
-        assertThat(LEGAL).hasSize(21);
+        assertThat(LEGAL).hasSize(21 + CaseStatus.values().length);
         LEGAL.forEach((key, to) -> {
             String[] parts = key.split(" ");
             CaseStatus from = CaseStatus.valueOf(parts[0]);
@@ -70,7 +73,7 @@ public class CaseLifecycleTest {
                 assertThat(CaseLifecycle.target(from, action)).isEmpty();
             }
         }
-        assertThat(illegal).isEqualTo(CaseStatus.values().length * CaseAction.values().length - 21);
+        assertThat(illegal).isEqualTo(CaseStatus.values().length * CaseAction.values().length - LEGAL.size());
     }
 
     @Test
@@ -79,31 +82,31 @@ public class CaseLifecycleTest {
                 .isInstanceOf(IllegalTransitionException.class)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("案件状态为「已上报」时不能执行「派遣」操作 (cannot dispatch a case in status REPORTED;"
-                        + " allowed: register, reject)");
+                        + " allowed: register, reject, comment)");
         assertThatThrownBy(() -> CaseLifecycle.next(CLOSED, VERIFY_PASS))
                 .hasMessageStartingWith("案件状态为「已结案」时不能执行「核查通过」操作 (cannot verify-pass a case in status CLOSED");
         assertThatThrownBy(() -> CaseLifecycle.next(VERIFIED, CaseAction.FEEDBACK))
-                .hasMessageContaining("allowed: close)");
+                .hasMessageContaining("allowed: close, comment)");
     }
 
     @Test
     public void allowedActionsPerStatus() {
-        assertThat(CaseLifecycle.allowedActions(REPORTED)).containsExactly(REGISTER, REJECT);
-        assertThat(CaseLifecycle.allowedActions(REGISTERED)).containsExactly(REJECT, DISPATCH);
-        assertThat(CaseLifecycle.allowedActions(DISPATCHED)).containsExactly(ACCEPT, RETURN, POSTPONE, PROGRESS);
-        assertThat(CaseLifecycle.allowedActions(HANDLING)).containsExactly(RETURN, CaseAction.FEEDBACK, POSTPONE, PROGRESS);
-        assertThat(CaseLifecycle.allowedActions(POSTPONED)).containsExactly(RESUME, PROGRESS);
-        assertThat(CaseLifecycle.allowedActions(CaseStatus.FEEDBACK)).containsExactly(VERIFY_PASS, VERIFY_FAIL);
-        assertThat(CaseLifecycle.allowedActions(VERIFIED)).containsExactly(CLOSE);
-        assertThat(CaseLifecycle.allowedActions(CLOSED)).containsExactly(EVALUATE, REOPEN);
-        assertThat(CaseLifecycle.allowedActions(EVALUATED)).containsExactly(REOPEN);
-        assertThat(CaseLifecycle.allowedActions(REJECTED)).containsExactly(REOPEN);
+        assertThat(CaseLifecycle.allowedActions(REPORTED)).containsExactly(REGISTER, REJECT, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(REGISTERED)).containsExactly(REJECT, DISPATCH, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(DISPATCHED)).containsExactly(ACCEPT, RETURN, POSTPONE, PROGRESS, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(HANDLING)).containsExactly(RETURN, CaseAction.FEEDBACK, POSTPONE, PROGRESS, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(POSTPONED)).containsExactly(RESUME, PROGRESS, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(CaseStatus.FEEDBACK)).containsExactly(VERIFY_PASS, VERIFY_FAIL, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(VERIFIED)).containsExactly(CLOSE, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(CLOSED)).containsExactly(EVALUATE, REOPEN, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(EVALUATED)).containsExactly(REOPEN, COMMENT);
+        assertThat(CaseLifecycle.allowedActions(REJECTED)).containsExactly(REOPEN, COMMENT);
     }
 
     @Test
     public void allowedActionsIsACopy() {
         CaseLifecycle.allowedActions(REPORTED).clear();
-        assertThat(CaseLifecycle.allowedActions(REPORTED)).isEqualTo(EnumSet.of(REGISTER, REJECT));
+        assertThat(CaseLifecycle.allowedActions(REPORTED)).isEqualTo(EnumSet.of(REGISTER, REJECT, COMMENT));
     }
 
     @Test

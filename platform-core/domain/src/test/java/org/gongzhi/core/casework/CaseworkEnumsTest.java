@@ -11,7 +11,7 @@ public class CaseworkEnumsTest {
     public void actionWireNames() {
         assertThat(Arrays.stream(CaseAction.values()).map(CaseAction::wireName)).containsExactly(
                 "register", "reject", "dispatch", "accept", "return", "feedback", "verify-pass", "verify-fail",
-                "postpone", "resume", "close", "evaluate", "reopen", "progress");
+                "postpone", "resume", "close", "evaluate", "reopen", "progress", "comment");
         for (CaseAction a : CaseAction.values()) {
             assertThat(CaseAction.fromWireName(a.wireName())).contains(a);
         }
@@ -30,6 +30,17 @@ public class CaseworkEnumsTest {
         assertThat(Channel.fromWireName("fax")).isEmpty();
         assertThat(Channel.RESIDENT_APP.labelZh()).isEqualTo("随手拍");
         assertThat(Channel.QR_CODE.labelZh()).isEqualTo("码上办");
+    }
+
+    @Test
+    public void onlyOpen311AndConsentingResidentsArePublic() {
+        assertThat(Channel.OPEN311.publicAtIntake(false)).isTrue();
+        assertThat(Channel.RESIDENT_APP.publicAtIntake(false)).isFalse();
+        assertThat(Channel.RESIDENT_APP.publicAtIntake(true)).isTrue();
+        assertThat(Channel.QR_CODE.publicAtIntake(true)).isTrue();
+        for (Channel c : new Channel[] {Channel.HOTLINE, Channel.GRID_WORKER, Channel.DEPARTMENT, Channel.VIDEO}) {
+            assertThat(c.publicAtIntake(true)).as(c.wireName()).isFalse();
+        }
     }
 
     @Test

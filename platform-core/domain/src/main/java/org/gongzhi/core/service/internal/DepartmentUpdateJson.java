@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gongzhi.core.service.DepartmentUpdate;
+import org.gongzhi.core.service.InputText;
 import org.gongzhi.core.service.ValidationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +32,9 @@ public final class DepartmentUpdateJson {
     public static DepartmentUpdate read(byte[] json, String actor) {
         JsonNode t;
         try {
-            t = JSON.readTree(json);
+            t = JSON.readTree(InputText.utf8("body", json));
         } catch (IOException e) {
-            throw new ValidationException("body", "不是有效的 JSON (not valid JSON): " + e.getMessage());
+            throw new ValidationException("body", "不是有效的 JSON (not valid JSON)");
         }
         if (t == null || !t.isObject()) {
             throw new ValidationException("body", "须为 JSON 对象 (must be a JSON object)");
@@ -44,7 +45,12 @@ public final class DepartmentUpdateJson {
             if (!p.isArray()) {
                 throw new ValidationException("photos", "须为 URL 数组 (must be an array of URLs)");
             }
-            p.forEach(x -> photos.add(x.asText()));
+            for (JsonNode x : p) {
+                if (!x.isTextual()) {
+                    throw new ValidationException("photos", "须为 URL 数组 (must be an array of URLs)");
+                }
+                photos.add(InputText.check("photos", x.textValue()));
+            }
         }
         Long sequence = null;
         if (t.hasNonNull("sequence")) {
@@ -57,9 +63,16 @@ public final class DepartmentUpdateJson {
                 text(t, "note"), photos, instant(t, "at"), sequence, actor);
     }
 
+    /** A string field: absent or null → null; any other JSON type → refused naming the field. */
     private static String text(JsonNode t, String field) {
         JsonNode v = t.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new ValidationException(field, field + " 须为字符串 (must be a string)");
+        }
+        return InputText.check(field, v.textValue());
     }
 
     private static UUID uuid(JsonNode t, String field) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
 import org.gongzhi.core.grid.InvalidCoordinateException;
 import org.gongzhi.core.service.HotlineIntake;
+import org.gongzhi.core.service.InputText;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.HotlineMapping;
@@ -53,6 +55,7 @@ final class TicketMapper {
     }
 
     NewCase map(RawTicket t) throws RowRejected {
+        cleanText(t);
         String number = t.get(TicketField.TICKET_NUMBER);
         if (number == null) {
             throw new RowRejected(TicketField.TICKET_NUMBER, "缺少工单编号 (ticket number missing)");
@@ -92,6 +95,22 @@ final class TicketMapper {
                 Channel.HOTLINE.wireName(), point == null ? null : point.longitude(),
                 point == null ? null : point.latitude(), t.get(TicketField.ADDRESS), grid,
                 t.get(TicketField.CALLER_NAME), masked ? null : phone, t.attachments(), HotlineIntake.KEY_PREFIX + number);
+    }
+
+    /** Every cell meets {@link InputText} (no NUL, no lone surrogate), or the row is refused naming it. */
+    private static void cleanText(RawTicket t) throws RowRejected {
+        for (Map.Entry<TicketField, String> cell : t.values().entrySet()) {
+            String problem = InputText.problem(cell.getValue());
+            if (problem != null) {
+                throw new RowRejected(cell.getKey(), cell.getKey().wireName() + " " + problem);
+            }
+        }
+        for (String url : t.attachments()) {
+            String problem = InputText.problem(url);
+            if (problem != null) {
+                throw new RowRejected(TicketField.ATTACHMENTS, TicketField.ATTACHMENTS.wireName() + " " + problem);
+            }
+        }
     }
 
     private Instant received(String text) throws RowRejected {

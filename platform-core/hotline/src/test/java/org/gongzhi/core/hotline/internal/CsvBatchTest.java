@@ -91,6 +91,19 @@ public class CsvBatchTest {
     }
 
     @Test
+    public void cellsWithNulOrLoneSurrogatesRejectOnlyTheirRow() {
+        String csv = HEADER + "JN1,2026-03-10 09:15,张\0三,,,垃圾堆积,市容环境/暴露垃圾,,,,360802001001001,,,\n"
+                + "JN3,2026-03-10 09:17,,,,垃圾堆积,市容环境/暴露垃圾,,,,360802001001001,,,\n";
+        HotlineBatchResult r = csv(csv, StandardCharsets.UTF_8, null);
+        assertThat(r.rows()).extracting(HotlineRowResult::outcome).containsExactly(Outcome.REJECTED, Outcome.CREATED);
+        assertThat(r.rows()).extracting(HotlineRowResult::field).containsExactly("callerName", null);
+        String json = "[{\"工单编号\":\"JN2\",\"受理时间\":\"2026-03-10 09:16\",\"诉求内容\":\"垃圾\\ud800堆积\","
+                + "\"网格编码\":\"360802001001001\",\"诉求分类\":\"市容环境/暴露垃圾\"}]";
+        HotlineBatchResult j = importer.importBatch("jizhou", "j", json.getBytes(StandardCharsets.UTF_8), HotlineFormat.JSON, null);
+        assertThat(j.rows()).extracting(HotlineRowResult::field).containsExactly("content");
+    }
+
+    @Test
     public void theSameTicketTwiceInOneBatchIsADuplicate() {
         String line = "JA1,2026-03-10 09:15,,,,垃圾堆积,市容环境/暴露垃圾,,,,360802001001001,,,\n";
         HotlineBatchResult r = csv(HEADER + line + line, StandardCharsets.UTF_8, null);

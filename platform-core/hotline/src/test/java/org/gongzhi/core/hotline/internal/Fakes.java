@@ -67,7 +67,7 @@ final class Fakes {
         final Map<String, NewCase> reported = new ConcurrentHashMap<>();
 
         @Override
-        public IntakeResult report(String tenantId, NewCase c, String actor, String reporterSubject) {
+        public IntakeResult report(String tenantId, NewCase c, String actor, String reporterSubject, String keyScope) {
             if (c.title().length() > 200) {
                 throw new ValidationException("title", "title 不能超过 200 个字符 (at most 200 characters)");
             }

@@ -53,19 +53,21 @@ public final class StartupProvisioning {
         return thread;
     });
     private final FailsafeExecutor<ProvisioningReport> retrying;
+    private final IdentityReadiness readiness;
     private volatile boolean stopping;
 
     @Activate
     public StartupProvisioning(@Reference IdentityProvisioning provisioning, @Reference TenantDirectory tenants,
-                               ProvisioningConfig config) {
-        this(provisioning, tenants, ProvisioningSettings.of(config, System.getProperty("karaf.home")),
+                               @Reference IdentityReadiness readiness, ProvisioningConfig config) {
+        this(provisioning, tenants, readiness, ProvisioningSettings.of(config, System.getProperty("karaf.home")),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
-    StartupProvisioning(IdentityProvisioning provisioning, TenantDirectory tenants, ProvisioningSettings settings,
-                        Duration firstDelay, Duration maxDelay) {
+    StartupProvisioning(IdentityProvisioning provisioning, TenantDirectory tenants, IdentityReadiness readiness,
+                        ProvisioningSettings settings, Duration firstDelay, Duration maxDelay) {
         this.provisioning = provisioning;
         this.tenants = tenants;
+        this.readiness = readiness;
         this.tenantsDirectory = settings.tenantsDirectory();
         RetryPolicyBuilder<ProvisioningReport> builder = RetryPolicy.<ProvisioningReport>builder()
                 .handleIf(StartupProvisioning::worthRetrying);
@@ -90,6 +92,7 @@ public final class StartupProvisioning {
             worker.execute(this::provisionAll);
         } else {
             LOG.info("provisionAtStart is false: the Keycloak realms are not provisioned at start");
+            readiness.markReady();
         }
     }
 
@@ -119,55 +122,69 @@ public final class StartupProvisioning {
             cityAdmins = List.of();
         }
         List<PersonDefinition> admins = cityAdmins;
-        if (!provisionOne(IdentityProvisioning.CITY_REALM, () -> provisioning.provisionCity(admins))) {
+        boolean all = true;
+        Outcome city = provisionOne(IdentityProvisioning.CITY_REALM, () -> provisioning.provisionCity(admins));
+        if (city == Outcome.STOP) {
             return;
         }
+        all &= city == Outcome.DONE;
         for (TenantDefinition tenant : tenants.tenants()) {
             boolean active = tenants.status(tenant.id()).orElse(TenantStatus.ACTIVE) != TenantStatus.SUSPENDED;
-            if (!provisionOne(tenant.id(), () -> {
+            Outcome district = provisionOne(tenant.id(), () -> {
                 ProvisioningReport report = provisioning.provisionDistrict(tenant);
                 // the platform's status is the truth: a suspended district's realm stays (or becomes) disabled
                 provisioning.setDistrictEnabled(tenant.id(), active);
                 return report;
-            })) {
+            });
+            if (district == Outcome.STOP) {
                 return;
             }
+            all &= district == Outcome.DONE;
         }
         LOG.info("Keycloak realms provisioned: city and {} districts in {} ms", tenants.tenants().size(),
                 (System.nanoTime() - start) / 1_000_000);
+        if (all) {
+            readiness.markReady();
+        } else {
+            LOG.error("Sign-in is not ready: some realms were refused (see above); health stays 503 until a restart "
+                    + "provisions them");
+        }
     }
 
-    /** Provisions one realm, retrying; false when the job must stop (Keycloak gone, or stopping). */
-    private boolean provisionOne(String realm, Supplier<ProvisioningReport> run) {
+    /** How provisioning one realm ended. */
+    private enum Outcome { DONE, REFUSED, STOP }
+
+    /** Provisions one realm, retrying; STOP when the job must stop (Keycloak gone, or stopping). */
+    private Outcome provisionOne(String realm, Supplier<ProvisioningReport> run) {
         if (stopping) {
-            return false;
+            return Outcome.STOP;
         }
         try {
             ProvisioningReport report = retrying.get(run::get);
             LOG.info("Realm {} provisioned in {} ms: {}", report.realm(), report.took().toMillis(),
                     report.created().isEmpty() ? "nothing to create"
                             : report.created().size() + " created or repaired");
-            return true;
+            return Outcome.DONE;
         } catch (IdentityUnavailableException e) {
             if (stopping) {
-                return false;
+                return Outcome.STOP;
             }
             if (worthRetrying(e)) {
                 LOG.error("Keycloak is still unreachable; realm {} and the realms after it are not provisioned "
                         + "(next chance: the next start): {}", realm, e.getMessage());
-                return false;
+                return Outcome.STOP;
             }
             LOG.error("Realm {} not provisioned: {}", realm, e.getMessage());
-            return true;
+            return Outcome.REFUSED;
         } catch (FailsafeException e) {
             // interrupted while waiting for the next attempt: deactivated
-            return false;
+            return Outcome.STOP;
         } catch (RuntimeException e) {
             if (stopping) {
-                return false;
+                return Outcome.STOP;
             }
             LOG.error("Realm {} not provisioned", realm, e);
-            return true;
+            return Outcome.REFUSED;
         }
     }
 

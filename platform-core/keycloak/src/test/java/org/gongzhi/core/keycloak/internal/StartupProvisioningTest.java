@@ -23,6 +23,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
 /** The start-up job: city first, then every district; waits for Keycloak with back-off. */
 public class StartupProvisioningTest {
 
+    private final IdentityReadiness readiness = new IdentityReadiness();
+
     private static final Duration QUICK = Duration.ofMillis(20);
 
     @Test
@@ -37,13 +39,14 @@ public class StartupProvisioningTest {
             }
             return null;
         });
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), settings(true, Duration.ofSeconds(30)),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), readiness, settings(true, Duration.ofSeconds(30)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
         assertThat(provisioning.calls).containsExactly("gongzhi-city", "gongzhi-city", "gongzhi-city", "gongzhi-city",
                 a.id(), b.id());
         assertThat(provisioning.cityAdmins).extracting(PersonDefinition::username).containsExactly("city-admin");
         assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=true");
+        assertThat(readiness.ready()).as("sign-in ready once every realm is provisioned").isTrue();
     }
 
     @Test
@@ -51,7 +54,7 @@ public class StartupProvisioningTest {
         TenantDefinition a = DemoTenants.copy("jizhou", DemoTenants.freshId("jz"));
         TenantDefinition b = DemoTenants.copy("donghu", DemoTenants.freshId("dh"));
         Recording provisioning = new Recording(realm -> null);
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(Set.of(b.id()), a, b),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(Set.of(b.id()), a, b), readiness,
                 settings(true, Duration.ofSeconds(30)), QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
         assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
@@ -64,10 +67,11 @@ public class StartupProvisioningTest {
         Recording provisioning = new Recording(realm -> {
             throw KeycloakFailure.status("testing", "http://127.0.0.1:1", 503, null, null);
         });
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a), settings(true, Duration.ofMillis(300)),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a), readiness, settings(true, Duration.ofMillis(300)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
         assertThat(provisioning.calls).isNotEmpty().containsOnly("gongzhi-city");
+        assertThat(readiness.ready()).as("health stays 503 without realms").isFalse();
     }
 
     @Test
@@ -80,19 +84,21 @@ public class StartupProvisioningTest {
             }
             return null;
         });
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), settings(true, Duration.ofSeconds(30)),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), readiness, settings(true, Duration.ofSeconds(30)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
         assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
+        assertThat(readiness.ready()).as("a refused realm: sign-in not ready").isFalse();
     }
 
     @Test
     public void doesNothingWhenNotAskedTo() throws Exception {
         Recording provisioning = new Recording(realm -> null);
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), settings(false, Duration.ofSeconds(1)),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), readiness, settings(false, Duration.ofSeconds(1)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(5))).isTrue();
         assertThat(provisioning.calls).isEmpty();
+        assertThat(readiness.ready()).as("nothing to wait for").isTrue();
     }
 
     @Test
@@ -100,7 +106,7 @@ public class StartupProvisioningTest {
         Recording provisioning = new Recording(realm -> {
             throw KeycloakFailure.status("testing", "http://127.0.0.1:1", 503, null, null);
         });
-        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), settings(true, Duration.ofMinutes(5)),
+        StartupProvisioning job = new StartupProvisioning(provisioning, directory(), readiness, settings(true, Duration.ofMinutes(5)),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
         long start = System.nanoTime();
         job.deactivate();
@@ -113,7 +119,7 @@ public class StartupProvisioningTest {
         TenantDefinition district = DemoTenants.copy("jiangbei", DemoTenants.freshId("jb"));
         KeycloakProvisioning provisioning = keycloak.provisioning();
         try {
-            StartupProvisioning job = new StartupProvisioning(provisioning, directory(district),
+            StartupProvisioning job = new StartupProvisioning(provisioning, directory(district), readiness,
                     keycloakSettings(keycloak), QUICK, QUICK);
             assertThat(job.awaitDone(Duration.ofMinutes(2))).isTrue();
             assertThat(keycloak.admin().realms().findAll()).extracting(RealmRepresentation::getRealm)

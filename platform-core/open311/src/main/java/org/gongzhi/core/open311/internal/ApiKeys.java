@@ -37,12 +37,24 @@ public final class ApiKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
 
+    /**
+     * The shipped demo keys ({@code <district>-open311-demo-key-<year>}): public in the source
+     * repository, so an endpoint that accepts them is a test endpoint.
+     */
+    static final Pattern DEMO_KEY = Pattern.compile("[a-z][a-z0-9-]*-open311-demo-key-\\d{4}");
+
     @ObjectClassDefinition(name = "Gongzhi Open311",
-            description = "API keys of the Open311 GeoReport v2 clients allowed to post requests and updates")
+            description = "Open311 GeoReport v2 endpoint: API keys of the clients allowed to post requests and "
+                    + "updates, and the reverse proxies trusted to report the public URL")
     public @interface Config {
         @AttributeDefinition(description = "Entries district:key:client name, comma-separated; the key is "
                 + "16-128 characters of A-Z a-z 0-9 . _ ~ -, the client name is journaled as open311:<name>")
         String[] apiKeys() default {};
+
+        @AttributeDefinition(description = "IP addresses of the reverse proxies whose X-Forwarded-Proto and "
+                + "X-Forwarded-Host headers give the endpoint URL in service discovery, comma-separated; "
+                + "empty: the headers are ignored")
+        String[] trustedProxies() default {};
     }
 
     /** One client: its district, key and name. */
@@ -85,6 +97,11 @@ public final class ApiKeys {
         return Optional.ofNullable(found);
     }
 
+    /** Whether any of the keys is a shipped demo key (then discovery calls the endpoint a test endpoint). */
+    boolean demo() {
+        return clients.stream().anyMatch(c -> DEMO_KEY.matcher(c.key()).matches());
+    }
+
     /** Number of valid entries (for the log and tests). */
     int size() {
         return clients.size();
@@ -119,6 +136,12 @@ public final class ApiKeys {
         }
         LOG.info("Open311: {} API key(s) for districts {}", out.size(),
                 out.stream().map(Client::district).distinct().sorted().toList());
+        List<String> demo = out.stream().filter(c -> DEMO_KEY.matcher(c.key()).matches()).map(Client::district)
+                .distinct().sorted().toList();
+        if (!demo.isEmpty()) {
+            LOG.info("Open311: the public demo API keys of {} are configured, so discovery announces a test endpoint; "
+                    + "replace them in etc/{}.cfg before real use", demo, PID);
+        }
         return List.copyOf(out);
     }
 }

@@ -3,9 +3,9 @@ package org.gongzhi.core.open311.internal;
 import java.util.List;
 
 /**
- * The service discovery document ({@code discovery.xml|json}): one production GeoReport v2
- * endpoint with both formats. It is the same for every district, so it takes no
- * {@code jurisdiction_id}.
+ * The service discovery document ({@code discovery.xml|json}): one GeoReport v2 endpoint with both
+ * formats, of type {@code production}, or {@code test} while the public demo keys are configured.
+ * It is the same for every district, so it takes no {@code jurisdiction_id}.
  */
 final class Discovery {
 
@@ -15,8 +15,9 @@ final class Discovery {
     /**
      * @param changeset when the document (and the service definitions) last changed, sortable
      * @param url       the endpoint's base URL, e.g. {@code http://host:8181/open311/v2}
+     * @param test      whether the endpoint is a test endpoint (type {@code test})
      */
-    static Doc doc(String changeset, String url) {
+    static Doc doc(String changeset, String url, boolean test) {
         return new Doc("discovery", Doc.fields(
                 "changeset", changeset,
                 "contact", "请联系所在区的综治中心（市域社会治理平台运维）"
@@ -27,7 +28,7 @@ final class Discovery {
                         "specification", Open311Api.SPECIFICATION,
                         "url", url,
                         "changeset", changeset,
-                        "type", "production",
+                        "type", test ? "test" : "production",
                         "formats", new Doc.Items("format",
                                 List.of(Format.XML.mimeType(), Format.JSON.mimeType())))))));
     }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The GeoReport v2 methods without JAX-RS: each takes the extension and the call's parameters
  * and answers a {@link Reply}. {@code jurisdiction_id} is the district id: missing → 400, unknown
  * or suspended → 404; writes need the district's {@code api_key} (missing or invalid → 403). An
- * extension other than {@code xml}/{@code json} → 404 in XML. Failures of the platform become the
- * specification's 400 "general service error" and are logged. Thread-safe.
+ * extension other than {@code xml}/{@code json} → 404 in XML. Only public cases are shown
+ * ({@link RequestFinder}). Every refusal is the specification's error list; failures of the
+ * platform become its 400 "general service error" and are logged. Thread-safe.
  */
 final class Open311Api {
 
@@ -59,9 +60,12 @@ final class Open311Api {
         this.changeset = W3cTime.format(clock.instant(), ZoneOffset.UTC);
     }
 
-    /** Service discovery; {@code endpoint} is the base URL, e.g. {@code http://host/open311/v2}. */
+    /**
+     * Service discovery; {@code endpoint} is the base URL, e.g. {@code http://host/open311/v2}; the
+     * endpoint is a {@code test} one while the public demo keys are configured.
+     */
     Reply discovery(String ext, String endpoint) {
-        return answer(ext, () -> Discovery.doc(changeset, endpoint));
+        return answer(ext, () -> Discovery.doc(changeset, endpoint, keys.demo()));
     }
 
     Reply services(String ext, Form form, boolean english) {
@@ -69,7 +73,10 @@ final class Open311Api {
     }
 
     Reply definition(String code, String ext, Form form) {
-        return answer(ext, () -> ServiceCatalog.definition(service(jurisdiction(form), code)));
+        return answer(ext, () -> {
+            FormCodec.checked("service_code", code);
+            return ServiceCatalog.definition(service(jurisdiction(form), code));
+        });
     }
 
     /** POST requests. */
@@ -91,10 +98,14 @@ final class Open311Api {
         });
     }
 
-    /** GET requests: by service_request_id (overrides the rest), else by dates, service_code, status. */
+    /**
+     * GET requests: by service_request_id (overrides the rest), else by dates, service_code, status;
+     * {@code extended_statuses=true} asks for the extended statuses.
+     */
     Reply requests(String ext, Form form, boolean english) {
         return answer(ext, () -> {
             TenantDefinition t = jurisdiction(form);
+            boolean extended = extended(form);
             List<String> ids = form.list("service_request_id");
             List<CaseView> found = !ids.isEmpty()
                     ? ids.stream().distinct().limit(RequestFinder.MAX_RESULTS)
@@ -102,21 +113,24 @@ final class Open311Api {
                     : finder.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
                             clock.instant()), Set.copyOf(form.list("service_code")), closed(form.list("status")),
                             RequestFinder.MAX_RESULTS);
-            return requestList(t, found, english);
+            return requestList(t, found, english, extended);
         });
     }
 
     Reply request(String id, String ext, Form form, boolean english) {
         return answer(ext, () -> {
+            FormCodec.checked("service_request_id", id);
             TenantDefinition t = jurisdiction(form);
+            boolean extended = extended(form);
             CaseView c = finder.byNumber(t, id).orElseThrow(() -> Open311Exception.notFound(
                     "service_request_id provided was not found: " + id + " (事件不存在)"));
-            return requestList(t, List.of(c), english);
+            return requestList(t, List.of(c), english, extended);
         });
     }
 
     Reply token(String token, String ext, Form form) {
         return answer(ext, () -> {
+            FormCodec.checked("token", token);
             TenantDefinition t = jurisdiction(form);
             CaseView c = finder.byToken(t, token).orElseThrow(() -> Open311Exception.notFound(
                     "token provided was not found: " + token + " (令牌不存在)"));
@@ -128,8 +142,9 @@ final class Open311Api {
     Reply updates(String ext, Form form) {
         return answer(ext, () -> {
             TenantDefinition t = jurisdiction(form);
+            boolean extended = extended(form);
             return updates.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
-                    clock.instant()));
+                    clock.instant()), extended);
         });
     }
 
@@ -145,14 +160,43 @@ final class Open311Api {
 
     /** Any other path under the base: 404, in JSON when the path ends with .json, else XML. */
     Reply unknown(String path) {
-        Format f = path.toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.XML;
-        return new Reply(404, f, Open311Exception.errors(404, "The URL request is invalid: no such resource " + path
-                + " (请求的资源不存在；可用资源见 discovery.xml)"));
+        Format f = formatOf(path);
+        return new Reply(404, f, Open311Exception.errors(404, "The URL request is invalid: no such resource "
+                + DocWriter.clean(path) + " (请求的资源不存在；可用资源见 discovery.xml)"));
     }
 
-    private Doc requestList(TenantDefinition t, List<CaseView> found, boolean english) {
+    /** A method the endpoint does not serve (PUT, DELETE, PATCH): 405 in the format the path names. */
+    Reply methodNotAllowed(String method, String path) {
+        return new Reply(405, formatOf(path), Open311Exception.errors(405, "Method " + method + " is not allowed: "
+                + "Open311 resources answer GET, and POST on requests and servicerequestupdates (不支持该请求方法)"));
+    }
+
+    /** A refusal found before the method ran (e.g. undecodable parameters), in the format {@code ext} names. */
+    Reply refused(String ext, Open311Exception e) {
+        return new Reply(e.status(), Format.of(ext).orElse(Format.XML), e.doc());
+    }
+
+    private static Format formatOf(String path) {
+        return path != null && path.toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.XML;
+    }
+
+    private Doc requestList(TenantDefinition t, List<CaseView> found, boolean english, boolean extended) {
         return Doc.list("service_requests", "request", found.stream()
-                .map(c -> RequestMapping.request(t, c, cases.journal(t.id(), c.id()), english)).toList());
+                .map(c -> RequestMapping.request(t, c, cases.journal(t.id(), c.id()), english, extended)).toList());
+    }
+
+    /** {@code extended_statuses}: {@code true}/{@code 1} or {@code false}/{@code 0}/absent; else 400. */
+    static boolean extended(Form form) {
+        String v = form.first("extended_statuses");
+        if (v == null) {
+            return false;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw Open311Exception.badRequest("extended_statuses must be true or false "
+                    + "(extended_statuses 只能是 true 或 false)");
+        };
     }
 
     private TenantDefinition jurisdiction(Form form) {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.CaseScope;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NotFoundException;
@@ -21,7 +22,8 @@ import org.gongzhi.core.service.Page;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
- * Finds the cases Open311 may show: those of the offered families ({@link ServiceCatalog#OFFERED}),
+ * Finds the cases Open311 may show: the public ones ({@link CaseScope#publicOnly()}: reported through
+ * Open311, later also residents who agreed) of the offered families ({@link ServiceCatalog#OFFERED}),
  * by case number ({@code service_request_id}), by UUID (token) or by the list filters.
  * {@link CaseService} has no filter by number, family or several statuses, so this pages through
  * {@link CaseService#list} (newest first) and filters here; a number names its day
@@ -66,7 +68,7 @@ final class RequestFinder {
             return Optional.empty();
         }
         try {
-            return Optional.of(cases.get(t.id(), id)).filter(c -> ServiceCatalog.offered(c.categoryCode()));
+            return Optional.of(cases.get(t.id(), id)).filter(RequestFinder::shown);
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -84,15 +86,20 @@ final class RequestFinder {
         return scan(t, single, range.from(), range.to().plusSeconds(1), wanted, limit);
     }
 
+    /** Whether Open311 may show {@code c}: public, and of an offered family (never comprehensive governance). */
+    static boolean shown(CaseView c) {
+        return c.publicCase() && ServiceCatalog.offered(c.categoryCode());
+    }
+
     private List<CaseView> scan(TenantDefinition t, String categoryCode, Instant from, Instant to,
                                 Predicate<CaseView> wanted, int limit) {
         List<CaseView> out = new ArrayList<>();
         int offset = 0;
         while (out.size() < limit) {
             Page<CaseView> page = cases.list(t.id(), new CaseQuery(null, null, null, categoryCode, null, null, from, to,
-                    offset, CaseQuery.MAX_LIMIT));
+                    offset, CaseQuery.MAX_LIMIT).within(CaseScope.publicOnly()));
             for (CaseView c : page.items()) {
-                if (ServiceCatalog.offered(c.categoryCode()) && wanted.test(c) && out.size() < limit) {
+                if (shown(c) && wanted.test(c) && out.size() < limit) {
                     out.add(c);
                 }
             }

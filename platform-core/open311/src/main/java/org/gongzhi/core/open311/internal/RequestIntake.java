@@ -14,9 +14,11 @@ import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
  * POST requests: turns the form into a case reported through channel {@code open311} by
- * {@code open311:<client name>}. Location: {@code lat} and {@code long} (the platform locates the
- * grid; a point outside the district's grids is refused), else {@code address_string}, else
- * {@code address_id} kept as the address text. The title is the start of the description, or the
+ * {@code open311:<client name>} (a public case). Location: {@code lat} and {@code long} (the platform
+ * locates the grid; a point outside the district's grids is refused), or {@code address_string}, or
+ * {@code address_id}; {@code address_id} is kept as given and shown again. The reporter's
+ * {@code first_name}/{@code last_name}, {@code phone} and {@code email} are kept for staff and never
+ * shown on the public endpoint nor logged. The title is the start of the description, or the
  * service name. Platform validation errors become 400 errors naming the GeoReport parameter.
  */
 final class RequestIntake {
@@ -24,10 +26,13 @@ final class RequestIntake {
     /** The specification's limit of a description. */
     static final int MAX_DESCRIPTION = 4000;
     private static final int TITLE_CHARS = 40;
-    private static final Map<String, String> PARAMETERS = Map.of(
-            "longitude", "long", "latitude", "lat", "address", "address_string", "attachments", "media_url",
-            "reporterName", "first_name/last_name", "reporterPhone", "phone", "description", "description",
-            "title", "description", "categoryCode", "service_code");
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(
+            Map.entry("longitude", "long"), Map.entry("latitude", "lat"), Map.entry("address", "address_string"),
+            Map.entry("attachments", "media_url"), Map.entry("reporterName", "first_name/last_name"),
+            Map.entry("reporterPhone", "phone"), Map.entry("reporterEmail", "email"),
+            Map.entry("description", "description"), Map.entry("title", "description"),
+            Map.entry("categoryCode", "service_code"), Map.entry("addressId", "address_id"),
+            Map.entry("publicNote", "description"), Map.entry("note", "description"));
 
     private final CaseService cases;
 
@@ -61,10 +66,9 @@ final class RequestIntake {
                     + "(描述不能超过 " + MAX_DESCRIPTION + " 个字符)");
         }
         AttributeAnswers answers = AttributeAnswers.check(service, form.all(), t.timeZone());
-        String address = addressString != null ? addressString : addressId == null ? null : "地址编号 (address_id) " + addressId;
         NewCase newCase = new NewCase(title(description, service), answers.describe(description), service.code(),
-                Channel.OPEN311.wireName(), lon, lat, address, null, reporter(form), form.first("phone"),
-                form.values("media_url"), null);
+                Channel.OPEN311.wireName(), lon, lat, addressString, null, reporter(form), form.first("phone"),
+                form.values("media_url"), null, form.first("email"), addressId);
         CaseView c;
         try {
             c = cases.report(t.id(), newCase, "open311:" + client.name(), null).kase();

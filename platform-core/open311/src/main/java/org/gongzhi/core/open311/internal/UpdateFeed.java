@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
@@ -22,14 +24,21 @@ import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
  * The servicerequestupdates extension (mySociety's, as used by FixMyStreet): the journal of the
- * shown cases as updates, and updates posted by a client as progress notes ({@link CaseAction#PROGRESS},
- * which keeps the status) where the case's status allows one. {@code update_id} is
+ * shown cases as updates, and updates posted by a client. An update shows the step's label and its
+ * public note only — internal notes never leave the platform. A posted update becomes a public note:
+ * a progress note ({@link CaseAction#PROGRESS}) where the status allows one, else a comment
+ * ({@link CaseAction#COMMENT}, any status); neither changes the status. {@code update_id} is
  * {@code <case number>-<journal seq>}, stable for ever.
  */
 final class UpdateFeed {
 
-    /** Statuses the extension's POST accepts (any letter case). */
-    private static final Set<String> STATUSES = Set.of("open", "closed");
+    /**
+     * Statuses a client may post, as the extension writes them (upper case, any letter case
+     * accepted): GeoReport's two and the extended ones FixMyStreet sends.
+     */
+    static final Set<String> STATUSES = Set.of("OPEN", "CLOSED", "FIXED", "IN_PROGRESS", "ACTION_SCHEDULED",
+            "INVESTIGATING", "DUPLICATE", "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION", "INTERNAL_REFERRAL",
+            "REOPEN");
     private static final int MAX_NOTE = 2000;
 
     private final CaseService cases;
@@ -45,13 +54,13 @@ final class UpdateFeed {
      * {@link RequestFinder#MAX_RESULTS}. Cases reported up to 90 days before the range's start are
      * considered.
      */
-    Doc list(TenantDefinition t, W3cTime.Range range) {
+    Doc list(TenantDefinition t, W3cTime.Range range, boolean extended) {
         W3cTime.Range reported = new W3cTime.Range(range.from().minus(W3cTime.MAX_SPAN), range.to());
         List<Timed> updates = new ArrayList<>();
         for (CaseView c : finder.list(t, reported, Set.of(), null, RequestFinder.MAX_RESULTS)) {
             for (JournalEntry e : cases.journal(t.id(), c.id())) {
                 if (range.contains(e.at())) {
-                    updates.add(new Timed(e.at(), update(t, c, e)));
+                    updates.add(new Timed(e.at(), update(t, c, e, extended)));
                 }
             }
         }
@@ -63,30 +72,42 @@ final class UpdateFeed {
     private record Timed(Instant at, Map<String, Object> fields) {
     }
 
-    static Map<String, Object> update(TenantDefinition t, CaseView c, JournalEntry e) {
+    /**
+     * One journal entry as an update: the step's label, with the public note if the step has one;
+     * the intake shows the request's description (public like the request itself). Media only with
+     * what is public: the intake's and those of a step with a public note.
+     */
+    static Map<String, Object> update(TenantDefinition t, CaseView c, JournalEntry e, boolean extended) {
         String label = RequestMapping.stepLabel(e);
-        String note = e.note() == null || e.note().isBlank() ? null : e.note().strip();
+        boolean intake = e.action() == null;
+        String text = intake ? c.description() : e.publicNote();
+        text = text == null || text.isBlank() ? null : text.strip();
+        boolean media = (intake || text != null) && !e.attachments().isEmpty();
         return Doc.fields(
                 "update_id", updateId(c, e),
                 "service_request_id", c.number(),
-                "status", RequestMapping.status(e.to()),
+                "status", RequestMapping.status(e.to(), extended),
                 "updated_datetime", W3cTime.format(e.at(), t.timeZone()),
-                "description", note == null ? label : label + "：" + note,
-                "media_url", e.attachments().isEmpty() ? "" : e.attachments().get(0));
+                "description", text == null ? label : label + "：" + text,
+                "media_url", media ? e.attachments().get(0) : "");
     }
 
     static String updateId(CaseView c, JournalEntry e) {
         return c.number() + "-" + e.seq();
     }
 
-    /** POST: records the client's update as a progress note and answers its update_id. */
+    /**
+     * POST: records the client's update as a public note and answers its update_id. The same client
+     * posting the same {@code update_id} again gets the first answer and changes nothing. The poster's
+     * name, e-mail and phone are not kept: the journal names the client ({@code open311:<name>}).
+     */
     Doc post(TenantDefinition t, Form form, ApiKeys.Client client) {
         String number = form.required("service_request_id");
-        form.required("update_id");
-        String status = form.required("status").toLowerCase(Locale.ROOT);
+        String clientUpdateId = form.required("update_id");
+        String status = form.required("status").toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw Open311Exception.badRequest("status must be OPEN or CLOSED (status 只能是 OPEN 或 CLOSED): "
-                    + form.first("status"));
+            throw Open311Exception.badRequest("status must be one of " + String.join(", ", new TreeSet<>(STATUSES))
+                    + " (status 取值不正确): " + form.first("status"));
         }
         W3cTime.parse("updated_datetime", form.required("updated_datetime"), t.timeZone());
         String description = form.required("description");
@@ -95,30 +116,44 @@ final class UpdateFeed {
         }
         CaseView c = finder.byNumber(t, number).orElseThrow(() -> Open311Exception.notFound(
                 "service_request_id provided was not found: " + number + " (事件不存在)"));
-        if (!CaseLifecycle.canPerform(c.status(), CaseAction.PROGRESS)) {
-            throw notNow(c);
-        }
-        String note = "closed".equals(status) && !RequestMapping.closed(c.status())
-                ? description + "（报告人认为问题已解决 the reporter considers it resolved）" : description;
         String actor = "open311:" + client.name();
+        // internal: which update of the client this was (no personal data); also the duplicate check
+        String internal = "Open311 update_id " + clientUpdateId + ", status " + status;
+        Optional<JournalEntry> earlier = cases.journal(t.id(), c.id()).stream()
+                .filter(e -> actor.equals(e.actor()) && internal.equals(e.note())).findFirst();
+        if (earlier.isPresent()) {
+            return answer(c, earlier.get(), form);
+        }
+        CaseAction action = CaseLifecycle.canPerform(c.status(), CaseAction.PROGRESS) ? CaseAction.PROGRESS
+                : CaseAction.COMMENT;
+        String publicNote = description + suffix(status, c);
         try {
-            cases.transition(t.id(), c.id(), new TransitionCommand(CaseAction.PROGRESS, actor, note,
-                    form.values("media_url"), null, null, null, null, null, null));
+            cases.transition(t.id(), c.id(), new TransitionCommand(action, actor, internal, form.values("media_url"),
+                    null, null, null, null, null, null, publicNote));
         } catch (IllegalTransitionException | ConflictException | StepRefusedException e) {
-            throw notNow(c);
+            throw Open311Exception.badRequest("service request " + c.number() + " does not accept updates now, "
+                    + "please try again (事件暂时不能接受补充说明，请稍后重试)");
         } catch (ValidationException e) {
             throw RequestIntake.invalid(e);
         }
         List<JournalEntry> journal = cases.journal(t.id(), c.id());
-        JournalEntry mine = journal.stream().filter(e -> e.action() == CaseAction.PROGRESS && actor.equals(e.actor()))
+        JournalEntry mine = journal.stream().filter(e -> actor.equals(e.actor()) && internal.equals(e.note()))
                 .reduce((a, b) -> b).orElse(journal.get(journal.size() - 1));
-        return Doc.list("service_request_updates", "request_update",
-                List.of(Doc.fields("update_id", updateId(c, mine), "account_id", form.first("account_id"))));
+        return answer(c, mine, form);
     }
 
-    private static Open311Exception notNow(CaseView c) {
-        return Open311Exception.badRequest("service request " + c.number() + " does not accept updates while "
-                + c.status().labelEn().toLowerCase(Locale.ROOT) + " (事件当前状态「" + c.status().labelZh()
-                + "」不接受补充说明，请在派遣后或处置中提交)");
+    private static Doc answer(CaseView c, JournalEntry e, Form form) {
+        return Doc.list("service_request_updates", "request_update",
+                List.of(Doc.fields("update_id", updateId(c, e), "account_id", form.first("account_id"))));
+    }
+
+    /** What the reporter's status says, for staff and the public; the status of the case does not change. */
+    private static String suffix(String status, CaseView c) {
+        return switch (status) {
+            case "CLOSED", "FIXED" -> RequestMapping.closed(c.status()) ? ""
+                    : "（报告人认为问题已解决 the reporter considers it resolved）";
+            case "REOPEN" -> "（报告人要求重新处理 the reporter asks to reopen it）";
+            default -> "";
+        };
     }
 }

@@ -20,6 +20,7 @@ import javax.ws.rs.core.MultivaluedMap;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
@@ -35,7 +36,11 @@ import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 
-/** The demo districts of {@code tenants/} and an in-memory case service, for the resource's unit tests. */
+/**
+ * The demo districts of {@code tenants/} and an in-memory case service, for the resource's unit tests:
+ * public at intake by {@link Channel#publicAtIntake}, lists confined to the query's scope, public
+ * notes journaled apart, as the persistence bundle does.
+ */
 final class FakePlatform implements TenantDirectory, CaseService {
 
     final Map<String, TenantDefinition> districts = new HashMap<>();
@@ -78,7 +83,7 @@ final class FakePlatform implements TenantDirectory, CaseService {
     }
 
     @Override
-    public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject) {
+    public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject, String keyScope) {
         TenantDefinition t = require(tenantId);
         if (n.reporterPhone() != null && !n.reporterPhone().matches("[0-9+\\-() ]{3,20}")) {
             throw new ValidationException("reporterPhone", "电话号码格式不正确 (malformed phone number)");
@@ -86,7 +91,8 @@ final class FakePlatform implements TenantDirectory, CaseService {
         Instant now = clock.instant();
         String number = t.adminCode() + "-" + LocalDate.ofInstant(now, t.timeZone()).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "-" + String.format("%06d", ++seq);
-        CaseView c = view(UUID.randomUUID(), number, tenantId, n, CaseStatus.REPORTED, now, null, null);
+        boolean publicCase = Channel.fromWireName(n.channel()).map(ch -> ch.publicAtIntake(false)).orElse(false);
+        CaseView c = view(UUID.randomUUID(), number, tenantId, n, CaseStatus.REPORTED, now, null, null, publicCase);
         cases.add(c);
         journals.put(c.id(), new ArrayList<>(List.of(new JournalEntry(1, now, actor, null, null, CaseStatus.REPORTED,
                 n.description(), n.attachments()))));
@@ -94,13 +100,14 @@ final class FakePlatform implements TenantDirectory, CaseService {
     }
 
     private CaseView view(UUID id, String number, String tenant, NewCase n, CaseStatus status, Instant reported,
-                          String lead, Instant due) {
+                          String lead, Instant due, boolean publicCase) {
         TenantDefinition t = require(tenant);
         return new CaseView(id, number, tenant, n.title(), n.description(), n.categoryCode(),
                 t.category(n.categoryCode()).orElseThrow().family().name(), n.channel(), status,
                 t.category(n.categoryCode()).orElseThrow().tier(), null, n.longitude(), n.latitude(), n.address(),
                 n.reporterName(), n.reporterPhone(), n.attachments(), lead, List.of(), reported, null, due, null, null,
-                null, 0, 0, null, 1, CaseLifecycle.allowedActions(status), null, Map.of(), null);
+                null, 0, 0, null, 1, CaseLifecycle.allowedActions(status), null, Map.of(), null, n.reporterEmail(),
+                n.addressId(), publicCase);
     }
 
     @Override
@@ -112,6 +119,7 @@ final class FakePlatform implements TenantDirectory, CaseService {
     @Override
     public Page<CaseView> list(String tenantId, CaseQuery q) {
         List<CaseView> all = cases.stream().filter(c -> c.tenantId().equals(tenantId))
+                .filter(c -> q.scope().permits(c, require(tenantId)))
                 .filter(c -> q.categoryCode() == null || q.categoryCode().equals(c.categoryCode()))
                 .filter(c -> q.reportedFrom() == null || !c.reportedAt().isBefore(q.reportedFrom()))
                 .filter(c -> q.reportedTo() == null || c.reportedAt().isBefore(q.reportedTo()))
@@ -125,14 +133,20 @@ final class FakePlatform implements TenantDirectory, CaseService {
     public CaseView transition(String tenantId, UUID caseId, TransitionCommand cmd) {
         CaseView c = get(tenantId, caseId);
         CaseStatus to = CaseLifecycle.next(c.status(), cmd.action());
+        boolean noText = (cmd.note() == null || cmd.note().isBlank()) && (cmd.publicNote() == null || cmd.publicNote().isBlank());
+        if ((cmd.action() == CaseAction.PROGRESS || cmd.action() == CaseAction.COMMENT) && noText) {
+            throw new ValidationException("note", "a note or a public note is required");
+        }
         NewCase n = new NewCase(c.title(), c.description(), c.categoryCode(), c.channel(), c.longitude(), c.latitude(),
-                c.address(), null, c.reporterName(), c.reporterPhone(), c.attachments(), null);
+                c.address(), null, c.reporterName(), c.reporterPhone(), c.attachments(), null, c.reporterEmail(),
+                c.addressId());
         String lead = cmd.action() == CaseAction.DISPATCH ? cmd.leadDepartment() : c.leadDepartment();
-        CaseView next = view(c.id(), c.number(), tenantId, n, to, c.reportedAt(), lead, c.reportedAt().plusSeconds(86_400));
+        CaseView next = view(c.id(), c.number(), tenantId, n, to, c.reportedAt(), lead, c.reportedAt().plusSeconds(86_400),
+                c.publicCase());
         cases.set(cases.indexOf(c), next);
         List<JournalEntry> journal = journals.get(caseId);
         journal.add(new JournalEntry(journal.size() + 1, clock.instant(), cmd.actor(), cmd.action(), c.status(), to,
-                cmd.note(), cmd.attachments()));
+                cmd.note(), cmd.attachments(), cmd.publicNote()));
         return next;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NewCase;
@@ -250,34 +251,156 @@ public class Open311ApiTest {
     }
 
     @Test
-    public void updatesFollowTheJournal() throws Exception {
+    public void updatesShowPublicNotesOnlyAndAreAcceptedInAnyStatus() throws Exception {
         String id = postPothole();
         CaseView c = platform.cases.get(0);
         Form update = jz("api_key", KEY, "service_request_id", id, "update_id", "fms-1", "status", "OPEN",
-                "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "坑越来越大了");
-        assertError(api.postUpdate("json", update), 400, "does not accept updates");
-        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.REGISTER, "jz-dispatcher", null, null,
-                null, null, null, null, null, null));
+                "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "坑越来越大了", "email", "li@example.cn");
+        JsonNode before = json(api.postUpdate("json", update));
+        assertThat(before.get(0).get("update_id").asText()).as("a comment before dispatch").isEqualTo(id + "-2");
+        assertThat(platform.journals.get(c.id()).get(1).action()).isEqualTo(CaseAction.COMMENT);
+        assertThat(json(api.postUpdate("json", update)).get(0).get("update_id").asText())
+                .as("the same update_id again changes nothing").isEqualTo(id + "-2");
+        assertThat(platform.journals.get(c.id())).hasSize(2);
+
+        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.REGISTER, "jz-dispatcher",
+                "内部：上报人张三是老上访户", null, null, null, null, null, null, null));
         platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.DISPATCH, "jz-dispatcher", "请城管处置", null,
-                "CG", null, null, null, null, null));
-        JsonNode posted = json(api.postUpdate("json", update));
-        assertThat(posted.get(0).get("update_id").asText()).isEqualTo(id + "-4");
+                "CG", null, null, null, null, null, "已派城管局处置"));
+        Form progress = jz("api_key", KEY, "service_request_id", id, "update_id", "fms-2", "status", "IN_PROGRESS",
+                "updated_datetime", "2026-11-22T11:00:00+08:00", "description", "有人来看过了");
+        assertThat(json(api.postUpdate("json", progress)).get(0).get("update_id").asText()).isEqualTo(id + "-5");
+        assertThat(platform.journals.get(c.id()).get(4).action()).isEqualTo(CaseAction.PROGRESS);
         assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", id)), 400, "update_id was not provided");
         assertError(api.postUpdate("xml", jz("service_request_id", id)), 403, "api_key was not provided");
+        assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", id, "update_id", "x", "status", "pending",
+                "updated_datetime", "2026-11-22T11:00:00+08:00", "description", "?")), 400, "status must be one of");
 
         JsonNode updates = json(api.updates("json", jz()));
-        assertThat(updates).extracting(u -> u.get("update_id").asText()).containsExactly(id + "-1", id + "-2", id + "-3", id + "-4");
-        assertThat(updates.get(2).get("description").asText()).isEqualTo("派遣：请城管处置");
-        assertThat(updates.get(3).get("description").asText()).isEqualTo("进展说明：坑越来越大了");
+        assertThat(updates).extracting(u -> u.get("update_id").asText())
+                .containsExactly(id + "-1", id + "-2", id + "-3", id + "-4", id + "-5");
+        assertThat(updates).extracting(u -> u.get("description").asText()).containsExactly(
+                "上报：" + c.description(), "备注：坑越来越大了", "立案", "派遣：已派城管局处置", "进展说明：有人来看过了");
+        String feed = new String(api.updates("xml", jz()).bytes(), StandardCharsets.UTF_8);
+        assertThat(feed).doesNotContain("老上访户").doesNotContain("请城管处置").doesNotContain("li@example.cn")
+                .doesNotContain("update_id fms");
         assertThat(updates).allSatisfy(u -> assertThat(u.get("status").asText()).isEqualTo("open"));
-        Document x = xml(api.updates("xml", jz()));
-        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("service_request_updates");
-        assertThat(x.getElementsByTagName("request_update").getLength()).isEqualTo(4);
+        assertThat(json(api.updates("json", jz("extended_statuses", "true")))).extracting(u -> u.get("status").asText())
+                .containsExactly("open", "open", "action_scheduled", "action_scheduled", "action_scheduled");
 
         JsonNode request = json(api.request(id, "json", jz(), false)).get(0);
         assertThat(request.get("agency_responsible").asText()).isEqualTo(platform.find("jizhou").orElseThrow()
                 .department("CG").orElseThrow().name());
-        assertThat(request.get("status_notes").asText()).isEqualTo("坑越来越大了");
+        assertThat(request.get("status_notes").asText()).isEqualTo("有人来看过了");
         assertThat(request.get("expected_datetime").isNull()).isFalse();
+    }
+
+    @Test
+    public void aCommentAfterCompletionIsAccepted() throws Exception {
+        String id = postPothole();
+        CaseView c = platform.cases.get(0);
+        for (CaseAction a : List.of(CaseAction.REGISTER, CaseAction.DISPATCH, CaseAction.ACCEPT, CaseAction.FEEDBACK,
+                CaseAction.VERIFY_PASS, CaseAction.CLOSE)) {
+            platform.transition("jizhou", c.id(), new TransitionCommand(a, "jz-dispatcher", "内部说明", null, "CG", null,
+                    null, null, null, null));
+        }
+        Form fixed = jz("api_key", KEY, "service_request_id", id, "update_id", "fms-9", "status", "fixed",
+                "updated_datetime", "2026-11-22T12:00:00+08:00", "description", "谢谢，已经修好了");
+        assertThat(api.postUpdate("xml", fixed).status()).isEqualTo(200);
+        assertThat(platform.journals.get(c.id()).get(7).action()).isEqualTo(CaseAction.COMMENT);
+        assertThat(platform.get("jizhou", c.id()).status()).isEqualTo(CaseStatus.CLOSED);
+        JsonNode r = json(api.request(id, "json", jz("extended_statuses", "true"), false)).get(0);
+        assertThat(r.get("status").asText()).isEqualTo("fixed");
+        assertThat(r.get("status_notes").asText()).isEqualTo("谢谢，已经修好了");
+    }
+
+    @Test
+    public void aRejectedReportIsNotAFixedOne() throws Exception {
+        String id = postPothole();
+        CaseView c = platform.cases.get(0);
+        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.REJECT, "jz-dispatcher",
+                "重复上报，同 0001 号；上报人电话 13800000000", null, null, null, null, null, null, null));
+        JsonNode plain = json(api.request(id, "json", jz(), false)).get(0);
+        assertThat(plain.get("status").asText()).isEqualTo("closed");
+        assertThat(plain.get("status_notes").asText()).startsWith("不予立案").doesNotContain("重复上报")
+                .doesNotContain("13800000000");
+        JsonNode extended = json(api.request(id, "json", jz("extended_statuses", "1"), false)).get(0);
+        assertThat(extended.get("status").asText()).isEqualTo("no_further_action");
+        assertThat(json(api.requests("json", jz("extended_statuses", "true"), false)).get(0).get("status").asText())
+                .isEqualTo("no_further_action");
+        assertThat(json(api.requests("json", jz("status", "closed"), false))).hasSize(1);
+        assertError(api.requests("json", jz("extended_statuses", "maybe"), false), 400, "extended_statuses");
+
+        platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.COMMENT, "jz-dispatcher", null, null, null,
+                null, null, null, null, null, "该问题已由 0001 号事件处理"));
+        assertThat(json(api.request(id, "json", jz(), false)).get(0).get("status_notes").asText())
+                .isEqualTo("不予立案：该问题已由 0001 号事件处理 (rejected: not taken up as a case)");
+    }
+
+    @Test
+    public void onlyPublicCasesAreShown() throws Exception {
+        String open311 = postPothole("description", "Open311 上报的坑");
+        CaseView hotline = platform.report("jizhou", new NewCase("井盖缺失", "市民王五来电：家门口井盖丢了", "CM0603", "hotline",
+                114.927, 27.08, "人民路 5 号", null, "王五", "13900000000", List.of(), null), "hotline:import", null).kase();
+        CaseView app = platform.report("jizhou", new NewCase("路灯不亮", "随手拍", "CM0101", "resident-app", 114.927, 27.08,
+                null, null, null, null, List.of(), null), "resident", "sub-1").kase();
+        CaseView grid = platform.report("jizhou", new NewCase("道路破损", "网格员巡查发现", "CM0603", "grid-worker", 114.927,
+                27.08, null, null, null, null, List.of(), null), "gw", null).kase();
+        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText())
+                .containsExactly(open311);
+        for (CaseView hidden : List.of(hotline, app, grid)) {
+            assertError(api.request(hidden.number(), "json", jz(), false), 404, "service_request_id provided was not found");
+            assertError(api.token(hidden.id().toString(), "xml", jz()), 404, "token");
+            assertThat(json(api.requests("json", jz("service_request_id", hidden.number()), false))).isEmpty();
+            assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", hidden.number(), "update_id", "u",
+                    "status", "OPEN", "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "?")), 404,
+                    "not found");
+        }
+        assertThat(json(api.updates("json", jz()))).extracting(n -> n.get("service_request_id").asText())
+                .containsOnly(open311);
+        String all = new String(api.requests("xml", jz(), false).bytes(), StandardCharsets.UTF_8)
+                + new String(api.updates("xml", jz()).bytes(), StandardCharsets.UTF_8);
+        assertThat(all).doesNotContain("王五").doesNotContain("网格员巡查发现").doesNotContain("随手拍");
+    }
+
+    @Test
+    public void emailIsKeptButNeverShownAndAddressIdComesBack() throws Exception {
+        Open311Api.Reply posted = api.post("json", jz("api_key", KEY, "service_code", "CM0101", "address_id", "JZ-ADDR-0042",
+                "email", "zhang.san@example.cn", "first_name", "三", "last_name", "张", "description", "路灯不亮"));
+        assertThat(posted.status()).isEqualTo(200);
+        String id = json(posted).get(0).get("service_request_id").asText();
+        CaseView c = platform.cases.get(0);
+        assertThat(c.reporterEmail()).isEqualTo("zhang.san@example.cn");
+        assertThat(c.addressId()).isEqualTo("JZ-ADDR-0042");
+        assertThat(c.publicCase()).isTrue();
+        Open311Api.Reply one = api.request(id, "xml", jz(), false);
+        Document d = xml(one);
+        assertThat(d.getElementsByTagName("address_id").item(0).getTextContent()).isEqualTo("JZ-ADDR-0042");
+        String everything = new String(one.bytes(), StandardCharsets.UTF_8)
+                + new String(api.requests("json", jz(), false).bytes(), StandardCharsets.UTF_8)
+                + new String(api.updates("json", jz()).bytes(), StandardCharsets.UTF_8);
+        assertThat(everything).doesNotContain("zhang.san").doesNotContain("张");
+    }
+
+    @Test
+    public void discoveryIsATestEndpointWhileDemoKeysAreConfigured() throws Exception {
+        assertThat(json(api.discovery("json", "http://x/open311/v2")).get("endpoints").get(0).get("type").asText())
+                .isEqualTo("production");
+        Open311Api demo = new Open311Api(platform, platform, new ApiKeys(ApiKeys.parse(
+                new String[] {"jizhou:jizhou-open311-demo-key-2026:demo"})), Clock.systemUTC());
+        assertThat(json(demo.discovery("json", "http://x/open311/v2")).get("endpoints").get(0).get("type").asText())
+                .isEqualTo("test");
+    }
+
+    @Test
+    public void otherMethodsAndBadPathsAnswerInOpen311Format() throws Exception {
+        assertError(api.methodNotAllowed("PUT", "requests.json"), 405, "Method PUT is not allowed");
+        assertError(api.methodNotAllowed("DELETE", "requests/360802-20261122-000001.xml"), 405, "Method DELETE");
+        assertError(api.methodNotAllowed("PATCH", "anything"), 405, "Method PATCH");
+        assertError(api.request("360802\u0000", "json", jz(), false), 400, "service_request_id contains a NUL");
+        assertError(api.token("x\u0000", "xml", jz()), 400, "token contains a NUL");
+        assertError(api.definition("CM\u00000603", "json", jz()), 400, "service_code contains a NUL");
+        assertError(api.refused("json", Open311Exception.badRequest("description contains a NUL character")), 400, "NUL");
+        assertThat(api.refused("html", Open311Exception.badRequest("x")).format()).isEqualTo(Format.XML);
     }
 }

@@ -3,11 +3,15 @@ package org.gongzhi.core.open311.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
+import org.gongzhi.core.casework.CaseStatus;
 import org.junit.Test;
 
 /** Dates, keys, documents and parameters on their own. */
@@ -91,5 +95,110 @@ public class Open311PartsTest {
         assertThat(Open311Resource.english(null)).isFalse();
         assertThat(Format.of("JSON")).contains(Format.JSON);
         assertThat(Format.of("html")).isEmpty();
+    }
+
+    @Test
+    public void formsAreDecodedStrictly() {
+        Map<String, List<String>> form = FormCodec.decode(
+                "jurisdiction_id=jizhou&description=%E8%B7%AF%E7%81%AF+%E4%B8%8D%E4%BA%AE&media_url=a&media_url=b&flag&=x"
+                        .getBytes(StandardCharsets.US_ASCII));
+        assertThat(form.get("jurisdiction_id")).containsExactly("jizhou");
+        assertThat(form.get("description")).containsExactly("路灯 不亮");
+        assertThat(form.get("media_url")).containsExactly("a", "b");
+        assertThat(form.get("flag")).containsExactly("");
+        assertThat(FormCodec.decode("description=坑".getBytes(StandardCharsets.UTF_8)).get("description"))
+                .containsExactly("坑");
+        assertThat(FormCodec.decodeQuery(null)).isEmpty();
+        assertThat(FormCodec.decodeQuery("a=%F0%9F%9A%A7").get("a")).containsExactly("\uD83D\uDEA7");
+
+        assertThatThrownBy(() -> FormCodec.decodeQuery("description=a%00b")).isInstanceOf(Open311Exception.class)
+                .hasMessageContaining("description contains a NUL character");
+        assertThatThrownBy(() -> FormCodec.decodeQuery("x%00y=1")).hasMessageContaining("a parameter name contains a NUL");
+        assertThatThrownBy(() -> FormCodec.decodeQuery("description=%zz")).hasMessageContaining("description has a malformed");
+        assertThatThrownBy(() -> FormCodec.decodeQuery("description=%E8")).hasMessageContaining("description is not valid UTF-8");
+        // overlong "/" and an encoded lone surrogate
+        assertThatThrownBy(() -> FormCodec.decodeQuery("a=%C0%AF")).hasMessageContaining("a is not valid UTF-8");
+        assertThatThrownBy(() -> FormCodec.decodeQuery("a=%ED%A0%80")).hasMessageContaining("a is not valid UTF-8");
+        assertThatThrownBy(() -> FormCodec.decodeQuery("a=%4")).hasMessageContaining("a has a malformed");
+        assertThat(catchStatus(() -> FormCodec.decodeQuery("description=a%00b"))).isEqualTo(400);
+
+        assertThat(FormCodec.checked("id", "360802-20261122-000001")).isEqualTo("360802-20261122-000001");
+        assertThatThrownBy(() -> FormCodec.checked("service_request_id", "1\u00002")).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> FormCodec.checked("token", "a\uD800b")).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    public void formBodiesMustBeUtf8FormEncoding() {
+        FormCodec.requireForm("application/x-www-form-urlencoded");
+        FormCodec.requireForm("Application/X-WWW-Form-Urlencoded; charset=UTF-8");
+        FormCodec.requireForm("application/x-www-form-urlencoded;charset=\"utf-8\"");
+        assertThat(catchStatus(() -> FormCodec.requireForm("application/json"))).isEqualTo(400);
+        assertThat(catchStatus(() -> FormCodec.requireForm(null))).isEqualTo(400);
+        assertThat(catchStatus(() -> FormCodec.requireForm("application/x-www-form-urlencoded; charset=foo")))
+                .isEqualTo(415);
+        assertThat(catchStatus(() -> FormCodec.requireForm("application/x-www-form-urlencoded; charset=utf-7")))
+                .isEqualTo(415);
+    }
+
+    private static int catchStatus(Runnable r) {
+        try {
+            r.run();
+        } catch (Open311Exception e) {
+            return e.status();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
+    public void forwardedHeadersCountOnlyFromTrustedProxies() {
+        URI base = URI.create("http://127.0.0.1:8181/");
+        PublicUrl proxy = PublicUrl.trusting(new String[] {"127.0.0.1, ::1", "proxy.example.cn", "10.0.0.300"});
+        assertThat(proxy.resolve(base, "127.0.0.1", List.of("https"), List.of("gongzhi.example.cn")))
+                .isEqualTo(URI.create("https://gongzhi.example.cn/"));
+        assertThat(proxy.resolve(base, "0:0:0:0:0:0:0:1", List.of("https"), List.of())).isEqualTo(
+                URI.create("https://127.0.0.1:8181/"));
+        assertThat(proxy.resolve(base, "127.0.0.1", List.of("http, https"), List.of("evil.example, gongzhi.example.cn:8443")))
+                .as("the last value counts: the one the nearest proxy added")
+                .isEqualTo(URI.create("https://gongzhi.example.cn:8443/"));
+        assertThat(proxy.resolve(base, "192.0.2.7", List.of("https"), List.of("evil.example")))
+                .as("anyone else's headers are ignored").isEqualTo(base);
+        assertThat(proxy.resolve(base, "127.0.0.1", List.of("javascript"), List.of("a/b@evil.example")))
+                .as("malformed values are ignored").isEqualTo(base);
+        assertThat(proxy.resolve(base, "proxy.example.cn", List.of("https"), List.of("x.example"))).isEqualTo(base);
+        PublicUrl none = PublicUrl.trusting(new String[0]);
+        assertThat(none.resolve(base, "127.0.0.1", List.of("https"), List.of("gongzhi.example.cn"))).isEqualTo(base);
+        assertThat(PublicUrl.literal("localhost")).isEmpty();
+        assertThat(PublicUrl.literal("999.1.1.1")).isEmpty();
+    }
+
+    @Test
+    public void demoKeysMakeATestEndpoint() {
+        ApiKeys demo = new ApiKeys(ApiKeys.parse(new String[] {"jizhou:jizhou-open311-demo-key-2026:demo"}));
+        ApiKeys real = new ApiKeys(ApiKeys.parse(new String[] {"jizhou:Zq8-random-production-key:app"}));
+        assertThat(demo.demo()).isTrue();
+        assertThat(real.demo()).isFalse();
+        assertThat(DocWriter.text(Discovery.doc("c", "https://x/open311/v2", true), Format.JSON))
+                .contains("\"type\":\"test\"");
+        assertThat(DocWriter.text(Discovery.doc("c", "https://x/open311/v2", false), Format.JSON))
+                .contains("\"type\":\"production\"");
+    }
+
+    @Test
+    public void extendedStatusesTellRejectedFromFixed() {
+        assertThat(RequestMapping.status(CaseStatus.REJECTED, false)).isEqualTo("closed");
+        assertThat(RequestMapping.status(CaseStatus.CLOSED, false)).isEqualTo("closed");
+        assertThat(RequestMapping.status(CaseStatus.REJECTED, true)).isEqualTo("no_further_action");
+        assertThat(RequestMapping.status(CaseStatus.CLOSED, true)).isEqualTo("fixed");
+        assertThat(RequestMapping.status(CaseStatus.EVALUATED, true)).isEqualTo("fixed");
+        assertThat(RequestMapping.status(CaseStatus.REPORTED, true)).isEqualTo("open");
+        assertThat(RequestMapping.status(CaseStatus.DISPATCHED, true)).isEqualTo("action_scheduled");
+        assertThat(RequestMapping.status(CaseStatus.HANDLING, true)).isEqualTo("in_progress");
+        for (CaseStatus s : CaseStatus.values()) {
+            assertThat(RequestMapping.status(s, true)).as(s.name()).isNotBlank();
+        }
+        assertThat(Open311Api.extended(FakePlatform.form("extended_statuses", "TRUE"))).isTrue();
+        assertThat(Open311Api.extended(FakePlatform.form())).isFalse();
+        assertThatThrownBy(() -> Open311Api.extended(FakePlatform.form("extended_statuses", "yes")))
+                .hasMessageContaining("extended_statuses must be true or false");
     }
 }

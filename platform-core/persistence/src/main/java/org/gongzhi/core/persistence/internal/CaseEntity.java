@@ -60,6 +60,13 @@ public class CaseEntity {
     String reporterPhone;
     @Column(name = "reporter_subject", updatable = false)
     String reporterSubject;
+    @Column(name = "reporter_email")
+    String reporterEmail;
+    @Column(name = "address_id")
+    String addressId;
+    /** Whether the public may see the case (Open311); decided at intake. */
+    @Column(name = "public_case", nullable = false)
+    boolean publicCase;
     @Column(nullable = false)
     List<String> attachments = new ArrayList<>();
     @Column(name = "lead_department")
@@ -98,6 +105,9 @@ public class CaseEntity {
     boolean triageCopyCompetent;
     @Column(name = "idempotency_key", updatable = false)
     String idempotencyKey;
+    /** Whose key space {@link #idempotencyKey} is in (the caller's subject, or the intake's name). */
+    @Column(name = "idempotency_scope", updatable = false)
+    String idempotencyScope;
     @Version
     long version;
 }

@@ -74,7 +74,7 @@ final class CaseFilter {
         return f;
     }
 
-    /** Cases in any of the scope's grids, or dispatched to its department, or reported by its subject. */
+    /** Cases in any of the scope's grids, or dispatched to its department, or reported by its subject, or public. */
     private void scope(TenantDefinition tenant, CaseScope scope) {
         List<String> alternatives = new ArrayList<>();
         int i = 0;
@@ -96,6 +96,9 @@ final class CaseFilter {
         if (scope.reporterSubject() != null) {
             alternatives.add("c.reporterSubject = :scopeSubject");
             params.put("scopeSubject", scope.reporterSubject());
+        }
+        if (scope.publicCases()) {
+            alternatives.add("c.publicCase = true");
         }
         String clause = alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
         where.append(where.length() == 0 ? " where " : " and ").append(clause);

@@ -23,6 +23,10 @@ final class CaseIntake {
 
     static final int MAX_ATTACHMENTS = 20;
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{3,20}");
+    /** An e-mail address as people write it: one @, no blanks, a dot in the domain (RFC 5321 length). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    /** Largest public note (公开答复), in characters. */
+    static final int MAX_PUBLIC_NOTE = 4000;
 
     private CaseIntake() {
     }
@@ -36,9 +40,10 @@ final class CaseIntake {
         c.categoryCode = category.code();
         c.family = category.family().name();
         c.tier = category.tier();
-        c.channel = Channel.fromWireName(required("channel", in.channel()))
-                .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + in.channel()))
-                .wireName();
+        Channel channel = Channel.fromWireName(required("channel", in.channel()))
+                .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + in.channel()));
+        c.channel = channel.wireName();
+        c.publicCase = channel.publicAtIntake(false); // no intake asks residents for their consent yet
         locate(tenant, in, c);
         c.address = text("address", in.address(), 300, false);
         c.reporterName = text("reporterName", in.reporterName(), 100, false);
@@ -46,11 +51,24 @@ final class CaseIntake {
             throw new ValidationException("reporterPhone", "电话号码格式不正确 (malformed phone number)");
         }
         c.reporterPhone = in.reporterPhone();
+        c.reporterEmail = text("reporterEmail", in.reporterEmail(), 254, false);
+        if (c.reporterEmail != null && !EMAIL.matcher(c.reporterEmail).matches()) {
+            throw new ValidationException("reporterEmail", "电子邮箱格式不正确 (malformed e-mail address)");
+        }
+        c.addressId = text("addressId", in.addressId(), 100, false);
         c.attachments = new ArrayList<>(attachments("attachments", in.attachments()));
         c.idempotencyKey = text("idempotencyKey", in.idempotencyKey(), 100, false);
         c.status = CaseStatus.REPORTED;
         c.reportedAt = now;
         return c;
+    }
+
+    /** The idempotency scope as given by the caller of the service (not by the client). */
+    static String keyScope(String scope) {
+        if (scope == null || scope.isBlank() || scope.length() > 200) {
+            throw new IllegalArgumentException("an idempotency key needs a scope of 1-200 characters");
+        }
+        return scope;
     }
 
     private static void locate(TenantDefinition tenant, NewCase in, CaseEntity c) {
@@ -114,6 +132,11 @@ final class CaseIntake {
             throw new ValidationException(field, "必填项 (required): " + field);
         }
         return value;
+    }
+
+    /** A public note: at most {@link #MAX_PUBLIC_NOTE} characters, or null. */
+    static String publicNote(String value) {
+        return value == null || value.isBlank() ? null : text("publicNote", value.strip(), MAX_PUBLIC_NOTE, false);
     }
 
     private static String text(String field, String value, int max, boolean required) {

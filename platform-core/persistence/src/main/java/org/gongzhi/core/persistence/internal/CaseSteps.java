@@ -65,8 +65,10 @@ final class CaseSteps {
         new CaseWorkflow(tenant).apply(c, cmd, now, triage.map(PluginHooks.Triage::decision));
         Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
                 .setParameter("id", c.id).getSingleResult();
-        s.persist(journal(c, last == null ? 1 : last + 1, cmd.action(), from, c.status, cmd.actor(), now,
-                cmd.note(), cmd.attachments()));
+        JournalEntity entry = journal(c, last == null ? 1 : last + 1, cmd.action(), from, c.status, cmd.actor(), now,
+                cmd.note(), cmd.attachments());
+        entry.publicNote = CaseIntake.publicNote(cmd.publicNote());
+        s.persist(entry);
         s.flush();
         if (cmd.action() == CaseAction.DISPATCH) {
             effects.dispatches.addAll(writeDispatches(s, tenant, c, now));

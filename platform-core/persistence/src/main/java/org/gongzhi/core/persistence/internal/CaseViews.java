@@ -24,7 +24,7 @@ final class CaseViews {
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
                 CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
-                c.reporterSubject);
+                c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase);
     }
 
     /** SLA state while the clock runs; a closed case keeps whether it closed in time. */
@@ -39,6 +39,7 @@ final class CaseViews {
     }
 
     static JournalEntry of(JournalEntity j) {
-        return new JournalEntry(j.seq, j.at, j.actor, j.action, j.from, j.to, j.note, List.copyOf(j.attachments));
+        return new JournalEntry(j.seq, j.at, j.actor, j.action, j.from, j.to, j.note, List.copyOf(j.attachments),
+                j.publicNote);
     }
 }

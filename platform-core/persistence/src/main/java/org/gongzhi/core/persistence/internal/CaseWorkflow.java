@@ -74,7 +74,8 @@ final class CaseWorkflow {
                 c.satisfaction = null;
             }
             case REJECT -> requireNote(cmd, "不予立案须说明原因 (a rejection needs a reason)");
-            case PROGRESS -> requireNote(cmd, "进展说明须填写内容 (a progress note needs text)");
+            case PROGRESS -> requireSomeNote(cmd, "进展说明须填写内容 (a progress note needs text)");
+            case COMMENT -> requireSomeNote(cmd, "备注须填写内容 (a comment needs text in note or publicNote)");
             default -> {
                 // accept, verify-pass, resume: the status change is all
             }
@@ -156,6 +157,14 @@ final class CaseWorkflow {
         List<DepartmentDefinition> departments = tenant.departments();
         if (departments.stream().noneMatch(d -> d.code().equals(code))) {
             throw new ValidationException(field, "本区没有该部门 (unknown department): " + code);
+        }
+    }
+
+    /** A note for staff or for the public, at least one of them. */
+    private static void requireSomeNote(TransitionCommand cmd, String message) {
+        boolean publicNote = cmd.publicNote() != null && !cmd.publicNote().isBlank();
+        if (!publicNote && (cmd.note() == null || cmd.note().isBlank())) {
+            throw new ValidationException("note", message);
         }
     }
 

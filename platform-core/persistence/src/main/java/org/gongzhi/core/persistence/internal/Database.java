@@ -13,6 +13,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.postgresql.ds.common.BaseDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,11 @@ final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
 
     Database(DataSource dataSource, int maxPoolSize) {
+        if (dataSource instanceof BaseDataSource pg) {
+            // PostgreSQL's error details quote the row ("Failing row contains (…)"): residents' names and
+            // phones must not reach exception messages and from there the log
+            pg.setLogServerErrorDetail(false);
+        }
         HikariConfig config = new HikariConfig();
         config.setDataSource(dataSource);
         config.setPoolName("gongzhi");
@@ -89,7 +95,7 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
     <T> T inTenant(String tenantId, Function<Session, T> work) {
-        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenantId).openSession()) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();
             try {
                 T result = work.apply(session);

@@ -60,14 +60,15 @@ public final class HibernateCaseService implements CaseService {
     }
 
     @Override
-    public IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject) {
+    public IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject, String keyScope) {
         TenantDefinition tenant = tenants.require(tenantId);
         Instant now = clock.instant();
         CaseEntity c = CaseIntake.newCase(tenant, newCase, now);
         c.reporterSubject = reporterSubject;
         CaseWorkflow flow = new CaseWorkflow(tenant);
         if (c.idempotencyKey != null) {
-            Optional<CaseEntity> earlier = byIdempotencyKey(tenantId, c.idempotencyKey);
+            c.idempotencyScope = CaseIntake.keyScope(keyScope);
+            Optional<CaseEntity> earlier = byIdempotencyKey(tenantId, c.idempotencyScope, c.idempotencyKey);
             if (earlier.isPresent()) {
                 return new IntakeResult(CaseViews.of(earlier.get(), flow.sla(), now), false);
             }
@@ -84,7 +85,7 @@ public final class HibernateCaseService implements CaseService {
             });
         } catch (ConstraintViolationException e) {
             // two intakes with one key raced: the other one won, answer with its case
-            return byIdempotencyKey(tenantId, c.idempotencyKey)
+            return byIdempotencyKey(tenantId, c.idempotencyScope, c.idempotencyKey)
                     .map(earlier -> new IntakeResult(CaseViews.of(earlier, flow.sla(), now), false))
                     .orElseThrow(() -> e);
         }
@@ -94,9 +95,10 @@ public final class HibernateCaseService implements CaseService {
         return result;
     }
 
-    private Optional<CaseEntity> byIdempotencyKey(String tenantId, String key) {
-        return db.inTenant(tenantId, s -> s.createSelectionQuery("from CaseEntity where idempotencyKey = :k", CaseEntity.class)
-                .setParameter("k", key).uniqueResultOptional());
+    private Optional<CaseEntity> byIdempotencyKey(String tenantId, String scope, String key) {
+        return db.inTenant(tenantId, s -> s.createSelectionQuery(
+                        "from CaseEntity where idempotencyScope = :s and idempotencyKey = :k", CaseEntity.class)
+                .setParameter("s", scope).setParameter("k", key).uniqueResultOptional());
     }
 
     @Override
@@ -129,6 +131,7 @@ public final class HibernateCaseService implements CaseService {
             throw new ValidationException("action", "必填项 (required): action");
         }
         CaseIntake.attachments("attachments", cmd.attachments());
+        CaseIntake.publicNote(cmd.publicNote());
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();
         Set<String> models = tenants.enabledModels(tenantId);

@@ -73,6 +73,9 @@ public final class HibernateDepartmentUpdates implements DepartmentUpdates {
         UpdateOutcome outcome;
         try {
             outcome = db.inTenant(tenantId, s -> {
+                // one update id at a time: a concurrent copy waits here and then finds this one's record
+                s.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))", Object.class)
+                        .setParameter("k", tenantId + "\u001f" + update.updateId()).getSingleResult();
                 Optional<UpdateOutcome> earlier = earlier(s, tenantId, update, status);
                 if (earlier.isPresent()) {
                     return earlier.get();
@@ -92,7 +95,9 @@ public final class HibernateDepartmentUpdates implements DepartmentUpdates {
                 return result;
             });
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new ConflictException("案件已被他人修改，请重发此回报 (the case changed meanwhile; send the update again)");
+            // if it was this very update (sent twice at once) that changed the case, it is a duplicate
+            return db.inTenant(tenantId, s -> earlier(s, tenantId, update, status)).orElseThrow(() ->
+                    new ConflictException("案件已被他人修改，请重发此回报 (the case changed meanwhile; send the update again)"));
         } catch (ConstraintViolationException e) {
             // the same update id raced with itself: the other one won
             return db.inTenant(tenantId, s -> earlier(s, tenantId, update, status)).orElseThrow(() -> e);

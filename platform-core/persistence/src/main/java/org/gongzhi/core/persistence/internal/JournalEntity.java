@@ -47,8 +47,12 @@ public class JournalEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status", nullable = false, updatable = false)
     CaseStatus to;
+    /** Internal note (staff only). */
     @Column(updatable = false)
     String note;
+    /** The text for the public, or null: the only note the public endpoint shows. */
+    @Column(name = "public_note", updatable = false)
+    String publicNote;
     @Column(nullable = false, updatable = false)
     List<String> attachments = new ArrayList<>();
 }

@@ -79,6 +79,35 @@ public class DepartmentUpdatesTest {
     }
 
     @Test
+    public void concurrentCopiesOfOneUpdateAreAllAnsweredAsOne() throws Exception {
+        UUID caseId = DispatchOutboxTest.dispatched(FIX, "CG");
+        OutboundDispatch d = lead(caseId);
+        int copies = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<UpdateOutcome>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return FIX.updates.apply(JIZHOU, "CG", update("race-1", d, "resolved", "已处理", null));
+                }));
+            }
+            start.countDown();
+            List<UpdateOutcome> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<UpdateOutcome> answer : answers) {
+                outcomes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)); // none may fail with 409
+            }
+            assertThat(outcomes).filteredOn(o -> !o.duplicate()).hasSize(1);
+            assertThat(outcomes).filteredOn(UpdateOutcome::duplicate).hasSize(copies - 1);
+            assertThat(outcomes).extracting(UpdateOutcome::steps).containsOnly(List.of("accept", "feedback"));
+            assertThat(status(caseId)).isEqualTo(CaseStatus.FEEDBACK);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     public void outOfOrderUpdatesAreRefusedAndChangeNothing() {
         UUID caseId = DispatchOutboxTest.dispatched(FIX, "CG");
         OutboundDispatch d = lead(caseId);

@@ -13,6 +13,8 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.CaseScope;
+import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IntakeResult;
@@ -50,6 +52,21 @@ public class HibernateCaseServiceTest {
         assertThat(first.kase().gridCode()).isEqualTo(GRID);
         assertThat(first.kase().number()).startsWith("360802-20261102-");
         assertThat(first.kase().tier()).isEqualTo(SlaTier.SIMPLE);
+    }
+
+    @Test
+    public void idempotencyKeysBelongToTheirScope() {
+        IntakeResult mine = FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident1", "sub-1", "subject:sub-1");
+        IntakeResult theirs = FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident2", "sub-2", "subject:sub-2");
+        IntakeResult hotline = FIX.cases.report(JIZHOU, newCase("hotline:12345"), "12345热线");
+        IntakeResult posing = FIX.cases.report(JIZHOU, newCase("hotline:12345"), "resident2", "sub-2", "subject:sub-2");
+        assertThat(theirs.created()).isTrue();
+        assertThat(theirs.kase().id()).isNotEqualTo(mine.kase().id());
+        assertThat(posing.created()).isTrue();
+        assertThat(posing.kase().id()).isNotEqualTo(hotline.kase().id());
+        assertThat(FIX.cases.report(JIZHOU, newCase("scoped-1"), "resident1", "sub-1", "subject:sub-1").kase().id())
+                .isEqualTo(mine.kase().id());
+        assertThat(FIX.cases.report(JIZHOU, newCase("hotline:12345"), "12345热线").created()).isFalse();
     }
 
     @Test
@@ -103,5 +120,74 @@ public class HibernateCaseServiceTest {
         assertThat(FIX.cases.list(JIZHOU, bySj).items()).extracting(CaseView::id).contains(id);
         CaseQuery otherStreet = new CaseQuery(null, "360802002", "SJ", null, null, null, null, null, 0, 200);
         assertThat(FIX.cases.list(JIZHOU, otherStreet).items()).extracting(CaseView::id).doesNotContain(id);
+    }
+
+    @Test
+    public void onlyOpen311CasesArePublicAndThePublicScopeSeesNoOther() {
+        NewCase viaOpen311 = new NewCase("路灯不亮", "人民路 3 号路灯不亮", "CM0101", "open311", 114.927, 27.08, null, null,
+                "李四", null, List.of(), null, "li.si@example.cn", "ADDR-0042");
+        CaseView open311 = FIX.cases.report(JIZHOU, viaOpen311, "open311:app").kase();
+        CaseView hotline = FIX.cases.report(JIZHOU, new NewCase("路灯不亮", null, "CM0101", "hotline", 114.927, 27.08,
+                null, null, "王五", "13900000000", List.of(), null), "hotline:import").kase();
+        CaseView grid = FIX.cases.report(JIZHOU, newCase(null), "gw").kase();
+        assertThat(open311.publicCase()).isTrue();
+        assertThat(open311.reporterEmail()).isEqualTo("li.si@example.cn");
+        assertThat(open311.addressId()).isEqualTo("ADDR-0042");
+        assertThat(hotline.publicCase()).isFalse();
+        assertThat(grid.publicCase()).isFalse();
+        assertThat(FIX.cases.get(JIZHOU, open311.id()).reporterEmail()).isEqualTo("li.si@example.cn");
+
+        CaseQuery everything = new CaseQuery(null, null, null, null, null, null, null, null, 0, 200);
+        List<UUID> shown = FIX.cases.list(JIZHOU, everything.within(CaseScope.publicOnly())).items().stream()
+                .map(CaseView::id).toList();
+        assertThat(shown).contains(open311.id()).doesNotContain(hotline.id(), grid.id());
+        assertThat(FIX.cases.list(JIZHOU, everything.within(CaseScope.publicOnly())).items())
+                .allSatisfy(c -> assertThat(c.publicCase()).isTrue());
+        assertThat(FIX.cases.list(JIZHOU, everything).items()).extracting(CaseView::id).contains(hotline.id(), grid.id());
+    }
+
+    @Test
+    public void malformedEmailIsRefusedNamingTheField() {
+        NewCase bad = new NewCase("路灯不亮", null, "CM0101", "open311", null, null, "人民路", null, null, null, List.of(), null,
+                "not an address", null);
+        assertThatThrownBy(() -> FIX.cases.report(JIZHOU, bad, "open311:app"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reporterEmail"));
+    }
+
+    @Test
+    public void notesAreInternalUnlessWrittenForThePublic() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.REGISTER, "centre", "内部：张三家门口", List.of(),
+                null, List.of(), null, null, null, null, "已受理，将尽快处置"));
+        FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.REJECT, "centre", "重复上报，同 0001 号", List.of(),
+                null, List.of(), null, null, null, null, null));
+        List<JournalEntry> journal = FIX.cases.journal(JIZHOU, id);
+        assertThat(journal).extracting(JournalEntry::publicNote).containsExactly(null, "已受理，将尽快处置", null);
+        assertThat(journal.get(1).note()).isEqualTo("内部：张三家门口");
+    }
+
+    @Test
+    public void aCommentIsAcceptedInAnyStatusAndChangesNothing() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        FIX.cases.transition(JIZHOU, id, cmd(CaseAction.REJECT));
+        CaseView rejected = FIX.cases.get(JIZHOU, id);
+        CaseView commented = FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.COMMENT, "open311:app", null,
+                List.of(), null, List.of(), null, null, null, null, "还是没人管"));
+        assertThat(commented.status()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(commented.closedAt()).isEqualTo(rejected.closedAt());
+        JournalEntry last = FIX.cases.journal(JIZHOU, id).get(2);
+        assertThat(last.action()).isEqualTo(CaseAction.COMMENT);
+        assertThat(last.from()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(last.to()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(last.publicNote()).isEqualTo("还是没人管");
+        assertThat(last.note()).isNull();
+
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.COMMENT, "c", " ",
+                List.of(), null, List.of(), null, null, null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("note"));
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.COMMENT, "c", null,
+                List.of(), null, List.of(), null, null, null, null, "长".repeat(CaseIntake.MAX_PUBLIC_NOTE + 1))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("publicNote"));
+        assertThat(FIX.cases.journal(JIZHOU, id)).hasSize(3);
     }
 }

@@ -10,11 +10,14 @@ import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.JournalEntry;
 
-/** Wire form of a case: lower-case status and tier, action wire names, zh-CN status label. */
+/**
+ * Wire form of a case: lower-case status and tier, action wire names, zh-CN status label; {@code publicCase}
+ * says whether the public sees the case (Open311), never its reporter's name, phone or e-mail.
+ */
 record CaseJson(UUID id, String number, String tenant, String title, String description, String categoryCode,
                 String family, String channel, String status, String statusLabel, String tier, String gridCode,
-                Double longitude, Double latitude, String address, String reporterName, String reporterPhone,
-                List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
+                Double longitude, Double latitude, String address, String addressId, String reporterName,
+                String reporterPhone, String reporterEmail, boolean publicCase, List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
                 Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
                 int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions,
                 Triage triage) {
@@ -26,8 +29,8 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
     static CaseJson of(CaseView v) {
         return new CaseJson(v.id(), v.number(), v.tenantId(), v.title(), v.description(), v.categoryCode(),
                 v.family(), v.channel(), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
-                v.gridCode(), v.longitude(), v.latitude(), v.address(), v.reporterName(), v.reporterPhone(),
-                v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
+                v.gridCode(), v.longitude(), v.latitude(), v.address(), v.addressId(), v.reporterName(),
+                v.reporterPhone(), v.reporterEmail(), v.publicCase(), v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
                 v.dueAt(), v.warningAt(), v.closedAt(), wire(v.sla()), v.reworkCount(), v.postponeCount(),
                 v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList(),
                 v.triageModel() == null ? null : new Triage(v.triageModel(), v.triageAttributes()));
@@ -39,10 +42,10 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
 
     /** Wire form of a journal entry; the intake entry has action {@code report}. */
     record Entry(int seq, Instant at, String actor, String action, String from, String to, String note,
-                 List<String> attachments) {
+                 List<String> attachments, String publicNote) {
         static Entry of(JournalEntry j) {
             return new Entry(j.seq(), j.at(), j.actor(), j.action() == null ? "report" : j.action().wireName(),
-                    wire(j.from()), wire(j.to()), j.note(), j.attachments());
+                    wire(j.from()), wire(j.to()), j.note(), j.attachments(), j.publicNote());
         }
     }
 }

@@ -123,11 +123,10 @@ public final class CaseResource {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
         String reporterSubject = checkIntake(caller, tenants.require(tenant), body);
-        NewCase withKey = key == null || body.idempotencyKey() != null ? body
-                : new NewCase(body.title(), body.description(), body.categoryCode(), body.channel(), body.longitude(),
-                body.latitude(), body.address(), body.gridCode(), body.reporterName(), body.reporterPhone(),
-                body.attachments(), key);
-        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject);
+        NewCase withKey = key == null || body.idempotencyKey() != null ? body : body.withIdempotencyKey(key);
+        // keys are the caller's own: another caller's key (or the hotline's) is a new key here
+        IntakeResult result = cases.report(tenant, withKey, Access.actor(security), reporterSubject,
+                "subject:" + caller.subject());
         CaseView v = result.kase();
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
 
 /** Parses path and query parameters with errors that name the parameter (never 404 or 500). */
 final class Params {
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Params() {
     }
@@ -48,15 +51,26 @@ final class Params {
         };
     }
 
-    /** Start of the given local date (yyyy-MM-dd) in the tenant's zone, or null when absent. */
+    /**
+     * Start of the given local date (yyyy-MM-dd, a four-digit year from 0001) in the tenant's
+     * zone, or null when absent.
+     */
     static Instant dayStart(String name, String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String v = value.trim();
         try {
-            return LocalDate.parse(value.trim()).atStartOfDay(zone).toInstant();
+            if (!DATE.matcher(v).matches()) {
+                throw new DateTimeParseException("not yyyy-MM-dd", v, 0);
+            }
+            LocalDate day = LocalDate.parse(v);
+            if (day.getYear() < 1) {
+                throw new DateTimeParseException("year 0", v, 0);
+            }
+            return day.atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ValidationException(name, name + " 须为日期 yyyy-MM-dd (must be a date): " + value);
+            throw new ValidationException(name, name + " 须为日期 yyyy-MM-dd，年份 0001–9999 (must be a date from 0001-01-01 to 9999-12-31): " + value);
         }
     }
 

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every failure into problem-details JSON; only our own faults become a 500. */
 @Component(service = ExceptionMapper.class)
@@ -81,15 +85,27 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof JsonProcessingException j) {
             return malformed(j);
         }
+        if (e instanceof Charsets.Unsupported u) {
+            return Problem.response(415, "unsupported-charset", "不支持的内容类型 (unsupported media type)", u.getMessage(),
+                    "Content-Type");
+        }
         if (e instanceof WebApplicationException w) {
             return web(w);
+        }
+        Throwable clientFault = clientFault(e.getCause());
+        if (clientFault != null) { // a reader or the container wrapped a client error
+            return toResponse(clientFault);
         }
         LOG.error("Unexpected failure answering a request", e);
         return Problem.response(500, "internal", "服务器内部错误 (internal error)",
                 "请求未能处理，已记录日志 (the request failed; it has been logged)", null);
     }
 
-    private static Response malformed(JsonProcessingException j) {
+    /**
+     * A body Jackson could not bind: names the field by its JSON path and says what was wrong in
+     * JSON's words (never a Java type or class name).
+     */
+    static Response malformed(JsonProcessingException j) {
         String field = null;
         if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
@@ -100,22 +116,51 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
-            field = path.toString();
+            field = path.length() == 0 ? null : path.toString();
         }
-        String detail = j instanceof JsonParseException
-                ? "请求体不是合法的 JSON (malformed JSON): " + j.getOriginalMessage()
-                : "字段值无法识别 (unreadable value): " + j.getOriginalMessage();
-        return Problem.response(400, "malformed-json", "请求格式有误 (malformed request)", detail, field);
+        LOG.debug("Malformed request body at {}: {}", field, j.getOriginalMessage());
+        String detail;
+        if (j instanceof JsonParseException || j instanceof StreamReadException) {
+            detail = "请求体不是合法的 JSON (malformed JSON)" + location(j);
+        } else if (j instanceof UnrecognizedPropertyException u) {
+            detail = "未知字段 (unknown field): " + u.getPropertyName();
+        } else if (j instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            detail = field + " " + f.getOriginalMessage();
+        } else if (j instanceof InvalidFormatException f && f.getTargetType() != null) {
+            detail = "值的格式无效，应为" + JsonTypes.describe(f.getTargetType());
+        } else if (j instanceof MismatchedInputException m && m.getTargetType() != null) {
+            detail = "类型不符，应为" + JsonTypes.describe(m.getTargetType());
+        } else {
+            detail = "字段值无法识别 (unreadable value)";
+        }
+        return Problem.response(400, "malformed-json", "请求格式有误 (malformed request)", detail,
+                field == null ? "body" : field);
     }
 
-    private static Response web(WebApplicationException w) {
+    private static String location(JsonProcessingException j) {
+        return j.getLocation() == null ? ""
+                : " (第 " + j.getLocation().getLineNr() + " 行第 " + j.getLocation().getColumnNr() + " 列 / line "
+                + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+    }
+
+    /** The first client error in a cause chain (bad JSON, bad text, bad charset), or null. */
+    private static Throwable clientFault(Throwable cause) {
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JsonProcessingException || t instanceof ValidationException || t instanceof Charsets.Unsupported) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private Response web(WebApplicationException w) {
         int status = w.getResponse().getStatus();
-        if (status >= 500) {
+        if (status >= 500 && clientFault(w.getCause()) == null) {
             LOG.error("Server error answering a request", w);
         }
-        Throwable cause = w.getCause();
-        if (cause instanceof JsonProcessingException j) {
-            return malformed(j);
+        Throwable clientFault = clientFault(w.getCause());
+        if (clientFault != null) {
+            return toResponse(clientFault);
         }
         String title = switch (status) {
             case 401 -> "未通过身份认证 (not authenticated)";

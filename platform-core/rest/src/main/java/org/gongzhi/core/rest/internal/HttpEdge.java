@@ -1,0 +1,116 @@
+package org.gongzhi.core.rest.internal;
+
+import java.io.IOException;
+import java.util.Set;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The servlet filter in front of everything the platform serves over HTTP (every whiteboard
+ * context). It runs before CXF reads the request, so it can answer what CXF would turn into an
+ * HTML error page:
+ * <ul>
+ *   <li>security headers on every response: {@code X-Content-Type-Options: nosniff},
+ *       {@code Content-Security-Policy: frame-ancestors 'none'}, {@code X-Frame-Options: DENY},
+ *       {@code Referrer-Policy: no-referrer}, and {@code Cache-Control: no-store} unless the
+ *       resource says otherwise (answers carry personal data);</li>
+ *   <li>a {@code Content-Type} charset Java does not know → 415 problem naming {@code Content-Type};</li>
+ *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
+ *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
+ * </ul>
+ */
+@Component(service = Filter.class, property = {
+        "osgi.http.whiteboard.filter.name=gongzhi-http-edge",
+        "osgi.http.whiteboard.filter.pattern=/*",
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)",
+        "service.ranking:Integer=1000"})
+public final class HttpEdge implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEdge.class);
+    private static final Set<String> CXF_QUERIES = Set.of("_wadl", "_schema");
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        secure(response);
+        String path = request.getRequestURI();
+        if (path.equals("/cxf") || path.startsWith("/cxf/") || cxfQuery(request.getQueryString())) {
+            problem(response, new Problem("https://gongzhi.org/problems/http-404", "资源不存在 (not found)", 404,
+                    "资源不存在 (not found)", null));
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null) {
+            try {
+                Charsets.require(MediaType.valueOf(contentType));
+            } catch (Charsets.Unsupported e) {
+                problem(response, new Problem("https://gongzhi.org/problems/unsupported-charset",
+                        "不支持的内容类型 (unsupported media type)", 415, e.getMessage(), "Content-Type"));
+                return;
+            } catch (IllegalArgumentException e) {
+                problem(response, new Problem("https://gongzhi.org/problems/http-415",
+                        "不支持的内容类型 (unsupported media type)", 415,
+                        "Content-Type 无法识别 (unreadable Content-Type)", "Content-Type"));
+                return;
+            }
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            LOG.error("Request {} {} failed in the container", request.getMethod(), path, e);
+            response.reset();
+            secure(response);
+            problem(response, new Problem("https://gongzhi.org/problems/internal", "服务器内部错误 (internal error)", 500,
+                    "请求未能处理，已记录日志 (the request failed; it has been logged)", null));
+        }
+    }
+
+    /** The headers every answer carries. */
+    static void secure(HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private static boolean cxfQuery(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (CXF_QUERIES.contains(eq < 0 ? pair : pair.substring(0, eq))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void problem(HttpServletResponse response, Problem problem) throws IOException {
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}
