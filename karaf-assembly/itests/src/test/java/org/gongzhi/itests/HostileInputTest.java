@@ -523,7 +523,8 @@ class HostileInputTest {
             if (a.text().contains(name) || a.text().contains(phone)) {
                 leaks.add(who + " via " + how + " read the reporter's name or phone (" + a.status() + ")");
             }
-            if (a.status() >= 500 || a.status() != 201 && a.status() != 409 && a.status() != 403) {
+            // 201 (a new case), 200 (the caller's own earlier case under that key), 409 without data: all fine
+            if (a.status() >= 500 || a.status() != 201 && a.status() != 200 && a.status() != 409) {
                 leaks.add(who + " via " + how + " answered " + a.status() + " " + HostileRequest.abbreviate(a.text(), 200));
             }
             return leaks;
