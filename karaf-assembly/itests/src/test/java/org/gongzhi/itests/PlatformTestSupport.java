@@ -39,17 +39,28 @@ public abstract class PlatformTestSupport {
 
     @Configuration
     public Option[] config() throws IOException {
+        int http = freePort();
+        return OptionUtils.combine(platformOptions(http, new File("target/exam"), remoteShell()),
+                extraOptions(http, LocalKeycloak.shared().url()));
+    }
+
+    /**
+     * The options that boot our distribution against a fresh PostgreSQL and the shared Keycloak
+     * with HTTP on {@code httpPort}, unpacked under {@code unpackDirectory}. Also used by tests
+     * that run in the test JVM and boot the container themselves ({@link BootedPlatform}).
+     */
+    static Option[] platformOptions(int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
         TestDatabase db = TestDatabase.start();
         LocalKeycloak keycloak = LocalKeycloak.shared();
-        String http = Integer.toString(freePort());
+        String http = Integer.toString(httpPort);
         String ssh = Integer.toString(freePort());
-        return OptionUtils.combine(options(
+        return options(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + System.getProperty("gongzhi.distribution"))
                         .name("Gongzhi")
-                        .unpackDirectory(new File("target/exam"))
+                        .unpackDirectory(unpackDirectory)
                         .useDeployFolder(false),
-                remoteShell() ? configureConsole().ignoreLocalConsole().startRemoteShell()
+                remoteShell ? configureConsole().ignoreLocalConsole().startRemoteShell()
                         : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
@@ -74,8 +85,7 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.password",
                         keycloak.adminPassword()),
                 mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
-                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version"))),
-                extraOptions(Integer.parseInt(http), keycloak.url()));
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")));
     }
 
     /**
@@ -91,7 +101,7 @@ public abstract class PlatformTestSupport {
         return false;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -105,6 +115,11 @@ public abstract class PlatformTestSupport {
     @Before
     public void platformReady() {
         api = new Api(Integer.getInteger("gongzhi.test.http.port"));
+        awaitReady(api);
+    }
+
+    /** Health 200 and the demo realms provisioned (see {@link #platformReady()}). */
+    static void awaitReady(Api api) {
         Awaitility.await("health 200").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> api.get("/api/v1/health").status() == 200);

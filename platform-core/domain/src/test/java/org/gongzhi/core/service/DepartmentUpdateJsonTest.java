@@ -38,6 +38,9 @@ public class DepartmentUpdateJsonTest {
         assertThat(refusedField("{\"updateId\":12,\"status\":\"resolved\"}")).isEqualTo("updateId");
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":true}")).isEqualTo("status");
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"photos\":[1]}")).isEqualTo("photos");
+        assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"extra\":1}")).isEqualTo("extra");
+        assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"at\":\"+10000-01-01T00:00:00Z\"}"))
+                .isEqualTo("at");
     }
 
     @Test

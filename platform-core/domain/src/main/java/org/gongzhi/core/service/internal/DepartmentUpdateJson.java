@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.service.DepartmentUpdate;
@@ -24,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DepartmentUpdateJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FIELDS = Set.of("updateId", "dispatchId", "caseId", "status", "note", "photos",
+            "at", "sequence");
 
     private DepartmentUpdateJson() {
     }
@@ -38,6 +42,12 @@ public final class DepartmentUpdateJson {
         }
         if (t == null || !t.isObject()) {
             throw new ValidationException("body", "须为 JSON 对象 (must be a JSON object)");
+        }
+        for (Iterator<String> names = t.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new ValidationException(name, "未知字段 (unknown field): " + name);
+            }
         }
         List<String> photos = new ArrayList<>();
         JsonNode p = t.path("photos");
@@ -87,7 +97,14 @@ public final class DepartmentUpdateJson {
     private static Instant instant(JsonNode t, String field) {
         String v = text(t, field);
         try {
-            return v == null ? null : OffsetDateTime.parse(v).toInstant();
+            if (v == null) {
+                return null;
+            }
+            OffsetDateTime at = OffsetDateTime.parse(v);
+            if (at.getYear() < 1 || at.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", v, 0);
+            }
+            return at.toInstant();
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "须为带时区的 ISO-8601 时间 (must be an ISO-8601 date-time with offset): " + v);
         }

@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       {@code Content-Security-Policy: frame-ancestors 'none'}, {@code X-Frame-Options: DENY},
  *       {@code Referrer-Policy: no-referrer}, and {@code Cache-Control: no-store} unless the
  *       resource says otherwise (answers carry personal data);</li>
- *   <li>a {@code Content-Type} charset Java does not know → 415 problem naming {@code Content-Type};</li>
+ *   <li>a {@code Content-Type} that is a wildcard ({@code *}{@code /*}) or names a charset Java does not
+ *       know, or an API request body without one → 415 problem naming {@code Content-Type};</li>
  *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
  *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
  * </ul>
@@ -41,6 +42,7 @@ public final class HttpEdge implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEdge.class);
     private static final Set<String> CXF_QUERIES = Set.of("_wadl", "_schema");
+    private static final String API = "/api/";
     private static final ObjectMapper JSON = Json.mapper();
 
     @Override
@@ -57,9 +59,23 @@ public final class HttpEdge implements Filter {
             return;
         }
         String contentType = request.getContentType();
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (contentType == null && hasBody && path.startsWith(API)) {
+            problem(response, new Problem("https://gongzhi.org/problems/http-415", "不支持的内容类型 (unsupported media type)",
+                    415, "请求体须带 Content-Type (a body needs a Content-Type)", "Content-Type"));
+            return;
+        }
         if (contentType != null) {
             try {
-                Charsets.require(MediaType.valueOf(contentType));
+                MediaType type = MediaType.valueOf(contentType);
+                if (type.isWildcardType() || type.isWildcardSubtype()) {
+                    problem(response, new Problem("https://gongzhi.org/problems/http-415",
+                            "不支持的内容类型 (unsupported media type)", 415,
+                            "Content-Type 须为具体类型，不能是通配符 (a Content-Type names one type, not a wildcard): "
+                                    + type.getType() + "/" + type.getSubtype(), "Content-Type"));
+                    return;
+                }
+                Charsets.require(type);
             } catch (Charsets.Unsupported e) {
                 problem(response, new Problem("https://gongzhi.org/problems/unsupported-charset",
                         "不支持的内容类型 (unsupported media type)", 415, e.getMessage(), "Content-Type"));
