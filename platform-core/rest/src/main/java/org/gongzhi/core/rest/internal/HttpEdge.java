@@ -1,6 +1,9 @@
 package org.gongzhi.core.rest.internal;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 
 import javax.servlet.Filter;
@@ -9,6 +12,7 @@ import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.MediaType;
 
@@ -43,6 +47,7 @@ public final class HttpEdge implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEdge.class);
     private static final Set<String> CXF_QUERIES = Set.of("_wadl", "_schema");
     private static final String API = "/api/";
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final ObjectMapper JSON = Json.mapper();
 
     @Override
@@ -87,8 +92,14 @@ public final class HttpEdge implements Filter {
                 return;
             }
         }
+        HttpServletRequest forward = request;
+        if (contentType == null && !hasBody && path.startsWith(API) && WITH_BODY.contains(request.getMethod())) {
+            // no body and no type (a bare POST): read as an empty JSON body, so that CXF answers through our
+            // resources (400 "body required" where one is) instead of logging "no message body reader"
+            forward = new EmptyJson(request);
+        }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(forward, response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -98,6 +109,36 @@ public final class HttpEdge implements Filter {
             secure(response);
             problem(response, new Problem("https://gongzhi.org/problems/internal", "服务器内部错误 (internal error)", 500,
                     "请求未能处理，已记录日志 (the request failed; it has been logged)", null));
+        }
+    }
+
+    /** A request without a body, typed {@code application/json}. */
+    private static final class EmptyJson extends HttpServletRequestWrapper {
+        EmptyJson(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return MediaType.APPLICATION_JSON;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Type".equalsIgnoreCase(name) ? MediaType.APPLICATION_JSON : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return "Content-Type".equalsIgnoreCase(name) ? Collections.enumeration(List.of(MediaType.APPLICATION_JSON))
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.add("Content-Type");
+            return Collections.enumeration(names);
         }
     }
 

@@ -21,9 +21,22 @@ record TransitionRequest(String action, String note, List<String> attachments, S
         }
         CaseAction parsed = CaseAction.fromWireName(action).orElseThrow(() -> new ValidationException("action",
                 "未知的操作 (unknown action): " + action));
+        // the document's ranges hold whatever the action: a value out of range is bad input even where unused
+        range("satisfaction", satisfaction, 1, 5);
+        range("extraWorkingDays", extraWorkingDays, 1, 30);
+        if (expectedVersion != null && expectedVersion < 0) {
+            throw new ValidationException("expectedVersion", "expectedVersion 不能为负数 (must not be negative)");
+        }
         SlaTier parsedTier = tier == null ? null : SlaTier.fromWireName(tier).orElseThrow(() ->
                 new ValidationException("tier", "未知的分级 (unknown tier, use simple, coordination or difficult): " + tier));
         return new TransitionCommand(parsed, actor, note, attachments, leadDepartment, coDepartments, parsedTier,
                 extraWorkingDays, satisfaction, expectedVersion != null ? expectedVersion : ifMatchVersion, publicNote);
+    }
+
+    private static void range(String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new ValidationException(field, field + " 须在 " + min + "–" + max + " 之间 (must be " + min + "–" + max + "): "
+                    + value);
+        }
     }
 }

@@ -49,6 +49,17 @@ public class StrictBindingTest {
     }
 
     @Test
+    public void documentedRangesHoldWhateverTheAction() throws Exception {
+        for (String bad : new String[] {"\"satisfaction\":0", "\"satisfaction\":2147483647", "\"extraWorkingDays\":31",
+                "\"extraWorkingDays\":-1", "\"expectedVersion\":-1"}) {
+            TransitionRequest t = (TransitionRequest) read(TransitionRequest.class, "{\"action\":\"accept\"," + bad + "}");
+            ValidationException e = (ValidationException) catchThrowable(() -> t.toCommand("tester", null));
+            assertThat(e).as(bad).isNotNull();
+            assertThat(bad).contains(e.field());
+        }
+    }
+
+    @Test
     public void nulAndLoneSurrogatesAreRefused() {
         assertProblem(NewCase.class, "{\"title\":\"a\\u0000b\"}", 400, "title");
         assertProblem(NewCase.class, "{\"title\":\"a\\ud800b\"}", 400, "title");
