@@ -348,8 +348,10 @@ final class Mutations {
                 new String[] {"deep-nesting", "[".repeat(20_000) + "]".repeat(20_000)},
                 new String[] {"deep-nesting", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)},
                 new String[] {"utf16-as-utf8", "\u0000{\u0000}"});
-        // "null" is no body: invalid only where the body is required
-        return Arbitraries.of(whole).map(w -> request(op, w[0], null, op.bodyRequired() || !w[1].equals("null"), user,
+        // "null" is no body: where the body may be left out it is a valid request that would act on the real
+        // district (a bare suspend suspends), so it is sent only where the body is required
+        List<String[]> sent = op.bodyRequired() ? whole : whole.stream().filter(w -> !w[1].equals("null")).toList();
+        return Arbitraries.of(sent).map(w -> request(op, w[0], null, true, user,
                 path(op, null, null),
                 query(op, Map.of()), Map.of("Content-Type", body.mediaType()), w[1].getBytes(StandardCharsets.UTF_8)));
     }

@@ -387,9 +387,11 @@ public class Open311Test extends PlatformTestSupport {
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded",
                 "jurisdiction_id=jizhou&description=%zz"), 400, "description has a malformed");
         error(open311.getRaw("requests.json?jurisdiction_id=jizhou&service_code=%C0%AF"), 400, "not valid UTF-8");
-        // a charset Java knows but the endpoint does not take (an unknown one, charset=foo, is refused by the
-        // HTTP layer before any resource runs)
+        // a charset Java knows but the endpoint does not take; an unknown one is refused by the HTTP edge filter
+        // before any resource runs, still in Open311's format
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded; charset=ISO-8859-1",
+                "jurisdiction_id=jizhou"), 415, "charset");
+        error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded; charset=foo",
                 "jurisdiction_id=jizhou"), 415, "charset");
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded",
                 "jurisdiction_id=jizhou&description=%ED%A0%80"), 400, "description is not valid UTF-8");

@@ -26,8 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DepartmentUpdateJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields of an update; {@code tenant}, {@code department} and {@code receipt} are informational. */
     private static final Set<String> FIELDS = Set.of("updateId", "dispatchId", "caseId", "status", "note", "photos",
-            "at", "sequence");
+            "at", "sequence", "tenant", "department", "receipt");
 
     private DepartmentUpdateJson() {
     }
@@ -48,6 +49,9 @@ public final class DepartmentUpdateJson {
             if (!FIELDS.contains(name)) {
                 throw new ValidationException(name, "未知字段 (unknown field): " + name);
             }
+        }
+        for (String informational : List.of("tenant", "department", "receipt")) {
+            text(t, informational);
         }
         List<String> photos = new ArrayList<>();
         JsonNode p = t.path("photos");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.servlet.Filter;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
  *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
  * </ul>
+ * Under {@code /open311/} the same refusals are written in GeoReport v2's error format.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=gongzhi-http-edge",
@@ -59,14 +61,14 @@ public final class HttpEdge implements Filter {
         secure(response);
         String path = request.getRequestURI();
         if (path.equals("/cxf") || path.startsWith("/cxf/") || cxfQuery(request.getQueryString())) {
-            problem(response, new Problem("https://gongzhi.org/problems/http-404", "资源不存在 (not found)", 404,
+            problem(path, response, new Problem("https://gongzhi.org/problems/http-404", "资源不存在 (not found)", 404,
                     "资源不存在 (not found)", null));
             return;
         }
         String contentType = request.getContentType();
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         if (contentType == null && hasBody && path.startsWith(API)) {
-            problem(response, new Problem("https://gongzhi.org/problems/http-415", "不支持的内容类型 (unsupported media type)",
+            problem(path, response, new Problem("https://gongzhi.org/problems/http-415", "不支持的内容类型 (unsupported media type)",
                     415, "请求体须带 Content-Type (a body needs a Content-Type)", "Content-Type"));
             return;
         }
@@ -74,7 +76,7 @@ public final class HttpEdge implements Filter {
             try {
                 MediaType type = MediaType.valueOf(contentType);
                 if (type.isWildcardType() || type.isWildcardSubtype()) {
-                    problem(response, new Problem("https://gongzhi.org/problems/http-415",
+                    problem(path, response, new Problem("https://gongzhi.org/problems/http-415",
                             "不支持的内容类型 (unsupported media type)", 415,
                             "Content-Type 须为具体类型，不能是通配符 (a Content-Type names one type, not a wildcard): "
                                     + type.getType() + "/" + type.getSubtype(), "Content-Type"));
@@ -82,11 +84,11 @@ public final class HttpEdge implements Filter {
                 }
                 Charsets.require(type);
             } catch (Charsets.Unsupported e) {
-                problem(response, new Problem("https://gongzhi.org/problems/unsupported-charset",
+                problem(path, response, new Problem("https://gongzhi.org/problems/unsupported-charset",
                         "不支持的内容类型 (unsupported media type)", 415, e.getMessage(), "Content-Type"));
                 return;
             } catch (IllegalArgumentException e) {
-                problem(response, new Problem("https://gongzhi.org/problems/http-415",
+                problem(path, response, new Problem("https://gongzhi.org/problems/http-415",
                         "不支持的内容类型 (unsupported media type)", 415,
                         "Content-Type 无法识别 (unreadable Content-Type)", "Content-Type"));
                 return;
@@ -107,7 +109,7 @@ public final class HttpEdge implements Filter {
             LOG.error("Request {} {} failed in the container", request.getMethod(), path, e);
             response.reset();
             secure(response);
-            problem(response, new Problem("https://gongzhi.org/problems/internal", "服务器内部错误 (internal error)", 500,
+            problem(path, response, new Problem("https://gongzhi.org/problems/internal", "服务器内部错误 (internal error)", 500,
                     "请求未能处理，已记录日志 (the request failed; it has been logged)", null));
         }
     }
@@ -142,6 +144,27 @@ public final class HttpEdge implements Filter {
         }
     }
 
+    /**
+     * The same refusal in GeoReport v2's error format for the Open311 endpoint: a JSON array of
+     * {@code {code, description}}, or {@code <errors><error>…} for a {@code .xml} path.
+     */
+    private static void open311Error(HttpServletResponse response, Problem problem, boolean xml) throws IOException {
+        String description = problem.detail();
+        response.setCharacterEncoding("UTF-8");
+        if (xml) {
+            response.setContentType("text/xml");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>" + problem.status()
+                    + "</code><description>" + xml(description) + "</description></error></errors>");
+        } else {
+            response.setContentType(MediaType.APPLICATION_JSON);
+            JSON.writeValue(response.getOutputStream(), List.of(Map.of("code", problem.status(), "description", description)));
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     /** The headers every answer carries. */
     static void secure(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -164,8 +187,12 @@ public final class HttpEdge implements Filter {
         return false;
     }
 
-    private static void problem(HttpServletResponse response, Problem problem) throws IOException {
+    private static void problem(String path, HttpServletResponse response, Problem problem) throws IOException {
         response.setStatus(problem.status());
+        if (path.startsWith("/open311/")) {
+            open311Error(response, problem, path.endsWith(".xml"));
+            return;
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), problem);
