@@ -39,6 +39,10 @@ public class DepartmentUpdateJsonTest {
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":true}")).isEqualTo("status");
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"photos\":[1]}")).isEqualTo("photos");
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"extra\":1}")).isEqualTo("extra");
+        assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"receipt\":\"" + "r".repeat(129) + "\"}"))
+                .isEqualTo("receipt");
+        assertThat(read("{\"updateId\":\"u\",\"status\":\"resolved\",\"tenant\":\"jizhou\",\"department\":\"CG\","
+                + "\"receipt\":\"CG-1\"}").updateId()).isEqualTo("u");
         assertThat(refusedField("{\"updateId\":\"u\",\"status\":\"resolved\",\"at\":\"+10000-01-01T00:00:00Z\"}"))
                 .isEqualTo("at");
     }

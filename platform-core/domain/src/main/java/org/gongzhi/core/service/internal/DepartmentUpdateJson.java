@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,6 +30,8 @@ public final class DepartmentUpdateJson {
     /** The fields of an update; {@code tenant}, {@code department} and {@code receipt} are informational. */
     private static final Set<String> FIELDS = Set.of("updateId", "dispatchId", "caseId", "status", "note", "photos",
             "at", "sequence", "tenant", "department", "receipt");
+    /** The informational fields with their longest length. */
+    private static final Map<String, Integer> INFORMATIONAL = Map.of("tenant", 64, "department", 64, "receipt", 128);
 
     private DepartmentUpdateJson() {
     }
@@ -50,8 +53,12 @@ public final class DepartmentUpdateJson {
                 throw new ValidationException(name, "未知字段 (unknown field): " + name);
             }
         }
-        for (String informational : List.of("tenant", "department", "receipt")) {
-            text(t, informational);
+        for (Map.Entry<String, Integer> informational : INFORMATIONAL.entrySet()) {
+            String value = text(t, informational.getKey());
+            if (value != null && value.length() > informational.getValue()) {
+                throw new ValidationException(informational.getKey(), informational.getKey() + " 不能超过 "
+                        + informational.getValue() + " 个字符 (at most " + informational.getValue() + " characters)");
+            }
         }
         List<String> photos = new ArrayList<>();
         JsonNode p = t.path("photos");
