@@ -375,17 +375,17 @@ public class Open311Test extends PlatformTestSupport {
         }
         String[] nul = {"jurisdiction_id", "jizhou", "api_key", Open311Client.JIZHOU_KEY, "service_code", "CM0101",
             "address_string", "人民路", "description", "坑\u0000"};
-        error(open311.post("requests.json", nul), 400, "description contains a NUL character");
+        error(open311.post("requests.json", nul), 400, "description 含有空字符 NUL");
         error(open311.post("requests.xml", "jurisdiction_id", "jizhou", "api_key", Open311Client.JIZHOU_KEY,
-                "service_code", "CM0101", "address_string", "人民\u0000路"), 400, "address_string contains a NUL");
+                "service_code", "CM0101", "address_string", "人民\u0000路"), 400, "address_string 含有空字符 NUL");
         error(open311.post("servicerequestupdates.json", "jurisdiction_id", "jizhou", "api_key", Open311Client.JIZHOU_KEY,
                 "service_request_id", "360802-20261122-000001", "update_id", "x\u0000", "status", "OPEN",
-                "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "x"), 400, "update_id contains a NUL");
+                "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "x"), 400, "update_id 含有空字符 NUL");
         error(open311.get("requests.json", "jurisdiction_id", "jizhou", "service_code", "\u0000"), 400, "NUL");
         error(open311.get("services.xml", "jurisdiction_id", "jiz\u0000hou"), 400, "NUL");
         // %00 inside the path never reaches the endpoint: Jetty answers its own 400 before any resource runs
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded",
-                "jurisdiction_id=jizhou&description=%zz"), 400, "description has a malformed");
+                "jurisdiction_id=jizhou&description=%zz"), 400, "description 的百分号编码有误");
         error(open311.getRaw("requests.json?jurisdiction_id=jizhou&service_code=%C0%AF"), 400, "not valid UTF-8");
         // a charset Java knows but the endpoint does not take; an unknown one is refused by the HTTP edge filter
         // before any resource runs, still in Open311's format
@@ -394,7 +394,7 @@ public class Open311Test extends PlatformTestSupport {
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded; charset=foo",
                 "jurisdiction_id=jizhou"), 415, "charset");
         error(open311.send("POST", "requests.json", "application/x-www-form-urlencoded",
-                "jurisdiction_id=jizhou&description=%ED%A0%80"), 400, "description is not valid UTF-8");
+                "jurisdiction_id=jizhou&description=%ED%A0%80"), 400, "description 不是有效的 UTF-8");
         error(open311.send("POST", "servicerequestupdates.xml", "text/plain", "hello"), 400, "x-www-form-urlencoded");
 
         List<String> errors = new ArrayList<>();

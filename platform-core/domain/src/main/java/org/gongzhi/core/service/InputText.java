@@ -1,5 +1,6 @@
 package org.gongzhi.core.service;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,6 +51,37 @@ public final class InputText {
         return null;
     }
 
+    /**
+     * Percent-decodes {@code raw[from, to)} the way {@code application/x-www-form-urlencoded} and
+     * query strings are written ({@code +} is a space), strictly: a malformed {@code %} escape is
+     * refused, and the bytes must then be {@link #utf8 clean UTF-8}. The value is never echoed.
+     */
+    public static String percentDecoded(String field, byte[] raw, int from, int to) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            byte b = raw[i];
+            if (b == '%') {
+                int high = i + 2 < to ? Character.digit(raw[i + 1], 16) : -1;
+                int low = i + 2 < to ? Character.digit(raw[i + 2], 16) : -1;
+                if (high < 0 || low < 0) {
+                    throw new ValidationException(field, field + " 的百分号编码有误 (has a malformed %-escape)");
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.write(b == '+' ? ' ' : b);
+            }
+        }
+        return utf8(field, bytes.toByteArray());
+    }
+
+    /** {@link #percentDecoded(String, byte[], int, int)} of a raw (still encoded) URI component. */
+    public static String percentDecoded(String field, String raw) {
+        check(field, raw);
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        return percentDecoded(field, bytes, 0, bytes.length);
+    }
+
     /** Decodes strict UTF-8 (malformed or overlong bytes refused) and {@link #check checks} the text. */
     public static String utf8(String field, byte[] bytes) {
         try {
@@ -59,7 +91,7 @@ public final class InputText {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return check(field, text);
         } catch (CharacterCodingException e) {
-            throw new ValidationException(field, field + " 不是有效的 UTF-8 编码 (is not well-formed UTF-8)");
+            throw new ValidationException(field, field + " 不是有效的 UTF-8 编码 (is not valid UTF-8)");
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.gongzhi.core.open311.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gongzhi.core.service.InputText;
+import org.gongzhi.core.service.ValidationException;
+
 /**
  * Decodes {@code application/x-www-form-urlencoded} text — a query string or a POST body — strictly,
  * so that every refusal is an Open311 error and nothing malformed reaches the platform: a bad
  * {@code %} escape, bytes that are not UTF-8 (overlong forms, encoded surrogates) or a NUL character
- * in a name or value → 400 naming the parameter. The JAX-RS runtime's own decoding is lenient
- * (it replaces bad bytes), hence this class. Stateless.
+ * in a name or value → 400 naming the parameter (the rules of {@link InputText}). The JAX-RS
+ * runtime's own decoding is lenient (it replaces bad bytes), hence this class. Stateless.
  */
 final class FormCodec {
 
@@ -59,59 +58,22 @@ final class FormCodec {
         out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 
-    /** Percent-decodes {@code raw[from, to)} and reads it as UTF-8; {@code name} is null while decoding a name. */
+    /** Percent-decodes {@code raw[from, to)} by the platform's text rules; {@code name} is null while decoding a name. */
     private static String text(byte[] raw, int from, int to, String name) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            byte b = raw[i];
-            if (b == '+') {
-                bytes.write(' ');
-            } else if (b == '%') {
-                int high = i + 2 < to ? Character.digit(raw[i + 1], 16) : -1;
-                int low = i + 2 < to ? Character.digit(raw[i + 2], 16) : -1;
-                if (high < 0 || low < 0) {
-                    throw refused(name, "has a malformed %-escape (百分号编码不正确)");
-                }
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                bytes.write(b);
-            }
-        }
-        String s;
         try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw refused(name, "is not valid UTF-8 (不是有效的 UTF-8 文本)");
+            return InputText.percentDecoded(name == null ? "parameter name" : name, raw, from, to);
+        } catch (ValidationException e) {
+            throw refused(e);
         }
-        if (s.indexOf('\u0000') >= 0) {
-            throw refused(name, "contains a NUL character (含有空字符 NUL)");
-        }
-        return s;
     }
 
     /** 400 when {@code value} (a path segment) holds a NUL character or a lone surrogate. */
     static String checked(String parameter, String value) {
-        if (value == null) {
-            return null;
+        try {
+            return InputText.check(parameter, value);
+        } catch (ValidationException e) {
+            throw refused(e);
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\u0000') {
-                throw refused(parameter, "contains a NUL character (含有空字符 NUL)");
-            }
-            if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1));
-                if (!paired) {
-                    throw refused(parameter, "is not valid UTF-8 (不是有效的 UTF-8 文本)");
-                }
-                i++;
-            }
-        }
-        return value;
     }
 
     /**
@@ -137,8 +99,8 @@ final class FormCodec {
         }
     }
 
-    private static Open311Exception refused(String name, String problem) {
-        // the value is never echoed: it may be personal data or bytes no client can print
-        return Open311Exception.badRequest((name == null ? "a parameter name" : name) + " " + problem);
+    private static Open311Exception refused(ValidationException e) {
+        // InputText never echoes the value: it may be personal data or bytes no client can print
+        return Open311Exception.badRequest(e.getMessage());
     }
 }

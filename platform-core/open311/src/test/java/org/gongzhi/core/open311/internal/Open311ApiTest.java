@@ -402,9 +402,9 @@ public class Open311ApiTest {
         assertError(api.methodNotAllowed("PUT", "requests.json"), 405, "Method PUT is not allowed");
         assertError(api.methodNotAllowed("DELETE", "requests/360802-20261122-000001.xml"), 405, "Method DELETE");
         assertError(api.methodNotAllowed("PATCH", "anything"), 405, "Method PATCH");
-        assertError(api.request("360802\u0000", "json", jz(), false), 400, "service_request_id contains a NUL");
-        assertError(api.token("x\u0000", "xml", jz()), 400, "token contains a NUL");
-        assertError(api.definition("CM\u00000603", "json", jz()), 400, "service_code contains a NUL");
+        assertError(api.request("360802\u0000", "json", jz(), false), 400, "service_request_id 含有空字符 NUL");
+        assertError(api.token("x\u0000", "xml", jz()), 400, "token 含有空字符 NUL");
+        assertError(api.definition("CM\u00000603", "json", jz()), 400, "service_code 含有空字符 NUL");
         assertError(api.refused("json", Open311Exception.badRequest("description contains a NUL character")), 400, "NUL");
         assertThat(api.refused("html", Open311Exception.badRequest("x")).format()).isEqualTo(Format.XML);
     }
