@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,7 +19,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +39,6 @@ import org.slf4j.LoggerFactory;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * Start/stop logic of the embedded development PostgreSQL, free of OSGi so it can be tested as a plain class.
@@ -241,9 +237,9 @@ public final class DevPostgres {
                 Path bin = binaries.binDirectory(binariesDirectory);
                 stopOrphanedServer(bin);
                 String verifier = PasswordUtil.encodeScramSha256(superuserPassword.toCharArray());
-                runTool(bin, "postgres", List.of("--single", "-D", directory.getPath(), "-c", "exit_on_error=on",
+                PostgresTools.run(bin, "postgres", List.of("--single", "-D", directory.getPath(), "-c", "exit_on_error=on",
                         "-c", "log_min_messages=warning", SUPERUSER),
-                        "ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + verifier + "'\n");
+                        "ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + verifier + "'\n", STARTUP_WAIT);
                 LOG.info("Set the password of the superuser {} of {} (single-user mode)", SUPERUSER, directory);
             }
             if (PgHba.write(directory.toPath()) && !fresh) {
@@ -259,46 +255,8 @@ public final class DevPostgres {
         Optional<ProcessHandle> orphan = postmaster().filter(ProcessHandle::isAlive);
         if (orphan.isPresent()) {
             LOG.info("Stopping the PostgreSQL left running on {} (pid {}) to migrate it", dataDirectory, orphan.get().pid());
-            runTool(bin, "pg_ctl", List.of("stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60"), null);
-        }
-    }
-
-    /** Runs one of the PostgreSQL programs the way zonky does (through {@code unshare -U} when running as root). */
-    private static void runTool(Path bin, String tool, List<String> arguments, String input) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.add("unshare");
-            command.add("-U");
-        }
-        command.add(bin.resolve(tool).toString());
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            if (input != null) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        String output;
-        try (InputStream stdout = process.getInputStream()) {
-            output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int exit;
-        try {
-            if (!process.waitFor(STARTUP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(tool + " did not finish within " + STARTUP_WAIT.toSeconds() + " s");
-            }
-            exit = process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("Interrupted while running " + tool, e);
-        }
-        if (exit != 0 || output.contains("ERROR:") || output.contains("FATAL:")) {
-            // never echo a statement back: it may hold a password verifier
-            String shown = output.lines().filter(l -> !l.contains("STATEMENT:") && !l.contains("PASSWORD"))
-                    .reduce((a, b) -> a + "\n" + b).orElse("");
-            throw new IOException(tool + " " + arguments.get(0) + " failed (exit " + exit + "):\n" + shown);
+            PostgresTools.run(bin, "pg_ctl", List.of("stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60"), null,
+                    STARTUP_WAIT);
         }
     }
 
