@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * THE AUTHENTICATION SEAM. Every request passes here before any resource runs. Apart from the
- * public paths (health, the OpenAPI document, and everything under {@code /open311/} — the Open311
+ * public paths (health, the OpenAPI document, the sign-in facts, and everything under {@code /open311/} — the Open311
  * GeoReport v2 endpoint of {@code gongzhi-open311}, which is public by its specification and checks
  * its own {@code api_key} on writes), a request must carry a bearer token that the
  * {@link TokenValidator} accepts; the verified {@link Caller} is installed as the JAX-RS
@@ -45,7 +45,7 @@ public final class AuthenticationSeam implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationSeam.class);
     /** Paths (without the leading slash) anyone may call. */
-    static final Set<String> PUBLIC_PATHS = Set.of("api/v1/health", "api/v1/openapi.yaml");
+    static final Set<String> PUBLIC_PATHS = Set.of("api/v1/health", "api/v1/openapi.yaml", "api/v1/sign-in");
     /** Path prefix (without the leading slash) of the public Open311 GeoReport v2 endpoint. */
     static final String OPEN311_PREFIX = "open311/";
     private static final String BEARER = "Bearer ";

@@ -1,5 +1,6 @@
 package org.gongzhi.core.rest.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,15 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.gongzhi.core.casework.WireNames;
+import org.gongzhi.core.grid.GeoJson;
 import org.gongzhi.core.grid.GeoPoint;
+import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.grid.GridNode;
 import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.Role;
@@ -107,6 +112,42 @@ public final class TenantResource {
                 .orElseThrow(() -> new NotFoundException("该位置不在本区任何网格内 (the point lies in no grid of this district)"));
         return Map.of("grid", GridJson.of(grid, 0),
                 "path", t.grids().pathTo(grid.code()).stream().map(n -> GridJson.of(n, 0)).toList());
+    }
+
+    /**
+     * The district's grid boundaries as a GeoJSON FeatureCollection for a map: every node with a
+     * boundary at {@code level} (default: all levels), each feature's properties naming its code,
+     * names, level and parent. No map tiles are involved: the shapes are the map.
+     */
+    @GET
+    @Path("{tenant}/grids/map")
+    public Map<String, Object> map(@PathParam("tenant") String tenant, @QueryParam("level") String level,
+                                   @Context SecurityContext security) {
+        TenantDefinition t = readable(security, tenant);
+        GridLevel wanted = level == null ? null : WireNames.lookup(GridLevel.values(), WireNames::of, level)
+                .orElseThrow(() -> new ValidationException("level", "未知的网格层级 (unknown grid level): " + level));
+        List<Map<String, Object>> features = t.grids().all().stream()
+                .filter(n -> wanted == null || n.level() == wanted)
+                .filter(n -> n.boundary().isPresent())
+                .map(n -> {
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("code", n.code());
+                    properties.put("name", n.name());
+                    if (n.nameEn() != null) {
+                        properties.put("nameEn", n.nameEn());
+                    }
+                    properties.put("level", CaseJson.wire(n.level()));
+                    if (n.parentCode() != null) {
+                        properties.put("parentCode", n.parentCode());
+                    }
+                    Map<String, Object> feature = new LinkedHashMap<>();
+                    feature.put("type", "Feature");
+                    feature.put("id", n.code());
+                    feature.put("properties", properties);
+                    feature.put("geometry", GeoJson.toJson(n.boundary().get()));
+                    return feature;
+                }).toList();
+        return Map.of("type", "FeatureCollection", "features", features);
     }
 
     @GET
