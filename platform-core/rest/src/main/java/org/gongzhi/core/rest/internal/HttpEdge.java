@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       resource says otherwise (answers carry personal data);</li>
  *   <li>a {@code Content-Type} that is a wildcard ({@code *}{@code /*}) or names a charset Java does not
  *       know, or an API request body without one → 415 problem naming {@code Content-Type};</li>
+ *   <li>{@code GET /} (and {@code /console}) → 302 to the web console, {@code /console/};</li>
  *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
  *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
  * </ul>
@@ -49,6 +50,8 @@ public final class HttpEdge implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEdge.class);
     private static final Set<String> CXF_QUERIES = Set.of("_wadl", "_schema");
     private static final String API = "/api/";
+    /** Where a browser that opens the server's root is sent: the web console. */
+    private static final String CONSOLE = "/console/";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -60,6 +63,11 @@ public final class HttpEdge implements Filter {
         }
         secure(response);
         String path = request.getRequestURI();
+        if ((path.equals("/") || path.equals("/console")) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", CONSOLE);
+            return;
+        }
         if (path.equals("/cxf") || path.startsWith("/cxf/") || cxfQuery(request.getQueryString())) {
             problem(path, response, new Problem("https://gongzhi.org/problems/http-404", "资源不存在 (not found)", 404,
                     "资源不存在 (not found)", null));

@@ -1,0 +1,77 @@
+import Keycloak from 'keycloak-js'
+import { reactive } from 'vue'
+import { api, ok, useTokenSource, type SignIn } from '../api/client'
+
+/** Who is signed in, as the console needs it. Tokens stay in memory only. */
+export interface Session {
+  realm: string | null
+  username: string
+  roles: string[]
+  department?: string
+  grids: string[]
+  ready: boolean
+}
+
+export const session = reactive<Session>({ realm: null, username: '', roles: [], grids: [], ready: false })
+
+let keycloak: Keycloak | null = null
+let signInFacts: Promise<SignIn> | null = null
+let refreshTimer: number | undefined
+
+/** The public sign-in facts (Keycloak address, districts), fetched once. */
+export function signInInfo(): Promise<SignIn> {
+  signInFacts ??= ok(api.GET('/api/v1/sign-in'))
+  return signInFacts
+}
+
+/** Claims the console reads from a verified access token (the API checks them again). */
+export function claimsOf(parsed: Record<string, unknown> | undefined): Omit<Session, 'realm' | 'ready'> {
+  const access = (parsed?.realm_access ?? {}) as { roles?: unknown }
+  const roles = Array.isArray(access.roles) ? access.roles.filter((r): r is string => typeof r === 'string') : []
+  const grids = Array.isArray(parsed?.grids) ? (parsed!.grids as unknown[]).filter((g): g is string => typeof g === 'string') : []
+  const department = typeof parsed?.department === 'string' ? parsed.department : undefined
+  const username = typeof parsed?.preferred_username === 'string' ? parsed.preferred_username : ''
+  return { username, roles, grids, department }
+}
+
+/**
+ * Signs in to a realm (a district's id, or the city realm) with the authorization code flow and
+ * PKCE (S256): Keycloak's own login page on the first visit, its session cookie afterwards.
+ * Resolves once a token is held; refreshes it silently before it expires.
+ */
+export async function ensureSignedIn(realm: string): Promise<void> {
+  if (keycloak && session.realm === realm && keycloak.authenticated) return
+  if (keycloak && session.realm !== realm) {
+    // another realm: a new Keycloak session in a fresh page
+    window.location.reload()
+    return new Promise(() => {})
+  }
+  const facts = await signInInfo()
+  if (!facts.keycloakUrl) throw new Error('identity server not configured')
+  keycloak = new Keycloak({ url: facts.keycloakUrl, realm, clientId: facts.clientId })
+  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false, scope: 'openid' })
+  const kc = keycloak
+  Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>), { realm, ready: true })
+  useTokenSource(async () => {
+    try {
+      await kc.updateToken(30)
+    } catch {
+      await kc.login()
+    }
+    return kc.token ?? null
+  })
+  kc.onAuthRefreshSuccess = () => Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>))
+  window.clearInterval(refreshTimer)
+  refreshTimer = window.setInterval(() => {
+    kc.updateToken(60).catch(() => kc.login())
+  }, 20_000)
+}
+
+/** Ends the Keycloak session and returns to the start page. */
+export async function signOut(): Promise<void> {
+  window.clearInterval(refreshTimer)
+  const kc = keycloak
+  keycloak = null
+  Object.assign(session, { realm: null, username: '', roles: [], grids: [], department: undefined, ready: false })
+  if (kc) await kc.logout({ redirectUri: `${window.location.origin}/console/` })
+}

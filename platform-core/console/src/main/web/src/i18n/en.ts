@@ -1,0 +1,55 @@
+import type zh from './zh-CN'
+
+const en: typeof zh = {
+  app: { name: 'Gongzhi', title: 'Governance centre console', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as', loading: 'Loading…', retry: 'Retry', back: 'Back', menu: 'Menu' },
+  start: {
+    heading: 'Choose your district',
+    intro: "Sign in with your district's account (Keycloak). City administrators enter through “City administration”.",
+    district: 'Enter {name}',
+    city: 'City administration',
+    cityHint: 'Districts, figures and district models',
+    unavailable: 'No identity server is configured: signing in is not possible yet.',
+    demo: 'Demo accounts: jz-dispatcher, jz-cg, jz-grid1, jz-admin, city-admin…, password Gongzhi-demo-2026.',
+  },
+  noConsole: { heading: 'This console is for staff', body: 'Residents report problems and follow them on the resident reporting page.' },
+  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models' },
+  roles: { 'district-admin': 'District administrator', dispatcher: 'Dispatcher', 'grid-worker': 'Grid worker', 'department-handler': 'Department handler', mediator: 'Mediator', 'social-worker': 'Social worker', resident: 'Resident', 'city-admin': 'City administrator' },
+  status: { reported: 'Reported', registered: 'Registered', rejected: 'Rejected', dispatched: 'Dispatched', handling: 'Handling', postponed: 'Postponed', feedback: 'Fed back', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated' },
+  action: { 'register-dispatch': 'Register and dispatch', register: 'Register', reject: 'Reject', dispatch: 'Dispatch', accept: 'Accept', return: 'Return', feedback: 'Feed back', 'verify-pass': 'Verify: pass', 'verify-fail': 'Verify: fail', postpone: 'Postpone', resume: 'Resume', close: 'Close', evaluate: 'Evaluate', reopen: 'Reopen', progress: 'Progress note', comment: 'Comment', report: 'Report' },
+  channel: { 'grid-worker': 'Grid worker', 'resident-app': 'Resident photo', 'qr-code': 'QR code', hotline: '12345 hotline', department: 'Department', open311: 'Open311', video: 'Video' },
+  tier: { simple: 'Simple', coordination: 'Coordination', difficult: 'Difficult' },
+  family: { CITY_MANAGEMENT: 'City management', LIVELIHOOD: 'Livelihood', COMPREHENSIVE_GOVERNANCE: 'Comprehensive governance' },
+  sla: { 'on-time': 'On time', warning: 'Warning', overdue: 'Overdue', left: '{t} left', over: '{t} overdue', none: '—', dueSoon: 'Due soon' },
+  inbox: {
+    heading: 'Cases',
+    open: 'Open', all: 'All', overdue: 'Overdue', dueSoon: 'Due soon',
+    filters: 'Filters', status: 'Status', family: 'Family', category: 'Category', grid: 'Grid', department: 'Department', channel: 'Channel', tier: 'Tier', colour: 'Colour',
+    dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, title or address', clear: 'Clear filters', refresh: 'Refresh',
+    number: 'Number', title: 'Title', reportedAt: 'Reported', dueAt: 'Due', remaining: 'Time limit', empty: 'No cases match', total: '{n} cases',
+    myGrid: 'My grids', myDepartment: "My department's cases",
+  },
+  case: {
+    facts: 'Case', number: 'Number', status: 'Status', category: 'Category', family: 'Family', tier: 'Tier', channel: 'Channel', grid: 'Grid', address: 'Address',
+    reporter: 'Reporter', phone: 'Phone', reportedAt: 'Reported', registeredAt: 'Registered', dueAt: 'Due', closedAt: 'Closed',
+    lead: 'Lead department', co: 'Co-handling', rework: 'Reworks', postponed: 'Postponements', satisfaction: 'Satisfaction', description: 'Description',
+    journal: 'Journal', attachments: 'Attachments', noAttachments: 'No attachments', map: 'Position', noPosition: 'No coordinates given', plugin: 'District model',
+    steps: 'Steps', noSteps: 'You have no step to take in this status', stale: 'Someone else changed this case. It was reloaded: check it and try again.',
+    done: '{action}: done', shortcut: 'Shortcut {key}', publicNote: 'Public note', note: 'Note', notFound: 'No such case, or not yours to see',
+  },
+  step: {
+    note: 'Note', publicNote: 'Public note (the reporter sees it)', leadDepartment: 'Lead department', coDepartments: 'Co-handling departments', tier: 'Tier (default: by category)',
+    extraWorkingDays: 'Extra working days', satisfaction: 'Satisfaction', submit: 'OK', cancel: 'Cancel', required: '{field} is required', confirm: '{action}?',
+  },
+  newCase: {
+    heading: 'New case', hotlineHeading: 'Hotline seat', title: 'Title', description: 'Description', category: 'Category', channel: 'Channel',
+    location: 'Location', locate: 'Use my location', locating: 'Locating…', clickMap: 'Click the map to place it', address: 'Address', grid: 'Grid',
+    reporterName: "Caller's / reporter's name", reporterPhone: 'Phone', submit: 'Submit', created: 'Registered as {number}', open: 'Open the case',
+    geoDenied: 'No position: {reason}', gridFound: 'Grid: {name}', noGrid: 'This point is in none of the district’s grids',
+  },
+  kpi: { heading: 'Figures', period: 'Period', from: 'From', to: 'To', dimension: 'Dimension', grid: 'Grid', department: 'Department', family: 'Family', channel: 'Channel', month: 'Month' },
+  reports: { heading: 'Reports', produce: 'Produce', kind: 'Kind', period: 'Period', format: 'Format', monthly: 'Monthly', quarterly: 'Quarterly', download: 'Download', producedAt: 'Produced', empty: 'No reports yet' },
+  dispatches: { heading: 'Deliveries', state: 'State', replay: 'Replay', empty: 'No deliveries', attempts: 'Attempts', lastError: 'Last error', department: 'Department', case: 'Case', createdAt: 'Created' },
+  city: { heading: 'Districts', create: 'New district', suspend: 'Suspend', resume: 'Resume', reason: 'Reason', plugins: 'Models', enable: 'Enable', disable: 'Disable', status: 'Status', active: 'Active', suspended: 'Suspended', cases: 'Cases', identity: 'Identity realm' },
+  error: { generic: 'Failed: {detail}', network: 'The platform cannot be reached', forbidden: 'You may not do this', field: '{field}: {detail}' },
+}
+export default en

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { DISTRICT_MENU, homeRoute, intakeChannels, mayUseConsole, menuFor } from '../roles'
+import { claimsOf } from '../../auth/session'
+
+describe('roles', () => {
+  it('keeps residents out of the console', () => {
+    expect(mayUseConsole(['resident', 'offline_access', 'default-roles-jizhou'])).toBe(false)
+    expect(mayUseConsole(['dispatcher'])).toBe(true)
+    expect(homeRoute(['resident'])).toBe('no-console')
+    expect(homeRoute(['city-admin'])).toBe('city-districts')
+    expect(homeRoute(['grid-worker'])).toBe('inbox')
+  })
+  it('shows each role only its menu', () => {
+    expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case'])
+    expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches'])
+    expect(menuFor(DISTRICT_MENU, ['mediator']).map((m) => m.route)).toEqual(['inbox'])
+  })
+  it('lets a role report only on its channels', () => {
+    expect(intakeChannels(['grid-worker'])).toEqual(['grid-worker'])
+    expect(intakeChannels(['dispatcher'])[0]).toBe('hotline')
+    expect(intakeChannels(['mediator'])).toEqual([])
+  })
+  it('reads roles, grids and department from token claims, ignoring junk', () => {
+    expect(claimsOf({ preferred_username: 'jz-cg', realm_access: { roles: ['department-handler', 7] }, department: 'CG', grids: ['360802001', null] }))
+      .toEqual({ username: 'jz-cg', roles: ['department-handler'], grids: ['360802001'], department: 'CG' })
+    expect(claimsOf(undefined)).toEqual({ username: '', roles: [], grids: [], department: undefined })
+  })
+})

@@ -1,0 +1,53 @@
+/** Realm roles of the platform (Keycloak `realm_access.roles`). */
+export type Role =
+  | 'district-admin' | 'dispatcher' | 'grid-worker' | 'department-handler'
+  | 'mediator' | 'social-worker' | 'resident' | 'city-admin'
+
+/** A menu entry of the console: a route name and the roles that see it. */
+export interface MenuItem {
+  route: string
+  label: string
+  roles: Role[]
+}
+
+/** The district console's menu, in order. Labels are i18n keys. */
+export const DISTRICT_MENU: MenuItem[] = [
+  { route: 'inbox', label: 'menu.inbox', roles: ['district-admin', 'dispatcher', 'grid-worker', 'department-handler', 'mediator', 'social-worker'] },
+  { route: 'new-case', label: 'menu.newCase', roles: ['district-admin', 'dispatcher', 'grid-worker', 'department-handler'] },
+  { route: 'kpis', label: 'menu.kpis', roles: ['district-admin', 'dispatcher'] },
+  { route: 'reports', label: 'menu.reports', roles: ['district-admin'] },
+  { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'] },
+]
+
+/** The city console's menu. */
+export const CITY_MENU: MenuItem[] = [
+  { route: 'city-districts', label: 'menu.districts', roles: ['city-admin'] },
+  { route: 'city-kpis', label: 'menu.cityKpis', roles: ['city-admin'] },
+  { route: 'city-reports', label: 'menu.cityReports', roles: ['city-admin'] },
+]
+
+/** Roles that work in the console; a resident alone does not (residents use the reporting page). */
+export function mayUseConsole(roles: readonly string[]): boolean {
+  return roles.some((r) => r !== 'resident' && r !== 'offline_access' && r !== 'uma_authorization' && !r.startsWith('default-roles-'))
+}
+
+export function menuFor(menu: MenuItem[], roles: readonly string[]): MenuItem[] {
+  return menu.filter((m) => m.roles.some((r) => roles.includes(r)))
+}
+
+/** The first page a role lands on. */
+export function homeRoute(roles: readonly string[]): string {
+  if (roles.includes('city-admin')) return 'city-districts'
+  if (!mayUseConsole(roles)) return 'no-console'
+  return 'inbox'
+}
+
+/** The channel a role reports with from the new-case form, and whether it may choose another. */
+export function intakeChannels(roles: readonly string[]): string[] {
+  if (roles.includes('district-admin') || roles.includes('dispatcher')) {
+    return ['hotline', 'grid-worker', 'department', 'resident-app', 'qr-code', 'video']
+  }
+  if (roles.includes('grid-worker')) return ['grid-worker']
+  if (roles.includes('department-handler')) return ['department']
+  return []
+}

@@ -1,0 +1,61 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { ensureSignedIn, session, signInInfo } from './auth/session'
+import { homeRoute, mayUseConsole } from './lib/roles'
+import StartPage from './views/StartPage.vue'
+import ConsoleShell from './views/ConsoleShell.vue'
+
+/** The realm a route signs in to: the city realm under /city, else the district's own. */
+async function realmOf(to: RouteLocationNormalized): Promise<string | null> {
+  if (to.matched.some((r) => r.meta.city)) return (await signInInfo()).cityRealm
+  const district = to.params.district
+  return typeof district === 'string' ? district : null
+}
+
+export const router = createRouter({
+  history: createWebHistory('/console/'),
+  routes: [
+    { path: '/', name: 'start', component: StartPage },
+    {
+      path: '/city',
+      component: ConsoleShell,
+      meta: { city: true, signIn: true },
+      children: [
+        { path: '', name: 'city-home', redirect: { name: 'city-districts' } },
+        { path: 'districts', name: 'city-districts', component: () => import('./views/city/CityDistricts.vue') },
+        { path: 'kpis', name: 'city-kpis', component: () => import('./views/city/CityKpis.vue') },
+        { path: 'reports', name: 'city-reports', component: () => import('./views/city/CityReports.vue') },
+      ],
+    },
+    {
+      path: '/:district([a-z][a-z0-9-]*)',
+      component: ConsoleShell,
+      meta: { signIn: true },
+      children: [
+        { path: '', name: 'district-home', component: StartPage },
+        { path: 'cases', name: 'inbox', component: () => import('./views/InboxPage.vue') },
+        { path: 'cases/:id', name: 'case', component: () => import('./views/CasePage.vue'), props: true },
+        { path: 'new', name: 'new-case', component: () => import('./views/NewCasePage.vue') },
+        { path: 'kpis', name: 'kpis', component: () => import('./views/admin/KpiPage.vue') },
+        { path: 'reports', name: 'reports', component: () => import('./views/admin/ReportsPage.vue') },
+        { path: 'dispatches', name: 'dispatches', component: () => import('./views/admin/DispatchesPage.vue') },
+        { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
+        { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },
+      ],
+    },
+    { path: '/:rest(.*)*', redirect: { name: 'start' } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  if (!to.matched.some((r) => r.meta.signIn)) return true
+  const realm = await realmOf(to)
+  if (!realm) return { name: 'start' }
+  await ensureSignedIn(realm)
+  if (!mayUseConsole(session.roles) && to.name !== 'no-console') {
+    return { name: 'no-console', params: { district: to.params.district ?? realm } }
+  }
+  if (to.name === 'district-home') {
+    return { name: homeRoute(session.roles), params: to.params }
+  }
+  return true
+})
