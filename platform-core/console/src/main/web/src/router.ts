@@ -50,7 +50,9 @@ router.beforeEach(async (to) => {
   if (!to.matched.some((r) => r.meta.signIn)) return true
   const realm = await realmOf(to)
   if (!realm) return { name: 'start' }
-  await ensureSignedIn(realm)
+  await ensureSignedIn(realm, router.resolve({ ...to, hash: '' }).href)
+  // Keycloak's answer (code, state) came in the fragment; it is spent, keep it out of the address bar
+  if (/(^|[#&])(state|code|session_state)=/.test(to.hash)) return { ...to, hash: '', replace: true }
   if (!mayUseConsole(session.roles) && to.name !== 'no-console') {
     return { name: 'no-console', params: { district: to.params.district ?? realm } }
   }

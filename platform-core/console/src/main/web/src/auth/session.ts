@@ -37,9 +37,10 @@ export function claimsOf(parsed: Record<string, unknown> | undefined): Omit<Sess
 /**
  * Signs in to a realm (a district's id, or the city realm) with the authorization code flow and
  * PKCE (S256): Keycloak's own login page on the first visit, its session cookie afterwards.
- * Resolves once a token is held; refreshes it silently before it expires.
+ * Resolves once a token is held; refreshes it silently before it expires. After Keycloak's login
+ * page the browser comes back to `returnPath` (the console page being opened, with its base).
  */
-export async function ensureSignedIn(realm: string): Promise<void> {
+export async function ensureSignedIn(realm: string, returnPath: string): Promise<void> {
   if (keycloak && session.realm === realm && keycloak.authenticated) return
   if (keycloak && session.realm !== realm) {
     // another realm: a new Keycloak session in a fresh page
@@ -49,7 +50,13 @@ export async function ensureSignedIn(realm: string): Promise<void> {
   const facts = await signInInfo()
   if (!facts.keycloakUrl) throw new Error('identity server not configured')
   keycloak = new Keycloak({ url: facts.keycloakUrl, realm, clientId: facts.clientId })
-  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false, scope: 'openid' })
+  await keycloak.init({
+    onLoad: 'login-required',
+    pkceMethod: 'S256',
+    checkLoginIframe: false,
+    scope: 'openid',
+    redirectUri: new URL(returnPath, window.location.origin).href,
+  })
   const kc = keycloak
   Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>), { realm, ready: true })
   useTokenSource(async () => {

@@ -22,7 +22,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 /**
  * Repairs the clients that existed already: the settings that make them work (public client with
  * PKCE and the password grant; department systems confidential with a service account and no
- * browser or password logins), the configured redirect URIs (added, never removed), the
+ * browser or password logins), the configured redirect URIs and web origins (added, never removed), the
  * {@value Representations#API_SCOPE} default scope, the department claim, the definition's secret
  * (a generated secret is never replaced) and the service account's {@code department-handler} role.
  */
@@ -37,6 +37,7 @@ final class ClientRepair {
     }
 
     void repair(RealmPlan plan, RealmSetup.State state, Set<String> existingClients, List<String> redirectUris,
+                List<String> webOrigins,
                 Created created) {
         if (existingClients.isEmpty()) {
             return;
@@ -50,7 +51,7 @@ final class ClientRepair {
         ClientRepresentation web = clients.get(Representations.PUBLIC_CLIENT);
         if (existingClients.contains(Representations.PUBLIC_CLIENT) && web != null) {
             ensureApiScope(realm, realmName, web, state.apiScopeId(), created);
-            repairPublicClient(realm, realmName, web, redirectUris, created);
+            repairPublicClient(realm, realmName, web, redirectUris, webOrigins, created);
         }
         List<DepartmentDefinition> existingDepartments = new ArrayList<>();
         for (DepartmentDefinition d : plan.departments()) {
@@ -66,14 +67,14 @@ final class ClientRepair {
     }
 
     private void repairPublicClient(RealmResource realm, String realmName, ClientRepresentation c,
-                                    List<String> redirectUris, Created created) {
+                                    List<String> redirectUris, List<String> webOrigins, Created created) {
         Map<String, String> attributes = c.getAttributes() == null ? Map.of() : c.getAttributes();
         List<String> uris = c.getRedirectUris() == null ? List.of() : c.getRedirectUris();
         List<String> origins = c.getWebOrigins() == null ? List.of() : c.getWebOrigins();
         boolean ok = Boolean.TRUE.equals(c.isPublicClient()) && Boolean.TRUE.equals(c.isStandardFlowEnabled())
                 && Boolean.TRUE.equals(c.isDirectAccessGrantsEnabled())
                 && "S256".equals(attributes.get(Representations.PKCE_METHOD))
-                && uris.containsAll(redirectUris) && origins.contains("+");
+                && uris.containsAll(redirectUris) && origins.containsAll(webOrigins);
         if (ok) {
             return;
         }
@@ -88,9 +89,7 @@ final class ClientRepair {
         redirectUris.stream().filter(u -> !newUris.contains(u)).forEach(newUris::add);
         update.setRedirectUris(newUris);
         List<String> newOrigins = new ArrayList<>(origins);
-        if (!newOrigins.contains("+")) {
-            newOrigins.add("+");
-        }
+        webOrigins.stream().filter(o -> !newOrigins.contains(o)).forEach(newOrigins::add);
         update.setWebOrigins(newOrigins);
         admin.run("repairing client " + c.getClientId() + " of realm " + realmName,
                 () -> realm.clients().get(c.getId()).update(update));

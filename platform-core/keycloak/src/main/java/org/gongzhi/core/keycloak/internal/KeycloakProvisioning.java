@@ -34,7 +34,7 @@ final class KeycloakProvisioning implements IdentityProvisioning, AutoCloseable 
     KeycloakProvisioning(ProvisioningSettings settings) {
         this.settings = settings;
         this.admin = new AdminConnection(settings);
-        this.provisioner = new RealmProvisioner(admin, settings.publicClientRedirectUris());
+        this.provisioner = new RealmProvisioner(admin, settings.publicClientRedirectUris(), settings.publicClientWebOrigins());
         LOG.info("Provisioning Keycloak realms at {} as {}", settings.keycloakUrl(),
                 settings.serviceAccountLogin() ? "service account of client " + settings.adminClientId()
                         : "user " + settings.adminUser());

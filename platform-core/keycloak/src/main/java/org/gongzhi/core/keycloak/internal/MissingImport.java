@@ -48,14 +48,15 @@ final class MissingImport {
         this.admin = admin;
     }
 
-    Outcome run(RealmPlan plan, RealmSetup.State state, List<String> redirectUris, Created created) {
+    Outcome run(RealmPlan plan, RealmSetup.State state, List<String> redirectUris, List<String> webOrigins,
+               Created created) {
         PartialImportRepresentation rep = new PartialImportRepresentation();
         rep.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
         RolesRepresentation roles = new RolesRepresentation();
         roles.setRealm(Representations.roles(plan));
         rep.setRoles(roles);
         List<ClientRepresentation> clients = new ArrayList<>();
-        clients.add(Representations.publicClient(redirectUris, state.scopes()));
+        clients.add(Representations.publicClient(redirectUris, webOrigins, state.scopes()));
         List<UserRepresentation> users = new ArrayList<>();
         for (DepartmentDefinition d : plan.departments()) {
             clients.add(Representations.departmentClient(d, state.scopes()));

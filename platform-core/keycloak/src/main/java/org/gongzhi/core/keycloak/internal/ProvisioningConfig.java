@@ -36,6 +36,11 @@ public @interface ProvisioningConfig {
             + "added to an existing client, never removed")
     String[] publicClientRedirectUris() default { ProvisioningSettings.DEFAULT_REDIRECT_URIS };
 
+    @AttributeDefinition(description = "Origins allowed to call Keycloak from a browser for gongzhi-web (CORS, "
+            + "comma-separated), e.g. the web console's http://127.0.0.1:8181; + derives them from exact redirect "
+            + "URIs; added to an existing client, never removed")
+    String[] publicClientWebOrigins() default { "+" };
+
     @AttributeDefinition(description = "Provision the city and every district in the background at start")
     boolean provisionAtStart() default true;
 

@@ -19,13 +19,17 @@ import java.util.Objects;
  * @param adminPassword            administrator's password, null with a client secret
  * @param adminClientSecret        secret of a service-account client, null with a user
  * @param publicClientRedirectUris redirect URIs of the people's client {@code gongzhi-web}
+ * @param publicClientWebOrigins   origins allowed to call Keycloak from a browser (CORS) for that client:
+ *                                 {@code +} derives them from exact redirect URIs; a redirect URI with a
+ *                                 wildcard port needs its origins listed (the web console's address)
  * @param provisionAtStart         whether the start-up job provisions the city and every district
  * @param tenantsDirectory         where {@code common/city-people.yaml} is read
  * @param startupWait              how long the start-up job waits for Keycloak to become reachable
  */
 record ProvisioningSettings(String keycloakUrl, String adminRealm, String adminClientId, String adminUser,
                             String adminPassword, String adminClientSecret, List<String> publicClientRedirectUris,
-                            boolean provisionAtStart, Path tenantsDirectory, Duration startupWait) {
+                            List<String> publicClientWebOrigins, boolean provisionAtStart, Path tenantsDirectory,
+                            Duration startupWait) {
 
     static final String DEFAULT_REDIRECT_URIS = "http://127.0.0.1:*,http://localhost:*";
 
@@ -56,17 +60,27 @@ record ProvisioningSettings(String keycloakUrl, String adminRealm, String adminC
         if (publicClientRedirectUris.isEmpty()) {
             throw new IllegalArgumentException("publicClientRedirectUris must name at least one URI");
         }
+        publicClientWebOrigins = publicClientWebOrigins.isEmpty() ? List.of("+") : List.copyOf(publicClientWebOrigins);
         Objects.requireNonNull(tenantsDirectory, "tenantsDirectory");
         if (startupWait.isNegative()) {
             throw new IllegalArgumentException("startupWaitSeconds must not be negative");
         }
     }
 
+    /** With the web origins derived from the redirect URIs ({@code +}). */
+    ProvisioningSettings(String keycloakUrl, String adminRealm, String adminClientId, String adminUser,
+                         String adminPassword, String adminClientSecret, List<String> publicClientRedirectUris,
+                         boolean provisionAtStart, Path tenantsDirectory, Duration startupWait) {
+        this(keycloakUrl, adminRealm, adminClientId, adminUser, adminPassword, adminClientSecret,
+                publicClientRedirectUris, List.of("+"), provisionAtStart, tenantsDirectory, startupWait);
+    }
+
     /** From the component's configuration; {@code karafHome} locates the default tenants directory. */
     static ProvisioningSettings of(ProvisioningConfig c, String karafHome) {
         String dir = blankToNull(c.tenantsDirectory());
         return new ProvisioningSettings(c.keycloakUrl(), c.adminRealm(), c.adminClientId(), c.adminUser(),
-                c.adminPassword(), c.adminClientSecret(), list(c.publicClientRedirectUris()), c.provisionAtStart(),
+                c.adminPassword(), c.adminClientSecret(), list(c.publicClientRedirectUris()),
+                list(c.publicClientWebOrigins()), c.provisionAtStart(),
                 dir != null ? Path.of(dir) : Path.of(karafHome == null ? "." : karafHome, "tenants"),
                 Duration.ofSeconds(c.startupWaitSeconds()));
     }

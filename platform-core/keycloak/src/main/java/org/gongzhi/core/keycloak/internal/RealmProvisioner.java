@@ -18,21 +18,23 @@ final class RealmProvisioner {
     private final ClientRepair clients;
     private final PeopleRepair people;
     private final List<String> redirectUris;
+    private final List<String> webOrigins;
 
-    RealmProvisioner(AdminConnection admin, List<String> redirectUris) {
+    RealmProvisioner(AdminConnection admin, List<String> redirectUris, List<String> webOrigins) {
         this.setup = new RealmSetup(admin);
         this.missing = new MissingImport(admin);
         this.clients = new ClientRepair(admin);
         this.people = new PeopleRepair(admin);
         this.redirectUris = List.copyOf(redirectUris);
+        this.webOrigins = List.copyOf(webOrigins);
     }
 
     ProvisioningReport provision(RealmPlan plan) {
         long start = System.nanoTime();
         Created created = new Created();
         RealmSetup.State state = setup.ensure(plan, created);
-        MissingImport.Outcome outcome = missing.run(plan, state, redirectUris, created);
-        clients.repair(plan, state, outcome.existingClients(), redirectUris, created);
+        MissingImport.Outcome outcome = missing.run(plan, state, redirectUris, webOrigins, created);
+        clients.repair(plan, state, outcome.existingClients(), redirectUris, webOrigins, created);
         people.repair(plan, outcome.existingUsers(), created);
         return new ProvisioningReport(plan.realm(), created.items(), Duration.ofNanos(System.nanoTime() - start));
     }

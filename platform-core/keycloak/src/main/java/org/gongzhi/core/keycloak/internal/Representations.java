@@ -151,7 +151,7 @@ final class Representations {
                 .allMatch(e -> e.getValue().equals(config.get(e.getKey())));
     }
 
-    static ClientRepresentation publicClient(List<String> redirectUris, ClientScopes scopes) {
+    static ClientRepresentation publicClient(List<String> redirectUris, List<String> webOrigins, ClientScopes scopes) {
         ClientRepresentation c = new ClientRepresentation();
         c.setClientId(PUBLIC_CLIENT);
         c.setName("共治平台 (Gongzhi web)");
@@ -165,7 +165,7 @@ final class Representations {
         c.setServiceAccountsEnabled(false);
         c.setFullScopeAllowed(true);
         c.setRedirectUris(List.copyOf(redirectUris));
-        c.setWebOrigins(List.of("+"));
+        c.setWebOrigins(List.copyOf(webOrigins));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(PKCE_METHOD, "S256");
         attributes.put("post.logout.redirect.uris", "+");
