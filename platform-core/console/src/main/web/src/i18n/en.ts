@@ -44,7 +44,7 @@ const en: typeof zh = {
     heading: 'New case', hotlineHeading: 'Hotline seat', title: 'Title', description: 'Description', category: 'Category', channel: 'Channel',
     location: 'Location', locate: 'Use my location', locating: 'Locating…', clickMap: 'Click the map to place it', address: 'Address', grid: 'Grid',
     reporterName: "Caller's / reporter's name", reporterPhone: 'Phone', submit: 'Submit', created: 'Registered as {number}', open: 'Open the case',
-    geoDenied: 'No position: {reason}', gridFound: 'Grid: {name}', noGrid: 'This point is in none of the district’s grids',
+    gridByName: 'Choose the grid by name (or click the map)', geoDenied: 'No position: {reason}', gridFound: 'Grid: {name}', noGrid: 'This point is in none of the district’s grids',
   },
   kpi: { heading: 'Figures', period: 'Period', from: 'From', to: 'To', dimension: 'Dimension', grid: 'Grid', department: 'Department', family: 'Family', channel: 'Channel', month: 'Month' },
   reports: { heading: 'Reports', produce: 'Produce', kind: 'Kind', period: 'Period', format: 'Format', monthly: 'Monthly', quarterly: 'Quarterly', download: 'Download', producedAt: 'Produced', empty: 'No reports yet' },

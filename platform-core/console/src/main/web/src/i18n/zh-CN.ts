@@ -42,7 +42,7 @@ export default {
     heading: '登记案件', hotlineHeading: '热线坐席登记', title: '标题', description: '描述', category: '事件分类', channel: '渠道',
     location: '位置', locate: '使用当前位置', locating: '定位中…', clickMap: '在地图上点击以定位', address: '地址', grid: '网格',
     reporterName: '来电人/上报人姓名', reporterPhone: '联系电话', submit: '提交', created: '已登记，案件编号 {number}', open: '查看案件',
-    geoDenied: '无法取得当前位置：{reason}', gridFound: '所在网格：{name}', noGrid: '该位置不在本区网格内',
+    gridByName: '按地名选择网格（或在地图上点击）', geoDenied: '无法取得当前位置：{reason}', gridFound: '所在网格：{name}', noGrid: '该位置不在本区网格内',
   },
   kpi: { heading: '考核指标', period: '时段', from: '起', to: '止', dimension: '维度', grid: '网格', department: '部门', family: '大类', channel: '渠道', month: '月份' },
   reports: { heading: '报表', produce: '生成报表', kind: '类型', period: '期间', format: '格式', monthly: '月报', quarterly: '季报', download: '下载', producedAt: '生成时间', empty: '尚无报表' },

@@ -4,9 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.Test;
@@ -51,15 +58,75 @@ public class IdentityTest extends PlatformTestSupport {
     }
 
     @Test
-    public void onlyHealthAndTheApiDocumentArePublic() throws Exception {
+    public void onlyHealthTheApiDocumentAndTheSignInFactsArePublic() throws Exception {
         Api nobody = api.anonymous();
         assertEquals(200, nobody.get("/api/v1/health").status());
         assertEquals(200, nobody.get("/api/v1/openapi.yaml").status());
+        assertEquals(200, nobody.get("/api/v1/sign-in").status());
         for (String path : List.of("/api/v1/tenants", JIZHOU, JIZHOU + "/cases", JIZHOU + "/kpis", "/api/v1/plugins",
                 "/api/v1/city/kpis", "/api/v1/city/districts")) {
             assertProblem(nobody.get(path), 401, "unauthorized");
         }
         assertProblem(api.withToken("not-a-token").get(JIZHOU), 401, "unauthorized");
+    }
+
+    @Test
+    public void theSignInFactsArePublicAndNameOnlyActiveDistricts() throws Exception {
+        Api.Reply r = api.anonymous().get("/api/v1/sign-in");
+        assertEquals(r.body().toString(), 200, r.status());
+        assertEquals(Tokens.keycloakUrl(), r.text("keycloakUrl"));
+        assertEquals("gongzhi-web", r.text("clientId"));
+        assertEquals("gongzhi-city", r.text("cityRealm"));
+        List<String> ids = new ArrayList<>();
+        r.body().get("districts").forEach(d -> ids.add(d.get("id").asText()));
+        assertTrue(ids.toString(), ids.containsAll(List.of("jizhou", "donghu", "jiangbei")));
+        assertFalse(r.body().toString(), r.body().toString().contains("secret"));
+    }
+
+    @Test
+    public void theGridMapIsTheDistrictsOwnGeoJson() throws Exception {
+        Api.Reply map = api.as("jz-grid1").get(JIZHOU + "/grids/map?level=street");
+        assertEquals(map.body().toString(), 200, map.status());
+        assertEquals("FeatureCollection", map.text("type"));
+        JsonNode first = map.body().get("features").get(0);
+        assertEquals("street", first.get("properties").get("level").asText());
+        assertTrue(first.get("id").asText(), first.get("id").asText().startsWith("360802"));
+        assertEquals("Polygon", first.get("geometry").get("type").asText());
+        assertProblem(api.as("dh-dispatcher").get(JIZHOU + "/grids/map"), 404, "not-found");
+        Api.Reply bad = api.as("jz-grid1").get(JIZHOU + "/grids/map?level=planet");
+        assertProblem(bad, 400, "validation");
+        assertEquals("level", bad.text("field"));
+    }
+
+    @Test
+    public void theConsoleIsServedWithARootRedirectAndItsOwnRoutes() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port");
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, root.statusCode());
+        assertEquals("/console/", root.headers().firstValue("Location").orElse(""));
+        for (String route : List.of("/console/", "/console/jizhou/cases", "/console/city/districts")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                    URI.create(base + route)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(route, 200, page.statusCode());
+            assertTrue(page.body(), page.body().contains("<div id=\"app\">"));
+            String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy, policy.contains("script-src 'self';") && policy.contains(Tokens.keycloakUrl()));
+            Matcher script = Pattern.compile("src=\"(/console/assets/[^\"]+\\.js)\"")
+                    .matcher(page.body());
+            assertTrue(page.body(), script.find());
+            HttpResponse<byte[]> asset = http.send(HttpRequest.newBuilder(
+                    URI.create(base + script.group(1))).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, asset.statusCode());
+            assertEquals("gzip", asset.headers().firstValue("Content-Encoding").orElse(""));
+            assertTrue(asset.headers().firstValue("Cache-Control").orElse(""),
+                    asset.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        }
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/console/assets/none.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
     }
 
     @Test
