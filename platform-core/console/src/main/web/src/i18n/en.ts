@@ -53,7 +53,7 @@ const en: typeof zh = {
     figures: 'Key figures', breakdown: 'By dimension', dimension: 'Dimension', grid: 'Grid', department: 'Department', family: 'Family', channel: 'Channel', month: 'Month',
     level: 'Grid level', levels: { street: 'Street / town', community: 'Community / village', grid: 'Grid' }, metric: 'Charted figure',
     caption: 'Figures by {dimension} ({period})', chart: '{metric} by {dimension}; the numbers are in the table below', trend: '{metric} month by month; the numbers are in the table below',
-    group: 'Group', unlocated: 'Not located to this level', undispatched: 'Not dispatched', empty: 'No cases in this period', refresh: 'Refresh',
+    trendHint: 'A trend needs several months: choose a longer period, such as "This year".', group: 'Group', unlocated: 'Not located to this level', undispatched: 'Not dispatched', empty: 'No cases in this period', refresh: 'Refresh',
     unitHours: 'h', unitScore: '/ 5', hoursHeader: '{metric} (h)',
     m: {
       reported: 'Reported', registered: 'Registered', dueToClose: 'Due to close', closed: 'Closed', closedOnTime: 'Closed on time', verified: 'Verified',
@@ -67,7 +67,7 @@ const en: typeof zh = {
       overdueNow: 'of {b} open now (all periods)', satisfactionRate: '{a} evaluations', reworkRate: '{a} reworked of {b} verified', postponementRate: '{a} postponed of {b} registered',
       averageHandlingHours: '90% closed within {a} h', townOrVillageShare: '{a} of {b} closed',
     },
-    rank: 'Rank', unranked: 'Not ranked', total: 'City total', minCases: 'Cases due needed for a rank', districts: 'Districts compared', districtsCaption: 'Districts\' figures and ranking ({period})',
+    unrankedFew: 'Fewer than {n} cases due: not ranked', rank: 'Rank', unranked: 'Not ranked', total: 'City total', minCases: 'Cases due needed for a rank', districts: 'Districts compared', districtsCaption: 'Districts\' figures and ranking ({period})',
     rankNote: 'Ranked by on-time closure rate, then closure rate; districts with fewer than {n} cases due are not ranked.',
   },
   reports: {

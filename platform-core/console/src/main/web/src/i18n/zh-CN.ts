@@ -51,7 +51,7 @@ export default {
     figures: '主要指标', breakdown: '分维度统计', dimension: '维度', grid: '网格', department: '部门', family: '大类', channel: '渠道', month: '月份',
     level: '网格层级', levels: { street: '街道/镇', community: '社区/村', grid: '网格' }, metric: '图表指标',
     caption: '按{dimension}统计的考核指标（{period}）', chart: '{metric}按{dimension}分布图，数值见下表', trend: '{metric}逐月趋势图，数值见下表',
-    group: '分组', unlocated: '未定位到该层级', undispatched: '未派遣', empty: '本时段没有案件', refresh: '刷新',
+    trendHint: '趋势需要多个月份：请选择更长的时段，如“今年”。', group: '分组', unlocated: '未定位到该层级', undispatched: '未派遣', empty: '本时段没有案件', refresh: '刷新',
     unitHours: '小时', unitScore: '/ 5', hoursHeader: '{metric}（小时）',
     m: {
       reported: '上报数', registered: '立案数', dueToClose: '应结案数', closed: '结案数', closedOnTime: '按期结案数', verified: '进入核查数',
@@ -65,7 +65,7 @@ export default {
       overdueNow: '当前在办 {b}（全部时段）', satisfactionRate: '已评价 {a} 件', reworkRate: '返工 {a} / 进入核查 {b}', postponementRate: '延期 {a} / 立案 {b}',
       averageHandlingHours: '90% 在 {a} 小时内办结', townOrVillageShare: '{a} / 结案 {b}',
     },
-    rank: '名次', unranked: '不参与排名', total: '全市合计', minCases: '参与排名的最少应结案数', districts: '各区指标对比', districtsCaption: '各区考核指标与排名（{period}）',
+    unrankedFew: '应结案数少于 {n} 件，不参与排名', rank: '名次', unranked: '不参与排名', total: '全市合计', minCases: '参与排名的最少应结案数', districts: '各区指标对比', districtsCaption: '各区考核指标与排名（{period}）',
     rankNote: '按按期结案率、再按结案率排名；应结案数少于 {n} 件的区不参与排名。',
   },
   reports: {

@@ -119,7 +119,7 @@ export interface ChartInput {
   measure: Measure
   /** Draw a line over time instead of bars. */
   line?: boolean
-  /** A unit after hour values, e.g. `小时` / `h`. */
+  /** The unit after hour values, e.g. `小时` / `h`. */
   unit?: string
 }
 
@@ -131,7 +131,9 @@ export const CHART_COLOURS = ['#1f5fae', '#b3261e', '#1e7b34', '#8a5300', '#5b3f
  * for a time series; rates shown as percent. ARIA is on, so ECharts describes the chart itself.
  */
 export function chartOption(input: ChartInput): Record<string, unknown> {
-  const suffix = input.measure === 'rate' ? '%' : input.unit ? ` ${input.unit}` : ''
+  const suffix = input.measure === 'rate' ? '%' : input.measure === 'hours' && input.unit ? ` ${input.unit}` : ''
+  const digits = input.measure === 'count' ? 0 : 1
+  const text = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(digits)}${suffix}`)
   const valueAxis = {
     type: 'value',
     min: 0,
@@ -150,7 +152,7 @@ export function chartOption(input: ChartInput): Record<string, unknown> {
     animation: false,
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}${suffix}`),
+      valueFormatter: text,
     },
     legend: input.series.length > 1 ? { top: 0, textStyle: { color: '#4a4e55' } } : undefined,
     grid: { left: 8, right: 24, top: input.series.length > 1 ? 32 : 12, bottom: 8 },
@@ -162,7 +164,7 @@ export function chartOption(input: ChartInput): Record<string, unknown> {
       data: s.values.map((v) => chartValue(v, input.measure)),
       barMaxWidth: 22,
       connectNulls: false,
-      label: input.line ? undefined : { show: input.series.length === 1, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value}${suffix}`), color: '#1f2329' },
+      label: input.line ? undefined : { show: input.series.length === 1, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '' : text(p.value)), color: '#1f2329' },
     })),
   }
 }

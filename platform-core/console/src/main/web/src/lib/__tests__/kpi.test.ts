@@ -54,7 +54,8 @@ describe('charts', () => {
     expect(o.yAxis.data).toEqual(['古南街道', '白塘街道'])
     expect(o.xAxis.max).toBe(100)
     expect(o.series[0]).toMatchObject({ type: 'bar', data: [90, null] })
-    expect(o.tooltip.valueFormatter(90)).toBe('90%')
+    expect(o.tooltip.valueFormatter(90)).toBe('90.0%')
+    expect(o.tooltip.valueFormatter(null)).toBe('—')
     expect(o.legend).toBeUndefined()
   })
   it('builds a line over months, with a legend for several series', () => {
@@ -66,6 +67,7 @@ describe('charts', () => {
     expect(o.yAxis.max).toBeUndefined()
     expect(o.series.map((s: any) => s.type)).toEqual(['line', 'line'])
     expect(o.legend).toBeDefined()
+    expect(o.tooltip.valueFormatter(1284)).toBe('1284')
   })
   it('puts units after hours', () => {
     const o = chartOption({ categories: ['x'], series: [{ name: 'h', values: [31.6] }], measure: 'hours', unit: 'h' }) as any
