@@ -15,7 +15,7 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'inbox', label: 'menu.inbox', roles: ['district-admin', 'dispatcher', 'grid-worker', 'department-handler', 'mediator', 'social-worker'] },
   { route: 'new-case', label: 'menu.newCase', roles: ['district-admin', 'dispatcher', 'grid-worker', 'department-handler'] },
   { route: 'kpis', label: 'menu.kpis', roles: ['district-admin', 'dispatcher'] },
-  { route: 'reports', label: 'menu.reports', roles: ['district-admin'] },
+  { route: 'reports', label: 'menu.reports', roles: ['district-admin', 'dispatcher'] },
   { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'] },
 ]
 
