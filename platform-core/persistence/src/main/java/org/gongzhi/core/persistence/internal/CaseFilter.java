@@ -1,5 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ final class CaseFilter {
 
     static CaseFilter of(TenantDefinition tenant, CaseQuery q, Instant now) {
         CaseFilter f = new CaseFilter();
-        if (q.status() != null) {
-            f.and("c.status = :status", "status", q.status());
+        if (!q.statuses().isEmpty()) {
+            f.and("c.status in (:statuses)", "statuses", List.copyOf(q.statuses()));
         }
         if (q.gridCode() != null) {
             List<GridNode> path = tenant.grids().pathTo(q.gridCode());
@@ -61,6 +62,27 @@ final class CaseFilter {
                     : "(c.dueAt is null or c.dueAt >= :now or c.status in (:notRunning))";
             f.and(clause, "now", now);
             f.params.put("notRunning", NOT_RUNNING);
+        }
+        if (q.family() != null) {
+            f.and("c.family = :family", "family", q.family().name());
+        }
+        if (q.tier() != null) {
+            f.and("c.tier = :tier", "tier", q.tier());
+        }
+        if (q.dueWithinHours() != null) {
+            // due soon (即将超期): the clock runs, not yet overdue, due within the window
+            f.and("(c.dueAt >= :soonFrom and c.dueAt < :soonTo and c.status not in (:notRunning))", "soonFrom", now);
+            f.params.put("soonTo", now.plus(Duration.ofHours(q.dueWithinHours())));
+            f.params.put("notRunning", NOT_RUNNING);
+        }
+        if (q.attribute() != null) {
+            // the plugin's attributes are a JSON object of strings; containment uses the GIN index of V9
+            f.and(Database.JSON_TEXT_CONTAINS + "(c.triageAttributes, :attribute)", "attribute",
+                    JsonText.write(Map.of(q.attribute().name(), q.attribute().value())));
+        }
+        if (q.text() != null) {
+            f.and("(c.number ilike :text escape '\\' or c.title ilike :text escape '\\'"
+                    + " or c.address ilike :text escape '\\')", "text", "%" + likeEscaped(q.text()) + "%");
         }
         if (q.reportedFrom() != null) {
             f.and("c.reportedAt >= :from", "from", q.reportedFrom());
@@ -102,6 +124,19 @@ final class CaseFilter {
         }
         String clause = alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
         where.append(where.length() == 0 ? " where " : " and ").append(clause);
+    }
+
+    /** {@code text} with LIKE's wildcards and its escape character taken literally. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The order of a page: newest first, or soonest due first with undated cases last. */
+    static String orderBy(CaseQuery.Sort sort) {
+        return switch (sort) {
+            case REPORTED -> " order by c.reportedAt desc, c.id";
+            case DUE -> " order by c.dueAt asc nulls last, c.reportedAt desc, c.id";
+        };
     }
 
     private void and(String clause, String name, Object value) {

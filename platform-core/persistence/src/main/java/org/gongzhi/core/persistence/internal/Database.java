@@ -10,9 +10,11 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.type.StandardBasicTypes;
 import org.postgresql.ds.common.BaseDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ import com.zaxxer.hikari.HikariDataSource;
 final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** HQL function: {@code json_text_contains(text column, json text)} (see {@link #functions}). */
+    static final String JSON_TEXT_CONTAINS = "json_text_contains";
     private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
             TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class};
 
@@ -90,7 +94,18 @@ final class Database implements AutoCloseable {
         for (Class<?> entity : ENTITIES) {
             sources.addAnnotatedClass(entity);
         }
-        return sources.buildMetadata().buildSessionFactory();
+        return sources.getMetadataBuilder().applyFunctions(Database::functions).build().buildSessionFactory();
+    }
+
+    /**
+     * HQL functions of our own: {@code json_text_contains(text, json)}, whether a text column
+     * holding a JSON object contains the given JSON object (PostgreSQL's {@code jsonb @>}, which
+     * the expression index of V9 serves).
+     */
+    private static void functions(FunctionContributions contributions) {
+        contributions.getFunctionRegistry().registerPattern(JSON_TEXT_CONTAINS,
+                "(cast(?1 as jsonb) @> cast(?2 as jsonb))",
+                contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN));
     }
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
