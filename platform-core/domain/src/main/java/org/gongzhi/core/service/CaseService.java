@@ -49,7 +49,7 @@ public interface CaseService {
     Page<CaseView> list(String tenantId, CaseQuery query);
 
     /**
-     * The inbox counts over the cases {@code query} matches, ignoring its statuses, "due within",
+     * The inbox counts over the open cases {@code query} matches, ignoring its statuses, "due within",
      * order and page: {@code dueWithinHours} (1–{@value CaseQuery#MAX_DUE_WITHIN_HOURS}) is the
      * window of {@link CaseSummary#dueSoon()}.
      *

@@ -81,6 +81,9 @@ final class CaseFilter {
                     JsonText.write(Map.of(q.attribute().name(), q.attribute().value())));
         }
         if (q.text() != null) {
+            if (q.text().codePointCount(0, q.text().length()) >= 2) { // a single character has no bigram
+                f.and(Database.CASE_TEXT_MAY_CONTAIN + "(c.number, c.title, c.address, :bigrams)", "bigrams", q.text());
+            }
             f.and("(c.number ilike :text escape '\\' or c.title ilike :text escape '\\'"
                     + " or c.address ilike :text escape '\\')", "text", "%" + likeEscaped(q.text()) + "%");
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +137,19 @@ public final class HibernateCaseService implements CaseService {
                     + " 小时之间 (must be 1–" + CaseQuery.MAX_DUE_WITHIN_HOURS + " hours)");
         }
         Instant now = clock.instant();
-        CaseQuery counted = new CaseQuery(Set.of(), query.gridCode(), query.department(), query.categoryCode(),
+        Set<CaseStatus> open = EnumSet.noneOf(CaseStatus.class);
+        for (CaseStatus s : CaseStatus.values()) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        CaseQuery counted = new CaseQuery(open, query.gridCode(), query.department(), query.categoryCode(),
                 query.channel(), query.overdue(), query.reportedFrom(), query.reportedTo(), query.family(), query.tier(),
                 null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope());
         CaseFilter filter = CaseFilter.of(tenant, counted, now);
-        // one pass: per status, how many, and of those whose clock runs how many are overdue, in warning, due soon
-        String running = "c.status not in (:notRunning)";
+        // one pass over the open cases (the status index finds them): per status, how many, and of those whose
+        // clock runs how many are overdue, in warning, due soon
+        String running = "c.status <> :postponed";
         String hql = "select c.status, count(*),"
                 + " sum(case when " + running + " and c.dueAt < :sumNow then 1 else 0 end),"
                 + " sum(case when " + running + " and c.dueAt >= :sumNow and c.warningAt <= :sumNow then 1 else 0 end),"
@@ -150,21 +158,20 @@ public final class HibernateCaseService implements CaseService {
         List<Object[]> rows = db.inTenant(tenantId, s -> filter.bind(s.createSelectionQuery(hql, Object[].class))
                 .setParameter("sumNow", now)
                 .setParameter("sumSoon", now.plus(Duration.ofHours(dueWithinHours)))
-                .setParameterList("notRunning", CaseFilter.NOT_RUNNING)
+                .setParameter("postponed", CaseStatus.POSTPONED)
                 .getResultList());
         Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
-        long total = 0, open = 0, overdue = 0, warning = 0, dueSoon = 0;
+        long total = 0, overdue = 0, warning = 0, dueSoon = 0;
         for (Object[] row : rows) {
             CaseStatus status = (CaseStatus) row[0];
             long n = ((Number) row[1]).longValue();
             byStatus.put(status, n);
             total += n;
-            open += status.isOpen() ? n : 0;
             overdue += number(row[2]);
             warning += number(row[3]);
             dueSoon += number(row[4]);
         }
-        return new CaseSummary(now, byStatus, total, open, overdue, warning, dueSoon, dueWithinHours);
+        return new CaseSummary(now, byStatus, total, overdue, warning, dueSoon, dueWithinHours);
     }
 
     private static long number(Object sum) {

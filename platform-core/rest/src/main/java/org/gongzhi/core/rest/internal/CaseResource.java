@@ -137,13 +137,13 @@ public final class CaseResource {
         return answer.tag(etag(v)).entity(CaseJson.of(v)).build();
     }
 
-    /** The inbox counts (调度台角标); {@code byStatus} has every status, by wire name. */
-    record SummaryJson(Instant at, Map<String, Long> byStatus, long total, long open, long overdue, long warning,
+    /** The inbox counts (调度台角标); {@code byStatus} has every open status, by wire name. */
+    record SummaryJson(Instant at, Map<String, Long> byStatus, long open, long overdue, long warning,
                        long dueSoon, int dueWithin) {
         static SummaryJson of(CaseSummary s) {
             Map<String, Long> byStatus = new LinkedHashMap<>();
             s.byStatus().forEach((status, n) -> byStatus.put(CaseJson.wire(status), n));
-            return new SummaryJson(s.at(), byStatus, s.total(), s.open(), s.overdue(), s.warning(), s.dueSoon(),
+            return new SummaryJson(s.at(), byStatus, s.open(), s.overdue(), s.warning(), s.dueSoon(),
                     s.dueWithinHours());
         }
     }
@@ -172,7 +172,7 @@ public final class CaseResource {
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
     }
 
-    /** Counts for the inbox's badges over the caller's visible cases, with the list's filters but status. */
+    /** Counts for the inbox's badges over the caller's visible open cases, with the list's filters but status. */
     @GET
     @Path("summary")
     public SummaryJson summary(@PathParam("tenant") String tenant, @QueryParam("grid") String grid,
