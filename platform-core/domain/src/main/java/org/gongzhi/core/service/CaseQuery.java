@@ -13,8 +13,9 @@ import org.gongzhi.core.casework.SlaTier;
  * all given ones apply together. {@code statuses} matches any of its statuses; {@code gridCode}
  * matches the grid and everything below it; {@code dueWithinHours} keeps the cases whose clock runs
  * and whose due time lies in the next so many hours (not yet overdue); {@code attribute} matches an
- * attribute the triaging plugin put on the case (e.g. {@code colour=red}); {@code text} is searched
- * in the case number, title and address (never in the reporter's name or phone); {@code scope}
+ * attribute the triaging plugin put on the case (e.g. {@code colour=red}); {@code text} of digits
+ * and dashes matches the case numbers that start with it, any other text the titles and addresses
+ * that contain it (any letter case; never the reporter's name or phone); {@code scope}
  * confines the result to what the caller may see. Validation errors name the REST query parameter.
  *
  * @since 1.5 (statuses, family, tier, dueWithinHours, attribute, text and sort)
