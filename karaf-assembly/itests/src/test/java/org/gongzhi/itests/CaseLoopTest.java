@@ -105,6 +105,87 @@ public class CaseLoopTest extends PlatformTestSupport {
     }
 
     @Test
+    public void theInboxFiltersSortsAndCountsWithinWhatTheCallerSees() throws Exception {
+        String marker = "收件箱" + System.nanoTime() % 100_000;
+        String reported = inboxCase(marker + "甲", "CM0101", GRID);
+        String simple = inboxCase(marker + "乙", "CM0101", GRID);
+        step(JIZHOU + "/cases/" + simple, Map.of("action", "register", "tier", "simple"), "registered");
+        String dispute = inboxCase(marker + "丙", "CG0103", "360802002001001");
+        JsonNode registered = step(JIZHOU + "/cases/" + dispute, Map.of("action", "register"), "registered").body();
+        step(JIZHOU + "/cases/" + dispute, Map.of("action", "dispatch", "leadDepartment", "SJ", "coDepartments",
+                List.of("CG")), "dispatched");
+        String q = "&q=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8);
+
+        // several statuses in one call, repeated or as a comma list; soonest due first
+        assertEquals(List.of(simple, dispute), ids(api.get(JIZHOU + "/cases?status=registered&status=dispatched&sort=due" + q)));
+        assertEquals(List.of(simple, dispute), ids(api.get(JIZHOU + "/cases?status=registered,DISPATCHED&sort=due" + q)));
+        assertEquals(List.of(dispute, simple, reported), ids(api.get(JIZHOU + "/cases?sort=reported" + q)));
+        assertEquals(List.of(dispute), ids(api.get(JIZHOU + "/cases?family=COMPREHENSIVE_GOVERNANCE" + q)));
+        assertEquals(List.of(simple), ids(api.get(JIZHOU + "/cases?tier=simple&status=registered" + q)));
+        assertEquals(List.of(simple), ids(api.get(JIZHOU + "/cases?dueWithin=3" + q)));
+        if (registered.has("triage")) { // the three-colour grid triaged the dispute: filter by its colour
+            String colour = registered.get("triage").get("attributes").get("colour").asText();
+            assertEquals(List.of(dispute), ids(api.get(JIZHOU + "/cases?attribute=colour:" + colour + q)));
+        }
+        assertEquals(List.of(), ids(api.get(JIZHOU + "/cases?attribute=colour:purple" + q)));
+
+        JsonNode summary = api.get(JIZHOU + "/cases/summary?dueWithin=3" + q).body();
+        assertEquals(summary.toString(), 3, summary.get("open").asInt());
+        assertEquals(1, summary.get("byStatus").get("reported").asInt());
+        assertEquals(1, summary.get("byStatus").get("registered").asInt());
+        assertEquals(1, summary.get("byStatus").get("dispatched").asInt());
+        assertEquals(0, summary.get("byStatus").get("handling").asInt());
+        assertEquals(1, summary.get("dueSoon").asInt());
+        assertEquals(0, summary.get("overdue").asInt());
+
+        // the same rules of visibility: the CG handler co-handles the dispute only; grid worker 1 sees its grid
+        assertEquals(List.of(dispute), ids(api.as("jz-cg").get(JIZHOU + "/cases?status=dispatched" + q)));
+        assertEquals(1, api.as("jz-cg").get(JIZHOU + "/cases/summary?" + q.substring(1)).body().get("open").asInt());
+        assertEquals(2, api.as("jz-grid1").get(JIZHOU + "/cases/summary?" + q.substring(1)).body().get("open").asInt());
+        assertEquals(0, api.as("jz-resident1").get(JIZHOU + "/cases/summary?" + q.substring(1)).body().get("open").asInt());
+        assertEquals(404, api.as("dh-dispatcher").get(JIZHOU + "/cases/summary").status());
+    }
+
+    @Test
+    public void badInboxParametersAreProblemsNamingTheParameter() throws Exception {
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("status=registered,lost", "status");
+        bad.put("family=CM", "family");
+        bad.put("tier=urgent", "tier");
+        bad.put("sort=oldest", "sort");
+        bad.put("dueWithin=0", "dueWithin");
+        bad.put("dueWithin=soon", "dueWithin");
+        bad.put("attribute=red", "attribute");
+        bad.put("q=" + "x".repeat(101), "q");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            for (String path : List.of("/cases?", "/cases/summary?")) {
+                if (path.contains("summary") && e.getValue().matches("status|sort")) {
+                    continue; // not parameters of the summary
+                }
+                Api.Reply r = api.get(JIZHOU + path + e.getKey());
+                assertEquals(path + e.getKey() + " " + r.body(), 400, r.status());
+                assertTrue(r.contentType(), r.contentType().startsWith("application/problem+json"));
+                assertEquals(e.getValue(), r.text("field"));
+            }
+        }
+        assertEquals(400, api.get(JIZHOU + "/cases/summary?dueWithin=721").status());
+    }
+
+    private String inboxCase(String title, String category, String grid) throws Exception {
+        Api.Reply r = api.post(JIZHOU + "/cases", Map.of("title", title, "categoryCode", category, "channel", "hotline",
+                "gridCode", grid, "address", "阳明路"));
+        assertEquals(r.body().toString(), 201, r.status());
+        return r.text("id");
+    }
+
+    private static List<String> ids(Api.Reply page) {
+        assertEquals(page.body().toString(), 200, page.status());
+        List<String> ids = new ArrayList<>();
+        page.body().get("items").forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     public void operatorsSeeTenantsCasesAndOverdueCasesInTheShell() throws Exception {
         String id = report("shell-1").text("id");
         assertTrue(shell("gongzhi:tenants"), shell("gongzhi:tenants").contains("吉州区"));

@@ -45,7 +45,17 @@ public interface CaseService {
 
     CaseView get(String tenantId, UUID caseId);
 
+    /** One page of the cases {@code query} matches, in its order, with the number of all matches. */
     Page<CaseView> list(String tenantId, CaseQuery query);
+
+    /**
+     * The inbox counts over the open cases {@code query} matches, ignoring its statuses, "due within",
+     * order and page: {@code dueWithinHours} (1–{@value CaseQuery#MAX_DUE_WITHIN_HOURS}) is the
+     * window of {@link CaseSummary#dueSoon()}.
+     *
+     * @since 1.5
+     */
+    CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours);
 
     /** Applies one step of the loop and journals it in the same transaction. */
     CaseView transition(String tenantId, UUID caseId, TransitionCommand command);

@@ -97,6 +97,15 @@ final class Fakes {
         }
 
         @Override
+
+        public org.gongzhi.core.service.CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours) {
+
+            throw new UnsupportedOperationException();
+
+        }
+
+
+        @Override
         public Page<CaseView> list(String tenantId, CaseQuery query) {
             throw new UnsupportedOperationException();
         }

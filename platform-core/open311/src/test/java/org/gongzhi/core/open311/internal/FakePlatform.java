@@ -117,6 +117,15 @@ final class FakePlatform implements TenantDirectory, CaseService {
     }
 
     @Override
+
+    public org.gongzhi.core.service.CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours) {
+
+        throw new UnsupportedOperationException("not used by Open311");
+
+    }
+
+
+    @Override
     public Page<CaseView> list(String tenantId, CaseQuery q) {
         List<CaseView> all = cases.stream().filter(c -> c.tenantId().equals(tenantId))
                 .filter(c -> q.scope().permits(c, require(tenantId)))

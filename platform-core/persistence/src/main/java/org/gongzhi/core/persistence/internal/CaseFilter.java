@@ -1,5 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ final class CaseFilter {
     /** Statuses whose SLA clock does not run: finished, rejected, or postponed (缓办). */
     static final List<CaseStatus> NOT_RUNNING =
             List.of(CaseStatus.CLOSED, CaseStatus.EVALUATED, CaseStatus.REJECTED, CaseStatus.POSTPONED);
+    /**
+     * The others: statuses whose clock runs once the case is registered. Queries name these rather than
+     * exclude {@link #NOT_RUNNING}, so that the (tenant_id, status, due_at) index finds the rows.
+     */
+    static final List<CaseStatus> RUNNING = java.util.Arrays.stream(CaseStatus.values())
+            .filter(s -> !NOT_RUNNING.contains(s)).toList();
 
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
@@ -31,8 +38,8 @@ final class CaseFilter {
 
     static CaseFilter of(TenantDefinition tenant, CaseQuery q, Instant now) {
         CaseFilter f = new CaseFilter();
-        if (q.status() != null) {
-            f.and("c.status = :status", "status", q.status());
+        if (!q.statuses().isEmpty()) {
+            f.and("c.status in (:statuses)", "statuses", List.copyOf(q.statuses()));
         }
         if (q.gridCode() != null) {
             List<GridNode> path = tenant.grids().pathTo(q.gridCode());
@@ -56,11 +63,33 @@ final class CaseFilter {
             f.and("c.channel = :channel", "channel", channel);
         }
         if (q.overdue() != null) {
-            String clause = q.overdue()
-                    ? "(c.dueAt < :now and c.status not in (:notRunning))"
-                    : "(c.dueAt is null or c.dueAt >= :now or c.status in (:notRunning))";
-            f.and(clause, "now", now);
-            f.params.put("notRunning", NOT_RUNNING);
+            if (q.overdue()) {
+                f.and("(c.dueAt < :now and c.status in (:running))", "now", now);
+                f.params.put("running", RUNNING);
+            } else {
+                f.and("(c.dueAt is null or c.dueAt >= :now or c.status in (:notRunning))", "now", now);
+                f.params.put("notRunning", NOT_RUNNING);
+            }
+        }
+        if (q.family() != null) {
+            f.and("c.family = :family", "family", q.family().name());
+        }
+        if (q.tier() != null) {
+            f.and("c.tier = :tier", "tier", q.tier());
+        }
+        if (q.dueWithinHours() != null) {
+            // due soon (即将超期): the clock runs, not yet overdue, due within the window
+            f.and("(c.dueAt >= :soonFrom and c.dueAt < :soonTo and c.status in (:running))", "soonFrom", now);
+            f.params.put("soonTo", now.plus(Duration.ofHours(q.dueWithinHours())));
+            f.params.put("running", RUNNING);
+        }
+        if (q.attribute() != null) {
+            // the plugin's attributes are a JSON object of strings; containment uses the GIN index of V9
+            f.and(Database.JSON_TEXT_CONTAINS + "(c.triageAttributes, :attribute)", "attribute",
+                    JsonText.write(Map.of(q.attribute().name(), q.attribute().value())));
+        }
+        if (q.text() != null) {
+            f.text(q.text());
         }
         if (q.reportedFrom() != null) {
             f.and("c.reportedAt >= :from", "from", q.reportedFrom());
@@ -102,6 +131,39 @@ final class CaseFilter {
         }
         String clause = alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
         where.append(where.length() == 0 ? " where " : " and ").append(clause);
+    }
+
+    /** A case number, or its start: digits and dashes. */
+    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile("[0-9-]+");
+
+    /**
+     * Free text: digits and dashes are a case number from its start (its index); any other text is
+     * looked for in the title and the address, where the bigram index pre-filters texts of two
+     * characters or more and {@code ilike} decides.
+     */
+    private void text(String text) {
+        if (NUMBER_LIKE.matcher(text).matches()) {
+            and("c.number like :numberPrefix escape '\\'", "numberPrefix", likeEscaped(text) + "%");
+            return;
+        }
+        if (text.codePointCount(0, text.length()) >= 2) {
+            and(Database.TEXT_MAY_CONTAIN + "(c.title, c.address, :text)", "text", text);
+        }
+        and("(c.title ilike :contained escape '\\' or c.address ilike :contained escape '\\')", "contained",
+                "%" + likeEscaped(text) + "%");
+    }
+
+    /** {@code text} with LIKE's wildcards and its escape character taken literally. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The order of a page: newest first, or soonest due first with undated cases last. */
+    static String orderBy(CaseQuery.Sort sort) {
+        return switch (sort) {
+            case REPORTED -> " order by c.reportedAt desc, c.id";
+            case DUE -> " order by c.dueAt asc nulls last, c.reportedAt desc, c.id";
+        };
     }
 
     private void and(String clause, String name, Object value) {

@@ -1,10 +1,14 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +18,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.CaseSummary;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IntakeResult;
@@ -117,11 +122,60 @@ public final class HibernateCaseService implements CaseService {
             long total = filter.bind(s.createSelectionQuery("select count(*) from CaseEntity c" + filter.where(), Long.class))
                     .getSingleResult();
             List<CaseView> items = filter.bind(s.createSelectionQuery(
-                            "from CaseEntity c" + filter.where() + " order by c.reportedAt desc, c.id", CaseEntity.class))
+                            "from CaseEntity c" + filter.where() + CaseFilter.orderBy(query.sort()), CaseEntity.class))
                     .setFirstResult(query.offset()).setMaxResults(query.limit())
                     .getResultList().stream().map(c -> CaseViews.of(c, flow.sla(), now)).toList();
             return new Page<>(items, total, query.offset(), query.limit());
         });
+    }
+
+    @Override
+    public CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours) {
+        TenantDefinition tenant = tenants.require(tenantId);
+        if (dueWithinHours < 1 || dueWithinHours > CaseQuery.MAX_DUE_WITHIN_HOURS) {
+            throw new ValidationException("dueWithin", "dueWithin 须在 1–" + CaseQuery.MAX_DUE_WITHIN_HOURS
+                    + " 小时之间 (must be 1–" + CaseQuery.MAX_DUE_WITHIN_HOURS + " hours)");
+        }
+        Instant now = clock.instant();
+        Set<CaseStatus> open = EnumSet.noneOf(CaseStatus.class);
+        for (CaseStatus s : CaseStatus.values()) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        CaseQuery counted = new CaseQuery(open, query.gridCode(), query.department(), query.categoryCode(),
+                query.channel(), query.overdue(), query.reportedFrom(), query.reportedTo(), query.family(), query.tier(),
+                null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope());
+        CaseFilter filter = CaseFilter.of(tenant, counted, now);
+        // one pass over the open cases (the status index finds them): per status, how many, and of those whose
+        // clock runs how many are overdue, in warning, due soon
+        String running = "c.status <> :postponed";
+        String hql = "select c.status, count(*),"
+                + " sum(case when " + running + " and c.dueAt < :sumNow then 1 else 0 end),"
+                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.warningAt <= :sumNow then 1 else 0 end),"
+                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.dueAt < :sumSoon then 1 else 0 end)"
+                + " from CaseEntity c" + filter.where() + " group by c.status";
+        List<Object[]> rows = db.inTenant(tenantId, s -> filter.bind(s.createSelectionQuery(hql, Object[].class))
+                .setParameter("sumNow", now)
+                .setParameter("sumSoon", now.plus(Duration.ofHours(dueWithinHours)))
+                .setParameter("postponed", CaseStatus.POSTPONED)
+                .getResultList());
+        Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
+        long total = 0, overdue = 0, warning = 0, dueSoon = 0;
+        for (Object[] row : rows) {
+            CaseStatus status = (CaseStatus) row[0];
+            long n = ((Number) row[1]).longValue();
+            byStatus.put(status, n);
+            total += n;
+            overdue += number(row[2]);
+            warning += number(row[3]);
+            dueSoon += number(row[4]);
+        }
+        return new CaseSummary(now, byStatus, total, overdue, warning, dueSoon, dueWithinHours);
+    }
+
+    private static long number(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.gongzhi.core.rest.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -18,9 +19,10 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
-import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
 import org.gongzhi.core.grid.GridNode;
@@ -31,6 +33,7 @@ import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.CaseSummary;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.IntakeResult;
 import org.gongzhi.core.service.NewCase;
@@ -134,20 +137,60 @@ public final class CaseResource {
         return answer.tag(etag(v)).entity(CaseJson.of(v)).build();
     }
 
+    /** The inbox counts (调度台角标); {@code byStatus} has every open status, by wire name. */
+    record SummaryJson(Instant at, Map<String, Long> byStatus, long open, long overdue, long warning,
+                       long dueSoon, int dueWithin) {
+        static SummaryJson of(CaseSummary s) {
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            s.byStatus().forEach((status, n) -> byStatus.put(CaseJson.wire(status), n));
+            return new SummaryJson(s.at(), byStatus, s.open(), s.overdue(), s.warning(), s.dueSoon(),
+                    s.dueWithinHours());
+        }
+    }
+
     @GET
-    public PageJson list(@PathParam("tenant") String tenant, @QueryParam("status") String status,
+    public PageJson list(@PathParam("tenant") String tenant, @QueryParam("status") List<String> status,
                          @QueryParam("grid") String grid, @QueryParam("department") String department,
-                         @QueryParam("category") String category, @QueryParam("channel") String channel,
-                         @QueryParam("overdue") String overdue, @QueryParam("from") String from,
-                         @QueryParam("to") String to, @QueryParam("offset") String offset,
+                         @QueryParam("category") String category, @QueryParam("family") String family,
+                         @QueryParam("channel") String channel, @QueryParam("tier") String tier,
+                         @QueryParam("attribute") String attribute, @QueryParam("q") String q,
+                         @QueryParam("overdue") String overdue, @QueryParam("dueWithin") String dueWithin,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("sort") String sort, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit, @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
-        CaseQuery query = new CaseQuery(status(status), grid, department, category, channel, Params.bool("overdue", overdue),
-                Params.dayStart("from", from, zone), Params.dayStart("to", to, zone),
-                Params.integer("offset", offset, 0), Params.integer("limit", limit, 50));
-        Page<CaseView> page = cases.list(tenant, query.within(Access.scope(caller)));
+        CaseQuery query = CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
+                .category(category).family(InboxParams.family(family)).channel(channel).tier(InboxParams.tier(tier))
+                .attribute(InboxParams.attribute(attribute)).text(q).overdue(Params.bool("overdue", overdue))
+                .dueWithinHours(Params.optionalInteger("dueWithin", dueWithin))
+                .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
+                .sort(InboxParams.sort(sort))
+                .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
+                .scope(Access.scope(caller)).build();
+        Page<CaseView> page = cases.list(tenant, query);
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
+    }
+
+    /** Counts for the inbox's badges over the caller's visible open cases, with the list's filters but status. */
+    @GET
+    @Path("summary")
+    public SummaryJson summary(@PathParam("tenant") String tenant, @QueryParam("grid") String grid,
+                               @QueryParam("department") String department, @QueryParam("category") String category,
+                               @QueryParam("family") String family, @QueryParam("channel") String channel,
+                               @QueryParam("tier") String tier, @QueryParam("attribute") String attribute,
+                               @QueryParam("q") String q, @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("dueWithin") String dueWithin, @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
+        ZoneId zone = tenants.require(tenant).timeZone();
+        CaseQuery query = CaseQuery.builder().grid(grid).department(department).category(category)
+                .family(InboxParams.family(family)).channel(channel).tier(InboxParams.tier(tier))
+                .attribute(InboxParams.attribute(attribute)).text(q)
+                .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
+                .scope(Access.scope(caller)).build();
+        Integer window = Params.optionalInteger("dueWithin", dueWithin);
+        return SummaryJson.of(cases.summary(tenant, query,
+                window == null ? CaseSummary.DEFAULT_DUE_WITHIN_HOURS : window));
     }
 
     @GET
@@ -200,17 +243,6 @@ public final class CaseResource {
             return Long.valueOf(value);
         } catch (NumberFormatException e) {
             throw new ValidationException("If-Match", "If-Match 须为案件版本号 (must be the case version): " + ifMatch);
-        }
-    }
-
-    private static CaseStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status", "未知的案件状态 (unknown status): " + value);
         }
     }
 }

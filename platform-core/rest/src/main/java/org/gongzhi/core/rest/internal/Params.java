@@ -29,6 +29,11 @@ final class Params {
         }
     }
 
+    /** An integer, or null when absent or blank. */
+    static Integer optionalInteger(String name, String value) {
+        return value == null || value.isBlank() ? null : integer(name, value, 0);
+    }
+
     static Double decimal(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new ValidationException(name, "必填项 (required): " + name);

@@ -176,6 +176,7 @@ public class OpenApiDocumentTest {
         records.put("Case", CaseJson.class);
         records.put("JournalEntry", CaseJson.Entry.class);
         records.put("CasePage", CaseResource.PageJson.class);
+        records.put("CaseSummary", CaseResource.SummaryJson.class);
         records.put("NewCase", NewCase.class);
         records.put("TransitionRequest", TransitionRequest.class);
         records.put("Tenant", TenantResource.TenantJson.class);
@@ -219,6 +220,9 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("GridLevel")).containsExactlyElementsOf(
                 wire(GridLevel.values(), l -> l.name().toLowerCase(Locale.ROOT)));
         JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(texts(schemas.path("CaseSummary").path("properties").path("byStatus").path("required")))
+                .containsExactlyElementsOf(wire(java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
+                        .toArray(CaseStatus[]::new), s -> s.name().toLowerCase(Locale.ROOT)));
         assertThat(texts(schemas.path("Category").path("properties").path("tier").path("enum")))
                 .containsExactlyElementsOf(wire(SlaTier.values(), Enum::name));
         assertThat(texts(schemas.path("Case").path("properties").path("statusLabel").path("enum")))
