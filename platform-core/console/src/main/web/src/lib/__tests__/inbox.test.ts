@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { inboxQuery, OPEN_STATUSES, readFilters, writeFilters } from '../inbox'
+
+describe('inbox filters', () => {
+  it('opens on the open cases, soonest due first', () => {
+    const f = readFilters({})
+    expect(f.view).toBe('open')
+    expect(inboxQuery(f)).toMatchObject({ status: OPEN_STATUSES, sort: 'due' })
+  })
+  it('asks the API for overdue and due-soon cases by due time', () => {
+    expect(inboxQuery({ ...readFilters({}), view: 'overdue' })).toMatchObject({ overdue: true, sort: 'due' })
+    expect(inboxQuery({ ...readFilters({ dueWithin: '8' }), view: 'due-soon' })).toMatchObject({ dueWithin: 8, sort: 'due' })
+  })
+  it('shows everything newest first, with the chosen statuses', () => {
+    const q = inboxQuery({ ...readFilters({ view: 'all', status: 'closed,evaluated' }) })
+    expect(q).toMatchObject({ status: ['closed', 'evaluated'], sort: 'reported' })
+  })
+  it('turns the colour into the plugin attribute and leaves empty filters out', () => {
+    const q = inboxQuery({ ...readFilters({ colour: 'red', q: '垃圾' }) })
+    expect(q.attribute).toBe('colour:red')
+    expect(q.q).toBe('垃圾')
+    expect(q.grid).toBeUndefined()
+  })
+  it('round-trips through the address bar, keeping only what differs from the defaults', () => {
+    const f = readFilters({ view: 'due-soon', grid: '360802001', dueWithin: '12', junk: 'x' })
+    expect(writeFilters(f)).toEqual({ view: 'due-soon', grid: '360802001', dueWithin: '12' })
+    expect(writeFilters(readFilters({}))).toEqual({})
+    expect(readFilters({ view: 'nonsense', dueWithin: '99999' })).toMatchObject({ view: 'open', dueWithin: 4 })
+  })
+})
