@@ -3,10 +3,16 @@ package org.gongzhi.core.persistence.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.gongzhi.core.service.TenantDirectory;
@@ -47,8 +53,8 @@ public final class DemoHistory {
         @AttributeDefinition(description = "Districts that get a history, if they have no case yet")
         String tenants() default "jizhou,donghu,jiangbei";
 
-        @AttributeDefinition(description = "About this many cases per district (each district ±20 % by its seed)")
-        int cases() default 2000;
+        @AttributeDefinition(description = "About this many cases per district (each district ±15 % by its seed)")
+        int cases() default 1800;
 
         @AttributeDefinition(description = "Months of history before now")
         int months() default 6;
@@ -85,25 +91,50 @@ public final class DemoHistory {
 
     private void run() {
         try {
-            long started = System.nanoTime();
-            int written = 0;
+            List<TenantDefinition> empty = new ArrayList<>();
             for (String id : districts(config.tenants())) {
-                if (stopping) {
-                    return;
-                }
                 Optional<TenantDefinition> tenant = tenants.find(id);
                 if (tenant.isEmpty()) {
                     LOG.info("Demo history: no district {}; skipped", id);
                 } else if (hasCases(id)) {
                     LOG.info("Demo history: district {} already has cases; nothing written", id);
                 } else {
-                    awaitPlugins(tenant.get());
-                    fill(tenant.get());
-                    written++;
+                    empty.add(tenant.get());
                 }
             }
-            if (written > 0) {
-                LOG.info("Demo history of {} districts written in {} s", written,
+            if (empty.isEmpty()) {
+                return;
+            }
+            awaitPlugins(empty);
+            long started = System.nanoTime();
+            // one writer per district, side by side: each spends most of its time waiting for the database
+            ExecutorService writers = Executors.newFixedThreadPool(empty.size(), r -> {
+                Thread t = new Thread(r, "gongzhi-demo-history-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (TenantDefinition t : empty) {
+                    done.add(writers.submit(() -> {
+                        fill(t);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        if (!stopping) {
+                            LOG.error("Demo history failed", e.getCause());
+                        }
+                    }
+                }
+            } finally {
+                writers.shutdownNow();
+            }
+            if (!stopping) {
+                LOG.info("Demo history of {} districts written in {} s", empty.size(),
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
             }
         } catch (InterruptedException e) {
@@ -129,13 +160,14 @@ public final class DemoHistory {
                 .getSingleResult()) > 0;
     }
 
-    /** Waits (bounded) until the plugins of the district's models are deployed, so triage and guards apply. */
-    private void awaitPlugins(TenantDefinition tenant) throws InterruptedException {
-        Set<String> models = tenants.enabledModels(tenant.id());
+    /** Waits (bounded) until the plugins of the districts' models are deployed, so triage and guards apply. */
+    private void awaitPlugins(List<TenantDefinition> districts) throws InterruptedException {
+        Set<String> models = new TreeSet<>();
+        districts.forEach(t -> models.addAll(tenants.enabledModels(t.id())));
         long deadline = System.nanoTime() + PLUGIN_WAIT.toNanos();
         while (!models.stream().allMatch(m -> whiteboard.find(m).isPresent())) {
             if (System.nanoTime() > deadline || stopping) {
-                LOG.warn("Demo history of {}: plugins of {} not all deployed; writing without them", tenant.id(), models);
+                LOG.warn("Demo history: plugins of {} not all deployed; writing without the missing ones", models);
                 return;
             }
             Thread.sleep(250);

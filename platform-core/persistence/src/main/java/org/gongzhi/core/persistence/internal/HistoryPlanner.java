@@ -115,12 +115,12 @@ final class HistoryPlanner {
     }
 
     /**
-     * About {@code size} cases (±20 % by district) reported over the {@code months} before
+     * About {@code size} cases (±15 % by district) reported over the {@code months} before
      * {@code now}, ordered by report time.
      */
     List<PlannedCase> plan(Instant now, int months, int size) {
         SplittableRandom r = new SplittableRandom(seed);
-        int count = (int) Math.round(size * (0.8 + 0.4 * r.nextDouble()));
+        int count = (int) Math.round(size * (0.85 + 0.3 * r.nextDouble()));
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate first = today.minusMonths(months);
         List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
@@ -259,7 +259,7 @@ final class HistoryPlanner {
         /** Accepted → feedback, with a postponement or a progress note on the way for some. */
         private void handle(String handler) {
             if (tier == SlaTier.SIMPLE) {
-                at(after(r.nextDouble() < 0.1 ? minutes(90, 300) : minutes(15, 70)));
+                at(after(r.nextDouble() < 0.06 ? minutes(90, 300) : minutes(15, 60)));
                 step(CaseAction.FEEDBACK, handler, HistoryTexts.feedback(category, r));
                 return;
             }
@@ -287,23 +287,23 @@ final class HistoryPlanner {
             if (x < 0.10) {
                 return 0;
             }
-            if (x < 0.27) {
+            if (x < 0.28) {
                 return 1;
             }
-            if (x < 0.47) {
+            if (x < 0.50) {
                 return 2;
             }
-            if (x < 0.67) {
+            if (x < 0.70) {
                 return 3;
             }
-            if (x < 0.86) {
+            if (x < 0.91) {
                 return 4;
             }
             return 5 + r.nextInt(4);
         }
 
         private void verify() {
-            at(tier == SlaTier.SIMPLE ? after(minutes(5, 25)) : centre.next(after(minutes(60, 20 * 60)), r));
+            at(tier == SlaTier.SIMPLE ? after(minutes(5, 25)) : centre.next(after(minutes(30, 8 * 60)), r));
         }
 
         private void dispatch(String dispatcher, String department, List<String> co) {

@@ -52,7 +52,7 @@ final class HistoryWriter {
     Result write(TenantDefinition tenant, List<HistoryPlanner.PlannedCase> plan) throws InterruptedException {
         long started = System.nanoTime();
         HistoryClock clock = new HistoryClock(Instant.EPOCH);
-        HibernateCaseService cases = new HibernateCaseService(db, tenants, hooks, new DispatchSignals(), clock,
+        HibernateCaseService cases = new HibernateCaseService(db.withAsynchronousCommit(), tenants, hooks, new DispatchSignals(), clock,
                 CaseSteps.Outbox.SETTLED);
         UUID[] ids = new UUID[plan.size()];
         int[] next = new int[plan.size()];

@@ -54,7 +54,7 @@ public class HistoryPlannerTest {
         for (TenantDefinition t : districts) {
             for (Instant now : List.of(WEEKDAY, SUNDAY_NIGHT)) {
                 List<HistoryPlanner.PlannedCase> plan = plan(t, now, 2000);
-                assertThat(plan.size()).isBetween(1600, 2400);
+                assertThat(plan.size()).isBetween(1700, 2300);
                 assertThat(plan.get(0).reportedAt()).isAfter(now.minus(190, ChronoUnit.DAYS));
                 for (HistoryPlanner.PlannedCase c : plan) {
                     c.status(); // throws on an illegal step
@@ -141,11 +141,13 @@ public class HistoryPlannerTest {
                 coordinationOnTime += onTime ? 1 : 0;
             }
         }
-        assertThat(simpleOnTime / (double) simple).isBetween(0.75, 0.97);
-        assertThat(coordinationOnTime / (double) coordination).isBetween(0.75, 0.97);
+        System.out.printf("on time: simple %.3f, coordination %.3f%n", simpleOnTime / (double) simple,
+                coordinationOnTime / (double) coordination);
+        assertThat(simpleOnTime / (double) simple).isBetween(0.80, 0.97);
+        assertThat(coordinationOnTime / (double) coordination).isBetween(0.80, 0.97);
     }
 
-    /** What a dispatcher's inbox holds at {@code now}: new, waiting, in handling, overdue and due within 48 hours. */
+    /** What a dispatcher's inbox holds at {@code now}: new, waiting, in handling, overdue and about to be overdue. */
     @Test
     public void theInboxIsNeverEmpty() {
         for (TenantDefinition t : districts) {
@@ -166,12 +168,13 @@ public class HistoryPlannerTest {
                         Instant due = sla.dueAt(tier, registered);
                         SlaState state = sla.state(registered, due, now);
                         states.merge(state, 1, Integer::sum);
-                        if (state != SlaState.OVERDUE && due.isBefore(now.plus(48, ChronoUnit.HOURS))) {
+                        if (state == SlaState.WARNING
+                                || state == SlaState.ON_TIME && due.isBefore(now.plus(48, ChronoUnit.HOURS))) {
                             soon++;
                         }
                     }
                 }
-                String where = t.id() + " at " + now + ": " + open + " " + states + ", due within 48 h: " + soon;
+                String where = t.id() + " at " + now + ": " + open + " " + states + ", about to be overdue (warning or due within 48 h): " + soon;
                 assertThat(open.keySet()).as(where).contains(CaseStatus.REPORTED, CaseStatus.REGISTERED,
                         CaseStatus.DISPATCHED, CaseStatus.HANDLING, CaseStatus.FEEDBACK);
                 assertThat(states.getOrDefault(SlaState.OVERDUE, 0)).as(where).isGreaterThanOrEqualTo(5);
