@@ -479,8 +479,16 @@ final class HistoryPlanner {
         };
     }
 
-    /** The first department of the category's kind (as the triage's competent department), else the first one. */
+    /**
+     * Simple matters: the grid handles them itself, under the district's own centre (the first
+     * department of kind {@code STREET_OFFICE}, counted as resolved at town or village level);
+     * others: the first department of the category's kind (the triage's competent department).
+     */
     private String leadDepartment(CategoryDefinition category) {
+        List<DepartmentDefinition> centre = tenant.departmentsOfKind("STREET_OFFICE");
+        if (category.tier() == SlaTier.SIMPLE && !centre.isEmpty()) {
+            return centre.get(0).code();
+        }
         List<DepartmentDefinition> of = tenant.departmentsOfKind(category.departmentKind());
         return (of.isEmpty() ? tenant.departments() : of).get(0).code();
     }

@@ -28,7 +28,7 @@ public class HistoryWriterTest {
     public static final PersistenceFixture FIX = new PersistenceFixture();
 
     /** Size of the timed run; {@code -Dhistory.size=2000} measures the default size. */
-    static final int SIZE = Integer.getInteger("history.size", 150);
+    static final int SIZE = Integer.getInteger("history.size", 100);
 
     static final Instant NOW = Instant.now();
     static final Map<String, List<HistoryPlanner.PlannedCase>> PLANS = new java.util.TreeMap<>();
