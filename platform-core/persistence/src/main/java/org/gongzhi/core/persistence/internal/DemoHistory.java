@@ -53,8 +53,8 @@ public final class DemoHistory {
         @AttributeDefinition(description = "Districts that get a history, if they have no case yet")
         String tenants() default "jizhou,donghu,jiangbei";
 
-        @AttributeDefinition(description = "About this many cases per district (each district ±15 % by its seed)")
-        int cases() default 1800;
+        @AttributeDefinition(description = "At least this many cases per district (each district up to 25 % more, by its seed)")
+        int cases() default 1500;
 
         @AttributeDefinition(description = "Months of history before now")
         int months() default 6;

@@ -115,12 +115,12 @@ final class HistoryPlanner {
     }
 
     /**
-     * About {@code size} cases (±15 % by district) reported over the {@code months} before
+     * {@code size} to 25 % more cases (by district) reported over the {@code months} before
      * {@code now}, ordered by report time.
      */
     List<PlannedCase> plan(Instant now, int months, int size) {
         SplittableRandom r = new SplittableRandom(seed);
-        int count = (int) Math.round(size * (0.85 + 0.3 * r.nextDouble()));
+        int count = (int) Math.round(size * (1 + 0.25 * r.nextDouble()));
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate first = today.minusMonths(months);
         List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
