@@ -34,10 +34,27 @@ final class CaseSteps {
         final List<UUID> dispatches = new ArrayList<>();
     }
 
+    /** How a dispatch's outbox rows are written. */
+    enum Outbox {
+        /** Pending, for delivery now (the live platform). */
+        LIVE,
+        /**
+         * Already settled at the time of the dispatch (the demo history): delivered to a department
+         * with a connector, unrouted for one that works in the platform. Nothing is delivered now.
+         */
+        SETTLED
+    }
+
     private final PluginHooks plugins;
+    private final Outbox outbox;
 
     CaseSteps(PluginHooks plugins) {
+        this(plugins, Outbox.LIVE);
+    }
+
+    CaseSteps(PluginHooks plugins, Outbox outbox) {
         this.plugins = plugins;
+        this.outbox = outbox;
     }
 
     /**
@@ -71,7 +88,10 @@ final class CaseSteps {
         s.persist(entry);
         s.flush();
         if (cmd.action() == CaseAction.DISPATCH) {
-            effects.dispatches.addAll(writeDispatches(s, tenant, c, now));
+            List<UUID> written = writeDispatches(s, tenant, c, now);
+            if (outbox == Outbox.LIVE) {
+                effects.dispatches.addAll(written);
+            }
         } else if (cmd.action() == CaseAction.RETURN) {
             OutboxRows.cancelPending(s, tenant.id(), c.id);
         }
@@ -79,7 +99,7 @@ final class CaseSteps {
                 WireNames.of(from), WireNames.of(c.status), actor(cmd.actor()), now));
     }
 
-    private static List<UUID> writeDispatches(Session s, TenantDefinition tenant, CaseEntity c, Instant now) {
+    private List<UUID> writeDispatches(Session s, TenantDefinition tenant, CaseEntity c, Instant now) {
         List<UUID> ids = new ArrayList<>();
         List<String> departments = new ArrayList<>();
         departments.add(c.leadDepartment);
@@ -87,7 +107,13 @@ final class CaseSteps {
         for (String department : departments) {
             UUID id = UUID.randomUUID();
             boolean lead = department.equals(c.leadDepartment);
-            OutboxRows.insert(s, id, tenant.id(), c, department, lead, JsonText.write(payload(tenant, c, id, department, lead)), now);
+            String payload = JsonText.write(payload(tenant, c, id, department, lead));
+            if (outbox == Outbox.LIVE) {
+                OutboxRows.insert(s, id, tenant.id(), c, department, lead, payload, now);
+            } else {
+                boolean connected = tenant.department(department).map(d -> d.connector() != null).orElse(false);
+                OutboxRows.insertSettled(s, id, tenant.id(), c, department, lead, payload, now, connected);
+            }
             ids.add(id);
         }
         return ids;

@@ -39,6 +39,8 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;
+    /** Whether transactions skip waiting for their commit record to reach the disk. */
+    private final boolean asynchronousCommit;
 
     Database(DataSource dataSource, int maxPoolSize) {
         if (dataSource instanceof BaseDataSource pg) {
@@ -52,6 +54,7 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxPoolSize);
         config.setAutoCommit(false);
         this.pool = new HikariDataSource(config);
+        this.asynchronousCommit = false;
         ClassLoader loader = Database.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -65,6 +68,22 @@ final class Database implements AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private Database(Database shared, boolean asynchronousCommit) {
+        this.pool = shared.pool;
+        this.sessionFactory = shared.sessionFactory;
+        this.asynchronousCommit = asynchronousCommit;
+    }
+
+    /**
+     * The same database, but its transactions do not wait until their commit is on disk
+     * ({@code synchronous_commit = off} for each transaction): a crash may lose the last few
+     * commits, never consistency. Only for bulk work that can be done again, such as the demo
+     * history; not to be closed (it shares this database's pool).
+     */
+    Database withAsynchronousCommit() {
+        return new Database(this, true);
     }
 
     private void migrate(ClassLoader loader) {
@@ -120,6 +139,13 @@ final class Database implements AutoCloseable {
         try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();
             try {
+                if (asynchronousCommit) {
+                    session.doWork(c -> {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("set local synchronous_commit = off");
+                        }
+                    });
+                }
                 T result = work.apply(session);
                 tx.commit();
                 return result;

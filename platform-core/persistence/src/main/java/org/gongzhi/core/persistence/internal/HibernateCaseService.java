@@ -56,10 +56,19 @@ public final class HibernateCaseService implements CaseService {
     }
 
     HibernateCaseService(Database db, TenantDirectory tenants, PluginHooks plugins, DispatchSignals signals, Clock clock) {
+        this(db, tenants, plugins, signals, clock, CaseSteps.Outbox.LIVE);
+    }
+
+    /**
+     * With {@link CaseSteps.Outbox#SETTLED}, dispatches are written as already settled at their
+     * time (the demo history, {@link DemoHistory}): nothing reaches a department system.
+     */
+    HibernateCaseService(Database db, TenantDirectory tenants, PluginHooks plugins, DispatchSignals signals, Clock clock,
+                         CaseSteps.Outbox outbox) {
         this.db = db;
         this.tenants = tenants;
         this.plugins = plugins;
-        this.steps = new CaseSteps(plugins);
+        this.steps = new CaseSteps(plugins, outbox);
         this.signals = signals;
         this.clock = clock;
     }

@@ -34,10 +34,35 @@ final class OutboxRows {
     private OutboxRows() {
     }
 
+    /** Receipt of a dispatch of the demo history, settled when it was written. */
+    static final String HISTORY_RECEIPT = "demo-history";
+    /** A dispatch of the demo history counts as delivered this long after it was made. */
+    static final java.time.Duration HISTORY_DELIVERY = java.time.Duration.ofSeconds(3);
+    static final String NO_CONNECTOR = "部门未配置系统对接，在平台内办理 (the department has no connector: it works in the platform)";
+
+    /** A pending dispatch, for delivery now. */
     static void insert(Session s, UUID id, String tenantId, CaseEntity c, String department, boolean lead, String payload,
                        Instant now) {
+        insert(s, id, tenantId, c, department, lead, payload, now, DispatchState.PENDING);
+    }
+
+    /**
+     * A dispatch of the demo history, settled as it would have been at {@code now}: delivered
+     * ({@link #HISTORY_RECEIPT}) when the department has a connector, else unrouted. Never pending,
+     * so no poll delivers it.
+     */
+    static void insertSettled(Session s, UUID id, String tenantId, CaseEntity c, String department, boolean lead,
+                              String payload, Instant now, boolean connected) {
+        insert(s, id, tenantId, c, department, lead, payload, now,
+                connected ? DispatchState.DELIVERED : DispatchState.UNROUTED);
+    }
+
+    private static void insert(Session s, UUID id, String tenantId, CaseEntity c, String department, boolean lead,
+                               String payload, Instant now, DispatchState state) {
+        boolean delivered = state == DispatchState.DELIVERED;
         update(s, "insert into dispatch_outbox (dispatch_id, tenant_id, case_id, case_number, department, lead, payload, "
-                + "state, attempts, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", ps -> {
+                + "state, attempts, created_at, next_attempt_at, delivered_at, receipt, last_error) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, id);
                     ps.setString(2, tenantId);
                     ps.setObject(3, c.id);
@@ -45,8 +70,13 @@ final class OutboxRows {
                     ps.setString(5, department);
                     ps.setBoolean(6, lead);
                     ps.setString(7, payload);
-                    ps.setTimestamp(8, Timestamp.from(now));
-                    ps.setTimestamp(9, Timestamp.from(now.plus(FAST_PATH_GRACE)));
+                    ps.setString(8, state.name());
+                    ps.setInt(9, delivered ? 1 : 0);
+                    ps.setTimestamp(10, Timestamp.from(now));
+                    ps.setTimestamp(11, Timestamp.from(state == DispatchState.PENDING ? now.plus(FAST_PATH_GRACE) : now));
+                    ps.setTimestamp(12, delivered ? Timestamp.from(now.plus(HISTORY_DELIVERY)) : null);
+                    ps.setString(13, delivered ? HISTORY_RECEIPT : null);
+                    ps.setString(14, state == DispatchState.UNROUTED ? NO_CONNECTOR : null);
                 });
     }
 

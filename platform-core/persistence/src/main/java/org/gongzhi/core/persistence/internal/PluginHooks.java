@@ -99,6 +99,23 @@ public final class PluginHooks {
         });
     }
 
+    /**
+     * Waits until the events published so far were handed to the listeners (the demo history takes
+     * guarded steps only after the listeners saw what came before, so that a guard answers the same
+     * on every run). False when {@code timeout} passed first.
+     */
+    boolean awaitPublished(java.time.Duration timeout) throws InterruptedException {
+        java.util.concurrent.Future<?> marker = events.submit(() -> { });
+        try {
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @Deactivate
     void close() throws InterruptedException {
         events.shutdown();
