@@ -107,12 +107,13 @@ export function button(text, props = {}, primary = false) {
 
 /**
  * A form laid out in a wrapping row, with a submit button and a message line. `onSubmit(values)`
- * receives the fields by name (strings; empty ones left out); while it runs the button is disabled.
+ * receives the fields by name (trimmed strings, an array for a name given several times, e.g. a
+ * multiple select; empty ones left out); while it runs the button is disabled.
  * A thrown ApiError naming a field marks that control invalid.
  * @param {string} legend
  * @param {HTMLElement[]} fields
  * @param {string} submitText
- * @param {(values: Record<string, string>) => Promise<string>} onSubmit returns the success message
+ * @param {(values: Record<string, string|string[]>) => Promise<string>} onSubmit returns the success message
  */
 export function form(legend, fields, submitText, onSubmit) {
   const message = h('p', { role: 'status', 'aria-live': 'polite', style: { margin: '8px 0 0' } });
@@ -127,7 +128,9 @@ export function form(legend, fields, submitText, onSubmit) {
     el.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
     const values = {};
     for (const [name, value] of new FormData(el)) {
-      if (typeof value === 'string' && value.trim() !== '') values[name] = value.trim();
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const v = value.trim();
+      values[name] = name in values ? [].concat(values[name], v) : v;
     }
     submit.disabled = true;
     try {
@@ -224,6 +227,24 @@ export function page(el, key, title) {
     },
     unmount: () => root.remove(),
   };
+}
+
+/**
+ * The district's places of one level of the grid tree ('street', 'community', 'grid', 'building'),
+ * as [code, "name code"] options for a select, in the tree's order.
+ * @param {{api: (path: string, init?: RequestInit) => Promise<Response>}} ctx
+ * @param {string} level
+ * @returns {Promise<[string, string][]>}
+ */
+export async function places(ctx, level) {
+  const out = [];
+  const walk = (node) => {
+    if (node.level === level) out.push([node.code, (ctx.locale === 'en' && node.nameEn ? node.nameEn : node.name) + ' ' + node.code]);
+    (node.children || []).forEach(walk);
+  };
+  const depth = { street: 1, community: 2, grid: 3, building: 4 }[level] ?? 10;
+  walk(await call(ctx, 'grids?depth=' + depth));
+  return out;
 }
 
 /** A date-time of the API (ISO-8601) in the console's language. */
