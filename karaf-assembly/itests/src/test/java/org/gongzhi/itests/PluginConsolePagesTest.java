@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * caller sees ({@code GET …/console/pages}), the modules at {@code /console/plugins/<model>/<id>.js},
  * and both following the plugin's feature as it is uninstalled and installed again.
  */
-public class ConsolePagesTest extends PlatformTestSupport {
+public class PluginConsolePagesTest extends PlatformTestSupport {
 
     private static final String FEATURE = "gongzhi-plugin-three-colour-grid";
     private static final String JIZHOU = "/api/v1/tenants/jizhou/console/pages";
