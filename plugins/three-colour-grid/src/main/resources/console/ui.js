@@ -200,19 +200,18 @@ export async function latest(ctx, path, n = 100) {
 }
 
 /**
- * The page's root: a section carrying `data-page`, a heading and a message line, appended to `el`.
- * `add(...children)` appends parts (null skipped); `run(task)` runs an async task and shows its
- * error in the message line; `unmount()` removes the page.
+ * The page's root, appended to `el`: a section carrying `data-page` and named by `title` (the console
+ * shows the menu label as the heading above it), with a message line. `add(...children)` appends
+ * parts (null skipped); `run(task)` runs an async task and shows its error in the message line;
+ * `unmount()` removes the page.
  * @param {HTMLElement} el
  * @param {string} key "<model>/<id>"
  * @param {string} title
  */
 export function page(el, key, title) {
-  const titleId = 'gz-page-' + key.replace('/', '--');
   const message = h('p', { role: 'status', 'aria-live': 'polite' });
-  const root = h('section', { 'data-page': key, 'aria-labelledby': titleId,
+  const root = h('section', { 'data-page': key, 'aria-label': title,
     style: { color: 'var(--el-text-color-primary)', 'font-size': 'var(--el-font-size-base)', 'max-width': '100%' } },
-  h('h2', { id: titleId, style: { 'font-size': 'var(--el-font-size-extra-large)', margin: '0 0 12px' } }, title),
   message);
   el.append(root);
   return {
