@@ -75,7 +75,16 @@ public final class ConsolePages {
     void addPage(ConsolePage page, ServiceReference<ConsolePage> ref) {
         Bundle bundle = ref.getBundle();
         if (bundle != null) {
-            add(page, ref.getProperty(DistrictModel.MODEL_PROPERTY), bundle::getEntry);
+            add(page, ref.getProperty(DistrictModel.MODEL_PROPERTY), path -> entry(bundle, path));
+        }
+    }
+
+    /** The bundle's file at {@code path}, or null (also once the bundle is uninstalled, in a race with unbinding). */
+    private static URL entry(Bundle bundle, String path) {
+        try {
+            return bundle.getEntry(path);
+        } catch (IllegalStateException e) {
+            return null;
         }
     }
 
