@@ -7,6 +7,7 @@
  * {@link org.gongzhi.plugin.api.CaseLifecycleListener} and REST resources as
  * {@link org.gongzhi.plugin.api.PluginEndpoint}s under {@link org.gongzhi.plugin.api.PluginPaths#BASE}. It uses {@link org.gongzhi.plugin.api.PluginStorage}
  * for its own records and {@link org.gongzhi.plugin.api.PluginTenants} to learn about tenants.
+ * Since 1.1 it may add pages to the web console as {@link org.gongzhi.plugin.api.ConsolePage}s.
  *
  * <p>Plugins implement the interfaces of this package and register them as OSGi services
  * (whiteboard pattern); the platform core only calls them. Every service carries the
@@ -16,5 +17,5 @@
  * @since 1.0
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gongzhi.plugin.api;

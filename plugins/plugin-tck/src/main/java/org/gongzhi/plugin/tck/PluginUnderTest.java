@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.ConsolePage;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.ReportContribution;
 import org.gongzhi.plugin.api.TransitionGuard;
@@ -20,7 +21,8 @@ import org.gongzhi.plugin.api.TriagePolicy;
  *         .withTriagePolicy(new StudioTriage())
  *         .withGuards(new AgreementGuard(storage))
  *         .withListeners(new StudioJournal(storage, tenants))
- *         .withReportContributions(new StudioReport(storage, tenants));
+ *         .withReportContributions(new StudioReport(storage, tenants))
+ *         .withConsolePages(new DisputesPage());
  * }</pre>
  *
  * @param model               the {@link DistrictModel} descriptor
@@ -28,51 +30,67 @@ import org.gongzhi.plugin.api.TriagePolicy;
  * @param guards              its {@link TransitionGuard}s, possibly none
  * @param listeners           its {@link CaseLifecycleListener}s, possibly none
  * @param reportContributions its {@link ReportContribution}s (report sections), possibly none
+ * @param consolePages        its {@link ConsolePage}s (web console pages), possibly none
  */
 public record PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
-                              List<CaseLifecycleListener> listeners, List<ReportContribution> reportContributions) {
+                              List<CaseLifecycleListener> listeners, List<ReportContribution> reportContributions,
+                              List<ConsolePage> consolePages) {
 
     public PluginUnderTest {
         Objects.requireNonNull(model, "model: every plugin registers a DistrictModel");
         guards = List.copyOf(guards == null ? List.of() : guards);
         listeners = List.copyOf(listeners == null ? List.of() : listeners);
         reportContributions = List.copyOf(reportContributions == null ? List.of() : reportContributions);
+        consolePages = List.copyOf(consolePages == null ? List.of() : consolePages);
+    }
+
+    /** The services of a plugin without console pages (the constructor of TCK 1.1). */
+    public PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
+                           List<CaseLifecycleListener> listeners, List<ReportContribution> reportContributions) {
+        this(model, triagePolicy, guards, listeners, reportContributions, List.of());
     }
 
     /** The services of a plugin without report contributions (the constructor of TCK 1.0). */
     public PluginUnderTest(DistrictModel model, TriagePolicy triagePolicy, List<TransitionGuard> guards,
                            List<CaseLifecycleListener> listeners) {
-        this(model, triagePolicy, guards, listeners, List.of());
+        this(model, triagePolicy, guards, listeners, List.of(), List.of());
     }
 
     /** A plugin that registers only its descriptor so far. */
     public static PluginUnderTest of(DistrictModel model) {
-        return new PluginUnderTest(model, null, List.of(), List.of(), List.of());
+        return new PluginUnderTest(model, null, List.of(), List.of(), List.of(), List.of());
     }
 
     public PluginUnderTest withTriagePolicy(TriagePolicy policy) {
         return new PluginUnderTest(model, Objects.requireNonNull(policy, "policy"), guards, listeners,
-                reportContributions);
+                reportContributions, consolePages);
     }
 
     /** Adds guards to those already listed. */
     public PluginUnderTest withGuards(TransitionGuard... more) {
         List<TransitionGuard> all = new ArrayList<>(guards);
         all.addAll(List.of(more));
-        return new PluginUnderTest(model, triagePolicy, all, listeners, reportContributions);
+        return new PluginUnderTest(model, triagePolicy, all, listeners, reportContributions, consolePages);
     }
 
     /** Adds listeners to those already listed. */
     public PluginUnderTest withListeners(CaseLifecycleListener... more) {
         List<CaseLifecycleListener> all = new ArrayList<>(listeners);
         all.addAll(List.of(more));
-        return new PluginUnderTest(model, triagePolicy, guards, all, reportContributions);
+        return new PluginUnderTest(model, triagePolicy, guards, all, reportContributions, consolePages);
     }
 
     /** Adds report contributions (sections of the periodic reports) to those already listed. */
     public PluginUnderTest withReportContributions(ReportContribution... more) {
         List<ReportContribution> all = new ArrayList<>(reportContributions);
         all.addAll(List.of(more));
-        return new PluginUnderTest(model, triagePolicy, guards, listeners, all);
+        return new PluginUnderTest(model, triagePolicy, guards, listeners, all, consolePages);
+    }
+
+    /** Adds console pages to those already listed. */
+    public PluginUnderTest withConsolePages(ConsolePage... more) {
+        List<ConsolePage> all = new ArrayList<>(consolePages);
+        all.addAll(List.of(more));
+        return new PluginUnderTest(model, triagePolicy, guards, listeners, reportContributions, all);
     }
 }

@@ -35,14 +35,14 @@ public class ContractSelfTest {
         Result r = JUnitCore.runClasses(Good.class);
         assertThat(r.getFailures()).isEmpty();
         assertThat(r.getAssumptionFailureCount()).isZero();
-        assertThat(r.getRunCount()).isEqualTo(26);
+        assertThat(r.getRunCount()).isEqualTo(28);
     }
 
     @Test
     public void aDescriptorOnlyPluginPassesWithTheRestSkipped() {
         Result r = JUnitCore.runClasses(DescriptorOnly.class);
         assertThat(r.getFailures()).isEmpty();
-        assertThat(r.getAssumptionFailureCount()).isEqualTo(23);
+        assertThat(r.getAssumptionFailureCount()).isEqualTo(25);
     }
 
     @Test
@@ -94,6 +94,55 @@ public class ContractSelfTest {
         assertThat(failed(ZeroRowsReport.class)).containsExactly("reportsOfAPeriodWithoutDataShowNoFigures");
         assertThat(failed(CityWideReport.class)).containsExactly("reportsForATenantWithoutTheModelShowNothing");
         assertThat(failed(ForeignReport.class)).containsExactly("reportsReadOnlyTheirOwnTenantAndModel");
+    }
+
+    @Test
+    public void catchesBadConsolePages() {
+        assertThat(failed(BadPageSettings.class)).containsExactly("consolePagesAreWellFormed");
+        assertThat(failed(TwoPagesOneId.class)).containsExactly("consolePagesAreWellFormed");
+        assertThat(failed(MissingModule.class)).containsExactly("consolePageModulesAreInTheBundle");
+        assertThat(failed(UnsafeModule.class)).containsExactly("consolePageModulesAreInTheBundle");
+        assertThat(failed(ModuleWithoutMount.class)).containsExactly("consolePageModulesAreInTheBundle");
+        Result unsafe = JUnitCore.runClasses(UnsafeModule.class);
+        assertThat(unsafe.getFailures().get(0).getMessage()).contains("innerHTML", "https://cdn.example.org/chart.js",
+                "./missing.js", "sample-model/unsafe");
+    }
+
+    public static class BadPageSettings extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withConsolePages(new SamplePlugins.Page(MODEL, "steps", "Steps",
+                    "Steps", "console/steps.js", java.util.Set.of("resident"), 1));
+        }
+    }
+
+    public static class TwoPagesOneId extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("steps"),
+                    SamplePlugins.Page.good("steps"));
+        }
+    }
+
+    public static class MissingModule extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("absent"));
+        }
+    }
+
+    public static class UnsafeModule extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("unsafe"));
+        }
+    }
+
+    public static class ModuleWithoutMount extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("nomount"));
+        }
     }
 
     private static List<String> failed(Class<?> contract) {

@@ -5,11 +5,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
 import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.ConsolePage;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginStorage;
 import org.gongzhi.plugin.api.PluginRecord;
@@ -144,7 +146,17 @@ final class SamplePlugins {
     static PluginUnderTest good(PluginStorage storage, PluginTenants tenants) {
         return PluginUnderTest.of(Model.good()).withTriagePolicy(new TierPolicy())
                 .withGuards(new ConsultationGuard(storage)).withListeners(new StepLog(storage, tenants))
-                .withReportContributions(new StepReport(storage, tenants));
+                .withReportContributions(new StepReport(storage, tenants))
+                .withConsolePages(Page.good("steps"));
+    }
+
+    /** A console page; the modules lie in src/test/resources/console/. */
+    record Page(String model, String id, String labelZh, String labelEn, String module, Set<String> roles, int order)
+            implements ConsolePage {
+        /** A page of the sample model whose module is console/{@code id}.js. */
+        static Page good(String id) {
+            return new Page(MODEL, id, "流转记录", "Steps", "console/" + id + ".js", Set.of("dispatcher"), 10);
+        }
     }
 
     /** Spins (without sleeping) for {@code millis}. */

@@ -193,6 +193,7 @@ public class OpenApiDocumentTest {
         records.put("ProvisioningReport", ProvisioningReport.class);
         records.put("HotlineBatch", HotlineResource.BatchJson.class);
         records.put("HotlineRow", HotlineResource.RowJson.class);
+        records.put("ConsolePage", ConsolePageResource.PageJson.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);

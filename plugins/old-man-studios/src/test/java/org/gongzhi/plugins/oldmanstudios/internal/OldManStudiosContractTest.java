@@ -17,6 +17,7 @@ public class OldManStudiosContractTest extends DistrictPluginContract {
         return PluginUnderTest.of(new OldManStudiosModel())
                 .withGuards(new UnresolvedDisputeGuard(storage))
                 .withListeners(new DisputeDraftListener(storage, tenants))
-                .withReportContributions(new MediationReportContribution(storage, tenants));
+                .withReportContributions(new MediationReportContribution(storage, tenants))
+                .withConsolePages(new ConsolePages.Studios(), new ConsolePages.Disputes(), new ConsolePages.Sessions());
     }
 }

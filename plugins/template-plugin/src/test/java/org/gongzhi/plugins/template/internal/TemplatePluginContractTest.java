@@ -13,6 +13,7 @@ public class TemplatePluginContractTest extends DistrictPluginContract {
         return PluginUnderTest.of(new TemplateModel())
                 .withTriagePolicy(new TemplateTriagePolicy())
                 .withListeners(new GridEventCounter(storage, tenants))
-                .withReportContributions(new NotesReportContribution(storage, tenants));
+                .withReportContributions(new NotesReportContribution(storage, tenants))
+                .withConsolePages(new NotesPage());
     }
 }

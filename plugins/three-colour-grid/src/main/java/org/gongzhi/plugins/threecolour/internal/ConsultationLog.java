@@ -48,6 +48,16 @@ final class ConsultationLog {
         return Records.all(consultations, "caseId=" + caseId);
     }
 
+    /** One page of all consultations, or of one grid's ({@code grid} null for all), oldest first. */
+    List<PluginRecord> page(String grid, int offset, int limit) {
+        return consultations.find(grid == null ? null : "grid=" + grid, offset, limit);
+    }
+
+    /** How many consultations there are, or of one grid. */
+    long count(String grid) {
+        return consultations.count(grid == null ? null : "grid=" + grid);
+    }
+
     /** Whether at least one consultation was recorded for the case. */
     boolean held(String caseId) {
         return consultations.count("caseId=" + caseId) > 0;

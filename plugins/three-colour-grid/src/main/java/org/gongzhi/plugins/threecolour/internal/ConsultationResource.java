@@ -101,7 +101,7 @@ public final class ConsultationResource implements PluginEndpoint {
         return new ConsultationLog.Consultation(caseId, grid, date, lead, co, participants, conclusion, followUp);
     }
 
-    private static Map<String, Object> view(PluginRecord r) {
+    static Map<String, Object> view(PluginRecord r) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", r.id());
         v.putAll(r.data());

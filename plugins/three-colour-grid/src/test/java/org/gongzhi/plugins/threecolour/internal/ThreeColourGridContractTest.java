@@ -17,6 +17,7 @@ public class ThreeColourGridContractTest extends DistrictPluginContract {
                 .withTriagePolicy(new ThreeColourTriagePolicy())
                 .withGuards(new ConsultationGuard(storage))
                 .withListeners(new AssessmentTallyListener(storage, tenants))
-                .withReportContributions(new GridReportContribution(storage, tenants));
+                .withReportContributions(new GridReportContribution(storage, tenants))
+                .withConsolePages(new ConsolePages.Roster(), new ConsolePages.Whistles(), new ConsolePages.Consultations());
     }
 }

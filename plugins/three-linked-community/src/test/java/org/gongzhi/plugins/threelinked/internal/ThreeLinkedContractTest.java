@@ -11,6 +11,7 @@ public class ThreeLinkedContractTest extends DistrictPluginContract {
     @Override
     protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
         return PluginUnderTest.of(new ThreeLinkedModel()).withListeners(new CaseNeedListener(storage, tenants))
-                .withReportContributions(new ThreeLinkedReportContribution(storage, tenants));
+                .withReportContributions(new ThreeLinkedReportContribution(storage, tenants))
+                .withConsolePages(new ConsolePages.Needs(), new ConsolePages.Orders(), new ConsolePages.Meetings());
     }
 }

@@ -1,0 +1,3 @@
+export function render(el) {
+  el.dataset.page = 'sample-model/nomount';
+}
