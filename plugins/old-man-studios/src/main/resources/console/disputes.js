@@ -1,6 +1,6 @@
 // Console page "old-man-studios/disputes" (矛盾纠纷): the latest disputes with their status and the studio
 // or organisation they went to; registering a dispute, and assigning a registered one by the rule.
-import { t, h, page, table, form, field, call, latest, places, canWrite, button, say } from './ui.js';
+import { t, h, page, table, form, field, call, latest, places, canWrite, button, say } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'old-man-studios/disputes';
 const BASE = 'plugins/old-man-studios/';

@@ -1,6 +1,6 @@
 // Console page "old-man-studios/sessions" (调解会): the mediation sessions held on the latest disputes,
 // and a form to record a session of an assigned dispute (parties present, the elders who mediated).
-import { t, h, page, table, form, field, call, latest, canWrite } from './ui.js';
+import { t, h, page, table, form, field, call, latest, canWrite } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'old-man-studios/sessions';
 const DISPUTES = 'plugins/old-man-studios/disputes';

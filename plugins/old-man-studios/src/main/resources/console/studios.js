@@ -1,6 +1,6 @@
 // Console page "old-man-studios/studios" (老倌俚工作室): the villages' studios with their elder mediators,
 // and a form to register a studio with its first elder.
-import { t, h, page, table, form, field, call, places, canWrite } from './ui.js';
+import { t, h, page, table, form, field, call, places, canWrite } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'old-man-studios/studios';
 const STUDIOS = 'plugins/old-man-studios/studios';

@@ -1,6 +1,6 @@
 // Console page "template/notes" (工作备注): the district's work notes, and a form to add one.
 // The contract: export mount(el, ctx), return an unmount function; see docs/plugin-guide.md §14.
-import { t, h, page, table, form, field, call, latest, canWrite, when } from './ui.js';
+import { t, h, page, table, form, field, call, latest, canWrite, when } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'template/notes';
 const NOTES = 'plugins/template/notes';

@@ -1,6 +1,6 @@
 // Console page "three-colour-grid/consultations" (部门会商记录): the district's consultations, and a form
 // to record one for a red (key/difficult) case, which needs it before verification or closing.
-import { t, h, page, table, form, field, call, latest, canWrite, when } from './ui.js';
+import { t, h, page, table, form, field, call, latest, canWrite, when } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-colour-grid/consultations';
 const BASE = 'plugins/three-colour-grid/';

@@ -1,6 +1,6 @@
 // Console page "three-colour-grid/roster" (一格八员花名册): the eight roles of a grid, who fills them,
 // which are still missing, and a form to put a person on the roster.
-import { t, h, page, table, form, field, call, places, canWrite, say } from './ui.js';
+import { t, h, page, table, form, field, call, places, canWrite, say } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-colour-grid/roster';
 const BASE = 'plugins/three-colour-grid/grids/';

@@ -1,6 +1,6 @@
 // Console page "three-colour-grid/whistles" (网格吹哨): the latest whistles with who has and has not
 // responded, and a form to blow a whistle from a grid (吹哨报到).
-import { t, h, page, table, form, field, call, latest, places, canWrite, when } from './ui.js';
+import { t, h, page, table, form, field, call, latest, places, canWrite, when } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-colour-grid/whistles';
 const WHISTLES = 'plugins/three-colour-grid/whistles';

@@ -1,6 +1,6 @@
 // Console page "three-linked-community/meeting" (百姓管家): the communities' quarterly meetings and their
 // agendas built from residents' needs; convening one, recording who attended, deciding an item.
-import { t, h, page, table, form, field, call, places, canWrite } from './ui.js';
+import { t, h, page, table, form, field, call, places, canWrite } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-linked-community/meeting';
 const MEETINGS = 'plugins/three-linked-community/meetings';

@@ -1,6 +1,6 @@
 // Console page "three-linked-community/needs" (联需求): residents' needs as collected (names and phones
 // masked by the plugin), and a form to register a need from a visit, the platform or the 直通车.
-import { t, h, page, table, form, field, call, latest, places, canWrite, when } from './ui.js';
+import { t, h, page, table, form, field, call, latest, places, canWrite, when } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-linked-community/needs';
 const NEEDS = 'plugins/three-linked-community/needs';

@@ -1,6 +1,6 @@
 // Console page "three-linked-community/orders" (服务订单): orders published from decided needs, who took
 // them, delivery and rating; and a form to publish an order from decided needs of one community.
-import { t, h, page, table, form, field, call, latest, canWrite, when } from './ui.js';
+import { t, h, page, table, form, field, call, latest, canWrite, when } from '/console/plugins/kit/1/ui.js';
 
 const KEY = 'three-linked-community/orders';
 const BASE = 'plugins/three-linked-community/';

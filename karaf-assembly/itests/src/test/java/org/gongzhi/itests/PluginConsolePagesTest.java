@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -24,8 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The plugins' console pages through HTTP, as the web console uses them: the pages a district's
- * caller sees ({@code GET …/console/pages}), the modules at {@code /console/plugins/<model>/<id>.js},
- * and both following the plugin's feature as it is uninstalled and installed again.
+ * caller sees ({@code GET …/console/pages}), the modules at {@code /console/plugins/<model>/<id>.js}
+ * and the platform's page kit they import, and both following the plugin's feature as it is
+ * uninstalled and installed again.
  */
 public class PluginConsolePagesTest extends PlatformTestSupport {
 
@@ -33,6 +36,9 @@ public class PluginConsolePagesTest extends PlatformTestSupport {
     private static final String JIZHOU = "/api/v1/tenants/jizhou/console/pages";
     private static final String DONGHU = "/api/v1/tenants/donghu/console/pages";
     private static final String WHISTLES = "/console/plugins/three-colour-grid/whistles.js";
+    private static final String KIT = "/console/plugins/kit/1/ui.js";
+    /** The specifier of a static {@code import … from '…'} or dynamic {@code import('…')}. */
+    private static final Pattern IMPORT = Pattern.compile("\\bimport\\b[^'\"`;]*?['\"`]([^'\"`]+)['\"`]");
     private static final EnumSet<FeaturesService.Option> QUIET = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -49,9 +55,20 @@ public class PluginConsolePagesTest extends PlatformTestSupport {
     }
 
     /** An anonymous GET of a console module. */
-    private HttpResponse<String> module(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port")
-                + path)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> module(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + Integer.getInteger("gongzhi.test.http.port") + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertJavaScript(String what, HttpResponse<String> response) {
+        assertEquals(what, 200, response.statusCode());
+        assertEquals(what, "text/javascript;charset=utf-8",
+                response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+        assertEquals(what, "nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     }
 
     @Test
@@ -89,9 +106,8 @@ public class PluginConsolePagesTest extends PlatformTestSupport {
         assertTrue(whistles.body().contains("'three-colour-grid/whistles'"));
         assertTrue(whistles.body().contains("网格吹哨"));
 
-        HttpResponse<String> ui = module("/console/plugins/three-colour-grid/ui.js");
-        assertEquals("a sibling module a page imports", 200, ui.statusCode());
-        assertTrue(ui.body().contains("export function h("));
+        assertEquals("the helpers are the platform's kit, not a copy in the plugin", 404,
+                module("/console/plugins/three-colour-grid/ui.js").statusCode());
         assertEquals(200, module("/console/plugins/old-man-studios/disputes.js").statusCode());
         assertEquals(200, module("/console/plugins/three-linked-community/meeting.js").statusCode());
 
@@ -102,6 +118,53 @@ public class PluginConsolePagesTest extends PlatformTestSupport {
         assertTrue("encoded ../ refused: " + encodedDots, encodedDots == 400 || encodedDots == 404);
         assertEquals(404, module("/console/plugins/three-colour-grid/ui.js.class").statusCode());
         assertEquals(404, module("/console/plugins/old-man-studios/whistles.js").statusCode());
+    }
+
+    @Test
+    public void thePageKitIsCacheableJavaScriptThePagesImport() throws Exception {
+        HttpResponse<String> kit = module(KIT);
+        assertJavaScript(KIT, kit);
+        assertTrue(kit.body().contains("export function page("));
+        assertTrue(kit.body().contains("export async function call("));
+        assertEquals("public, max-age=3600", kit.headers().firstValue("Cache-Control").orElse(""));
+        String etag = kit.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = module(KIT, "If-None-Match", etag);
+        assertEquals("a browser holding the kit", 304, again.statusCode());
+        assertEquals("", again.body());
+        assertEquals(200, module(KIT, "If-None-Match", "\"stale\"").statusCode());
+
+        HttpResponse<String> whistles = module(WHISTLES);
+        assertEquals("modules themselves stay uncached", "no-store", whistles.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(whistles.body(), whistles.body().contains("from '" + KIT + "';"));
+
+        assertEquals(404, module("/console/plugins/kit/2/ui.js").statusCode());
+        assertEquals(404, module("/console/plugins/kit/1/nothing.js").statusCode());
+        assertEquals(404, module("/console/plugins/kit/ui.js").statusCode());
+        assertEquals(404, module("/console/plugins/kit/1/").statusCode());
+    }
+
+    /** Every page any district lists loads with its imports: each specifier, resolved like a browser, answers JavaScript. */
+    @Test
+    public void everyListedPageLoadsWithItsImports() throws Exception {
+        List<String> modules = new ArrayList<>();
+        for (String[] caller : new String[][] {{"jz-dispatcher", "jizhou"}, {"dh-dispatcher", "donghu"}, {"jb-admin", "jiangbei"}}) {
+            Api.Reply pages = api.as(caller[0]).get("/api/v1/tenants/" + caller[1] + "/console/pages");
+            assertEquals(pages.body().toString(), 200, pages.status());
+            pages.body().forEach(p -> modules.add(p.get("moduleUrl").asText()));
+        }
+        assertEquals("three pages per district model: " + modules, 9, modules.size());
+        int kitImports = 0;
+        for (String url : modules) {
+            HttpResponse<String> module = module(url);
+            assertJavaScript(url, module);
+            Matcher m = IMPORT.matcher(module.body());
+            while (m.find()) {
+                String imported = URI.create(url).resolve(m.group(1)).toString();
+                assertJavaScript(url + " imports " + m.group(1), module(imported));
+                kitImports += imported.equals(KIT) ? 1 : 0;
+            }
+        }
+        assertEquals("every page builds on the kit", 9, kitImports);
     }
 
     @Test
@@ -127,7 +190,7 @@ public class PluginConsolePagesTest extends PlatformTestSupport {
             Awaitility.await("pages gone").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> keys(api.as("jz-dispatcher").get(JIZHOU)).isEmpty());
             assertEquals(404, module(WHISTLES).statusCode());
-            assertEquals(404, module("/console/plugins/three-colour-grid/ui.js").statusCode());
+            assertEquals("the kit is the platform's, not the plugin's", 200, module(KIT).statusCode());
             assertEquals("other districts keep theirs", 3, keys(api.as("dh-dispatcher").get(DONGHU)).size());
         } finally {
             features.installFeature(FEATURE, QUIET);

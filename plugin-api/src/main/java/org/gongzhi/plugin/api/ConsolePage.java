@@ -22,8 +22,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * return a function that unmounts the page; {@code ctx} holds {@code tenant}, {@code locale}
  * ({@code zh-CN} or {@code en}), {@code roles} and {@code api(path, init)}, a {@code fetch} of a
  * path relative to {@code /api/v1/tenants/<tenant>/} with the caller's token. The module may
- * import sibling modules of its own directory ({@code ./ui.js}); it loads nothing from elsewhere
- * and writes data into the page as text, never as HTML. The plugin guide (section "控制台页面 ·
+ * import sibling modules of its own directory ({@code ./helpers.js}) and the platform's page kit
+ * ({@code /console/plugins/kit/1/ui.js}); it loads nothing from elsewhere and writes data into the
+ * page as text, never as HTML. The model id {@code kit} is reserved: its pages are ignored. The plugin guide (section "控制台页面 ·
  * Console pages") gives the whole contract.
  *
  * @since 1.1

@@ -260,17 +260,17 @@ public abstract class DistrictPluginContract {
     @Test
     public void consolePagesAreWellFormed() {
         requireConsolePages();
-        assertThat(ConsolePageChecks.settingProblems(plugin)).as("console pages: model() the descriptor's id, id() "
-                + "unique and [a-z0-9][a-z0-9-]{0,39}, labelZh() Chinese ≤ 20, labelEn() ≤ 40, module() a .js path, "
-                + "roles() among the staff roles").isEmpty();
+        assertThat(ConsolePageChecks.settingProblems(plugin)).as("console pages: model() the descriptor's id (not "
+                + "'kit'), id() unique and [a-z0-9][a-z0-9-]{0,39}, labelZh() Chinese ≤ 20, labelEn() ≤ 40, module() a .js "
+                + "path, roles() among the staff roles").isEmpty();
     }
 
     @Test
     public void consolePageModulesAreInTheBundle() {
         requireConsolePages();
         assertThat(ConsolePageChecks.moduleProblems(plugin)).as("console page modules: in the bundle, UTF-8, "
-                + "exporting mount(el, ctx), naming their data-page key, importing only sibling modules, "
-                + "writing no HTML from strings").isEmpty();
+                + "exporting mount(el, ctx), naming their data-page key, importing only sibling modules and the page kit "
+                + ConsolePageChecks.KIT + ", writing no HTML from strings").isEmpty();
     }
 
     private void requireConsolePages() {

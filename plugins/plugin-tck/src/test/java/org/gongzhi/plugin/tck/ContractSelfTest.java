@@ -105,7 +105,23 @@ public class ContractSelfTest {
         assertThat(failed(ModuleWithoutMount.class)).containsExactly("consolePageModulesAreInTheBundle");
         Result unsafe = JUnitCore.runClasses(UnsafeModule.class);
         assertThat(unsafe.getFailures().get(0).getMessage()).contains("innerHTML", "https://cdn.example.org/chart.js",
-                "./missing.js", "sample-model/unsafe");
+                "./missing.js", "sample-model/unsafe", "'/console/plugins/kit/9/ui.js'");
+        assertThat(failed(KitModel.class)).contains("consolePagesAreWellFormed");
+    }
+
+    @Test
+    public void siblingModulesKeepTheImportAndHtmlRules() {
+        List<String> problems = ConsolePageChecks.moduleProblems(
+                PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("unsafe")));
+        String helper = "module console/unsafe-helper.js (imported): ";
+        assertThat(problems).anyMatch(p -> p.contains(helper + "uses 'insertAdjacentHTML'"))
+                .anyMatch(p -> p.contains(helper + "imports '../shared/format.js'"))
+                .anyMatch(p -> p.contains(helper + "imports 'html' from the page kit, which has no such export"))
+                .noneMatch(p -> p.contains("imports 'h' from"))
+                .noneMatch(p -> p.contains("console/unsafe.js (imported)"));
+        assertThat(ConsolePageChecks.moduleProblems(
+                PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("steps"))))
+                .as("a page and its helper importing the page kit").isEmpty();
     }
 
     public static class BadPageSettings extends DistrictPluginContract {
@@ -113,6 +129,14 @@ public class ContractSelfTest {
         protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
             return PluginUnderTest.of(Model.good()).withConsolePages(new SamplePlugins.Page(MODEL, "steps", "Steps",
                     "Steps", "console/steps.js", java.util.Set.of("resident"), 1));
+        }
+    }
+
+    public static class KitModel extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(new Model("kit", "工具包", "Kit", "1.0.0")).withConsolePages(
+                    new SamplePlugins.Page("kit", "steps", "流转记录", "Steps", "console/steps.js", java.util.Set.of(), 1));
         }
     }
 

@@ -36,7 +36,7 @@ public final class ConsolePages {
     private static final Pattern MODEL = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern ID = Pattern.compile(ConsolePage.ID_PATTERN);
     private static final Pattern MODULE = Pattern.compile(ConsolePage.MODULE_PATTERN);
-    /** A sibling module a page imports ({@code ./ui.js}): one file name in the page module's directory. */
+    /** A sibling module a page imports ({@code ./helpers.js}): one file name in the page module's directory. */
     private static final Pattern SIBLING = Pattern.compile("[a-z0-9][a-z0-9_-]*\\.js");
     /** The roles a page may name; a page naming none is for all of them. */
     static final Set<Role> STAFF = Set.copyOf(Arrays.asList(TenantPluginResource.PLUGIN_READERS));
@@ -145,6 +145,7 @@ public final class ConsolePages {
             String id = service.id();
             String module = service.module();
             String problem = model == null || !MODEL.matcher(model).matches() ? "model() is not a model id"
+                    : model.equals(ConsoleKit.NAME) ? "model() '" + ConsoleKit.NAME + "' is reserved for the platform's page kit"
                     : !model.equals(modelProperty) ? "the " + DistrictModel.MODEL_PROPERTY + " property differs from model()"
                     : id == null || !ID.matcher(id).matches() ? "id() does not match " + ConsolePage.ID_PATTERN
                     : blankOrLonger(service.labelZh(), 20) ? "labelZh() is blank or over 20 characters"

@@ -138,6 +138,7 @@ public class ConsolePagesTest {
         assertThat(pages.add(new TestPage(m, "whistles", "吹哨", "W".repeat(41), "console/whistles.js", Set.of(), 1), m,
                 grid)).as("long English label").isFalse();
         assertThat(pages.add(new Throwing(), m, grid)).as("a page that throws").isFalse();
+        assertThat(pages.add(page("kit", "whistles", "console/whistles.js"), "kit", grid)).as("the kit's name").isFalse();
         assertThat(pages.visible(Set.of(m), EnumSet.allOf(Role.class))).isEmpty();
     }
 
@@ -189,6 +190,36 @@ public class ConsolePagesTest {
         assertThat(servlet.find("/three-colour-grid/console/whistles.js")).isEmpty();
         assertThat(servlet.find("/three-colour-grid/../whistles.js")).isEmpty();
         assertThat(servlet.find("//three-colour-grid/whistles.js")).isEmpty();
+    }
+
+    @Test
+    public void theServletFindsTheKitByVersionAndFile() throws IOException {
+        ConsoleModuleServlet servlet = new ConsoleModuleServlet(pages);
+        ConsoleKit.File ui = servlet.findKit("/kit/1/ui.js").orElseThrow();
+        assertThat(new String(ui.bytes(), StandardCharsets.UTF_8)).contains("export function page(");
+        assertThat(ui.etag()).matches("\"[0-9a-f]{24}\"");
+        assertThat(servlet.findKit("/kit/2/ui.js")).as("no such version").isEmpty();
+        assertThat(servlet.findKit("/kit/1/nothing.js")).isEmpty();
+        assertThat(servlet.findKit("/kit/1/")).isEmpty();
+        assertThat(servlet.findKit("/kit/ui.js")).isEmpty();
+        assertThat(servlet.findKit("/kit/1/../1/ui.js")).isEmpty();
+        assertThat(servlet.findKit("/kit/1/ui.js/")).isEmpty();
+        assertThat(servlet.findKit("//kit/1/ui.js")).isEmpty();
+        assertThat(servlet.findKit("/three-colour-grid/1/ui.js")).isEmpty();
+        assertThat(servlet.findKit(null)).isEmpty();
+        assertThat(servlet.find("/kit/ui.js")).as("not a model's module either").isEmpty();
+    }
+
+    @Test
+    public void aBrowserThatHoldsTheKitIsToldItIsUnchanged() {
+        String etag = "\"0123abcd\"";
+        assertThat(ConsoleModuleServlet.matches(etag, etag)).isTrue();
+        assertThat(ConsoleModuleServlet.matches("W/" + etag, etag)).isTrue();
+        assertThat(ConsoleModuleServlet.matches("\"other\", " + etag, etag)).isTrue();
+        assertThat(ConsoleModuleServlet.matches("*", etag)).isTrue();
+        assertThat(ConsoleModuleServlet.matches("\"other\"", etag)).isFalse();
+        assertThat(ConsoleModuleServlet.matches("0123abcd", etag)).as("unquoted").isFalse();
+        assertThat(ConsoleModuleServlet.matches(null, etag)).isFalse();
     }
 
     @Test

@@ -1,6 +1,10 @@
-// Small DOM helpers shared by this plugin's console pages: plain DOM, no framework, no HTML strings.
-// Colours and sizes come from Element Plus's CSS variables, so the pages look like the console.
-// Styles are set through the CSSOM (element.style), which a strict Content-Security-Policy allows.
+// The console page kit, version 1 (控制台页面工具包): small DOM helpers for the plugins' console pages,
+// served by the platform at /console/plugins/kit/1/ui.js; pages import it by that absolute path.
+// Part of the plugin page contract (docs/adr/0015-plugin-console-pages.md, plugin guide section 14):
+// within version 1 exports are only added, never removed or changed; an incompatible kit is /kit/2/.
+// Plain DOM, no framework, no HTML strings. Colours and sizes come from Element Plus's CSS variables,
+// so the pages look like the console; styles are set through the CSSOM (element.style), which a
+// strict Content-Security-Policy allows. It imports nothing.
 
 /** The roles that may change plugin records (department handlers only read). */
 const WRITERS = ['district-admin', 'dispatcher', 'grid-worker', 'mediator', 'social-worker'];
