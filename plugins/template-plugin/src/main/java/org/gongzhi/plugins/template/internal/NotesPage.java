@@ -10,7 +10,8 @@ import org.osgi.service.component.annotations.Component;
  * The console page 工作备注 (work notes): a menu entry of the web console for districts that enabled
  * the model, rendered by the ES module {@code src/main/resources/console/notes.js} (which imports
  * its helpers from the platform's page kit, {@code /console/plugins/kit/1/ui.js}). The core serves the module at
- * {@code /console/plugins/template/notes.js}. COPY ME: one such class per page.
+ * {@code /console/plugins/template/notes.js}. COPY ME: one such class per page (or extend
+ * {@link org.gongzhi.plugin.api.ModulePage}, which fills in everything from the constructor).
  */
 @Component(service = ConsolePage.class, property = DistrictModel.MODEL_PROPERTY + "=" + TemplateModel.ID)
 public final class NotesPage implements ConsolePage {

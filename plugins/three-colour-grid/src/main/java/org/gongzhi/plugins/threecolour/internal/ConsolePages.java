@@ -1,9 +1,8 @@
 package org.gongzhi.plugins.threecolour.internal;
 
-import java.util.Set;
-
 import org.gongzhi.plugin.api.ConsolePage;
 import org.gongzhi.plugin.api.DistrictModel;
+import org.gongzhi.plugin.api.ModulePage;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -17,79 +16,27 @@ public final class ConsolePages {
     private ConsolePages() {
     }
 
-    /** What the pages share: the model, and the module {@code console/<id>.js}. */
-    abstract static class Page implements ConsolePage {
-        private final String id;
-        private final String labelZh;
-        private final String labelEn;
-        private final int order;
-        private final Set<String> roles;
-
-        Page(String id, String labelZh, String labelEn, int order, String... roles) {
-            this.id = id;
-            this.labelZh = labelZh;
-            this.labelEn = labelEn;
-            this.order = order;
-            this.roles = Set.of(roles);
-        }
-
-        @Override
-        public String model() {
-            return ThreeColourGridModel.ID;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String labelZh() {
-            return labelZh;
-        }
-
-        @Override
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String module() {
-            return "console/" + id + ".js";
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public Set<String> roles() {
-            return roles;
-        }
-    }
-
     /** 一格八员花名册: a grid's roster, the roles still missing, putting a person on it. */
     @Component(service = ConsolePage.class, property = DistrictModel.MODEL_PROPERTY + "=" + ThreeColourGridModel.ID)
-    public static final class Roster extends Page {
+    public static final class Roster extends ModulePage {
         public Roster() {
-            super("roster", "一格八员花名册", "Grid rosters", 10);
+            super(ThreeColourGridModel.ID, "roster", "一格八员花名册", "Grid rosters", 10);
         }
     }
 
     /** 网格吹哨: the latest whistles and who responded, blowing one. */
     @Component(service = ConsolePage.class, property = DistrictModel.MODEL_PROPERTY + "=" + ThreeColourGridModel.ID)
-    public static final class Whistles extends Page {
+    public static final class Whistles extends ModulePage {
         public Whistles() {
-            super("whistles", "网格吹哨", "Grid whistles", 20);
+            super(ThreeColourGridModel.ID, "whistles", "网格吹哨", "Grid whistles", 20);
         }
     }
 
     /** 会商记录: the district's consultations, recording one for a red case. */
     @Component(service = ConsolePage.class, property = DistrictModel.MODEL_PROPERTY + "=" + ThreeColourGridModel.ID)
-    public static final class Consultations extends Page {
+    public static final class Consultations extends ModulePage {
         public Consultations() {
-            super("consultations", "部门会商记录", "Consultations", 30);
+            super(ThreeColourGridModel.ID, "consultations", "部门会商记录", "Consultations", 30);
         }
     }
 }
