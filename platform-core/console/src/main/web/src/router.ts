@@ -50,7 +50,7 @@ router.beforeEach(async (to) => {
   if (!to.matched.some((r) => r.meta.signIn)) return true
   const realm = await realmOf(to)
   if (!realm) return { name: 'start' }
-  await ensureSignedIn(realm)
+  await ensureSignedIn(realm, new URL(router.resolve(to).href, window.location.origin).href)
   if (!mayUseConsole(session.roles) && to.name !== 'no-console') {
     return { name: 'no-console', params: { district: to.params.district ?? realm } }
   }

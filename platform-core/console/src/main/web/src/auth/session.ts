@@ -37,19 +37,21 @@ export function claimsOf(parsed: Record<string, unknown> | undefined): Omit<Sess
 /**
  * Signs in to a realm (a district's id, or the city realm) with the authorization code flow and
  * PKCE (S256): Keycloak's own login page on the first visit, its session cookie afterwards.
- * Resolves once a token is held; refreshes it silently before it expires.
+ * `target` is the address being opened (the router guard runs before the address bar changes):
+ * Keycloak sends the browser back there. Resolves once a token is held; refreshes it silently
+ * before it expires.
  */
-export async function ensureSignedIn(realm: string): Promise<void> {
+export async function ensureSignedIn(realm: string, target: string = window.location.href): Promise<void> {
   if (keycloak && session.realm === realm && keycloak.authenticated) return
   if (keycloak && session.realm !== realm) {
-    // another realm: a new Keycloak session in a fresh page
-    window.location.reload()
+    // another realm: a new Keycloak session in a fresh page at the address being opened
+    window.location.assign(target)
     return new Promise(() => {})
   }
   const facts = await signInInfo()
   if (!facts.keycloakUrl) throw new Error('identity server not configured')
   keycloak = new Keycloak({ url: facts.keycloakUrl, realm, clientId: facts.clientId })
-  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false, scope: 'openid' })
+  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false, scope: 'openid', redirectUri: target })
   const kc = keycloak
   Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>), { realm, ready: true })
   useTokenSource(async () => {
