@@ -51,6 +51,8 @@ router.beforeEach(async (to) => {
   const realm = await realmOf(to)
   if (!realm) return { name: 'start' }
   await ensureSignedIn(realm, new URL(router.resolve(to).href, window.location.origin).href)
+  // Keycloak's answer (#state=…&code=…) was read by the sign-in: keep it out of the address bar and history
+  if (/(^#|&)(state|code|session_state)=/.test(to.hash)) return { path: to.path, query: to.query, replace: true }
   if (!mayUseConsole(session.roles) && to.name !== 'no-console') {
     return { name: 'no-console', params: { district: to.params.district ?? realm } }
   }
