@@ -43,8 +43,8 @@ export function claimsOf(parsed: Record<string, unknown> | undefined): Omit<Sess
 export async function ensureSignedIn(realm: string, returnPath: string): Promise<void> {
   if (keycloak && session.realm === realm && keycloak.authenticated) return
   if (keycloak && session.realm !== realm) {
-    // another realm: a new Keycloak session in a fresh page
-    window.location.reload()
+    // another realm: a new Keycloak session in a fresh page at the address being opened
+    window.location.assign(new URL(returnPath, window.location.origin).href)
     return new Promise(() => {})
   }
   const facts = await signInInfo()
