@@ -1,7 +1,6 @@
 package org.gongzhi.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.ops4j.pax.exam.Option;
 
 /**
  * Debian's headless Chromium driven through {@code /usr/bin/chromedriver}, pointed at the booted
@@ -65,17 +63,6 @@ final class Browser implements AutoCloseable {
         this.base = base;
         this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
         this.wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    /**
-     * The boot option that makes the console's origin ({@code http://127.0.0.1:<port>}) one Keycloak
-     * accepts for the people's client: the default redirect URIs ({@code http://127.0.0.1:*}) match
-     * any port, but the web origins Keycloak derives from them ({@code +}) match none, so the browser's
-     * token request would be refused (CORS). A deployment names its public address the same way.
-     */
-    static Option consoleOrigin(int httpPort) {
-        return editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientRedirectUris",
-                "http://127.0.0.1:" + httpPort + "/*,http://127.0.0.1:*,http://localhost:*");
     }
 
     /** A fresh headless Chromium (new profile, empty cache) for the platform at {@code base}. */

@@ -65,7 +65,7 @@ public class ConsoleBrowserTest {
     @BeforeClass
     public static void boot() throws Exception {
         platform = BootedPlatform.start("browser",
-                http -> new Option[] {Browser.consoleOrigin(http), KarafFeatures.operatorAccount()});
+                http -> new Option[] {KarafFeatures.operatorAccount()});
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }
