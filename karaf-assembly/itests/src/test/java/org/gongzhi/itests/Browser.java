@@ -169,6 +169,14 @@ final class Browser implements AutoCloseable {
                 .stream().noneMatch(WebElement::isDisplayed));
     }
 
+    /** Chooses the option with {@code value} in the native {@code <select>} at {@code css}. */
+    void select(String css, String value) {
+        WebElement element = await(css);
+        until("option '" + value + "' of " + css, d -> element.findElements(By.cssSelector("option")).stream()
+                .anyMatch(o -> value.equals(o.getAttribute("value"))) ? element : null);
+        new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
+    }
+
     /** Clicks at the centre of {@code element} (a canvas map, for example), offset by dx/dy pixels. */
     void clickAt(WebElement element, int dx, int dy) {
         new Actions(driver).moveToElement(element, dx, dy).click().perform();

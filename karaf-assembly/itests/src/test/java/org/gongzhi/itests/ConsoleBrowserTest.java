@@ -228,7 +228,7 @@ public class ConsoleBrowserTest {
         try {
             browser.go("/console/city/districts");
             browser.click("[data-test=create-district]");
-            browser.choose("[data-test=definition]", district);
+            browser.select("[data-test=definition]", district);
             browser.click("[data-test=create-submit]");
             String row = "[data-district='" + district + "']";
             browser.await(row + " [data-status=active]");
