@@ -146,11 +146,20 @@ final class CaseFilter {
             and("c.number like :numberPrefix escape '\\'", "numberPrefix", likeEscaped(text) + "%");
             return;
         }
-        if (text.codePointCount(0, text.length()) >= 2) {
-            and(Database.TEXT_MAY_CONTAIN + "(c.title, c.address, :text)", "text", text);
+        int length = text.codePointCount(0, text.length());
+        if (length >= 2) {
+            and(Database.TEXT_MAY_CONTAIN + "(c.textBigrams, :text)", "text", text);
         }
-        and("(c.title ilike :contained escape '\\' or c.address ilike :contained escape '\\')", "contained",
-                "%" + likeEscaped(text) + "%");
+        if (length != 2 || !text.codePoints().allMatch(CaseFilter::uncased)) {
+            and("(c.title ilike :contained escape '\\' or c.address ilike :contained escape '\\')", "contained",
+                    "%" + likeEscaped(text) + "%");
+        } // else the bigram is the text itself: title or address contain it exactly when the index says so
+    }
+
+    /** A character without letter case and not blank (most Chinese text): a bigram of such matches itself only. */
+    private static boolean uncased(int c) {
+        return !Character.isWhitespace(c) && Character.toLowerCase(c) == c && Character.toUpperCase(c) == c
+                && Character.toTitleCase(c) == c;
     }
 
     /** {@code text} with LIKE's wildcards and its escape character taken literally. */
