@@ -18,12 +18,9 @@ create index case_triage_attributes_idx on case_record using gin ((cast(triage_a
 create index case_tenant_number_prefix_idx on case_record (tenant_id, case_number varchar_pattern_ops);
 
 -- free text (q) in the title and the address. Chinese search words are often two characters, too short
--- for trigrams (pg_trgm), so every case keeps the two-character pieces (bigrams, lower case) of both texts
--- in a generated column with a GIN index; a search reads the rows that hold all bigrams of its text, then
--- checks the text itself (a text of two characters without letter case is its own bigram: no check)
+-- for trigrams (pg_trgm), so the index holds every two-character piece (bigram, lower case) of both
+-- texts; a search reads the rows that hold all bigrams of its text, then checks the text itself
 create function gongzhi_bigrams(t text) returns text[]
     language sql immutable strict parallel safe
     return array(select distinct substr(lower(t), i, 2) from generate_series(1, char_length(t) - 1) as i);
-alter table case_record add column text_bigrams text[]
-    generated always as (gongzhi_bigrams(title || ' ' || coalesce(address, ''))) stored;
-create index case_text_bigrams_idx on case_record using gin (text_bigrams);
+create index case_text_bigrams_idx on case_record using gin (gongzhi_bigrams(title || ' ' || coalesce(address, '')));

@@ -100,7 +100,7 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * HQL functions of our own, both served by an index of V9: {@code json_text_contains(text, json)},
+     * HQL functions of our own, both served by an index (V9, V10): {@code json_text_contains(text, json)},
      * whether a text column holding a JSON object contains the given JSON object (PostgreSQL's
      * {@code jsonb @>}); {@code text_may_contain(textBigrams, text)}, whether a case's title and
      * address hold every two-character piece of {@code text} (a pre-filter: true for every case whose
