@@ -168,6 +168,7 @@ public final class InboxBench {
                 new Call("overdue", dispatcher, () -> "/cases?overdue=true&sort=due&limit=50"),
                 new Call("due within 24 h", dispatcher, () -> "/cases?dueWithin=24&sort=due&limit=50"),
                 new Call("colour red", dispatcher, () -> inbox + "&attribute=" + enc("colour:red")),
+                new Call("text in the inbox", dispatcher, () -> inbox + "&q=" + enc("纠纷")),
                 new Call("text: 2 characters", dispatcher, () -> "/cases?limit=50&q=" + enc("纠纷")),
                 new Call("text: case number", dispatcher, () -> "/cases?limit=50&q=" + enc(numberPrefix)),
                 new Call("last 7 days", dispatcher, () -> "/cases?limit=50&from=" + week),

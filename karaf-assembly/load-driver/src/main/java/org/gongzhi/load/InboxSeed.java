@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,7 +162,7 @@ final class InboxSeed {
         StringBuilder b = cases;
         field(b, id.toString());
         field(b, tenant.id());
-        field(b, tenant.adminCode() + "-" + DAY.format(reported.atZone(tenant.timeZone())) + "-"
+        field(b, tenant.adminCode() + "-" + LocalDate.ofInstant(reported, tenant.timeZone()).format(DAY) + "-"
                 + String.format("%06d", number % 1_000_000));
         field(b, category.name());
         field(b, (grid == null ? "辖区内" : grid.name()) + "群众反映" + category.name() + "问题，请相关部门尽快核实处理并反馈结果。");

@@ -108,6 +108,9 @@ public class CaseEntity {
     /** Whose key space {@link #idempotencyKey} is in (the caller's subject, or the intake's name). */
     @Column(name = "idempotency_scope", updatable = false)
     String idempotencyScope;
+    /** The two-character pieces of title and address, computed by PostgreSQL (V10); only searched, never written. */
+    @Column(name = "text_bigrams", insertable = false, updatable = false)
+    List<String> textBigrams;
     @Version
     long version;
 }

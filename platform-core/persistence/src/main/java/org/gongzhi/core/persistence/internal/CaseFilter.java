@@ -3,9 +3,11 @@ package org.gongzhi.core.persistence.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.gongzhi.core.casework.CaseStatus;
@@ -27,7 +29,7 @@ final class CaseFilter {
      * The others: statuses whose clock runs once the case is registered. Queries name these rather than
      * exclude {@link #NOT_RUNNING}, so that the (tenant_id, status, due_at) index finds the rows.
      */
-    static final List<CaseStatus> RUNNING = java.util.Arrays.stream(CaseStatus.values())
+    static final List<CaseStatus> RUNNING = Arrays.stream(CaseStatus.values())
             .filter(s -> !NOT_RUNNING.contains(s)).toList();
 
     private final StringBuilder where = new StringBuilder();
@@ -134,7 +136,7 @@ final class CaseFilter {
     }
 
     /** A case number, or its start: digits and dashes. */
-    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile("[0-9-]+");
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9-]+");
 
     /**
      * Free text: digits and dashes are a case number from its start (its index); any other text is
@@ -146,11 +148,20 @@ final class CaseFilter {
             and("c.number like :numberPrefix escape '\\'", "numberPrefix", likeEscaped(text) + "%");
             return;
         }
-        if (text.codePointCount(0, text.length()) >= 2) {
-            and(Database.TEXT_MAY_CONTAIN + "(c.title, c.address, :text)", "text", text);
+        int length = text.codePointCount(0, text.length());
+        if (length >= 2) {
+            and(Database.TEXT_MAY_CONTAIN + "(c.textBigrams, :text)", "text", text);
         }
-        and("(c.title ilike :contained escape '\\' or c.address ilike :contained escape '\\')", "contained",
-                "%" + likeEscaped(text) + "%");
+        if (length != 2 || !text.codePoints().allMatch(CaseFilter::uncased)) {
+            and("(c.title ilike :contained escape '\\' or c.address ilike :contained escape '\\')", "contained",
+                    "%" + likeEscaped(text) + "%");
+        } // else the bigram is the text itself: title or address contain it exactly when the index says so
+    }
+
+    /** A character without letter case and not blank (most Chinese text): a bigram of such matches itself only. */
+    private static boolean uncased(int c) {
+        return !Character.isWhitespace(c) && Character.toLowerCase(c) == c && Character.toUpperCase(c) == c
+                && Character.toTitleCase(c) == c;
     }
 
     /** {@code text} with LIKE's wildcards and its escape character taken literally. */

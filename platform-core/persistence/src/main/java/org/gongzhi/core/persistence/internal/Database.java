@@ -32,7 +32,7 @@ final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** HQL function: {@code json_text_contains(text column, json text)} (see {@link #functions}). */
     static final String JSON_TEXT_CONTAINS = "json_text_contains";
-    /** HQL function: {@code text_may_contain(title, address, text)} (see {@link #functions}). */
+    /** HQL function: {@code text_may_contain(textBigrams, text)} (see {@link #functions}). */
     static final String TEXT_MAY_CONTAIN = "text_may_contain";
     private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
             TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class};
@@ -119,19 +119,17 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * HQL functions of our own, both served by an index of V9: {@code json_text_contains(text, json)},
+     * HQL functions of our own, both served by an index (V9, V10): {@code json_text_contains(text, json)},
      * whether a text column holding a JSON object contains the given JSON object (PostgreSQL's
-     * {@code jsonb @>}); {@code text_may_contain(title, address, text)}, whether the two texts
-     * hold every two-character piece of {@code text} (a pre-filter: true for every row where one of
-     * them contains {@code text}, and for some others).
+     * {@code jsonb @>}); {@code text_may_contain(textBigrams, text)}, whether a case's title and
+     * address hold every two-character piece of {@code text} (a pre-filter: true for every case whose
+     * title or address contains {@code text}, and for some others).
      */
     private static void functions(FunctionContributions contributions) {
         var bool = contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN);
         contributions.getFunctionRegistry().registerPattern(JSON_TEXT_CONTAINS, "(cast(?1 as jsonb) @> cast(?2 as jsonb))",
                 bool);
-        // the expression must stay the one of case_text_bigrams_idx, or PostgreSQL cannot use the index
-        contributions.getFunctionRegistry().registerPattern(TEXT_MAY_CONTAIN,
-                "(gongzhi_bigrams(?1 || ' ' || coalesce(?2, '')) @> gongzhi_bigrams(?3))", bool);
+        contributions.getFunctionRegistry().registerPattern(TEXT_MAY_CONTAIN, "(?1 @> gongzhi_bigrams(?2))", bool);
     }
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */

@@ -201,6 +201,9 @@ public class CaseInboxTest {
         assertThat(ids(CaseQuery.builder().text("庐陵大道 1_0").build())).as("_ is no wildcard").isEmpty();
         assertThat(ids(CaseQuery.builder().text("大道%号").build())).as("% is no wildcard").isEmpty();
         assertThat(ids(CaseQuery.builder().text("庐").build())).contains(c.id());
+        assertThat(ids(CaseQuery.builder().text("井盖").build())).as("two characters of the title").contains(c.id());
+        assertThat(ids(CaseQuery.builder().text("大道").build())).as("two characters of the address").contains(c.id());
+        assertThat(ids(CaseQuery.builder().text("失庐").build())).as("never across title and address").isEmpty();
         assertThat(ids(CaseQuery.builder().text("b座").build())).as("any letter case").containsExactly(c.id());
         assertThat(ids(CaseQuery.builder().text("陵大道 100").build())).containsExactly(c.id());
         assertThat(ids(CaseQuery.builder().text("欧阳修").build())).as("never the reporter's name").isEmpty();
