@@ -96,12 +96,16 @@ public class DistrictLifecycleTest extends PlatformTestSupport {
         assertEquals(refused.body().toString(), 409, refused.status());
         assertEquals(1, api.get(DISTRICTS + "/" + id).body().get("cases").asInt());
         assertEquals(204, api.delete(DISTRICTS + "/" + id + "?force=true").status());
-        assertEquals(404, api.get(DISTRICTS + "/" + id).status());
+        Api.Reply gone = api.get(DISTRICTS + "/" + id);
+        assertEquals(gone.body() + "\n" + String.join("\n", java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                System.getProperty("karaf.data"), "log", "karaf.log")).stream()
+                .filter(l -> l.contains("ERROR") || l.contains("Exception") || l.startsWith("Caused")).toList()), 404, gone.status());
         assertEquals("the realm is gone", 401, admin.get("/api/v1/tenants/" + id).status());
         assertTrue(Tokens.grant(id, Map.of("grant_type", "password", "client_id", "gongzhi-web", "username",
                 id + "-admin", "password", Tokens.DEMO_PASSWORD)).status() >= 400);
 
-        assertTrue(api.get(DISTRICTS + "/definitions").body().toString().contains(id));
+        Api.Reply available = api.get(DISTRICTS + "/definitions");
+        assertTrue(available.status() + " " + available.body(), available.body().toString().contains(id));
         Api.Reply back = api.post(DISTRICTS, Map.of("definition", id));
         assertEquals(back.body().toString(), 201, back.status());
         assertEquals(0, back.body().get("cases").asInt());

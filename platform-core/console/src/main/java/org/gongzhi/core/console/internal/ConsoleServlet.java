@@ -10,10 +10,14 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.gongzhi.core.identity.TokenValidator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Serves the web console at {@code /console/}: the built files of this bundle, and the
@@ -21,29 +25,41 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
  * console's own routes, such as {@code /console/jizhou/cases}). Hashed files under
  * {@code assets/} are cached for a year, everything else is revalidated; text is sent gzip-compressed
  * to clients that accept it. The Content-Security-Policy allows scripts from this origin only and
- * network calls to this origin and the identity server (configuration {@code org.gongzhi.identity},
- * {@code publicKeycloakUrl} or {@code keycloakUrl}).
+ * network calls to this origin and the identity server ({@code publicKeycloakUrl} or
+ * {@code keycloakUrl} of the token validator's configuration, read from its service properties, so
+ * that a configuration change updates the policy without re-registering the servlet).
  */
-@Component(service = Servlet.class, configurationPid = ConsoleServlet.IDENTITY_PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
+@Component(service = Servlet.class, property = {
                 "osgi.http.whiteboard.servlet.name=gongzhi-console",
                 "osgi.http.whiteboard.servlet.pattern=/console/*"})
 public final class ConsoleServlet extends HttpServlet {
 
-    static final String IDENTITY_PID = "org.gongzhi.identity";
     private static final long serialVersionUID = 1L;
 
     private final transient ConsoleAssets assets;
-    private final String policy;
+    private volatile String policy = contentSecurityPolicy(null);
 
     @Activate
-    public ConsoleServlet(BundleContext context, Map<String, Object> config) {
-        this(new ConsoleAssets(path -> context.getBundle().getEntry("console/" + path)), identityOrigin(config));
+    public ConsoleServlet(BundleContext context) {
+        this(new ConsoleAssets(path -> context.getBundle().getEntry("console/" + path)));
     }
 
-    ConsoleServlet(ConsoleAssets assets, String identityOrigin) {
+    ConsoleServlet(ConsoleAssets assets) {
         this.assets = assets;
-        this.policy = contentSecurityPolicy(identityOrigin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "validatorUpdated")
+    void bindValidator(TokenValidator validator, Map<String, Object> properties) {
+        policy = contentSecurityPolicy(identityOrigin(properties));
+    }
+
+    void validatorUpdated(TokenValidator validator, Map<String, Object> properties) {
+        policy = contentSecurityPolicy(identityOrigin(properties));
+    }
+
+    void unbindValidator(TokenValidator validator) {
+        policy = contentSecurityPolicy(null);
     }
 
     /** The identity server's origin (scheme, host, port), or null when none is configured. */

@@ -1,40 +1,16 @@
 package org.gongzhi.core.persistence.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
-
-    private Instant now;
+/** A clock the test moves by hand: the demo history's clock, plus steps forward. */
+final class MutableClock extends HistoryClock {
 
     MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    void set(Instant instant) {
-        this.now = instant;
+        super(start);
     }
 
     void advance(Duration d) {
-        this.now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        set(instant().plus(d));
     }
 }

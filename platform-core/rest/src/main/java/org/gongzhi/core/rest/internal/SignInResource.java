@@ -9,13 +9,16 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.gongzhi.core.identity.TokenValidator;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -23,30 +26,44 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * {@code GET /api/v1/sign-in}: what a browser needs before anyone signs in: the identity server's
  * address, the people's client and the districts to choose from (active ones, by name). Public; it
  * holds nothing that is not on a district's own sign-in page. The Keycloak address is the one the
- * platform trusts in tokens' {@code iss} (configuration {@code org.gongzhi.identity}, property
- * {@code keycloakUrl}); {@code publicKeycloakUrl} overrides it when browsers reach Keycloak by another
- * name. Without either, {@code keycloakUrl} is absent and sign-in is unavailable.
+ * token validator trusts in tokens' {@code iss} (its configuration {@code org.gongzhi.identity},
+ * property {@code keycloakUrl}, read from the validator's service properties); {@code publicKeycloakUrl}
+ * overrides it when browsers reach Keycloak by another name. Without either, {@code keycloakUrl} is
+ * absent and sign-in is unavailable. A configuration change (the trusted realms change whenever a
+ * district is created) updates the address in place: this resource is never re-registered, so the
+ * JAX-RS whiteboard does not redeploy the API for it.
  */
-@Component(service = SignInResource.class, configurationPid = SignInResource.IDENTITY_PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = SignInResource.class)
 @JaxrsResource
 @JSONRequired
 @Path("/api/v1/sign-in")
 public final class SignInResource {
 
-    static final String IDENTITY_PID = "org.gongzhi.identity";
     /** The public client of people's logins, provisioned in every realm. */
     static final String CLIENT_ID = "gongzhi-web";
     /** The realm of the city administrators. */
     static final String CITY_REALM = "gongzhi-city";
 
     private final TenantDirectory tenants;
-    private final String keycloakUrl;
+    private volatile String keycloakUrl;
 
     @Activate
-    public SignInResource(@Reference TenantDirectory tenants, Map<String, Object> config) {
+    public SignInResource(@Reference TenantDirectory tenants) {
         this.tenants = tenants;
-        this.keycloakUrl = keycloakUrl(config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "validatorUpdated")
+    void bindValidator(TokenValidator validator, Map<String, Object> properties) {
+        keycloakUrl = keycloakUrl(properties);
+    }
+
+    void validatorUpdated(TokenValidator validator, Map<String, Object> properties) {
+        keycloakUrl = keycloakUrl(properties);
+    }
+
+    void unbindValidator(TokenValidator validator) {
+        keycloakUrl = null;
     }
 
     static String keycloakUrl(Map<String, Object> config) {
