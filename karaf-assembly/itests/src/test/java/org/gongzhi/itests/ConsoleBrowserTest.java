@@ -1,5 +1,6 @@
 package org.gongzhi.itests;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -65,7 +66,11 @@ public class ConsoleBrowserTest {
     @BeforeClass
     public static void boot() throws Exception {
         platform = BootedPlatform.start("browser",
-                http -> new Option[] {KarafFeatures.operatorAccount()});
+                http -> new Option[] {KarafFeatures.operatorAccount(),
+                        // the console calls Keycloak from the browser (CORS) on this boot's port; only this
+                        // class adds one (Keycloak puts every allowed origin into every token of the realm)
+                        editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
+                                "+,http://127.0.0.1:" + http)});
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }

@@ -80,9 +80,6 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminUser", keycloak.adminUser()),
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminPassword", keycloak.adminPassword()),
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "provisionAtStart", "true"),
-                // the web console calls Keycloak from the browser (CORS) on this run's port
-                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
-                        "+,http://127.0.0.1:" + http),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.url", keycloak.url()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.user", keycloak.adminUser()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.password",
