@@ -39,6 +39,12 @@ const en: typeof zh = {
   step: {
     note: 'Note', publicNote: 'Public note (the reporter sees it)', leadDepartment: 'Lead department', coDepartments: 'Co-handling departments', tier: 'Tier (default: by category)',
     extraWorkingDays: 'Extra working days', satisfaction: 'Satisfaction', submit: 'OK', cancel: 'Cancel', required: '{field} is required', confirm: '{action}?',
+    attachments: 'Photos and files',
+  },
+  evidence: {
+    add: 'Add photos, videos or PDFs', hint: 'At most {n}; photos are served only as copies without capture place and other metadata', keepCaptureFacts: 'Keep the photos\' capture time and place',
+    uploaded: 'Uploaded', remove: 'Remove {name}', open: 'Open {kind} {name}', compare: 'Before and after', before: 'Before (as reported)', after: 'After (the result)',
+    ofStep: 'Photos and files of {action}', kind: { photo: 'Photo', video: 'Video', document: 'PDF' },
   },
   newCase: {
     heading: 'New case', hotlineHeading: 'Hotline seat', title: 'Title', description: 'Description', category: 'Category', channel: 'Channel',

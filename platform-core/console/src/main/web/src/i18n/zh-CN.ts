@@ -37,6 +37,12 @@ export default {
   step: {
     note: '说明', publicNote: '公开答复（上报人可见）', leadDepartment: '牵头部门', coDepartments: '协办部门', tier: '时限分级（不选则按分类）',
     extraWorkingDays: '延期工作日', satisfaction: '满意度', submit: '确定', cancel: '取消', required: '请填写{field}', confirm: '确认{action}？',
+    attachments: '照片与材料',
+  },
+  evidence: {
+    add: '添加照片、视频或 PDF', hint: '最多 {n} 个；照片对外只提供去除拍摄地点等信息的副本', keepCaptureFacts: '保留照片的拍摄时间和地点',
+    uploaded: '已上传', remove: '移除 {name}', open: '查看{kind} {name}', compare: '核查对照', before: '处置前（上报现场）', after: '处置后（办理结果）',
+    ofStep: '{action}的照片与材料', kind: { photo: '照片', video: '视频', document: 'PDF' },
   },
   newCase: {
     heading: '登记案件', hotlineHeading: '热线坐席登记', title: '标题', description: '描述', category: '事件分类', channel: '渠道',
