@@ -55,5 +55,4 @@ record EvidenceInfo(EvidenceKind kind, String mediaType, String displayMediaType
             throw new IOException("unreadable evidence info", e);
         }
     }
-
 }
