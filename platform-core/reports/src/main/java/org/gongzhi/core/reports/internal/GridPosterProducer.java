@@ -105,7 +105,8 @@ public final class GridPosterProducer implements GridPosters {
             throw new ValidationException("grid", "必填项 (required): grid");
         }
         return district.grids().find(code).orElseThrow(() -> new ValidationException("grid",
-                "本区没有该网格 (no such grid in " + district.id() + "): " + code));
+                "本区没有该网格 (no such grid in " + district.id() + "): "
+                        + (code.length() > 64 ? code.substring(0, 64) + "…" : code)));
     }
 
     /** Every grid under {@code grid} in tree order; the grid itself when nothing is under it. */
