@@ -16,7 +16,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.gongzhi.core.service.GridPosters;
 
 /**
- * {@code gongzhi:qr-posters <tenant> <grid> [-b] -o <file.pdf>} — writes the QR posters (码上办) of
+ * {@code gongzhi:qr-posters [-b] -o <file.pdf> <tenant> <grid>} — writes the QR posters (码上办) of
  * a grid, or of every grid under it, to a PDF on the Karaf host.
  */
 @Service
