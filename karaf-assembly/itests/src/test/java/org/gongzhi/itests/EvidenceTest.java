@@ -97,7 +97,20 @@ public class EvidenceTest extends PlatformTestSupport {
 
     @Test
     public void theTypeComesFromTheBytesNeverFromTheName() throws Exception {
+        KarafLog log = KarafLog.markEnd(java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
         Api grid = api.as("jz-grid1");
+        byte[] webp;
+        try (InputStream in = EvidenceTest.class.getResourceAsStream("/evidence/sample.webp")) {
+            webp = in.readAllBytes();
+        }
+        Api.Reply decoded = grid.post(JIZHOU + "/evidence", webp, "application/octet-stream");
+        assertEquals(decoded.toString(), 201, decoded.status());
+        assertEquals("image/webp", decoded.text("mediaType"));
+        assertEquals(640, decoded.body().get("width").asInt());
+        assertEquals(200, grid.bytes(decoded.text("thumbnailUrl")).status());
+        java.io.File store = java.nio.file.Path.of(System.getProperty("karaf.data"), "evidence", "jizhou").toFile();
+        assertTrue("the default store is under karaf.data: " + store, store.isDirectory());
+
         Api.Reply png = grid.postFile(JIZHOU + "/evidence", "photo.jpg", "image/jpeg", png());
         assertEquals(png.toString(), 201, png.status());
         assertEquals("image/png", png.text("mediaType"));
@@ -113,6 +126,7 @@ public class EvidenceTest extends PlatformTestSupport {
         Api.Reply noFile = grid.post(JIZHOU + "/evidence", "--x--\r\n".getBytes(StandardCharsets.UTF_8),
                 "multipart/form-data; boundary=x");
         assertEquals(noFile.toString(), 400, noFile.status());
+        assertEquals("ERROR lines in karaf.log", List.of(), log.errorsSince());
     }
 
     @Test
