@@ -45,6 +45,8 @@ public final class UploadBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong serial = new AtomicLong();
+    /** Makes this run's bytes differ from every earlier run's: nothing is answered from de-duplication. */
+    private final long run = new java.security.SecureRandom().nextLong();
     private final List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private UploadBench(Map<String, String> options) {
@@ -169,7 +171,7 @@ public final class UploadBench {
 
     /** Uploads one distinct copy of {@code photo}; the call's time in µs, or -1 when it did not answer 201. */
     private long upload(byte[] photo, TokenCache token) throws InterruptedException {
-        byte[] body = distinct(photo, serial.incrementAndGet());
+        byte[] body = distinct(photo, run + "-" + serial.incrementAndGet());
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("--base") + "/api/v1/tenants/"
                             + options.get("--tenant") + "/evidence?fileName=bench.jpg"))
@@ -196,7 +198,7 @@ public final class UploadBench {
     }
 
     /** The JPEG with a COM segment carrying {@code n} right after SOI: other bytes, the same picture. */
-    static byte[] distinct(byte[] jpeg, long n) {
+    static byte[] distinct(byte[] jpeg, String n) {
         byte[] text = ("gongzhi upload bench " + n).getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + text.length);
         out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xFE).putShort((short) (text.length + 2)).put(text);
