@@ -52,7 +52,8 @@ final class PublicMedia {
             CacheControl cache = new CacheControl();
             cache.setMaxAge(300); // public only while the case stays public
             return Response.ok(body, e.displayMediaType()).cacheControl(cache)
-                    .header("X-Content-Type-Options", "nosniff").build();
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
         } catch (IllegalArgumentException | NotFoundException e) {
             return notFound();
         } catch (IOException e) {

@@ -116,7 +116,7 @@ final class EvidenceUploads {
 
     /**
      * The served copy ({@link Rendition#DISPLAY}) or the thumbnail: never the original. Private, cached
-     * for a year (an id's content never changes), not sniffable by the browser.
+     * for a year (an id's content never changes), not sniffable by the browser, and sandboxed (no script runs if a browser renders it as a page).
      */
     Response serve(String tenant, EvidenceView e, Rendition rendition) {
         if (rendition == Rendition.ORIGINAL) {
@@ -144,6 +144,7 @@ final class EvidenceUploads {
         return Response.ok(body, type).cacheControl(cache)
                 .tag(new EntityTag(e.sha256() + "-" + rendition.name().toLowerCase(java.util.Locale.ROOT)))
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Content-Disposition", "inline; filename=\"" + e.id() + extension(type) + "\"")
                 .build();
     }
