@@ -116,7 +116,8 @@ final class EvidenceUploads {
 
     /**
      * The served copy ({@link Rendition#DISPLAY}) or the thumbnail: never the original. Private, cached
-     * for a year (an id's content never changes), not sniffable by the browser, and sandboxed (no script runs if a browser renders it as a page).
+     * for a year (an id's content never changes), not sniffable by the browser, and sandboxed: no script
+     * runs if a browser renders it as a page.
      */
     Response serve(String tenant, EvidenceView e, Rendition rendition) {
         if (rendition == Rendition.ORIGINAL) {
