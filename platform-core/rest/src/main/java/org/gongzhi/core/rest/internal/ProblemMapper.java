@@ -3,6 +3,7 @@ package org.gongzhi.core.rest.internal;
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
+import org.apache.cxf.interceptor.Fault;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
@@ -54,6 +55,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof EvidenceUploads.EvidenceRefused r) {
             return r.response();
         }
+        if (malformedMultipart(e)) {
+            return Problem.response(400, "malformed-multipart", "表单格式有误 (malformed multipart form)",
+                    "multipart/form-data 请求体无法解析：缺少或找不到分隔符 (the multipart/form-data body cannot be parsed:"
+                            + " its boundary is missing or not found)", "file");
+        }
         if (e instanceof ValidationException v) {
             return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
         }
@@ -102,6 +108,19 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.error("Unexpected failure answering a request", e);
         return Problem.response(500, "internal", "服务器内部错误 (internal error)",
                 "请求未能处理，已记录日志 (the request failed; it has been logged)", null);
+    }
+
+    /** Whether CXF refused to split a multipart/form-data body into its parts (a client's malformed form). */
+    static boolean malformedMultipart(Throwable e) {
+        if (!(e instanceof Fault)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("org.apache.cxf.jaxrs.provider.MultipartProvider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
