@@ -27,6 +27,13 @@ final class CategoryIcons {
     private CategoryIcons() {
     }
 
+    /** Every icon name this class can answer. */
+    static java.util.Set<String> names() {
+        java.util.Set<String> all = new java.util.TreeSet<>(BY_MAJOR.values());
+        all.addAll(BY_FAMILY.values());
+        return all;
+    }
+
     static String of(CategoryDefinition c) {
         String major = c.code().substring(0, 4);
         return BY_MAJOR.getOrDefault(major, BY_FAMILY.get(c.family()));

@@ -75,8 +75,9 @@ final class Input {
     }
 
     static Channel channel(String channel) {
-        Channel c = channel == null ? null : Channel.fromWireName(channel).orElse(null);
-        if (c != Channel.RESIDENT_APP && c != Channel.QR_CODE) {
+        Channel c = Channel.RESIDENT_APP.wireName().equals(channel) ? Channel.RESIDENT_APP
+                : Channel.QR_CODE.wireName().equals(channel) ? Channel.QR_CODE : null;
+        if (c == null) {
             throw new ValidationException("channel", "渠道须为 resident-app 或 qr-code (channel: resident-app or qr-code)");
         }
         return c;

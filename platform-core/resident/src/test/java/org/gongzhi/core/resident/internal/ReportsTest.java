@@ -94,6 +94,15 @@ public class ReportsTest {
     }
 
     @Test
+    public void theIconNamesAreTheOnesTheDocumentPromises() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                java.nio.file.Path.of("../rest/src/main/resources/openapi/gongzhi-api.yaml").toFile());
+        List<String> promised = new java.util.ArrayList<>();
+        doc.at("/components/schemas/ResidentCategory/properties/icon/enum").forEach(n -> promised.add(n.asText()));
+        assertThat(promised).containsExactlyInAnyOrderElementsOf(CategoryIcons.names());
+    }
+
+    @Test
     public void inputIsCheckedNamingTheField() {
         assertThat(Input.phone("13800138000")).isEqualTo("13800138000");
         for (String bad : new String[] {"12800138000", "1380013800", "138001380000", "+8613800138000", "1380013800a"}) {
