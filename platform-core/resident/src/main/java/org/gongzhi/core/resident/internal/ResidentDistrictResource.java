@@ -119,8 +119,8 @@ public final class ResidentDistrictResource {
         String phone = Input.phone(Input.body(body).phone());
         String address = runtime.settings().proxies().clientAddress(request.getRemoteAddr(),
                 headers.getRequestHeader("X-Forwarded-For"));
+        SmsGateway sms = runtime.sms(); // none configured: 503 before anything is counted
         runtime.limits().code(t.id(), ResidentAccounts.phoneHash(t.id(), phone), address);
-        SmsGateway sms = runtime.sms();
         String code = runtime.accounts().issue(t.id(), phone);
         try {
             sms.send(t.id(), phone, "您的验证码为 " + code + "，" + ResidentAccounts.CODE_MINUTES

@@ -109,7 +109,7 @@ public final class ResidentRuntime implements ResidentSessions {
     TenantDefinition district(String tenant) {
         Optional<TenantDefinition> t = tenants.status(tenant).filter(s -> s == TenantStatus.ACTIVE)
                 .flatMap(s -> tenants.find(tenant));
-        return t.orElseThrow(() -> new NotFoundException("本区暂未开通居民上报 (no such district): " + tenant));
+        return t.orElseThrow(() -> new NotFoundException("没有该区或该区暂停服务 (no such district): " + tenant));
     }
 
     /**
