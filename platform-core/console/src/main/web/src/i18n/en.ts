@@ -12,7 +12,7 @@ const en: typeof zh = {
     demo: 'Demo accounts: jz-dispatcher, jz-cg, jz-grid1, jz-admin, city-admin…, password Gongzhi-demo-2026.',
   },
   noConsole: { heading: 'This console is for staff', body: 'Residents report problems and follow them on the resident reporting page.' },
-  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models' },
+  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', posters: 'QR posters', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models' },
   roles: { 'district-admin': 'District administrator', dispatcher: 'Dispatcher', 'grid-worker': 'Grid worker', 'department-handler': 'Department handler', mediator: 'Mediator', 'social-worker': 'Social worker', resident: 'Resident', 'city-admin': 'City administrator' },
   status: { reported: 'Reported', registered: 'Registered', rejected: 'Rejected', dispatched: 'Dispatched', handling: 'Handling', postponed: 'Postponed', feedback: 'Fed back', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated' },
   action: { 'register-dispatch': 'Register and dispatch', register: 'Register', reject: 'Reject', dispatch: 'Dispatch', accept: 'Accept', return: 'Return', feedback: 'Feed back', 'verify-pass': 'Verify: pass', 'verify-fail': 'Verify: fail', postpone: 'Postpone', resume: 'Resume', close: 'Close', evaluate: 'Evaluate', reopen: 'Reopen', progress: 'Progress note', comment: 'Comment', report: 'Report' },
@@ -39,6 +39,12 @@ const en: typeof zh = {
   step: {
     note: 'Note', publicNote: 'Public note (the reporter sees it)', leadDepartment: 'Lead department', coDepartments: 'Co-handling departments', tier: 'Tier (default: by category)',
     extraWorkingDays: 'Extra working days', satisfaction: 'Satisfaction', submit: 'OK', cancel: 'Cancel', required: '{field} is required', confirm: '{action}?',
+    attachments: 'Photos and files',
+  },
+  evidence: {
+    add: 'Add photos, videos or PDFs', hint: 'At most {n}; photos are served only as copies without capture place and other metadata', keepCaptureFacts: 'Keep the photos\' capture time and place',
+    uploaded: 'Uploaded', remove: 'Remove {name}', open: 'Open {kind} {name}', compare: 'Before and after', before: 'Before (as reported)', after: 'After (the result)',
+    ofStep: 'Photos and files of {action}', kind: { photo: 'Photo', video: 'Video', document: 'PDF' },
   },
   newCase: {
     heading: 'New case', hotlineHeading: 'Hotline seat', title: 'Title', description: 'Description', category: 'Category', channel: 'Channel',
@@ -84,6 +90,14 @@ const en: typeof zh = {
     intro: 'Every dispatch writes one delivery per lead and co-handling department and sends it to the department\'s system; one refused or out of delivery rounds becomes a dead letter, which can be replayed once checked.',
     confirmTitle: 'Replay', confirmReplay: 'Deliver case {number} to {department} again? The dispatch id stays the same, so the department\'s system can de-duplicate.', confirm: 'Replay', cancel: 'Cancel',
     replayed: 'Queued for delivery again', replayOf: 'Replay: case {number}, {department}',
+  },
+  posters: {
+    heading: 'QR posters', choose: 'Choose a grid', grid: 'Grid', gridPlaceholder: 'Choose or search a grid, community or building', scope: 'Scope',
+    thisGrid: 'This grid only', below: 'All grids below it (a page each)', pages: '{n} A4 posters', tooMany: '{n} pages, more than {max} a file: choose a lower grid',
+    download: 'Download PDF', done: '{n} posters downloaded',
+    aboutHeading: 'About the posters',
+    about: 'Each poster shows the grid\'s name and path and a QR code. A resident who scans it opens the district\'s reporting page with the grid already chosen; cases reported that way carry the channel "QR code".',
+    print: 'Print on A4, in colour or black and white, and put them up at estate entrances and building doors; do not trim or cover the white margin around the code.',
   },
   city: {
     heading: 'Districts', create: 'New district', suspend: 'Suspend', resume: 'Resume', reason: 'Reason for suspending', plugins: 'Models', enable: 'Enable', disable: 'Disable', status: 'Status',

@@ -10,7 +10,7 @@ export default {
     demo: '演示账号：jz-dispatcher、jz-cg、jz-grid1、jz-admin、city-admin 等，密码 Gongzhi-demo-2026。',
   },
   noConsole: { heading: '本工作台供工作人员使用', body: '居民请通过“随手拍 / 码上办”页面反映问题、查看办理进度。' },
-  menu: { inbox: '案件', newCase: '登记案件', kpis: '考核指标', reports: '报表', dispatches: '派遣投递', districts: '各区', cityKpis: '全市指标', cityReports: '市级报表', plugins: '治理模式' },
+  menu: { inbox: '案件', newCase: '登记案件', kpis: '考核指标', reports: '报表', dispatches: '派遣投递', posters: '二维码海报', districts: '各区', cityKpis: '全市指标', cityReports: '市级报表', plugins: '治理模式' },
   roles: { 'district-admin': '区级管理员', dispatcher: '调度员', 'grid-worker': '网格员', 'department-handler': '部门处置人员', mediator: '调解员', 'social-worker': '社工', resident: '居民', 'city-admin': '市级管理员' },
   status: { reported: '已上报', registered: '已立案', rejected: '不予立案', dispatched: '已派遣', handling: '处置中', postponed: '延期', feedback: '已反馈', verified: '已核查', closed: '已结案', evaluated: '已评价' },
   action: { 'register-dispatch': '立案并派遣', register: '立案', reject: '不予立案', dispatch: '派遣', accept: '签收', return: '退回', feedback: '处置反馈', 'verify-pass': '核查通过', 'verify-fail': '核查不通过', postpone: '延期', resume: '恢复处置', close: '结案', evaluate: '评价', reopen: '重新立案', progress: '进展说明', comment: '备注', report: '上报' },
@@ -37,6 +37,12 @@ export default {
   step: {
     note: '说明', publicNote: '公开答复（上报人可见）', leadDepartment: '牵头部门', coDepartments: '协办部门', tier: '时限分级（不选则按分类）',
     extraWorkingDays: '延期工作日', satisfaction: '满意度', submit: '确定', cancel: '取消', required: '请填写{field}', confirm: '确认{action}？',
+    attachments: '照片与材料',
+  },
+  evidence: {
+    add: '添加照片、视频或 PDF', hint: '最多 {n} 个；照片对外只提供去除拍摄地点等信息的副本', keepCaptureFacts: '保留照片的拍摄时间和地点',
+    uploaded: '已上传', remove: '移除 {name}', open: '查看{kind} {name}', compare: '核查对照', before: '处置前（上报现场）', after: '处置后（办理结果）',
+    ofStep: '{action}的照片与材料', kind: { photo: '照片', video: '视频', document: 'PDF' },
   },
   newCase: {
     heading: '登记案件', hotlineHeading: '热线坐席登记', title: '标题', description: '描述', category: '事件分类', channel: '渠道',
@@ -82,6 +88,14 @@ export default {
     intro: '每次派遣为牵头与协办部门各写一条投递记录并送达部门系统；部门系统拒收或多轮重试仍失败即成死信，核实后可重新投递。',
     confirmTitle: '重新投递', confirmReplay: '将案件 {number} 重新投递给{department}？派遣编号不变，部门系统可据此去重。', confirm: '重新投递', cancel: '取消',
     replayed: '已重新排队投递', replayOf: '重新投递：案件 {number}，{department}',
+  },
+  posters: {
+    heading: '二维码海报（码上办）', choose: '选择网格', grid: '网格', gridPlaceholder: '选择或搜索网格、社区、楼栋', scope: '范围',
+    thisGrid: '仅此网格', below: '其下所有网格（每个一页）', pages: '共 {n} 页 A4 海报', tooMany: '共 {n} 页，超过每个文件 {max} 页的上限，请选下一级网格',
+    download: '下载 PDF', done: '已下载 {n} 页海报',
+    aboutHeading: '海报说明',
+    about: '每张海报印有网格名称与路径和一个二维码。居民用手机扫码即打开本区的居民上报页，并已选好该网格；由此上报的案件渠道为“码上办”。',
+    print: '请用 A4 纸彩色或黑白打印，张贴在小区出入口、楼栋单元门等显眼处；二维码四周留白不要裁切或遮挡。',
   },
   city: {
     heading: '各区', create: '新建区', suspend: '暂停', resume: '恢复', reason: '暂停原因', plugins: '治理模式', enable: '启用', disable: '停用', status: '状态',

@@ -15,12 +15,8 @@ export function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-/**
- * Fetches a protected file with the session's bearer token and hands it to the browser as a
- * download (a link needs the token, so a plain `<a href>` cannot be used). Throws the problem
- * the platform answered.
- */
-export async function downloadFile(url: string, name: string): Promise<void> {
+/** Fetches a protected file with the session's bearer token; throws the problem the platform answered. */
+export async function fetchProtected(url: string): Promise<Blob> {
   const token = await bearer()
   let response: Response
   try {
@@ -32,7 +28,15 @@ export async function downloadFile(url: string, name: string): Promise<void> {
     const body = (await response.json().catch(() => ({}))) as Partial<Problem>
     throw new ApiError({ status: response.status, type: body.type, title: body.title, detail: body.detail, field: body.field })
   }
-  const blob = await response.blob()
+  return response.blob()
+}
+
+/**
+ * Fetches a protected file and hands it to the browser as a download (a link needs the token, so a
+ * plain `<a href>` cannot be used). Throws the problem the platform answered.
+ */
+export async function downloadFile(url: string, name: string): Promise<void> {
+  const blob = await fetchProtected(url)
   const href = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = href

@@ -8,6 +8,7 @@ export type ConsoleStep = CaseAction | 'register-dispatch'
 
 /** A form field of a step; the API names the same fields in TransitionRequest. */
 export type StepField = 'note' | 'publicNote' | 'leadDepartment' | 'coDepartments' | 'tier' | 'extraWorkingDays' | 'satisfaction'
+  | 'attachments'
 
 /** What each step asks for. Fields marked required must be filled before the step is sent. */
 export interface StepForm {
@@ -26,17 +27,17 @@ export const STEP_FORMS: Record<ConsoleStep, StepForm> = {
   reject: { fields: ['note', 'publicNote'], required: ['note'], danger: true },
   dispatch: { fields: ['leadDepartment', 'coDepartments', 'note'], required: ['leadDepartment'], primary: true },
   accept: { fields: [], required: [], primary: true },
-  return: { fields: ['note'], required: ['note'], danger: true },
-  feedback: { fields: ['note', 'publicNote'], required: ['note'], primary: true },
-  'verify-pass': { fields: ['note'], required: [], primary: true },
-  'verify-fail': { fields: ['note'], required: ['note'], danger: true },
+  return: { fields: ['note', 'attachments'], required: ['note'], danger: true },
+  feedback: { fields: ['note', 'publicNote', 'attachments'], required: ['note'], primary: true },
+  'verify-pass': { fields: ['note', 'attachments'], required: [], primary: true },
+  'verify-fail': { fields: ['note', 'attachments'], required: ['note'], danger: true },
   postpone: { fields: ['extraWorkingDays', 'note'], required: ['extraWorkingDays', 'note'] },
   resume: { fields: ['note'], required: [] },
   close: { fields: ['publicNote', 'note'], required: [], primary: true },
   evaluate: { fields: ['satisfaction', 'note'], required: ['satisfaction'], primary: true },
   reopen: { fields: ['note'], required: ['note'] },
-  progress: { fields: ['note', 'publicNote'], required: ['note'] },
-  comment: { fields: ['note'], required: ['note'] },
+  progress: { fields: ['note', 'publicNote', 'attachments'], required: ['note'] },
+  comment: { fields: ['note', 'attachments'], required: ['note'] },
 }
 
 /** Keyboard shortcuts of the frequent steps on the case page (with no modifier, outside inputs). */

@@ -91,6 +91,34 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
     }
 
+    /** A binary answer: the status, the body's bytes and the response headers that matter here. */
+    record Bytes(int status, byte[] body, String contentType, String cacheControl) {
+    }
+
+    /** GET of a binary resource (a photo, a PDF). */
+    Bytes bytes(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        String token = bearer.apply(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Bytes(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    /** POST of one file as the {@code file} part of a multipart/form-data form. */
+    Reply postFile(String path, String fileName, String partType, byte[] content) throws IOException, InterruptedException {
+        String boundary = "gongzhi-" + System.nanoTime();
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        form.writeBytes(content);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return post(path, form.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     Reply put(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());

@@ -198,17 +198,7 @@ public class CaseLoopTest extends PlatformTestSupport {
     }
 
     private String shell(String command) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } catch (Exception refused) { // a refusing command: what the operator reads is its message
-            out.println(refused.getMessage());
-        }
-        out.flush();
-        session.close();
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return KarafShell.run(sessionFactory, command);
     }
 
     @javax.inject.Inject

@@ -334,7 +334,7 @@ public class ConsoleBrowserTest {
 
         browser.signOut();
         browser.signIn("jizhou", "jz-admin", PASSWORD);
-        for (String page : List.of("kpis", "reports", "dispatches")) {
+        for (String page : List.of("kpis", "reports", "dispatches", "posters")) {
             browser.click("[data-menu=" + page + "]");
             browser.until(page + " open", d -> browser.path().startsWith("/console/jizhou/" + page));
             browser.await("#main .page-title");

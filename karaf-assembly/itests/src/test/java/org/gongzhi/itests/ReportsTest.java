@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The periodic reports through the API: produced on demand as PDF, XLSX and CSV, archived,
  * served back; a period without data says so; the schedule fires by itself (every 5 s here).
+ * Also the QR posters from the operator shell (their codes are scanned in {@code QrPostersTest}).
  */
 public class ReportsTest extends PlatformTestSupport {
 
@@ -95,6 +96,35 @@ public class ReportsTest extends PlatformTestSupport {
                     return false;
                 });
     }
+
+    /** The QR posters (码上办) from the operator shell: a PDF on the Karaf host, one page per grid below. */
+    @Test
+    public void qrPostersAreWrittenFromTheShell() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("posters", ".pdf");
+        try {
+            String written = shell("gongzhi:qr-posters --below -o " + file + " jizhou 360802001001");
+            assertTrue(written, written.contains("页海报已写入") && written.contains(file.toString()));
+            byte[] pdf = java.nio.file.Files.readAllBytes(file);
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+            int pages = Integer.parseInt(written.trim().split(" ")[0]);
+            assertTrue(written, pages > 1);
+            String one = shell("gongzhi:qr-posters -o " + file + " jizhou 360802001001001");
+            assertTrue(one, one.trim().startsWith("1 页海报已写入"));
+            String unknown = shell("gongzhi:qr-posters -o " + file + " jizhou 360102001");
+            assertTrue(unknown, unknown.contains("[grid]") && unknown.contains("本区没有该网格"));
+            String district = shell("gongzhi:qr-posters -o " + file + " atlantis 360802001");
+            assertTrue(district, district.contains("租户不存在"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private String shell(String command) throws Exception {
+        return KarafShell.run(sessionFactory, command);
+    }
+
+    @javax.inject.Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
 
     private static String quarter(String month) {
         int m = Integer.parseInt(month.substring(5, 7));

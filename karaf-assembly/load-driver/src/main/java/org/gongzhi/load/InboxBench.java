@@ -75,19 +75,12 @@ public final class InboxBench {
         o.putAll(Map.of("--seed-only", "false", "--warmup", "20", "--rounds", "100", "--dispatcher", "jz-dispatcher",
                 "--grid-worker", "jz-grid1", "--handler", "jz-cg", "--password", Options.DEMO_PASSWORD));
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--help")) {
-                    System.out.println(USAGE);
-                    return 0;
-                }
-                if (!o.containsKey(args[i]) || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
-                }
-                o.put(args[i], args[++i]);
+            Map<String, String> parsed = BenchOptions.parse(args, o);
+            if (parsed == null) {
+                System.out.println(USAGE);
+                return 0;
             }
-            LoopbackGuard.check("--base", o.get("--base"), false);
-            LoopbackGuard.check("--keycloak", o.get("--keycloak"), false);
-            return new InboxBench(o).execute();
+            return new InboxBench(parsed).execute();
         } catch (IllegalArgumentException e) {
             System.err.println("inbox-bench: " + e.getMessage() + "\n" + USAGE);
             return 2;

@@ -12,8 +12,10 @@ import java.util.Optional;
  * <p>Contract of {@link #ingest}: the body is read once, as a stream, to a temporary file (never whole
  * in memory) while its SHA-256 is computed; the type is sniffed from the bytes (the client's name and
  * type are ignored) and must be on the allow-list (JPEG, PNG, WebP, HEIC/HEIF, MP4, QuickTime, PDF);
- * each kind has a size limit. Photos get a {@link Rendition#DISPLAY} copy without any metadata and a
- * {@link Rendition#THUMBNAIL}. The temporary file is deleted before the method returns.
+ * each kind has a size limit. Photos Java decodes (JPEG, PNG, WebP) get a {@link Rendition#DISPLAY} copy re-encoded
+ * without any metadata and a {@link Rendition#THUMBNAIL}; HEIC/HEIF photos and videos get a DISPLAY copy that is the
+ * original with its Exif/XMP/location metadata erased, and no thumbnail; a PDF's DISPLAY is the original. The
+ * temporary file is deleted before the method returns.
  */
 public interface EvidenceStore {
 
@@ -22,12 +24,14 @@ public interface EvidenceStore {
      *
      * @throws EvidenceRejectedException type not allowed, too large, empty or unreadable
      * @throws IOException               the body could not be read or the store could not be written
+     * @throws IllegalArgumentException  {@code tenantId} is not a tenant id ({@code [a-z][a-z0-9-]{1,39}})
      */
     StoredEvidence ingest(String tenantId, InputStream body) throws EvidenceRejectedException, IOException;
 
     /**
      * Opens one rendition of the evidence with content {@code sha256} of {@code tenantId}; empty when the
-     * store has no such copy (e.g. no thumbnail of a PDF). The caller closes the stream.
+     * store has no such copy (e.g. no thumbnail of a PDF) or {@code tenantId}/{@code sha256} are malformed. The
+     * caller closes the stream.
      */
     Optional<InputStream> open(String tenantId, String sha256, Rendition rendition) throws IOException;
 

@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param mediaType        the sniffed type of the original, e.g. {@code image/jpeg}
  * @param displayMediaType the type of the {@link Rendition#DISPLAY} copy
  * @param size             bytes of the original
- * @param width            pixels of the display copy, {@code null} when not a photo
- * @param height           pixels of the display copy, {@code null} when not a photo
+ * @param width            pixels of the display copy, {@code null} when the store did not decode it (video, PDF, HEIC)
+ * @param height           pixels of the display copy, {@code null} when the store did not decode it (video, PDF, HEIC)
  * @param thumbnail        whether a {@link Rendition#THUMBNAIL} exists
  * @param duplicate        whether these bytes had been stored before (nothing was written again)
  */

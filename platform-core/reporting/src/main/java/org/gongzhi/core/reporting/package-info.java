@@ -8,8 +8,12 @@
  * reporting bundle implements it. The model is plain records: no rendering library's types
  * appear here.
  *
+ * <p>Since 1.1 the bundle also draws QR posters (码上办二维码海报) through
+ * {@link org.gongzhi.core.reporting.PosterRenderer}: one A4 page per
+ * {@link org.gongzhi.core.reporting.Poster}.
+ *
  * @since 1.0
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gongzhi.core.reporting;

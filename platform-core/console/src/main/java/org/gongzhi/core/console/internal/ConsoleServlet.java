@@ -78,7 +78,7 @@ public final class ConsoleServlet extends HttpServlet {
     static String contentSecurityPolicy(String identityOrigin) {
         String idp = identityOrigin == null ? "" : " " + identityOrigin;
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data: blob: https: http:; font-src 'self' data:; "
+                + "img-src 'self' data: blob: https: http:; media-src 'self' blob:; font-src 'self' data:; "
                 + "connect-src 'self'" + idp + "; frame-src 'self'" + idp + "; form-action 'self'" + idp + "; "
                 + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
     }

@@ -94,7 +94,7 @@ final class Open311Api {
      * GET requests: by service_request_id (overrides the rest), else by dates, service_code, status;
      * {@code extended_statuses=true} asks for the extended statuses.
      */
-    Reply requests(String ext, Form form, boolean english) {
+    Reply requests(String ext, Form form, boolean english, MediaLinks media) {
         return answer(ext, () -> {
             TenantDefinition t = jurisdiction(form);
             boolean extended = extended(form);
@@ -105,18 +105,18 @@ final class Open311Api {
                     : finder.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
                             clock.instant()), Set.copyOf(form.list("service_code")), closed(form.list("status")),
                             RequestFinder.MAX_RESULTS);
-            return requestList(t, found, english, extended);
+            return requestList(t, found, english, extended, media);
         });
     }
 
-    Reply request(String id, String ext, Form form, boolean english) {
+    Reply request(String id, String ext, Form form, boolean english, MediaLinks media) {
         return answer(ext, () -> {
             FormCodec.checked("service_request_id", id);
             TenantDefinition t = jurisdiction(form);
             boolean extended = extended(form);
             CaseView c = finder.byNumber(t, id).orElseThrow(() -> Open311Exception.notFound(
                     "service_request_id provided was not found: " + id + " (事件不存在)"));
-            return requestList(t, List.of(c), english, extended);
+            return requestList(t, List.of(c), english, extended, media);
         });
     }
 
@@ -131,12 +131,12 @@ final class Open311Api {
         });
     }
 
-    Reply updates(String ext, Form form) {
+    Reply updates(String ext, Form form, MediaLinks media) {
         return answer(ext, () -> {
             TenantDefinition t = jurisdiction(form);
             boolean extended = extended(form);
             return updates.list(t, W3cTime.range(form.first("start_date"), form.first("end_date"), t.timeZone(),
-                    clock.instant()), extended);
+                    clock.instant()), extended, media);
         });
     }
 
@@ -172,9 +172,10 @@ final class Open311Api {
         return path != null && path.toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.XML;
     }
 
-    private Doc requestList(TenantDefinition t, List<CaseView> found, boolean english, boolean extended) {
+    private Doc requestList(TenantDefinition t, List<CaseView> found, boolean english, boolean extended,
+                            MediaLinks media) {
         return Doc.list("service_requests", "request", found.stream()
-                .map(c -> RequestMapping.request(t, c, cases.journal(t.id(), c.id()), english, extended)).toList());
+                .map(c -> RequestMapping.request(t, c, cases.journal(t.id(), c.id()), english, extended, media)).toList());
     }
 
     /** {@code extended_statuses}: {@code true}/{@code 1} or {@code false}/{@code 0}/absent; else 400. */

@@ -25,7 +25,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.gongzhi.core.evidence.EvidenceStore;
 import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.EvidenceRecords;
 import org.gongzhi.core.service.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,12 +52,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class Open311Resource {
 
     private final Open311Api api;
+    private final PublicMedia media;
     private volatile PublicUrl publicUrl;
 
     @Activate
     public Open311Resource(@Reference TenantDirectory tenants, @Reference CaseService cases, @Reference ApiKeys keys,
-                           ApiKeys.Config config) {
+                           @Reference EvidenceRecords evidence, @Reference EvidenceStore store, ApiKeys.Config config) {
         this.api = new Open311Api(tenants, cases, keys, Clock.systemUTC());
+        this.media = new PublicMedia(tenants, cases, evidence, store);
         this.publicUrl = PublicUrl.trusting(config.trustedProxies());
     }
 
@@ -68,9 +72,28 @@ public final class Open311Resource {
     @Path("discovery.{format}")
     public Response discovery(@PathParam("format") String format, @Context UriInfo uri,
                               @Context HttpServletRequest request, @Context HttpHeaders headers) {
-        URI base = publicUrl.resolve(uri.getBaseUri(), request.getRemoteAddr(),
+        return respond(api.discovery(format, base(uri, request, headers).resolve("open311/v2").toString()));
+    }
+
+    /** The platform's address as the client reached it (see {@link PublicUrl}). */
+    private URI base(UriInfo uri, HttpServletRequest request, HttpHeaders headers) {
+        return publicUrl.resolve(uri.getBaseUri(), request.getRemoteAddr(),
                 headers.getRequestHeader("X-Forwarded-Proto"), headers.getRequestHeader("X-Forwarded-Host"));
-        return respond(api.discovery(format, base.resolve("open311/v2").toString()));
+    }
+
+    private MediaLinks links(UriInfo uri, HttpServletRequest request, HttpHeaders headers) {
+        return new MediaLinks(base(uri, request, headers).resolve("open311/v2/").toString());
+    }
+
+    /**
+     * The public copy of a photo of a public request (what {@code media_url} points at): the served copy
+     * without EXIF/GPS, while the case is public and the photo came with the report or with a public note;
+     * anything else is 404.
+     */
+    @GET
+    @Path("media/{district}/{id}")
+    public Response media(@PathParam("district") String district, @PathParam("id") String id) {
+        return media.serve(district, id);
     }
 
     @GET
@@ -97,15 +120,19 @@ public final class Open311Resource {
     @GET
     @Path("requests.{format}")
     public Response requests(@PathParam("format") String format, @Context UriInfo uri,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return call(format, () -> query(uri), form -> api.requests(format, form, english(language)));
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+                             @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        MediaLinks links = links(uri, request, headers);
+        return call(format, () -> query(uri), form -> api.requests(format, form, english(language), links));
     }
 
     @GET
     @Path("requests/{id}.{format}")
     public Response request(@PathParam("id") String id, @PathParam("format") String format, @Context UriInfo uri,
-                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return call(format, () -> query(uri), form -> api.request(id, format, form, english(language)));
+                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+                            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        MediaLinks links = links(uri, request, headers);
+        return call(format, () -> query(uri), form -> api.request(id, format, form, english(language), links));
     }
 
     @GET
@@ -116,8 +143,10 @@ public final class Open311Resource {
 
     @GET
     @Path("servicerequestupdates.{format}")
-    public Response updates(@PathParam("format") String format, @Context UriInfo uri) {
-        return call(format, () -> query(uri), form -> api.updates(format, form));
+    public Response updates(@PathParam("format") String format, @Context UriInfo uri,
+                            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        MediaLinks links = links(uri, request, headers);
+        return call(format, () -> query(uri), form -> api.updates(format, form, links));
     }
 
     @POST

@@ -57,7 +57,7 @@ final class RequestMapping {
 
     /** The fields of {@code <request>} for GET requests and GET request. */
     static Map<String, Object> request(TenantDefinition t, CaseView c, List<JournalEntry> journal, boolean english,
-                                       boolean extended) {
+                                       boolean extended, MediaLinks media) {
         CategoryDefinition category = t.category(c.categoryCode()).orElse(null);
         Instant updated = journal.isEmpty() ? c.reportedAt() : journal.get(journal.size() - 1).at();
         return Doc.fields(
@@ -78,7 +78,7 @@ final class RequestMapping {
                 "zipcode", null,
                 "lat", c.latitude(),
                 "long", c.longitude(),
-                "media_url", c.attachments().isEmpty() ? null : c.attachments().get(0));
+                "media_url", c.attachments().isEmpty() ? null : media.url(t, c.attachments().get(0)));
     }
 
     /**

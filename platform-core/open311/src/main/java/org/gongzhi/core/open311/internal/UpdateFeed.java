@@ -54,13 +54,13 @@ final class UpdateFeed {
      * {@link RequestFinder#MAX_RESULTS}. Cases reported up to 90 days before the range's start are
      * considered.
      */
-    Doc list(TenantDefinition t, W3cTime.Range range, boolean extended) {
+    Doc list(TenantDefinition t, W3cTime.Range range, boolean extended, MediaLinks media) {
         W3cTime.Range reported = new W3cTime.Range(range.from().minus(W3cTime.MAX_SPAN), range.to());
         List<Timed> updates = new ArrayList<>();
         for (CaseView c : finder.list(t, reported, Set.of(), null, RequestFinder.MAX_RESULTS)) {
             for (JournalEntry e : cases.journal(t.id(), c.id())) {
                 if (range.contains(e.at())) {
-                    updates.add(new Timed(e.at(), update(t, c, e, extended)));
+                    updates.add(new Timed(e.at(), update(t, c, e, extended, media)));
                 }
             }
         }
@@ -77,19 +77,20 @@ final class UpdateFeed {
      * the intake shows the request's description (public like the request itself). Media only with
      * what is public: the intake's and those of a step with a public note.
      */
-    static Map<String, Object> update(TenantDefinition t, CaseView c, JournalEntry e, boolean extended) {
+    static Map<String, Object> update(TenantDefinition t, CaseView c, JournalEntry e, boolean extended,
+                                      MediaLinks media) {
         String label = RequestMapping.stepLabel(e);
         boolean intake = e.action() == null;
         String text = intake ? c.description() : e.publicNote();
         text = text == null || text.isBlank() ? null : text.strip();
-        boolean media = (intake || text != null) && !e.attachments().isEmpty();
+        boolean withMedia = (intake || text != null) && !e.attachments().isEmpty();
         return Doc.fields(
                 "update_id", updateId(c, e),
                 "service_request_id", c.number(),
                 "status", RequestMapping.status(e.to(), extended),
                 "updated_datetime", W3cTime.format(e.at(), t.timeZone()),
                 "description", text == null ? label : label + "：" + text,
-                "media_url", media ? e.attachments().get(0) : "");
+                "media_url", withMedia ? media.url(t, e.attachments().get(0)) : "");
     }
 
     static String updateId(CaseView c, JournalEntry e) {

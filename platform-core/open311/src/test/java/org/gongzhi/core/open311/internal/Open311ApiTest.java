@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Open311ApiTest {
 
     static final String KEY = "jizhou-test-key-0123456789";
+    static final MediaLinks MEDIA = new MediaLinks("https://gongzhi.example.cn/open311/v2/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakePlatform platform = new FakePlatform();
@@ -143,7 +144,7 @@ public class Open311ApiTest {
         assertError(api.services("xml", FakePlatform.form("jurisdiction_id", "nowhere"), false), 404,
                 "jurisdiction_id provided was not found");
         platform.statuses.put("donghu", TenantStatus.SUSPENDED);
-        assertError(api.requests("json", FakePlatform.form("jurisdiction_id", "donghu"), false), 404, "donghu");
+        assertError(api.requests("json", FakePlatform.form("jurisdiction_id", "donghu"), false, MEDIA), 404, "donghu");
         Open311Api.Reply html = api.services("html", jz(), false);
         assertError(html, 404, "format html is not supported");
         assertError(api.unknown("nothing/here.json"), 404, "no such resource");
@@ -197,7 +198,7 @@ public class Open311ApiTest {
         assertThat(c.reporterName()).isEqualTo("三 张");
         assertThat(platform.journals.get(c.id()).get(0).actor()).isEqualTo("open311:test-app");
 
-        Open311Api.Reply one = api.request(id, "json", jz(), false);
+        Open311Api.Reply one = api.request(id, "json", jz(), false, MEDIA);
         JsonNode r = json(one).get(0);
         assertThat(r.get("service_request_id").asText()).isEqualTo(id);
         assertThat(r.get("status").asText()).isEqualTo("open");
@@ -210,21 +211,21 @@ public class Open311ApiTest {
         assertThat(r.get("requested_datetime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
         assertThat(new String(one.bytes(), StandardCharsets.UTF_8)).doesNotContain("13800000000").doesNotContain("张");
 
-        assertThat(xml(api.request(id, "xml", jz(), false)).getElementsByTagName("request").getLength()).isEqualTo(1);
+        assertThat(xml(api.request(id, "xml", jz(), false, MEDIA)).getElementsByTagName("request").getLength()).isEqualTo(1);
         JsonNode token = json(api.token(c.id().toString(), "json", jz())).get(0);
         assertThat(token.get("service_request_id").asText()).isEqualTo(id);
         assertError(api.token("not-a-token", "json", jz()), 404, "token");
-        assertError(api.request("360802-20260101-999999", "json", jz(), false), 404, "service_request_id provided was not found");
+        assertError(api.request("360802-20260101-999999", "json", jz(), false, MEDIA), 404, "service_request_id provided was not found");
 
-        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText()).contains(id);
-        assertThat(json(api.requests("json", jz("status", "closed"), false))).isEmpty();
-        assertThat(json(api.requests("json", jz("status", "open,closed", "service_code", "CM0603"), false))).hasSize(1);
-        assertThat(json(api.requests("json", jz("service_code", "CM0101"), false))).isEmpty();
-        assertThat(json(api.requests("json", jz("service_request_id", id + ",360802-20260101-999999"), false))).hasSize(1);
-        assertError(api.requests("json", jz("status", "pending"), false), 400, "status must be open or closed");
+        assertThat(json(api.requests("json", jz(), false, MEDIA))).extracting(n -> n.get("service_request_id").asText()).contains(id);
+        assertThat(json(api.requests("json", jz("status", "closed"), false, MEDIA))).isEmpty();
+        assertThat(json(api.requests("json", jz("status", "open,closed", "service_code", "CM0603"), false, MEDIA))).hasSize(1);
+        assertThat(json(api.requests("json", jz("service_code", "CM0101"), false, MEDIA))).isEmpty();
+        assertThat(json(api.requests("json", jz("service_request_id", id + ",360802-20260101-999999"), false, MEDIA))).hasSize(1);
+        assertError(api.requests("json", jz("status", "pending"), false, MEDIA), 400, "status must be open or closed");
         assertError(api.requests("json", jz("start_date", "2026-01-01T00:00:00Z", "end_date", "2026-06-01T00:00:00Z"),
-                false), 400, "90 days");
-        assertError(api.requests("json", jz("start_date", "yesterday"), false), 400, "start_date must be a w3c datetime");
+                false, MEDIA), 400, "90 days");
+        assertError(api.requests("json", jz("start_date", "yesterday"), false, MEDIA), 400, "start_date must be a w3c datetime");
     }
 
     @Test
@@ -237,7 +238,7 @@ public class Open311ApiTest {
         assertThat(created.getDocumentElement().getNodeName()).isEqualTo("service_requests");
         assertThat(created.getElementsByTagName("token").getLength()).isZero();
         String id = created.getElementsByTagName("service_request_id").item(0).getTextContent();
-        Document read = xml(api.request(id, "xml", jz(), false));
+        Document read = xml(api.request(id, "xml", jz(), false, MEDIA));
         assertThat(read.getElementsByTagName("address").item(0).getTextContent()).isEqualTo("人民路 <12> & 号");
         assertThat(read.getElementsByTagName("description").item(0).getTextContent()).contains("问题类型（可多选）：满溢、异味");
     }
@@ -247,11 +248,11 @@ public class Open311ApiTest {
         CaseView dispute = platform.report("jizhou", new NewCase("邻里纠纷", "楼上漏水", "CG0101", "grid-worker", 114.927, 27.08,
                 null, null, null, null, List.of(), null), "jz-dispatcher", null).kase();
         String id = postPothole();
-        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText())
+        assertThat(json(api.requests("json", jz(), false, MEDIA))).extracting(n -> n.get("service_request_id").asText())
                 .containsExactly(id);
-        assertError(api.request(dispute.number(), "json", jz(), false), 404, "not found");
+        assertError(api.request(dispute.number(), "json", jz(), false, MEDIA), 404, "not found");
         assertError(api.token(dispute.id().toString(), "json", jz()), 404, "token");
-        assertThat(json(api.updates("json", jz()))).extracting(n -> n.get("service_request_id").asText())
+        assertThat(json(api.updates("json", jz(), MEDIA))).extracting(n -> n.get("service_request_id").asText())
                 .containsOnly(id);
     }
 
@@ -281,19 +282,19 @@ public class Open311ApiTest {
         assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", id, "update_id", "x", "status", "pending",
                 "updated_datetime", "2026-11-22T11:00:00+08:00", "description", "?")), 400, "status must be one of");
 
-        JsonNode updates = json(api.updates("json", jz()));
+        JsonNode updates = json(api.updates("json", jz(), MEDIA));
         assertThat(updates).extracting(u -> u.get("update_id").asText())
                 .containsExactly(id + "-1", id + "-2", id + "-3", id + "-4", id + "-5");
         assertThat(updates).extracting(u -> u.get("description").asText()).containsExactly(
                 "上报：" + c.description(), "备注：坑越来越大了", "立案", "派遣：已派城管局处置", "进展说明：有人来看过了");
-        String feed = new String(api.updates("xml", jz()).bytes(), StandardCharsets.UTF_8);
+        String feed = new String(api.updates("xml", jz(), MEDIA).bytes(), StandardCharsets.UTF_8);
         assertThat(feed).doesNotContain("老上访户").doesNotContain("请城管处置").doesNotContain("li@example.cn")
                 .doesNotContain("update_id fms");
         assertThat(updates).allSatisfy(u -> assertThat(u.get("status").asText()).isEqualTo("open"));
-        assertThat(json(api.updates("json", jz("extended_statuses", "true")))).extracting(u -> u.get("status").asText())
+        assertThat(json(api.updates("json", jz("extended_statuses", "true"), MEDIA))).extracting(u -> u.get("status").asText())
                 .containsExactly("open", "open", "action_scheduled", "action_scheduled", "action_scheduled");
 
-        JsonNode request = json(api.request(id, "json", jz(), false)).get(0);
+        JsonNode request = json(api.request(id, "json", jz(), false, MEDIA)).get(0);
         assertThat(request.get("agency_responsible").asText()).isEqualTo(platform.find("jizhou").orElseThrow()
                 .department("CG").orElseThrow().name());
         assertThat(request.get("status_notes").asText()).isEqualTo("有人来看过了");
@@ -314,7 +315,7 @@ public class Open311ApiTest {
         assertThat(api.postUpdate("xml", fixed).status()).isEqualTo(200);
         assertThat(platform.journals.get(c.id()).get(7).action()).isEqualTo(CaseAction.COMMENT);
         assertThat(platform.get("jizhou", c.id()).status()).isEqualTo(CaseStatus.CLOSED);
-        JsonNode r = json(api.request(id, "json", jz("extended_statuses", "true"), false)).get(0);
+        JsonNode r = json(api.request(id, "json", jz("extended_statuses", "true"), false, MEDIA)).get(0);
         assertThat(r.get("status").asText()).isEqualTo("fixed");
         assertThat(r.get("status_notes").asText()).isEqualTo("谢谢，已经修好了");
     }
@@ -325,20 +326,20 @@ public class Open311ApiTest {
         CaseView c = platform.cases.get(0);
         platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.REJECT, "jz-dispatcher",
                 "重复上报，同 0001 号；上报人电话 13800000000", null, null, null, null, null, null, null));
-        JsonNode plain = json(api.request(id, "json", jz(), false)).get(0);
+        JsonNode plain = json(api.request(id, "json", jz(), false, MEDIA)).get(0);
         assertThat(plain.get("status").asText()).isEqualTo("closed");
         assertThat(plain.get("status_notes").asText()).startsWith("不予立案").doesNotContain("重复上报")
                 .doesNotContain("13800000000");
-        JsonNode extended = json(api.request(id, "json", jz("extended_statuses", "1"), false)).get(0);
+        JsonNode extended = json(api.request(id, "json", jz("extended_statuses", "1"), false, MEDIA)).get(0);
         assertThat(extended.get("status").asText()).isEqualTo("no_further_action");
-        assertThat(json(api.requests("json", jz("extended_statuses", "true"), false)).get(0).get("status").asText())
+        assertThat(json(api.requests("json", jz("extended_statuses", "true"), false, MEDIA)).get(0).get("status").asText())
                 .isEqualTo("no_further_action");
-        assertThat(json(api.requests("json", jz("status", "closed"), false))).hasSize(1);
-        assertError(api.requests("json", jz("extended_statuses", "maybe"), false), 400, "extended_statuses");
+        assertThat(json(api.requests("json", jz("status", "closed"), false, MEDIA))).hasSize(1);
+        assertError(api.requests("json", jz("extended_statuses", "maybe"), false, MEDIA), 400, "extended_statuses");
 
         platform.transition("jizhou", c.id(), new TransitionCommand(CaseAction.COMMENT, "jz-dispatcher", null, null, null,
                 null, null, null, null, null, "该问题已由 0001 号事件处理"));
-        assertThat(json(api.request(id, "json", jz(), false)).get(0).get("status_notes").asText())
+        assertThat(json(api.request(id, "json", jz(), false, MEDIA)).get(0).get("status_notes").asText())
                 .isEqualTo("不予立案：该问题已由 0001 号事件处理 (rejected: not taken up as a case)");
     }
 
@@ -351,20 +352,20 @@ public class Open311ApiTest {
                 null, null, null, null, List.of(), null), "resident", "sub-1").kase();
         CaseView grid = platform.report("jizhou", new NewCase("道路破损", "网格员巡查发现", "CM0603", "grid-worker", 114.927,
                 27.08, null, null, null, null, List.of(), null), "gw", null).kase();
-        assertThat(json(api.requests("json", jz(), false))).extracting(n -> n.get("service_request_id").asText())
+        assertThat(json(api.requests("json", jz(), false, MEDIA))).extracting(n -> n.get("service_request_id").asText())
                 .containsExactly(open311);
         for (CaseView hidden : List.of(hotline, app, grid)) {
-            assertError(api.request(hidden.number(), "json", jz(), false), 404, "service_request_id provided was not found");
+            assertError(api.request(hidden.number(), "json", jz(), false, MEDIA), 404, "service_request_id provided was not found");
             assertError(api.token(hidden.id().toString(), "xml", jz()), 404, "token");
-            assertThat(json(api.requests("json", jz("service_request_id", hidden.number()), false))).isEmpty();
+            assertThat(json(api.requests("json", jz("service_request_id", hidden.number()), false, MEDIA))).isEmpty();
             assertError(api.postUpdate("json", jz("api_key", KEY, "service_request_id", hidden.number(), "update_id", "u",
                     "status", "OPEN", "updated_datetime", "2026-11-22T10:00:00+08:00", "description", "?")), 404,
                     "not found");
         }
-        assertThat(json(api.updates("json", jz()))).extracting(n -> n.get("service_request_id").asText())
+        assertThat(json(api.updates("json", jz(), MEDIA))).extracting(n -> n.get("service_request_id").asText())
                 .containsOnly(open311);
-        String all = new String(api.requests("xml", jz(), false).bytes(), StandardCharsets.UTF_8)
-                + new String(api.updates("xml", jz()).bytes(), StandardCharsets.UTF_8);
+        String all = new String(api.requests("xml", jz(), false, MEDIA).bytes(), StandardCharsets.UTF_8)
+                + new String(api.updates("xml", jz(), MEDIA).bytes(), StandardCharsets.UTF_8);
         assertThat(all).doesNotContain("王五").doesNotContain("网格员巡查发现").doesNotContain("随手拍");
     }
 
@@ -378,12 +379,12 @@ public class Open311ApiTest {
         assertThat(c.reporterEmail()).isEqualTo("zhang.san@example.cn");
         assertThat(c.addressId()).isEqualTo("JZ-ADDR-0042");
         assertThat(c.publicCase()).isTrue();
-        Open311Api.Reply one = api.request(id, "xml", jz(), false);
+        Open311Api.Reply one = api.request(id, "xml", jz(), false, MEDIA);
         Document d = xml(one);
         assertThat(d.getElementsByTagName("address_id").item(0).getTextContent()).isEqualTo("JZ-ADDR-0042");
         String everything = new String(one.bytes(), StandardCharsets.UTF_8)
-                + new String(api.requests("json", jz(), false).bytes(), StandardCharsets.UTF_8)
-                + new String(api.updates("json", jz()).bytes(), StandardCharsets.UTF_8);
+                + new String(api.requests("json", jz(), false, MEDIA).bytes(), StandardCharsets.UTF_8)
+                + new String(api.updates("json", jz(), MEDIA).bytes(), StandardCharsets.UTF_8);
         assertThat(everything).doesNotContain("zhang.san").doesNotContain("张");
     }
 
@@ -402,7 +403,7 @@ public class Open311ApiTest {
         assertError(api.methodNotAllowed("PUT", "requests.json"), 405, "Method PUT is not allowed");
         assertError(api.methodNotAllowed("DELETE", "requests/360802-20261122-000001.xml"), 405, "Method DELETE");
         assertError(api.methodNotAllowed("PATCH", "anything"), 405, "Method PATCH");
-        assertError(api.request("360802\u0000", "json", jz(), false), 400, "service_request_id 含有空字符 NUL");
+        assertError(api.request("360802\u0000", "json", jz(), false, MEDIA), 400, "service_request_id 含有空字符 NUL");
         assertError(api.token("x\u0000", "xml", jz()), 400, "token 含有空字符 NUL");
         assertError(api.definition("CM\u00000603", "json", jz()), 400, "service_code 含有空字符 NUL");
         assertError(api.refused("json", Open311Exception.badRequest("description contains a NUL character")), 400, "NUL");

@@ -20,6 +20,15 @@ public class Open311PartsTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Test
+    public void uploadedEvidenceIsLinkedToItsPublicCopyAndLinksStayLinks() {
+        var jizhou = new FakePlatform().districts.get("jizhou");
+        MediaLinks media = new MediaLinks("https://gongzhi.example.cn/open311/v2/");
+        assertThat(media.url(jizhou, "evidence:3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48"))
+                .isEqualTo("https://gongzhi.example.cn/open311/v2/media/jizhou/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48");
+        assertThat(media.url(jizhou, "https://img.example.cn/1.jpg")).isEqualTo("https://img.example.cn/1.jpg");
+    }
+
+    @Test
     public void datesAreW3cWithOffset() {
         Instant at = Instant.parse("2026-11-22T08:04:03.123Z");
         assertThat(W3cTime.format(at, SHANGHAI)).isEqualTo("2026-11-22T16:04:03+08:00");

@@ -13,6 +13,7 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
 import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.service.EvidenceView;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.CategoryDefinition;
@@ -56,7 +57,7 @@ final class CaseIntake {
             throw new ValidationException("reporterEmail", "电子邮箱格式不正确 (malformed e-mail address)");
         }
         c.addressId = text("addressId", in.addressId(), 100, false);
-        c.attachments = new ArrayList<>(attachments("attachments", in.attachments()));
+        c.attachments = new ArrayList<>(attachments("attachments", in.attachments(), true));
         c.idempotencyKey = text("idempotencyKey", in.idempotencyKey(), 100, false);
         c.status = CaseStatus.REPORTED;
         c.reportedAt = now;
@@ -108,11 +109,26 @@ final class CaseIntake {
         return category;
     }
 
+    /** Attachments of department systems: http(s) links only. */
     static List<String> attachments(String field, List<String> urls) {
+        return attachments(field, urls, false);
+    }
+
+    /**
+     * Attachments as given: at most {@value #MAX_ATTACHMENTS} http(s) links or, where {@code evidence} is
+     * allowed, recorded uploads named {@code evidence:<id>} (checked when they are attached).
+     */
+    static List<String> attachments(String field, List<String> urls, boolean evidence) {
         if (urls.size() > MAX_ATTACHMENTS) {
             throw new ValidationException(field, "附件最多 " + MAX_ATTACHMENTS + " 个 (at most " + MAX_ATTACHMENTS + " attachments)");
         }
+        if (evidence) {
+            HibernateEvidenceRecords.referenced(field, urls);
+        }
         for (String url : urls) {
+            if (evidence && url != null && url.startsWith(EvidenceView.REFERENCE_PREFIX)) {
+                continue;
+            }
             URI uri;
             try {
                 uri = url == null ? null : URI.create(url);
@@ -121,7 +137,7 @@ final class CaseIntake {
             }
             if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     || url.length() > 1000) {
-                throw new ValidationException(field, "附件须为 http(s) 链接 (attachments must be http(s) URLs): " + url);
+                throw new ValidationException(field, "附件须为 http(s) 链接或 evidence:<编号> (attachments must be http(s) URLs or evidence:<id>): " + url);
             }
         }
         return urls;

@@ -86,6 +86,7 @@ final class CaseSteps {
                 cmd.note(), cmd.attachments());
         entry.publicNote = CaseIntake.publicNote(cmd.publicNote());
         s.persist(entry);
+        HibernateEvidenceRecords.attach(s, "attachments", cmd.attachments(), cmd.actor(), c.id, entry.seq);
         s.flush();
         if (cmd.action() == CaseAction.DISPATCH) {
             List<UUID> written = writeDispatches(s, tenant, c, now);

@@ -35,7 +35,7 @@ final class Database implements AutoCloseable {
     /** HQL function: {@code text_may_contain(textBigrams, text)} (see {@link #functions}). */
     static final String TEXT_MAY_CONTAIN = "text_may_contain";
     private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
-            TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class};
+            TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class, EvidenceEntity.class};
 
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;

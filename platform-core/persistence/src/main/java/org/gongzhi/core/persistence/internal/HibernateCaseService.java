@@ -95,6 +95,7 @@ public final class HibernateCaseService implements CaseService {
                         + "-" + String.format("%06d", seq % 1_000_000);
                 session.persist(c);
                 session.persist(CaseSteps.journal(c, 1, null, null, CaseStatus.REPORTED, actor, now, c.description, c.attachments));
+                HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);
                 return new IntakeResult(CaseViews.of(c, flow.sla(), now), true);
             });
         } catch (ConstraintViolationException e) {
@@ -193,7 +194,7 @@ public final class HibernateCaseService implements CaseService {
         if (cmd.action() == null) {
             throw new ValidationException("action", "必填项 (required): action");
         }
-        CaseIntake.attachments("attachments", cmd.attachments());
+        CaseIntake.attachments("attachments", cmd.attachments(), true);
         CaseIntake.publicNote(cmd.publicNote());
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();

@@ -19,6 +19,7 @@ final class PersistenceFixture extends ExternalResource {
 
     private EmbeddedPostgres postgres;
     Database db;
+    HibernateEvidenceRecords evidence;
     TenantDirectory tenants;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"));
     HibernateCaseService cases;
@@ -41,6 +42,7 @@ final class PersistenceFixture extends ExternalResource {
         updates = new HibernateDepartmentUpdates(db, tenants, hooks, clock);
         storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
+        evidence = new HibernateEvidenceRecords(db, clock);
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.gongzhi.core.reporting.ReportDocument;
 import org.gongzhi.core.reporting.ReportDocument.Section;
 import org.gongzhi.core.reporting.ReportFormat;
@@ -58,21 +57,7 @@ public class PdfRenderingTest {
     @Test
     public void everyGlyphIsInTheEmbeddedChineseFont() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<TextPosition> positions = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> textPositions) throws IOException {
-                    positions.addAll(textPositions);
-                    super.writeString(text, textPositions);
-                }
-            };
-            stripper.getText(document);
-            assertThat(positions).isNotEmpty();
-            for (TextPosition position : positions) {
-                assertThat(position.getFont().getName()).as("font of %s", position.getUnicode()).contains("NotoSansSC");
-                // Identity-H: the code is the glyph id; 0 is .notdef, the empty box
-                assertThat(position.getCharacterCodes()).as("glyph of %s", position.getUnicode()).doesNotContain(0);
-            }
+            EmbeddedCjkText.of(document);
         }
     }
 

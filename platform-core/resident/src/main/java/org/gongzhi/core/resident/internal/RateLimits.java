@@ -107,10 +107,4 @@ final class RateLimits {
             throw new RateLimitedException(field, Duration.ofNanos(probe.getNanosToWaitForRefill()), message);
         }
     }
-
-    /** How many sources are tracked now (for tests). */
-    long tracked() {
-        buckets.cleanUp();
-        return buckets.estimatedSize();
-    }
 }

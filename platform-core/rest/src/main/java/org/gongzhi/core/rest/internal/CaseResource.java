@@ -33,6 +33,7 @@ import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.EvidenceRecords;
 import org.gongzhi.core.service.CaseSummary;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.IntakeResult;
@@ -62,11 +63,16 @@ public final class CaseResource {
 
     private final CaseService cases;
     private final TenantDirectory tenants;
+    private final EvidenceRecords evidence;
+    private final EvidenceAccess evidenceAccess;
 
     @Activate
-    public CaseResource(@Reference CaseService cases, @Reference TenantDirectory tenants) {
+    public CaseResource(@Reference CaseService cases, @Reference TenantDirectory tenants,
+                        @Reference EvidenceRecords evidence) {
         this.cases = cases;
         this.tenants = tenants;
+        this.evidence = evidence;
+        this.evidenceAccess = new EvidenceAccess(cases, tenants);
     }
 
     /** The case if the caller may see it, else 404 as if it did not exist. */
@@ -228,6 +234,18 @@ public final class CaseResource {
                                         @Context SecurityContext security) {
         visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
         return cases.journal(tenant, Params.caseId(id)).stream().map(CaseJson.Entry::of).toList();
+    }
+
+    /** The evidence attached to the case, in the order it was attached, as far as the caller may see it. */
+    @GET
+    @Path("{id}/evidence")
+    public List<EvidenceUploads.EvidenceJson> evidence(@PathParam("tenant") String tenant, @PathParam("id") String id,
+                                                       @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
+        CaseView v = visible(tenant, id, caller);
+        String base = "/api/v1/tenants/" + tenant + "/evidence";
+        return evidence.ofCase(tenant, v.id()).stream().filter(e -> evidenceAccess.maySee(tenant, e, caller))
+                .map(e -> EvidenceUploads.EvidenceJson.of(e, base)).toList();
     }
 
     private static EntityTag etag(CaseView v) {

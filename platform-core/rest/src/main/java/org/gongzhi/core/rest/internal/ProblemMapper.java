@@ -59,6 +59,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof Access.NotAuthenticatedException) {
             return AuthenticationSeam.unauthorized("Bearer realm=\"gongzhi\"", AuthenticationSeam.TOKEN_REQUIRED);
         }
+        if (e instanceof EvidenceUploads.EvidenceRefused r) {
+            return r.response();
+        }
         if (e instanceof ValidationException v) {
             return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
         }

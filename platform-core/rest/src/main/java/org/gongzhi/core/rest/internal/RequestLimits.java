@@ -15,7 +15,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 /**
  * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared or streamed; a
- * 12345 hotline batch ({@code …/hotline/batches}) may have {@link HotlineIntake#MAX_BYTES}.
+ * 12345 hotline batch ({@code …/hotline/batches}) may have {@link HotlineIntake#MAX_BYTES}, an evidence
+ * upload ({@code …/evidence}) {@value #MAX_EVIDENCE_BYTES}.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -24,11 +25,15 @@ public final class RequestLimits implements ContainerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1 << 20;
     static final String HOTLINE_BATCHES = "/hotline/batches";
+    /** Uploads of evidence ({@code …/evidence}): the evidence store checks each kind's own limit. */
+    static final int MAX_EVIDENCE_BYTES = 110 << 20;
+    static final String EVIDENCE = "/evidence";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int max = request.getUriInfo().getPath().replaceAll("/+$", "").endsWith(HOTLINE_BATCHES)
-                ? HotlineIntake.MAX_BYTES : MAX_BODY_BYTES;
+        String path = request.getUriInfo().getPath().replaceAll("/+$", "");
+        int max = path.endsWith(HOTLINE_BATCHES) ? HotlineIntake.MAX_BYTES
+                : path.endsWith(EVIDENCE) ? MAX_EVIDENCE_BYTES : MAX_BODY_BYTES;
         if (request.getLength() > max) {
             throw tooLarge(max);
         }

@@ -30,6 +30,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
@@ -416,7 +417,10 @@ public class OpenApiDocumentTest {
             String verb = httpMethod(m);
             if (verb != null) {
                 Method earlier = operations.put(verb + " " + normalise(full), m);
-                assertThat(earlier).as("two methods serve %s %s", verb, full).isNull();
+                if (earlier != null) { // one operation, one method per request media type, the same parameters
+                    assertThat(consumes(earlier)).as("two methods serve %s %s", verb, full).isNotEqualTo(consumes(m));
+                    assertThat(javaParameters(earlier)).as("parameters of %s %s", verb, full).isEqualTo(javaParameters(m));
+                }
             } else if (path != null) {
                 collect(full, m.getReturnType(), operations, depth + 1); // sub-resource locator
             }
@@ -435,6 +439,11 @@ public class OpenApiDocumentTest {
     }
 
     /** "in name" of the path, query and header parameters a method reads, e.g. "query limit". */
+    private static List<String> consumes(Method m) {
+        Consumes c = m.getAnnotation(Consumes.class);
+        return c == null ? List.of() : List.of(c.value());
+    }
+
     private static Set<String> javaParameters(Method m) {
         Set<String> names = new TreeSet<>();
         for (Parameter p : m.getParameters()) {

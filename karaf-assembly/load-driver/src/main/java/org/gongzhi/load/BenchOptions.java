@@ -1,0 +1,32 @@
+package org.gongzhi.load;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code --name value} options of the on-demand benchmarks ({@link InboxBench}, {@link UploadBench}):
+ * every option has a default, an unknown one or a missing value is an {@link IllegalArgumentException},
+ * {@code --help} answers {@code null}, and {@code --base}/{@code --keycloak} must be loopback addresses.
+ */
+final class BenchOptions {
+
+    private BenchOptions() {
+    }
+
+    /** The options with their defaults overridden by {@code args}, or {@code null} for {@code --help}. */
+    static Map<String, String> parse(String[] args, Map<String, String> defaults) {
+        Map<String, String> o = new LinkedHashMap<>(defaults);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                return null;
+            }
+            if (!o.containsKey(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
+            }
+            o.put(args[i], args[++i]);
+        }
+        LoopbackGuard.check("--base", o.get("--base"), false);
+        LoopbackGuard.check("--keycloak", o.get("--keycloak"), false);
+        return o;
+    }
+}

@@ -1,0 +1,41 @@
+package org.gongzhi.core.rest.internal;
+
+import java.util.Set;
+import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.identity.Caller;
+import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.EvidenceView;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.tenant.Role;
+
+/**
+ * Who may see a piece of evidence (the policy; {@link EvidenceResource} answers 404 otherwise): its
+ * uploader always; once attached, whoever may see the case ({@link Access#scope}) — except that a resident
+ * (no staff role) sees on their own case only their uploads and the photos of the feedback (the result).
+ */
+final class EvidenceAccess {
+
+    private final CaseService cases;
+    private final TenantDirectory tenants;
+
+    EvidenceAccess(CaseService cases, TenantDirectory tenants) {
+        this.cases = cases;
+        this.tenants = tenants;
+    }
+
+    boolean maySee(String tenant, EvidenceView e, Caller caller) {
+        if (caller.subject() != null && caller.subject().equals(e.uploaderSubject())) {
+            return true;
+        }
+        if (e.caseId() == null || !Access.scope(caller).permits(cases.get(tenant, e.caseId()), tenants.require(tenant))) {
+            return false;
+        }
+        return !Access.roles(caller).equals(Set.of(Role.RESIDENT)) || isResult(tenant, e);
+    }
+
+    /** Whether {@code e} was attached at a feedback step (反馈): the photos of the result. */
+    private boolean isResult(String tenant, EvidenceView e) {
+        return e.journalSeq() != null && cases.journal(tenant, e.caseId()).stream()
+                .anyMatch(j -> j.seq() == e.journalSeq() && j.action() == CaseAction.FEEDBACK);
+    }
+}
