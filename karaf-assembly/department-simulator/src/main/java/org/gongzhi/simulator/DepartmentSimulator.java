@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for a department's own system (公安, 城管, 市场监管 …): accepts the platform's dispatches over HTTP
  * and from a drop folder, answers each dispatch id once, and reports progress back after configurable delays,
- * with simulated failures and outages. Use it in-process from tests:
+ * with simulated failures and outages. It also plays the SMS provider ({@code POST /sms}) and keeps the last
+ * messages for tests and the demo to read ({@code GET /sms/messages}). Use it in-process from tests:
  *
  * <pre>{@code
  * try (DepartmentSimulator sim = DepartmentSimulator.builder().port(0).platformUrl(platform)
@@ -50,6 +51,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final UpdateScheduler updates;
     private final UpdateSink sink;
     private final Intake intake;
+    private final SmsInbox sms = new SmsInbox();
     private HttpServer server;
     private ExecutorService workers;
     private DropFolder dropFolder;
@@ -110,6 +112,7 @@ public final class DepartmentSimulator implements AutoCloseable {
         DispatchHandler dispatch = new DispatchHandler(settings, dispatchPath, outage, intake, stats, log);
         server.createContext(dispatchPath.context(), dispatch);
         server.createContext("/admin/", admin);
+        server.createContext("/sms", new SmsHandler(settings.smsRequiredHeader(), outage, sms, log));
         server.createContext("/health", admin);
         if (!"/".equals(dispatchPath.context())) {
             server.createContext("/", x -> {
@@ -189,6 +192,16 @@ public final class DepartmentSimulator implements AutoCloseable {
     /** Every dispatch id seen, in the order of first sight. */
     public List<DispatchRecord> dispatches() {
         return ledger.list();
+    }
+
+    /** The URL where it takes text messages as an SMS provider ({@code POST}, JSON {@code to}, {@code text}). */
+    public URI smsUrl() {
+        return URI.create(baseUrl() + "/sms");
+    }
+
+    /** The last text messages accepted to {@code to} ({@code null}: to anyone), newest first, at most 100. */
+    public List<SmsMessage> smsMessages(String to) {
+        return sms.list(to, 100);
     }
 
     /** Goes down until {@link #up()}, with the configured mode. */

@@ -26,6 +26,8 @@ final class Options {
             "  --poison-title TEXT      dispatches whose title contains TEXT always get 422",
             "  --drop-dir DIR           also read *.json / *.xml dispatch files from DIR",
             "  --rescan D               list the drop folder at least this often (default 2s)",
+            "SMS provider (POST /sms, GET /sms/messages?to=PHONE):",
+            "  --sms-require-header 'N: V'  every message must carry this header, else 401",
             "outbound (department -> platform):",
             "  --accept-after D         'accepted' after D (default 2s)",
             "  --progress-after D       'in-progress' after D (default none)",
@@ -101,7 +103,7 @@ final class Options {
             "--latency", "--fail-rate", "--fail-times", "--seed", "--down-for", "--down-mode", "--poison-title",
             "--drop-dir", "--rescan", "--accept-after", "--progress-after", "--resolve-after", "--return-rate",
             "--platform-url", "--update-path", "--token-url", "--client-id", "--client-secret", "--secrets-file",
-            "--updates-dir", "--retry-initial", "--retry-max", "--request-timeout", "--threads");
+            "--updates-dir", "--retry-initial", "--retry-max", "--request-timeout", "--threads", "--sms-require-header");
 
     private static void set(SimulatorBuilder b, String option, String v) {
         switch (option) {
@@ -133,6 +135,7 @@ final class Options {
             case "--retry-max" -> b.retryMax(ArgValues.duration(option, v));
             case "--request-timeout" -> b.requestTimeout(ArgValues.duration(option, v));
             case "--threads" -> b.threads((int) ArgValues.integer(option, v, 1, 256));
+            case "--sms-require-header" -> b.smsRequireHeader(v);
             default -> throw new IllegalArgumentException("unknown option: " + option);
         }
     }

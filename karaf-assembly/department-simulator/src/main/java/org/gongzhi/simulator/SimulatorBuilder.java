@@ -52,6 +52,7 @@ public final class SimulatorBuilder {
     private int threads = 16;
     private boolean quiet;
     private PrintStream out = System.out;
+    private String smsRequiredHeader;
 
     SimulatorBuilder() {
     }
@@ -82,6 +83,12 @@ public final class SimulatorBuilder {
 
     public SimulatorBuilder requireHeader(String name, String value) {
         return requireHeader(name + ": " + value);
+    }
+
+    /** {@code --sms-require-header}: e.g. {@code "Authorization: Bearer k"}; {@code null} = the SMS endpoint needs none. */
+    public SimulatorBuilder smsRequireHeader(String nameColonValue) {
+        this.smsRequiredHeader = nameColonValue;
+        return this;
     }
 
     /** {@code --latency}: service time added to every dispatch request. */
@@ -255,8 +262,9 @@ public final class SimulatorBuilder {
             throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
         }
         Template dispatch = Template.of("--dispatch-path", dispatchPath, Template.NAMES);
-        if (!dispatchPath.startsWith("/") || dispatchPath.startsWith("/admin") || dispatchPath.startsWith("/health")) {
-            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin or /health: "
+        if (!dispatchPath.startsWith("/") || dispatchPath.startsWith("/admin") || dispatchPath.startsWith("/health")
+                || dispatchPath.startsWith("/sms")) {
+            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin, /health or /sms: "
                     + dispatchPath);
         }
         nonNegative("--latency", latency);
@@ -298,7 +306,8 @@ public final class SimulatorBuilder {
         Settings.RequiredHeader header = requiredHeader == null ? null : Settings.RequiredHeader.parse(requiredHeader);
         return new Settings(host, port, dispatch, header, latency, failRate, failTimes, theSeed, downFor, downMode,
                 poisonTitle, dropDir, rescan, acceptAfter, progressAfter, resolveAfter, returnRate, updates, platform,
-                update, token, client, secrets, updatesDir, retryInitial, retryMax, requestTimeout, threads, quiet, out);
+                update, token, client, secrets, updatesDir, retryInitial, retryMax, requestTimeout, threads, quiet, out,
+                smsRequiredHeader == null ? null : Settings.RequiredHeader.parse("--sms-require-header", smsRequiredHeader));
     }
 
     private URI platformUri() {

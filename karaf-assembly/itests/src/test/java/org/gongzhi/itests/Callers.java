@@ -20,6 +20,11 @@ final class Callers {
     private static final List<String> PREFERENCE = List.of("district-admin", "city-admin", "dispatcher",
             "department-handler", "grid-worker", "mediator", "social-worker", "resident");
 
+    /** The phone of the resident who calls the resident page's operations in the hostile-input run. */
+    static final String RESIDENT_PHONE = "13700000001";
+    /** Where residents sign in (set by the test that booted the platform). */
+    static volatile Residents residents;
+
     private Callers() {
     }
 
@@ -39,6 +44,9 @@ final class Callers {
      * operation needs no token.
      */
     static String forOperation(OpenApi.Operation op, String district, String department) {
+        if (op.residentToken()) {
+            return resident(district, RESIDENT_PHONE);
+        }
         if (op.path().contains("/departments/{department}/")) {
             return "dept:" + district + "/" + department;
         }
@@ -49,8 +57,21 @@ final class Callers {
         return PREFERENCE.stream().filter(roles::contains).findFirst().map(role -> user(district, role)).orElse(null);
     }
 
-    /** A bearer token of {@code caller} (a demo user or {@code dept:<district>/<code>}). */
+    /** The resident page's caller with {@code phone} in {@code district}: {@code resident:<district>/<phone>}. */
+    static String resident(String district, String phone) {
+        return "resident:" + district + "/" + phone;
+    }
+
+    /**
+     * A bearer token of {@code caller}: a demo user, {@code dept:<district>/<code>}, or a resident of the
+     * resident page {@code resident:<district>/<phone>} (signed in with a code read from the SMS simulator,
+     * needs {@link #residents}).
+     */
     static String token(String caller) {
+        if (caller.startsWith("resident:")) {
+            String district = caller.substring(9, caller.indexOf('/'));
+            return residents.token(district, caller.substring(caller.indexOf('/') + 1));
+        }
         if (caller.startsWith("dept:")) {
             String district = caller.substring(5, caller.indexOf('/'));
             String code = caller.substring(caller.indexOf('/') + 1).toLowerCase();

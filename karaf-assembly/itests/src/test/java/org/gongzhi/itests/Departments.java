@@ -48,6 +48,21 @@ final class Departments {
         return simulator.baseUrl().toString();
     }
 
+    /**
+     * Starts a simulator that plays the SMS provider only (no dispatches expected, no updates); the
+     * platform's {@code org.gongzhi.sms} points at its {@code /sms}, tests read the codes from
+     * {@code /sms/messages?to=…}.
+     *
+     * @return its base URL
+     */
+    static String startSms() {
+        DepartmentSimulator simulator = DepartmentSimulator.builder().host("127.0.0.1").port(0).updates(false)
+                .quiet(true).build();
+        simulator.start();
+        STARTED.add(simulator);
+        return simulator.baseUrl().toString();
+    }
+
     static void stopAll() {
         STARTED.forEach(DepartmentSimulator::stop);
         STARTED.clear();

@@ -41,6 +41,9 @@ import net.jqwik.api.statistics.Statistics;
  * Hostile input against the booted platform, generated from its own OpenAPI document (as served
  * at {@code /api/v1/openapi.yaml}), so that a new endpoint is covered without anyone adding it here.
  *
+ * <p>Operations with the resident page's security scheme are called with a resident token, obtained like a
+ * resident would: a one-time code read from the SMS provider simulator, then a session ({@link Residents}).
+ *
  * <p>Runs in the test JVM (jqwik), not in the container: the platform is booted by Pax Exam in
  * server mode ({@link BootedPlatform}) and only spoken to over HTTP, like an attacker on the same
  * machine would.
@@ -50,7 +53,8 @@ import net.jqwik.api.statistics.Statistics;
  *   each with a token of a role the operation allows → no 5xx, every 4xx a problem naming the
  *   field at fault, nothing stored, health 200 after, no ERROR line in karaf.log.</li>
  *   <li>{@link CrossDistrict}: every operation × every role of another district (and every role of
- *   the district that must not see the object) → the same answer as for one that does not exist.</li>
+ *   the district that must not see the object) → the same answer as for one that does not exist; the
+ *   resident page's operations on a report with another resident's and another district's resident token.</li>
  *   <li>{@link Idempotency}: another caller's {@code Idempotency-Key}, or the hotline's key space,
  *   never answers with someone else's case.</li>
  * </ul>
@@ -76,6 +80,9 @@ class HostileInputTest {
     /** The reference case (reported by jz-resident1 in jz-grid1's grid, dispatched to CG) and its dispatch. */
     static String caseId;
     static String dispatchId;
+    /** The reference report of the resident page (by the hostile run's resident, from a QR code). */
+    static String residentCaseId;
+    private static final String GRID = "360802001001001";
     static final List<String> report = new ArrayList<>();
 
     @BeforeContainer
@@ -85,8 +92,10 @@ class HostileInputTest {
         RawHttp.Answer yaml = http.send("GET", "/api/v1/openapi.yaml", null, Map.of(), null);
         assertEquals(200, yaml.status());
         document = OpenApi.parse(yaml.text());
+        Callers.residents = Residents.of(platform.httpPort());
         referenceCase();
-        Set<String> realIds = Set.of("donghu", "jizhou", "jiangbei", caseId, dispatchId);
+        residentReport();
+        Set<String> realIds = Set.of("donghu", "jizhou", "jiangbei", caseId, dispatchId, residentCaseId, GRID);
         mutations = new Mutations(document, new Mutations.Fixtures(DISTRICT, DEPARTMENT,
                 HostileInputTest::validPathValue, Map.of("dispatchId", dispatchId, "caseId", caseId), realIds));
         Files.deleteIfExists(REPORT);
@@ -109,7 +118,9 @@ class HostileInputTest {
             case "tenant" -> DISTRICT;
             case "department" -> DEPARTMENT;
             case "model" -> "three-colour-grid";
+            case "code" -> GRID;
             default -> template.contains("/cases/{id}") ? caseId
+                    : template.contains("/resident/{tenant}/reports/{id}") ? residentCaseId
                     : template.contains("/dispatches/{id}") ? dispatchId
                     : template.contains("/city/districts/{id}") ? "jiangbei"
                     : FAKE_ID;
@@ -136,6 +147,16 @@ class HostileInputTest {
             }
         }
         assertTrue(dispatches.text(), dispatchId != null);
+    }
+
+    /** A report of the resident page by the run's resident (a token from a code read off the SMS simulator). */
+    private static void residentReport() throws Exception {
+        String token = Callers.token(Callers.resident(DISTRICT, Callers.RESIDENT_PHONE));
+        Residents.Answer created = Callers.residents.post("/api/v1/resident/" + DISTRICT + "/reports", Map.of(
+                "categoryCode", "CM0101", "description", "楼道堆放杂物", "gridCode", GRID, "channel", "qr-code",
+                "evidence", List.of(), "publicConsent", false), token, Map.of());
+        assertEquals(String.valueOf(created.body()), 201, created.status());
+        residentCaseId = created.text("id");
     }
 
     static RawHttp.Answer json(String method, String path, String caller, Object body, Map<String, String> headers)
@@ -350,8 +371,12 @@ class HostileInputTest {
             List<String> leaks = new ArrayList<>();
             int compared = 0;
             for (OpenApi.Operation op : document.operations()) {
-                if (op.roles().isEmpty() || op.roles().size() == OpenApi.ALL_ROLES.size() && !op.path().contains("{")) {
-                    continue; // open to everyone (health, the document, the district list, the plugin list)
+                if (op.residentToken() && !op.path().contains("{id}")) {
+                    continue; // a resident's own list and reports: nothing of anyone else's to reach
+                }
+                if (!op.residentToken() && (op.roles().isEmpty()
+                        || op.roles().size() == OpenApi.ALL_ROLES.size() && !op.path().contains("{"))) {
+                    continue; // open to everyone (health, the document, the district list, the plugin list, the resident page)
                 }
                 for (String[] pair : probes(op)) {
                     String caller = pair[0];
@@ -373,6 +398,11 @@ class HostileInputTest {
         /** {caller, why} pairs that must not reach {@code op}'s objects in Jizhou. */
         private List<String[]> probes(OpenApi.Operation op) {
             List<String[]> probes = new ArrayList<>();
+            if (op.residentToken()) { // the reference report: another resident of the district, one of another district
+                probes.add(new String[] {Callers.resident(DISTRICT, "13700000002"), "same-district"});
+                probes.add(new String[] {Callers.resident("donghu", "13700000003"), "same-district"});
+                return probes;
+            }
             boolean city = op.path().startsWith("/api/v1/city/");
             if (!city) {
                 Callers.districtUsers("donghu").forEach(u -> probes.add(new String[] {u, "other-district"}));
@@ -459,7 +489,7 @@ class HostileInputTest {
         /** The body with the ids the caller sent (which it may read back) replaced by one placeholder. */
         private JsonNode normalised(RawHttp.Answer a) {
             String text = a.text();
-            for (String id : List.of(DISTRICT, FAKE_DISTRICT, caseId, dispatchId, FAKE_ID)) {
+            for (String id : List.of(DISTRICT, FAKE_DISTRICT, caseId, dispatchId, residentCaseId, FAKE_ID)) {
                 text = text.replace(id, "«id»");
             }
             try {

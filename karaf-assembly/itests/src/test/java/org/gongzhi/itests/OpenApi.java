@@ -35,6 +35,7 @@ final class OpenApi {
     }
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    static final String RESIDENT_TOKEN = "residentToken";
     private static final Pattern BACKTICKED = Pattern.compile("`([a-z-]+)`");
 
     record Param(String name, String in, boolean required, JsonNode schema, JsonNode example) {
@@ -45,10 +46,11 @@ final class OpenApi {
 
     /**
      * One operation. {@code bodies} is empty for operations without a request body; {@code roles}
-     * are those its description allows ("Roles: …").
+     * are those its description allows ("Roles: …"); {@code residentToken}: its security asks for the
+     * resident page's own session token (scheme {@value #RESIDENT_TOKEN}) instead of a Keycloak role.
      */
     record Operation(String method, String path, String id, List<Param> params, boolean bodyRequired,
-                     List<Body> bodies, Set<String> roles) {
+                     List<Body> bodies, Set<String> roles, boolean residentToken) {
 
         boolean hasInput() {
             return !params.isEmpty() || !bodies.isEmpty();
@@ -117,7 +119,8 @@ final class OpenApi {
             });
         }
         return new Operation(method.toUpperCase(Locale.ROOT), path, op.path("operationId").asText(),
-                List.copyOf(params.values()), bodyRequired, bodies, roles(op.path("description").asText("")));
+                List.copyOf(params.values()), bodyRequired, bodies, roles(op.path("description").asText("")),
+                !op.path("security").findValues(RESIDENT_TOKEN).isEmpty());
     }
 
     private List<Param> params(JsonNode list) {

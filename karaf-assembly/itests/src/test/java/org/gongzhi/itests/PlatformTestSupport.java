@@ -28,12 +28,16 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Boots our own distribution (the tar.gz this build produced) with its database pointed at a
  * real PostgreSQL and its identity at a real Keycloak that the test starts (one Keycloak for the
- * whole test run), on free ports; test methods run inside the container and talk to the
+ * whole test run), its SMS gateway at a department simulator playing the SMS provider, on free
+ * ports; test methods run inside the container and talk to the
  * platform over HTTP with Keycloak tokens like any client.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class PlatformTestSupport {
+
+    /** System property (test JVM and container) with the base URL of the SMS provider simulator. */
+    static final String SMS_PROPERTY = "gongzhi.test.sms.url";
 
     protected Api api;
 
@@ -52,6 +56,8 @@ public abstract class PlatformTestSupport {
     static Option[] platformOptions(int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
         TestDatabase db = TestDatabase.start();
         LocalKeycloak keycloak = LocalKeycloak.shared();
+        String sms = Departments.startSms(); // the SMS provider: residents' one-time codes are read back from it
+        System.setProperty(SMS_PROPERTY, sms); // for the tests that run in this JVM (BootedPlatform)
         String http = Integer.toString(httpPort);
         String ssh = Integer.toString(freePort());
         return options(
@@ -80,6 +86,8 @@ public abstract class PlatformTestSupport {
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminUser", keycloak.adminUser()),
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "adminPassword", keycloak.adminPassword()),
                 editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "provisionAtStart", "true"),
+                editConfigurationFilePut("etc/org.gongzhi.sms.cfg", "url", sms + "/sms"),
+                editConfigurationFilePut("etc/system.properties", SMS_PROPERTY, sms),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.url", keycloak.url()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.user", keycloak.adminUser()),
                 editConfigurationFilePut("etc/system.properties", "gongzhi.test.keycloak.admin.password",

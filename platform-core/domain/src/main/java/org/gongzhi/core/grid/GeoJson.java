@@ -1,5 +1,7 @@
 package org.gongzhi.core.grid;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -115,6 +117,41 @@ public final class GeoJson {
                     + (g == null ? "null" : g.getGeometryType()));
         }
         return out;
+    }
+
+    /**
+     * A district's grid boundaries as a GeoJSON FeatureCollection for a map: every node of
+     * {@code tree} with a boundary at {@code level} ({@code null}: all levels), each feature with
+     * {@code id} = its code and properties {@code code}, {@code name}, {@code nameEn} (when there is
+     * one), {@code level} (lower case) and {@code parentCode} (but the root). No map tiles are
+     * involved: the shapes are the map. The staff API and the resident page serve the same shape.
+     *
+     * @since 1.1
+     */
+    public static ObjectNode gridMap(GridTree tree, GridLevel level) {
+        ObjectNode collection = JsonNodeFactory.instance.objectNode();
+        collection.put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        for (GridNode n : tree.all()) {
+            if ((level != null && n.level() != level) || n.boundary().isEmpty()) {
+                continue;
+            }
+            ObjectNode feature = features.addObject();
+            feature.put("type", "Feature");
+            feature.put("id", n.code());
+            ObjectNode properties = feature.putObject("properties");
+            properties.put("code", n.code());
+            properties.put("name", n.name());
+            if (n.nameEn() != null) {
+                properties.put("nameEn", n.nameEn());
+            }
+            properties.put("level", n.level().name().toLowerCase(Locale.ROOT));
+            if (n.parentCode() != null) {
+                properties.put("parentCode", n.parentCode());
+            }
+            feature.set("geometry", toJson(n.boundary().get()));
+        }
+        return collection;
     }
 
     private static ArrayNode rings(Polygon p) {

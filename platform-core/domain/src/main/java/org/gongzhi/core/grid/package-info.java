@@ -3,5 +3,5 @@
  * boundaries and point → grid lookup (JTS geometries, GeoJSON input).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gongzhi.core.grid;

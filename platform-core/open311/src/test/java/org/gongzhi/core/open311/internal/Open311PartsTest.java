@@ -176,8 +176,8 @@ public class Open311PartsTest {
         assertThat(proxy.resolve(base, "proxy.example.cn", List.of("https"), List.of("x.example"))).isEqualTo(base);
         PublicUrl none = PublicUrl.trusting(new String[0]);
         assertThat(none.resolve(base, "127.0.0.1", List.of("https"), List.of("gongzhi.example.cn"))).isEqualTo(base);
-        assertThat(PublicUrl.literal("localhost")).isEmpty();
-        assertThat(PublicUrl.literal("999.1.1.1")).isEmpty();
+        assertThat(org.gongzhi.core.http.TrustedProxies.literal("localhost")).isEmpty();
+        assertThat(org.gongzhi.core.http.TrustedProxies.literal("999.1.1.1")).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ final class CaseIntake {
         Channel channel = Channel.fromWireName(required("channel", in.channel()))
                 .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + in.channel()));
         c.channel = channel.wireName();
-        c.publicCase = channel.publicAtIntake(false); // no intake asks residents for their consent yet
+        c.publicCase = channel.publicAtIntake(Boolean.TRUE.equals(in.publicConsent())); // resident channels: if they agreed
         locate(tenant, in, c);
         c.address = text("address", in.address(), 300, false);
         c.reporterName = text("reporterName", in.reporterName(), 100, false);

@@ -21,7 +21,8 @@ final class TenantRows {
      */
     private static final List<String> OWNED_TABLES =
             List.of("department_update", "dispatch_outbox", "evidence", "case_journal", "case_record", "plugin_record",
-                    "tenant_plugin", "report_archive");
+                    "tenant_plugin", "report_archive",
+                    "resident_code", "resident_session");
 
     private final Database db;
 

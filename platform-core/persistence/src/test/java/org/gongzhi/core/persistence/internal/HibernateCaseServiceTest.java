@@ -123,6 +123,20 @@ public class HibernateCaseServiceTest {
     }
 
     @Test
+    public void aResidentsReportIsPublicOnlyWhenTheyAgreed() {
+        NewCase agreed = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "resident-app", 114.927, 27.08, null, null,
+                null, "13800138000", List.of(), null, null, null, true);
+        NewCase notAsked = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "qr-code", 114.927, 27.08, null, null,
+                null, "13800138000", List.of(), null, null, null, null);
+        NewCase gridWorker = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "grid-worker", 114.927, 27.08, null, null,
+                null, null, List.of(), null, null, null, true);
+        assertThat(FIX.cases.report(JIZHOU, agreed, "resident:a", "resident:a").kase().publicCase()).isTrue();
+        assertThat(FIX.cases.report(JIZHOU, notAsked, "resident:a", "resident:a").kase().publicCase()).isFalse();
+        assertThat(FIX.cases.report(JIZHOU, gridWorker, "gw").kase().publicCase())
+                .as("consent only counts for the resident channels").isFalse();
+    }
+
+    @Test
     public void onlyOpen311CasesArePublicAndThePublicScopeSeesNoOther() {
         NewCase viaOpen311 = new NewCase("路灯不亮", "人民路 3 号路灯不亮", "CM0101", "open311", 114.927, 27.08, null, null,
                 "李四", null, List.of(), null, "li.si@example.cn", "ADDR-0042");

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * THE AUTHENTICATION SEAM. Every request passes here before any resource runs. Apart from the
  * public paths (health, the OpenAPI document, the sign-in facts, and everything under {@code /open311/} — the Open311
  * GeoReport v2 endpoint of {@code gongzhi-open311}, which is public by its specification and checks
- * its own {@code api_key} on writes), a request must carry a bearer token that the
+ * its own {@code api_key} on writes — and everything under {@code /api/v1/resident/} — the resident
+ * page's API of {@code gongzhi-resident}, which checks its own session tokens), a request must carry a
+ * bearer token that the
  * {@link TokenValidator} accepts; the verified {@link Caller} is installed as the JAX-RS
  * {@link SecurityContext}, where {@link Access} finds it. What each caller may do is decided by
  * the resources through {@link Access}.
@@ -48,6 +50,12 @@ public final class AuthenticationSeam implements ContainerRequestFilter {
     static final Set<String> PUBLIC_PATHS = Set.of("api/v1/health", "api/v1/openapi.yaml", "api/v1/sign-in");
     /** Path prefix (without the leading slash) of the public Open311 GeoReport v2 endpoint. */
     static final String OPEN311_PREFIX = "open311/";
+    /**
+     * Path prefix (without the leading slash) of the resident page's API ({@code gongzhi-resident}):
+     * residents have no Keycloak account; that bundle checks its own session tokens, issued after a
+     * one-time code sent by SMS.
+     */
+    static final String RESIDENT_PREFIX = "api/v1/resident/";
     private static final String BEARER = "Bearer ";
     static final String IDENTITY_UNAVAILABLE = "身份认证服务不可用 (identity service unavailable)";
     static final String TOKEN_REQUIRED = "需要登录：请在 Authorization 头中携带 Bearer 令牌 (a bearer token is required)";
@@ -122,7 +130,7 @@ public final class AuthenticationSeam implements ContainerRequestFilter {
     /** Whether {@code path} (relative to the JAX-RS root, with or without a leading slash) needs no token. */
     static boolean isPublic(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        if (p.startsWith(OPEN311_PREFIX)) {
+        if (p.startsWith(OPEN311_PREFIX) || p.startsWith(RESIDENT_PREFIX)) {
             return true;
         }
         return PUBLIC_PATHS.contains(p.endsWith("/") ? p.substring(0, p.length() - 1) : p);

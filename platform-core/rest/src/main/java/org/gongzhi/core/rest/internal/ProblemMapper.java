@@ -3,9 +3,10 @@ package org.gongzhi.core.rest.internal;
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
-import org.apache.cxf.interceptor.Fault;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import org.apache.cxf.interceptor.Fault;
 
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.grid.InvalidCoordinateException;
@@ -13,6 +14,8 @@ import org.gongzhi.core.service.BatchTooLargeException;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IdentityUnavailableException;
 import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.RateLimitedException;
+import org.gongzhi.core.service.SmsGateway;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.WrongDepartmentException;
@@ -36,6 +39,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String TOO_MANY = "请求过于频繁 (too many requests)";
+    /** Headers of a {@link WebApplicationException}'s own response that the problem keeps. */
+    private static final java.util.List<String> KEPT_HEADERS = java.util.List.of(HttpHeaders.WWW_AUTHENTICATE, RETRY_AFTER,
+            HttpHeaders.ALLOW);
 
     @Override
     public Response toResponse(Throwable e) {
@@ -62,6 +70,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ValidationException v) {
             return Problem.response(400, "validation", "输入有误 (invalid input)", v.getMessage(), v.field());
+        }
+        if (e instanceof RateLimitedException r) {
+            return Response.fromResponse(Problem.response(429, "too-many-requests", TOO_MANY,
+                    r.getMessage(), r.field())).header(RETRY_AFTER, Long.toString(r.retryAfterSeconds())).build();
+        }
+        if (e instanceof SmsGateway.SmsUnavailableException s) {
+            LOG.warn("SMS provider unavailable: {}", s.getMessage());
+            return Response.fromResponse(Problem.response(503, "sms-unavailable", "短信服务暂不可用 (SMS service unavailable)",
+                    "请稍后重试 (try again later)", null)).header(RETRY_AFTER, "30").build();
         }
         if (e instanceof BatchTooLargeException b) {
             return Problem.response(413, "batch-too-large", "批次过大 (batch too large)", b.getMessage(), "body");
@@ -193,10 +210,18 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             case 409 -> "与当前状态冲突 (conflict with the current state)";
             case 413 -> "请求体过大 (payload too large)";
             case 415 -> "不支持的内容类型 (unsupported media type)";
+            case 429 -> TOO_MANY;
             default -> status < 500 ? "请求有误 (bad request)" : "服务器内部错误 (internal error)";
         };
         String detail = w instanceof NotAllowedException || w instanceof NotSupportedException || w.getMessage() == null
                 ? title : w.getMessage();
-        return Problem.response(status, "http-" + status, title, detail, null);
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.response(status, "http-" + status, title, detail, null));
+        for (String header : KEPT_HEADERS) { // a challenge, a retry time, the allowed methods
+            java.util.List<Object> values = w.getResponse().getHeaders().get(header);
+            if (values != null) {
+                values.forEach(v -> problem.header(header, v));
+            }
+        }
+        return problem.build();
     }
 }

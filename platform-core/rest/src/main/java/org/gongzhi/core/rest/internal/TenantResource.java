@@ -1,6 +1,5 @@
 package org.gongzhi.core.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Districts and their reference data: grids, departments, categories, point → grid lookup. */
 @Component(service = TenantResource.class)
@@ -121,33 +122,16 @@ public final class TenantResource {
      */
     @GET
     @Path("{tenant}/grids/map")
-    public Map<String, Object> map(@PathParam("tenant") String tenant, @QueryParam("level") String level,
-                                   @Context SecurityContext security) {
+    public ObjectNode map(@PathParam("tenant") String tenant, @QueryParam("level") String level,
+                          @Context SecurityContext security) {
         TenantDefinition t = readable(security, tenant);
-        GridLevel wanted = level == null ? null : WireNames.lookup(GridLevel.values(), WireNames::of, level)
+        return GeoJson.gridMap(t.grids(), gridLevel(level));
+    }
+
+    /** The {@code level} query parameter: a grid level's wire name, or null for all levels. */
+    static GridLevel gridLevel(String level) {
+        return level == null ? null : WireNames.lookup(GridLevel.values(), WireNames::of, level)
                 .orElseThrow(() -> new ValidationException("level", "未知的网格层级 (unknown grid level): " + level));
-        List<Map<String, Object>> features = t.grids().all().stream()
-                .filter(n -> wanted == null || n.level() == wanted)
-                .filter(n -> n.boundary().isPresent())
-                .map(n -> {
-                    Map<String, Object> properties = new LinkedHashMap<>();
-                    properties.put("code", n.code());
-                    properties.put("name", n.name());
-                    if (n.nameEn() != null) {
-                        properties.put("nameEn", n.nameEn());
-                    }
-                    properties.put("level", CaseJson.wire(n.level()));
-                    if (n.parentCode() != null) {
-                        properties.put("parentCode", n.parentCode());
-                    }
-                    Map<String, Object> feature = new LinkedHashMap<>();
-                    feature.put("type", "Feature");
-                    feature.put("id", n.code());
-                    feature.put("properties", properties);
-                    feature.put("geometry", GeoJson.toJson(n.boundary().get()));
-                    return feature;
-                }).toList();
-        return Map.of("type", "FeatureCollection", "features", features);
     }
 
     @GET

@@ -22,11 +22,21 @@ public class AuthenticationSeamTest {
     }
 
     @Test
+    public void theResidentPagesApiIsPublicItChecksItsOwnSessions() {
+        assertThat(AuthenticationSeam.isPublic("api/v1/resident/jizhou")).isTrue();
+        assertThat(AuthenticationSeam.isPublic("/api/v1/resident/jizhou/reports/0e4b3c2a-1d2e-4f5a-8b9c-0d1e2f3a4b5c")).isTrue();
+        assertThat(AuthenticationSeam.isPublic("/api/v1/resident/")).isTrue();
+    }
+
+    @Test
     public void everythingElseNeedsAToken() {
         assertThat(AuthenticationSeam.isPublic("api/v1/tenants/jizhou/cases")).isFalse();
         assertThat(AuthenticationSeam.isPublic("/api/v1/health/details")).isFalse();
         assertThat(AuthenticationSeam.isPublic("/open311")).isFalse();
         assertThat(AuthenticationSeam.isPublic("/api/v1/open311/v2/services.json")).isFalse();
         assertThat(AuthenticationSeam.isPublic("open3110/x")).isFalse();
+        assertThat(AuthenticationSeam.isPublic("/api/v1/resident")).isFalse();
+        assertThat(AuthenticationSeam.isPublic("/api/v1/residents/jizhou")).isFalse();
+        assertThat(AuthenticationSeam.isPublic("/api/v1/tenants/jizhou/resident/x")).isFalse();
     }
 }

@@ -44,6 +44,9 @@ import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.grid.GridLevel;
+import org.gongzhi.core.resident.internal.ResidentDistrictResource;
+import org.gongzhi.core.resident.internal.ResidentJson;
+import org.gongzhi.core.resident.internal.ResidentReportResource;
 import org.gongzhi.core.service.HotlineRowResult;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
@@ -74,13 +77,23 @@ public class OpenApiDocumentTest {
     private static final List<String> HTTP_METHODS =
             List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    /** The resources known today; the scan of the package must find at least these. */
+    /** The resources known today; the scan of the packages must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
             KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class,
-            HotlineResource.class);
+            HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class);
+
+    /**
+     * The packages whose resources the document describes: this bundle's, and the resident page's
+     * ({@code gongzhi-resident}, a bundle of its own on the same whiteboard application).
+     */
+    private static final List<Class<?>> PACKAGES = List.of(CaseResource.class, ResidentDistrictResource.class);
 
     /** The security scheme of the Keycloak bearer tokens. */
     private static final String BEARER = "bearerAuth";
+    /** The security scheme of the residents' own session tokens. */
+    private static final String RESIDENT = "residentToken";
+    /** The resident page's paths: public to the seam; some operations check the resident token. */
+    private static final String RESIDENT_PATHS = "/" + AuthenticationSeam.RESIDENT_PREFIX;
 
     private static JsonNode doc;
     private static List<Class<?>> resources;
@@ -91,7 +104,10 @@ public class OpenApiDocumentTest {
             assertThat(in).as("document on the class path at %s", OpenApiResource.DOCUMENT).isNotNull();
             doc = new YAMLMapper().readTree(in);
         }
-        resources = resourceClasses();
+        resources = new ArrayList<>();
+        for (Class<?> anchor : PACKAGES) {
+            resources.addAll(resourceClasses(anchor));
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -195,6 +211,20 @@ public class OpenApiDocumentTest {
         records.put("HotlineBatch", HotlineResource.BatchJson.class);
         records.put("HotlineRow", HotlineResource.RowJson.class);
         records.put("ConsolePage", ConsolePageResource.PageJson.class);
+        records.put("ResidentDistrict", ResidentJson.District.class);
+        records.put("ResidentCategory", ResidentJson.Category.class);
+        records.put("ResidentGrid", ResidentJson.Grid.class);
+        records.put("ResidentCodeRequest", ResidentJson.CodeRequest.class);
+        records.put("ResidentCodeSent", ResidentJson.CodeSent.class);
+        records.put("ResidentSignIn", ResidentJson.SignIn.class);
+        records.put("ResidentSession", ResidentJson.Session.class);
+        records.put("NewResidentReport", ResidentJson.NewReport.class);
+        records.put("ResidentReportCreated", ResidentJson.Created.class);
+        records.put("ResidentReportItem", ResidentJson.ReportItem.class);
+        records.put("ResidentReportPage", ResidentJson.ReportPage.class);
+        records.put("ResidentReport", ResidentJson.Report.class);
+        records.put("ResidentRating", ResidentJson.Rating.class);
+        records.put("ResidentReopen", ResidentJson.Reopen.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
@@ -252,7 +282,53 @@ public class OpenApiDocumentTest {
         Set<String> publicPaths = AuthenticationSeam.PUBLIC_PATHS.stream().map(p -> "GET " + normalise("/" + p))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(documented(doc).keySet()).containsAll(publicPaths);
-        assertThat(openOperations(doc)).as("operations callable without a token").isEqualTo(publicPaths);
+        Set<String> open = openOperations(doc);
+        open.removeIf(OpenApiDocumentTest::isResident);
+        assertThat(open).as("operations callable without a Keycloak token (the resident page's aside)")
+                .isEqualTo(publicPaths);
+    }
+
+    @Test
+    public void theResidentPageUsesItsOwnTokenOrNone() {
+        JsonNode scheme = doc.path("components").path("securitySchemes").path(RESIDENT);
+        assertThat(scheme.path("type").asText()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
+        List<String> problems = new ArrayList<>();
+        Set<String> withToken = new TreeSet<>();
+        documented(doc).forEach((operation, ops) -> {
+            if (!isResident(operation)) {
+                return;
+            }
+            JsonNode security = ops.get(1).get("security");
+            if (security == null) {
+                problems.add(operation + ": no security of its own (the document's Keycloak token would apply)");
+                return;
+            }
+            if (security.findValues(BEARER).size() > 0) {
+                problems.add(operation + ": asks for a Keycloak token");
+            }
+            boolean resident = security.size() == 1 && security.get(0).has(RESIDENT) && security.get(0).size() == 1;
+            if (!resident && !security.isEmpty()) {
+                problems.add(operation + ": security must be [] or [{residentToken: []}]: " + security);
+            }
+            boolean says401 = ops.get(1).path("responses").path("401").path("$ref").asText()
+                    .endsWith("/ResidentUnauthorized");
+            if (resident != says401) {
+                problems.add(operation + ": " + (resident ? "no 401 ResidentUnauthorized" : "a 401 without a token"));
+            }
+            if (resident) {
+                withToken.add(operation);
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(withToken).as("the operations that need the resident's session").containsExactlyInAnyOrder(
+                "DELETE /api/v1/resident/{}/sessions/current", "POST /api/v1/resident/{}/reports",
+                "GET /api/v1/resident/{}/reports", "GET /api/v1/resident/{}/reports/{}",
+                "POST /api/v1/resident/{}/reports/{}/rating", "POST /api/v1/resident/{}/reports/{}/reopen");
+    }
+
+    private static boolean isResident(String operation) {
+        return operation.substring(operation.indexOf(' ') + 1).startsWith(RESIDENT_PATHS);
     }
 
     @Test
@@ -382,10 +458,10 @@ public class OpenApiDocumentTest {
         return names;
     }
 
-    /** Every class of this package with a class-level {@link Path}, found on the class path. */
-    private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
-        String pkg = CaseResource.class.getPackageName();
-        URL here = CaseResource.class.getResource(CaseResource.class.getSimpleName() + ".class");
+    /** Every class of {@code anchor}'s package with a class-level {@link Path}, found on the class path. */
+    private static List<Class<?>> resourceClasses(Class<?> anchor) throws IOException, URISyntaxException {
+        String pkg = anchor.getPackageName();
+        URL here = anchor.getResource(anchor.getSimpleName() + ".class");
         List<String> names = new ArrayList<>();
         if ("jar".equals(here.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) here.openConnection();
@@ -407,7 +483,7 @@ public class OpenApiDocumentTest {
         for (String file : names) {
             String name = pkg + "." + file.substring(0, file.length() - ".class".length());
             try {
-                Class<?> type = Class.forName(name, false, CaseResource.class.getClassLoader());
+                Class<?> type = Class.forName(name, false, anchor.getClassLoader());
                 if (type.isAnnotationPresent(Path.class) && type.getEnclosingClass() == null) {
                     found.add(type);
                 }
