@@ -65,7 +65,7 @@ public class QrPostersTest {
     public static void boot() throws Exception {
         // with a trailing slash, as an operator may well write it
         platform = BootedPlatform.start("posters", http -> new Option[] {
-                editConfigurationFilePut("etc/org.gongzhi.resident.cfg", "publicUrl", PUBLIC_URL + "/")});
+                editConfigurationFilePut("etc/org.gongzhi.posters.cfg", "publicUrl", PUBLIC_URL + "/")});
     }
 
     @AfterClass
@@ -140,7 +140,7 @@ public class QrPostersTest {
 
     @Test
     public void aNewPublicAddressTakesEffectWithoutARestart() throws Exception {
-        Path cfg = platform.etc().resolve("org.gongzhi.resident.cfg");
+        Path cfg = platform.etc().resolve("org.gongzhi.posters.cfg");
         String before = Files.readString(cfg);
         try {
             Files.writeString(cfg, "publicUrl = https://moved.example.cn/gongzhi\n");

@@ -25,14 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link GridPosters} service: picks the grids, builds each poster's text and URL, has the
  * {@link PosterRenderer} draw them. The residents' public address is {@code publicUrl} of PID
- * {@code org.gongzhi.resident}; a change is taken by {@link #modified} without deactivating the
- * component, so the REST resource that uses it is not re-registered (a re-registration makes the
- * JAX-RS whiteboard redeploy the whole API).
+ * {@code org.gongzhi.posters}, a PID of its own: a change is taken by {@link #modified} without
+ * deactivating anything, so no REST resource is re-registered (a re-registration makes the JAX-RS
+ * whiteboard redeploy the whole API, which the resident API's components would on their PID).
  */
 @Component(configurationPid = GridPosterProducer.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class GridPosterProducer implements GridPosters {
 
-    static final String PID = "org.gongzhi.resident";
+    static final String PID = "org.gongzhi.posters";
     static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:8181";
     static final String TITLE = "扫码上报 · 码上办";
     static final List<String> INSTRUCTIONS = List.of(
