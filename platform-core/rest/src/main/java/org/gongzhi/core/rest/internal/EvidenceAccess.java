@@ -11,7 +11,8 @@ import org.gongzhi.core.tenant.Role;
 /**
  * Who may see a piece of evidence (the policy; {@link EvidenceResource} answers 404 otherwise): its
  * uploader always; once attached, whoever may see the case ({@link Access#scope}) — except that a resident
- * (no staff role) sees on their own case only their uploads and the photos of the feedback (the result).
+ * (no staff role) sees on their own case only their uploads and the photos of the result (feedback,
+ * verification passed, closing).
  */
 final class EvidenceAccess {
 
@@ -33,9 +34,12 @@ final class EvidenceAccess {
         return !Access.roles(caller).equals(Set.of(Role.RESIDENT)) || isResult(tenant, e);
     }
 
-    /** Whether {@code e} was attached at a feedback step (反馈): the photos of the result. */
+    /** Steps whose evidence shows the result (处置结果): the feedback, the verification passed, the closing. */
+    private static final Set<CaseAction> RESULT = Set.of(CaseAction.FEEDBACK, CaseAction.VERIFY_PASS, CaseAction.CLOSE);
+
+    /** Whether {@code e} was attached at a step that shows the result. */
     private boolean isResult(String tenant, EvidenceView e) {
         return e.journalSeq() != null && cases.journal(tenant, e.caseId()).stream()
-                .anyMatch(j -> j.seq() == e.journalSeq() && j.action() == CaseAction.FEEDBACK);
+                .anyMatch(j -> j.seq() == e.journalSeq() && RESULT.contains(j.action()));
     }
 }

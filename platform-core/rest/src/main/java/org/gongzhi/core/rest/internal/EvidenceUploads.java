@@ -46,10 +46,15 @@ final class EvidenceUploads {
                         Instant capturedAt, Double latitude, Double longitude, UUID caseId, Integer journalSeq,
                         String url, String thumbnailUrl) {
         static EvidenceJson of(EvidenceView e, String base) {
+            return of(e, base, "/content");
+        }
+
+        /** With the served copy at {@code <base>/<id><content>}. */
+        static EvidenceJson of(EvidenceView e, String base, String content) {
             String url = base + "/" + e.id();
             return new EvidenceJson(e.id(), e.kind(), e.mediaType(), e.displayMediaType(), e.size(), e.width(),
                     e.height(), e.thumbnail(), e.fileName(), e.uploadedBy(), e.uploadedAt(), e.capturedAt(),
-                    e.latitude(), e.longitude(), e.caseId(), e.journalSeq(), url + "/content",
+                    e.latitude(), e.longitude(), e.caseId(), e.journalSeq(), url + content,
                     e.thumbnail() ? url + "/thumbnail" : null);
         }
     }

@@ -324,7 +324,9 @@ public class OpenApiDocumentTest {
         assertThat(withToken).as("the operations that need the resident's session").containsExactlyInAnyOrder(
                 "DELETE /api/v1/resident/{}/sessions/current", "POST /api/v1/resident/{}/reports",
                 "GET /api/v1/resident/{}/reports", "GET /api/v1/resident/{}/reports/{}",
-                "POST /api/v1/resident/{}/reports/{}/rating", "POST /api/v1/resident/{}/reports/{}/reopen");
+                "POST /api/v1/resident/{}/reports/{}/rating", "POST /api/v1/resident/{}/reports/{}/reopen",
+                "POST /api/v1/resident/{}/evidence", "GET /api/v1/resident/{}/evidence/{}",
+                "GET /api/v1/resident/{}/evidence/{}/thumbnail");
     }
 
     private static boolean isResident(String operation) {
