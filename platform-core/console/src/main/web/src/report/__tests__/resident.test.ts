@@ -103,10 +103,10 @@ describe('stages', () => {
 
 describe('categories', () => {
   const cats = [
-    { code: 'CM0101', name: '暴露垃圾', family: 'CITY_MANAGEMENT', familyName: '城市管理', icon: 'city-management' },
-    { code: 'CM0604', name: '路灯不亮', family: 'CITY_MANAGEMENT', familyName: '城市管理', icon: 'city-management' },
-    { code: 'LS0401', name: '物业服务纠纷', family: 'LIVELIHOOD', familyName: '民生服务', icon: 'livelihood' },
-    { code: 'CG0201', name: '治安隐患', family: 'COMPREHENSIVE_GOVERNANCE', familyName: '综合治理', icon: 'shield' },
+    { code: 'CM0101', name: '暴露垃圾', family: 'CITY_MANAGEMENT', familyName: '城市管理', icon: 'rubbish' },
+    { code: 'CM0604', name: '路灯不亮', family: 'CITY_MANAGEMENT', familyName: '城市管理', icon: 'facility' },
+    { code: 'LS0401', name: '物业服务纠纷', family: 'LIVELIHOOD', familyName: '民生服务', icon: 'housing' },
+    { code: 'CG0201', name: '治安隐患', family: 'COMPREHENSIVE_GOVERNANCE', familyName: '综合治理', icon: 'a-new-one' },
   ]
   it('finds by name, family or code, every word, in the district order', () => {
     expect(searchCategories(cats, '').map((g) => g.categories.length)).toEqual([2, 1, 1])
@@ -117,11 +117,11 @@ describe('categories', () => {
     expect(searchCategories(cats, '城市 路灯').flatMap((g) => g.categories.map((c) => c.code))).toEqual(['CM0604'])
     expect(searchCategories(cats, '下水道')).toEqual([])
   })
-  it('draws the icon the platform names, else the group\'s, else the family\'s', () => {
-    expect(iconOf(cats[3])).toBe('shield')
-    expect(iconOf(cats[0])).toBe('trash')
-    expect(iconOf(cats[1])).toBe('road')
-    expect(iconOf({ code: 'XX0101', family: 'LIVELIHOOD', icon: '' })).toBe('heart')
-    expect(iconOf({ code: 'XX0101', family: 'OTHER', icon: '' })).toBe('other')
+  it('draws the icon the platform names, else the family\'s', () => {
+    expect(iconOf(cats[0])).toBe('rubbish')
+    expect(iconOf(cats[1])).toBe('facility')
+    expect(iconOf(cats[3])).toBe('governance')
+    expect(iconOf({ family: 'LIVELIHOOD', icon: '' })).toBe('livelihood')
+    expect(iconOf({ family: 'OTHER', icon: 'toString' })).toBe('other')
   })
 })
