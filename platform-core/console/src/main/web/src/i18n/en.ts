@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import { shared } from './shared'
 
 const en: typeof zh = {
   app: { name: 'Gongzhi', title: 'Governance centre console', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as', loading: 'Loading…', retry: 'Retry', back: 'Back', menu: 'Menu' },
@@ -16,7 +17,7 @@ const en: typeof zh = {
   roles: { 'district-admin': 'District administrator', dispatcher: 'Dispatcher', 'grid-worker': 'Grid worker', 'department-handler': 'Department handler', mediator: 'Mediator', 'social-worker': 'Social worker', resident: 'Resident', 'city-admin': 'City administrator' },
   status: { reported: 'Reported', registered: 'Registered', rejected: 'Rejected', dispatched: 'Dispatched', handling: 'Handling', postponed: 'Postponed', feedback: 'Fed back', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated' },
   action: { 'register-dispatch': 'Register and dispatch', register: 'Register', reject: 'Reject', dispatch: 'Dispatch', accept: 'Accept', return: 'Return', feedback: 'Feed back', 'verify-pass': 'Verify: pass', 'verify-fail': 'Verify: fail', postpone: 'Postpone', resume: 'Resume', close: 'Close', evaluate: 'Evaluate', reopen: 'Reopen', progress: 'Progress note', comment: 'Comment', report: 'Report' },
-  channel: { 'grid-worker': 'Grid worker', 'resident-app': 'Resident photo', 'qr-code': 'QR code', hotline: '12345 hotline', department: 'Department', open311: 'Open311', video: 'Video' },
+  channel: shared.en.channel,
   tier: { simple: 'Simple', coordination: 'Coordination', difficult: 'Difficult' },
   family: { CITY_MANAGEMENT: 'City management', LIVELIHOOD: 'Livelihood', COMPREHENSIVE_GOVERNANCE: 'Comprehensive governance' },
   sla: { 'on-time': 'On time', warning: 'Warning', overdue: 'Overdue', left: '{t} left', over: '{t} overdue', none: '—', dueSoon: 'Due soon' },
@@ -113,6 +114,6 @@ const en: typeof zh = {
     notDeployed: 'Plugin not installed', noModels: 'No model is deployed', enabled: 'Enabled {model} for {district}', disabled: 'Disabled {model} for {district}', version: 'version {v}', close: 'Close',
     on: 'On', off: 'Off', modelsOf: 'Models of {name}', suspendOf: 'Suspend {name}', resumeOf: 'Resume {name}',
   },
-  error: { generic: 'Failed: {detail}', network: 'The platform cannot be reached', forbidden: 'You may not do this', field: '{field}: {detail}' },
+  error: shared.en.error,
 }
 export default en

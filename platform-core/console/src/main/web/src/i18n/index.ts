@@ -1,25 +1,8 @@
-import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import { createPageI18n } from './locale'
 
-export type Locale = 'zh-CN' | 'en'
-const KEY = 'gongzhi.locale'
+export { setLocale, type Locale } from './locale'
 
-function initial(): Locale {
-  const saved = localStorage.getItem(KEY)
-  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN'
-}
-
-/** zh-CN first; English on request, remembered in this browser. */
-export const i18n = createI18n({
-  legacy: false,
-  locale: initial(),
-  fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
-})
-
-export function setLocale(locale: Locale): void {
-  i18n.global.locale.value = locale
-  localStorage.setItem(KEY, locale)
-  document.documentElement.lang = locale
-}
+/** The console's messages: zh-CN first, English on request. */
+export const i18n = createPageI18n({ 'zh-CN': zhCN, en })

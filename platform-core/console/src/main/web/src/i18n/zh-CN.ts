@@ -1,3 +1,5 @@
+import { shared } from './shared'
+
 export default {
   app: { name: '共治', title: '综治中心工作台', skip: '跳到主要内容', language: '语言', signOut: '退出登录', signedInAs: '当前用户', loading: '加载中…', retry: '重试', back: '返回', menu: '菜单' },
   start: {
@@ -14,7 +16,7 @@ export default {
   roles: { 'district-admin': '区级管理员', dispatcher: '调度员', 'grid-worker': '网格员', 'department-handler': '部门处置人员', mediator: '调解员', 'social-worker': '社工', resident: '居民', 'city-admin': '市级管理员' },
   status: { reported: '已上报', registered: '已立案', rejected: '不予立案', dispatched: '已派遣', handling: '处置中', postponed: '延期', feedback: '已反馈', verified: '已核查', closed: '已结案', evaluated: '已评价' },
   action: { 'register-dispatch': '立案并派遣', register: '立案', reject: '不予立案', dispatch: '派遣', accept: '签收', return: '退回', feedback: '处置反馈', 'verify-pass': '核查通过', 'verify-fail': '核查不通过', postpone: '延期', resume: '恢复处置', close: '结案', evaluate: '评价', reopen: '重新立案', progress: '进展说明', comment: '备注', report: '上报' },
-  channel: { 'grid-worker': '网格员上报', 'resident-app': '随手拍', 'qr-code': '码上办', hotline: '12345 热线', department: '部门移交', open311: 'Open311', video: '视频发现' },
+  channel: shared['zh-CN'].channel,
   tier: { simple: '简单事项', coordination: '协调事项', difficult: '重点难点' },
   family: { CITY_MANAGEMENT: '城市管理', LIVELIHOOD: '民生服务', COMPREHENSIVE_GOVERNANCE: '综合治理' },
   sla: { 'on-time': '正常', warning: '预警', overdue: '超期', left: '剩余 {t}', over: '超期 {t}', none: '—', dueSoon: '即将超期' },
@@ -111,5 +113,5 @@ export default {
     notDeployed: '插件未安装', noModels: '没有已部署的治理模式', enabled: '已为{district}启用{model}', disabled: '已为{district}停用{model}', version: '版本 {v}', close: '关闭',
     on: '已启用', off: '未启用', modelsOf: '{name}的治理模式', suspendOf: '暂停{name}', resumeOf: '恢复{name}',
   },
-  error: { generic: '操作失败：{detail}', network: '无法连接平台', forbidden: '您无权执行此操作', field: '{field}：{detail}' },
+  error: shared['zh-CN'].error,
 }

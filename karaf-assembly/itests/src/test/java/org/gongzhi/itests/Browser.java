@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final WebDriverWait wait;
     private final List<String> overflows = new ArrayList<>();
+    /** The phone screen emulated between screenshots (width, height), or null for the desktop window. */
+    private int[] phone;
 
     private Browser(ChromeDriver driver, String base) {
         this.driver = driver;
@@ -90,6 +92,17 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Emulates a phone's screen of {@code width}×{@code height} CSS pixels (mobile viewport, scale 1)
+     * for what follows; {@link #screenshots} returns to it after shooting.
+     */
+    void emulatePhone(int width, int height) {
+        phone = new int[] {width, height};
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "screenWidth", width, "screenHeight", height, "deviceScaleFactor", 1, "mobile", true));
+        settle(width);
     }
 
     String base() {
@@ -226,7 +239,7 @@ final class Browser implements AutoCloseable {
     /**
      * Screenshots of the current page at 1366×768 and 360×740, written to
      * {@code target/screenshots/<name>-<width>.png}; the viewport is emulated at each size, the page
-     * given two frames to lay itself out, and the desktop size restored afterwards.
+     * given two frames to lay itself out, and the desktop size (or the emulated phone) restored afterwards.
      */
     List<Path> screenshots(String name) {
         List<Path> files = new ArrayList<>();
@@ -252,8 +265,12 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            frames();
+            if (phone != null) {
+                emulatePhone(phone[0], phone[1]);
+            } else {
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                frames();
+            }
         }
         return files;
     }

@@ -1,13 +1,9 @@
 package org.gongzhi.core.console.internal;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.gongzhi.core.identity.TokenValidator;
@@ -20,11 +16,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Serves the web console at {@code /console/}: the built files of this bundle, and the
- * application's {@code index.html} for every other path without a file extension (the
- * console's own routes, such as {@code /console/jizhou/cases}). Hashed files under
- * {@code assets/} are cached for a year, everything else is revalidated; text is sent gzip-compressed
- * to clients that accept it. The Content-Security-Policy allows scripts from this origin only and
+ * Serves the web console at {@code /console/} ({@link BuiltPageServlet}: the built files of this
+ * bundle, the console's {@code index.html} for its routes such as {@code /console/jizhou/cases}).
+ * The Content-Security-Policy allows scripts from this origin only and
  * network calls to this origin and the identity server ({@code publicKeycloakUrl} or
  * {@code keycloakUrl} of the token validator's configuration, read from its service properties, so
  * that a configuration change updates the policy without re-registering the servlet).
@@ -32,11 +26,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = Servlet.class, property = {
                 "osgi.http.whiteboard.servlet.name=gongzhi-console",
                 "osgi.http.whiteboard.servlet.pattern=/console/*"})
-public final class ConsoleServlet extends HttpServlet {
+public final class ConsoleServlet extends BuiltPageServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ConsoleAssets assets;
     private volatile String policy = contentSecurityPolicy(null);
 
     @Activate
@@ -45,7 +38,7 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     ConsoleServlet(ConsoleAssets assets) {
-        this.assets = assets;
+        super(assets, "");
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -84,44 +77,7 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String info = request.getPathInfo();
-        String path = info == null || info.equals("/") ? ConsoleAssets.INDEX : info.substring(1);
-        Optional<ConsoleAssets.Asset> asset = assets.find(path);
-        if (asset.isEmpty() && isRoute(path)) {
-            asset = assets.find(ConsoleAssets.INDEX);
-        }
-        if (asset.isEmpty()) {
-            response.setHeader("Cache-Control", "no-cache");
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        send(asset.get(), request, response);
-    }
-
-    /** A console route (the application decides what it shows), not a missing file. */
-    static boolean isRoute(String path) {
-        if (path.startsWith("assets/") || path.startsWith("plugins/")) {
-            return false;
-        }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return !last.contains(".") && path.chars().allMatch(c -> c > 0x20 && c < 0x7f);
-    }
-
-    private void send(ConsoleAssets.Asset asset, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType(asset.type());
-        response.setHeader("Cache-Control", asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
+    void pageHeaders(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", policy);
-        response.setHeader("Vary", "Accept-Encoding");
-        String accept = request.getHeader("Accept-Encoding");
-        byte[] body = asset.bytes();
-        if (asset.gzip() != null && accept != null && accept.contains("gzip")) {
-            response.setHeader("Content-Encoding", "gzip");
-            body = asset.gzip();
-        }
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
-        }
     }
 }

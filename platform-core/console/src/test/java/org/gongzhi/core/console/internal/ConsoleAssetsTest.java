@@ -29,12 +29,12 @@ public class ConsoleAssetsTest {
 
     @Test
     public void routesWithoutExtensionGetTheApplicationMissingFilesDoNot() {
-        assertThat(ConsoleServlet.isRoute("jizhou/cases")).isTrue();
-        assertThat(ConsoleServlet.isRoute("jizhou/cases/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48")).isTrue();
-        assertThat(ConsoleServlet.isRoute("city")).isTrue();
-        assertThat(ConsoleServlet.isRoute("assets/missing")).isFalse();
-        assertThat(ConsoleServlet.isRoute("favicon.png")).isFalse();
-        assertThat(ConsoleServlet.isRoute("plugins/x/y")).isFalse();
+        assertThat(BuiltPageServlet.isRoute("jizhou/cases")).isTrue();
+        assertThat(BuiltPageServlet.isRoute("jizhou/cases/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48")).isTrue();
+        assertThat(BuiltPageServlet.isRoute("city")).isTrue();
+        assertThat(BuiltPageServlet.isRoute("assets/missing")).isFalse();
+        assertThat(BuiltPageServlet.isRoute("favicon.png")).isFalse();
+        assertThat(BuiltPageServlet.isRoute("plugins/x/y")).isFalse();
     }
 
     @Test
@@ -74,5 +74,41 @@ public class ConsoleAssetsTest {
         assertThat(policy).contains("script-src 'self';", "connect-src 'self' http://127.0.0.1:18080;",
                 "frame-ancestors 'none'", "object-src 'none'");
         assertThat(new URL("http://x").getProtocol()).isEqualTo("http");
+    }
+
+    @Test
+    public void theResidentPageHasItsOwnIndexAndPolicyAndSharesTheAssets() throws IOException {
+        Path dir = Files.createTempDirectory("build");
+        Files.createDirectories(dir.resolve("assets"));
+        Files.createDirectories(dir.resolve("report"));
+        Files.writeString(dir.resolve("index.html"), "console");
+        Files.writeString(dir.resolve("report/index.html"), "report");
+        Files.writeString(dir.resolve("report/icon.svg"), "<svg/>");
+        Files.writeString(dir.resolve("assets/report-1234.js"), "export {}");
+        ConsoleAssets assets = new ConsoleAssets(p -> {
+            Path f = dir.resolve(p);
+            try {
+                return Files.exists(f) ? f.toUri().toURL() : null;
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        ReportServlet report = new ReportServlet(assets);
+        assertThat(text(report.resolve("jizhou/"))).isEqualTo("report");
+        assertThat(text(report.resolve("jizhou/mine/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48"))).isEqualTo("report");
+        assertThat(text(report.resolve("icon.svg"))).isEqualTo("<svg/>");
+        assertThat(report.resolve("assets/report-1234.js")).get().extracting(ConsoleAssets.Asset::immutable).isEqualTo(true);
+        assertThat(report.resolve("assets/missing.js")).isEmpty();
+        assertThat(report.resolve("index.js")).isEmpty();
+        assertThat(report.resolve("../index.html")).isEmpty();
+        assertThat(text(new ConsoleServlet(assets).resolve("jizhou/cases"))).isEqualTo("console");
+
+        assertThat(ReportServlet.POLICY).contains("default-src 'self';", "img-src 'self' blob: data:;", "connect-src 'self';",
+                "script-src 'self';", "frame-ancestors 'none'").doesNotContain("http");
+        assertThat(ReportServlet.PERMISSIONS).isEqualTo("geolocation=(self)");
+    }
+
+    private static String text(java.util.Optional<ConsoleAssets.Asset> asset) {
+        return new String(asset.orElseThrow().bytes(), StandardCharsets.UTF_8);
     }
 }

@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       resource says otherwise (answers carry personal data);</li>
  *   <li>a {@code Content-Type} that is a wildcard ({@code *}{@code /*}) or names a charset Java does not
  *       know, or an API request body without one → 415 problem naming {@code Content-Type};</li>
- *   <li>{@code GET /} (and {@code /console}) → 302 to the web console, {@code /console/};</li>
+ *   <li>{@code GET /} (and {@code /console}) → 302 to the web console, {@code /console/};
+ *       {@code GET /report} → 302 to the residents' reporting page, {@code /report/};</li>
  *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
  *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
  * </ul>
@@ -52,6 +53,8 @@ public final class HttpEdge implements Filter {
     private static final String API = "/api/";
     /** Where a browser that opens the server's root is sent: the web console. */
     private static final String CONSOLE = "/console/";
+    /** The residents' reporting page (its servlet serves {@code /report/*}). */
+    private static final String REPORT = "/report/";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -63,9 +66,10 @@ public final class HttpEdge implements Filter {
         }
         secure(response);
         String path = request.getRequestURI();
-        if ((path.equals("/") || path.equals("/console")) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (read && (path.equals("/") || path.equals("/console") || path.equals("/report"))) {
             response.setStatus(HttpServletResponse.SC_FOUND);
-            response.setHeader("Location", CONSOLE);
+            response.setHeader("Location", path.equals("/report") ? REPORT : CONSOLE);
             return;
         }
         if (path.equals("/cxf") || path.startsWith("/cxf/") || cxfQuery(request.getQueryString())) {
