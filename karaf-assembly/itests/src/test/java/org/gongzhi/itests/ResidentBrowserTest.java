@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -34,7 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.awaitility.Awaitility;
-import org.gongzhi.keycloak.runner.LocalKeycloak;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -44,7 +42,6 @@ import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.ops4j.pax.exam.Option;
 
 /**
  * The residents' reporting page (码上办 / 随手拍, {@code /report/<district>/}) in a real browser at a
@@ -75,23 +72,15 @@ public class ResidentBrowserTest {
     private static BootedPlatform platform;
     private static Browser browser;
     private static Api api;
-    /** The department simulator, here the SMS provider. */
-    private static String simulator;
+    /** Reads the residents' codes from the SMS simulator the platform was booted with. */
+    private static Residents residents;
 
     @BeforeClass
     public static void boot() throws Exception {
-        String keycloak = LocalKeycloak.shared().url();
-        platform = BootedPlatform.start("resident", http -> {
-            simulator = Departments.start(http, keycloak, null, null, false);
-            return smsProvider(simulator + "/sms");
-        });
+        platform = BootedPlatform.start("resident");
         api = platform.api();
+        residents = Residents.of(platform.httpPort());
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
-    }
-
-    /** The platform's SMS gateway pointed at the simulator (the integration bundle's Camel route). */
-    private static Option[] smsProvider(String url) {
-        return new Option[] {editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "smsUrl", url)};
     }
 
     @AfterClass
@@ -168,7 +157,7 @@ public class ResidentBrowserTest {
         browser.click("[data-test=get-code]");
         browser.await("[data-test=code-sent]");
         assertFalse("the code button counts down", browser.await("[data-test=get-code]").isEnabled());
-        browser.type("code", oneTimeCode(phone));
+        browser.type("code", residents.code(phone, 0));
         browser.click("[data-test=sign-in-submit]");
         browser.await("[data-test=report-form][data-channel=qr-code]");
         browser.await("[data-test=qr-grid][data-grid='" + GRID + "']");
@@ -297,25 +286,6 @@ public class ResidentBrowserTest {
         assertTrue("no identity-server script: " + files, files.stream().noneMatch(f -> String.valueOf(f.get("name")).contains("keycloak")));
         assertTrue("first load of the resident page: " + encoded + " bytes of JS and CSS (gzip), budget " + FIRST_LOAD_BUDGET,
                 encoded > 0 && encoded <= FIRST_LOAD_BUDGET);
-    }
-
-    /** The one-time code of the newest text message the simulator took for {@code phone}. */
-    private static String oneTimeCode(String phone) {
-        Pattern code = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
-        return Awaitility.await("the code's text message at the SMS simulator").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    HttpResponse<String> r = send(simulator + "/sms/messages?to=" + phone);
-                    if (r.statusCode() != 200) {
-                        return null;
-                    }
-                    for (JsonNode m : JSON.readTree(r.body())) {
-                        Matcher found = code.matcher(m.path("text").asText());
-                        if (phone.equals(m.path("to").asText()) && found.find()) {
-                            return found.group(1);
-                        }
-                    }
-                    return null;
-                }, c -> c != null);
     }
 
     /** Taps the middle of the QR code's grid (highlighted on the map) and waits until the page names it. */
