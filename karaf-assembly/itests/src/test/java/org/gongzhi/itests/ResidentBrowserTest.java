@@ -291,6 +291,10 @@ public class ResidentBrowserTest {
     /** Taps the middle of the QR code's grid (highlighted on the map) and waits until the page names it. */
     private static void pinTheQrGrid() {
         WebElement map = browser.await("[data-test=pin-map]");
+        // measure once the map stands still in the middle of the screen (a photo above it may still be settling)
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", map);
+        browser.until("the map in view", d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", map));
         WebElement grid = map.findElement(By.cssSelector("path.area.on"));
         org.openqa.selenium.Rectangle m = map.getRect();
         org.openqa.selenium.Rectangle g = grid.getRect();
