@@ -47,6 +47,37 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path AXE_RESULTS = Path.of("target", "axe");
+
+    /**
+     * A rule that leaves what the browser showed when a test failed: target/screenshots/failed-<test>.png
+     * and .html ({@code browser} may give null before the browser is open).
+     */
+    static org.junit.rules.TestWatcher captureOnFailure(java.util.function.Supplier<Browser> browser) {
+        return new org.junit.rules.TestWatcher() {
+            @Override
+            protected void failed(Throwable e, org.junit.runner.Description test) {
+                if (browser.get() != null) {
+                    browser.get().capture("failed-" + test.getMethodName());
+                }
+            }
+        };
+    }
+
+    /**
+     * After a test class: writes the axe findings to target/axe/{@code <prefix>summary.txt} and the pages
+     * wider than the window to target/screenshots/{@code <prefix>overflow.txt}, then closes the browser
+     * (null: only the findings).
+     */
+    static void finish(Browser browser, String prefix, List<Violation> findings) throws IOException {
+        Files.createDirectories(AXE_RESULTS);
+        Files.write(AXE_RESULTS.resolve(prefix + "summary.txt"), findings.stream().map(Violation::toString).toList(),
+                StandardCharsets.UTF_8);
+        if (browser != null) {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(prefix + "overflow.txt"), browser.overflows(), StandardCharsets.UTF_8);
+            browser.close();
+        }
+    }
     /** The two screen sizes every main page is shot at: a laptop and a phone. */
     static final int[][] SIZES = {{1366, 768}, {360, 740}};
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -77,14 +74,7 @@ public class ConsoleBrowserTest {
 
     @AfterClass
     public static void stop() throws IOException {
-        Files.createDirectories(Browser.AXE_RESULTS);
-        Files.write(Browser.AXE_RESULTS.resolve("summary.txt"),
-                FINDINGS.stream().map(Browser.Violation::toString).toList(), StandardCharsets.UTF_8);
-        if (browser != null) {
-            Files.createDirectories(Browser.SCREENSHOTS);
-            Files.write(Browser.SCREENSHOTS.resolve("overflow.txt"), browser.overflows(), StandardCharsets.UTF_8);
-            browser.close();
-        }
+        Browser.finish(browser, "", FINDINGS);
         if (platform != null) {
             platform.close();
         }
@@ -92,14 +82,7 @@ public class ConsoleBrowserTest {
 
     /** A failed test leaves what the browser showed in target/screenshots/failed-<test>.png and .html. */
     @Rule
-    public final TestWatcher evidence = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description test) {
-            if (browser != null) {
-                browser.capture("failed-" + test.getMethodName());
-            }
-        }
-    };
+    public final TestWatcher evidence = Browser.captureOnFailure(() -> browser);
 
     @Before
     public void nobodySignedIn() {

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +37,6 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -85,28 +83,14 @@ public class ResidentBrowserTest {
 
     @AfterClass
     public static void stop() throws IOException {
-        Files.createDirectories(Browser.AXE_RESULTS);
-        Files.write(Browser.AXE_RESULTS.resolve("resident-summary.txt"),
-                FINDINGS.stream().map(Browser.Violation::toString).toList(), StandardCharsets.UTF_8);
-        if (browser != null) {
-            Files.createDirectories(Browser.SCREENSHOTS);
-            Files.write(Browser.SCREENSHOTS.resolve("resident-overflow.txt"), browser.overflows(), StandardCharsets.UTF_8);
-            browser.close();
-        }
+        Browser.finish(browser, "resident-", FINDINGS);
         if (platform != null) {
             platform.close();
         }
     }
 
     @Rule
-    public final TestWatcher evidence = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description test) {
-            if (browser != null) {
-                browser.capture("failed-" + test.getMethodName());
-            }
-        }
-    };
+    public final TestWatcher evidence = Browser.captureOnFailure(() -> browser);
 
     // ---- serving ------------------------------------------------------------------------------
 
