@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.useOwnExamBundlesStartLevel;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +70,11 @@ public abstract class PlatformTestSupport {
                 remoteShell ? configureConsole().ignoreLocalConsole().startRemoteShell()
                         : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.INFO),
+                // Pax Exam's own bundles after the platform's (start level 80): otherwise its remote bundle
+                // context can come up while Karaf is still deploying the boot features, the probe is
+                // installed too early and, now and then, its invoker never appears (every test method of
+                // the class then waits out the system timeout)
+                useOwnExamBundlesStartLevel(90),
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", ssh),
