@@ -83,18 +83,9 @@ public final class IngestBenchmark {
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Long>> results = new ArrayList<>();
@@ -119,7 +110,7 @@ public final class IngestBenchmark {
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         pool.shutdown();
-        sampler.interrupt();
+        sampler.shutdownNow();
         System.out.printf("%d concurrent ingests: %d errors, wall %d ms (%.1f photos/s), slowest %d ms, heap used "
                         + "before %d MB, peak %d MB (max heap %d MB)%n",
                 CONCURRENT, errors.get(), wall, CONCURRENT * 1000.0 / wall, slowest, before >> 20, peak.get() >> 20,
