@@ -4,5 +4,5 @@
  * the tenant (district) id first: implementations confine all reads and writes to it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package org.gongzhi.core.service;

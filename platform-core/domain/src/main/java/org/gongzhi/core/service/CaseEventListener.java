@@ -1,0 +1,15 @@
+package org.gongzhi.core.service;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Receives the events of a {@link CaseEvents} subscription, on the feed's thread. */
+@ConsumerType
+public interface CaseEventListener {
+
+    /** A committed case event of a subscribed district. */
+    void onCase(CaseEvent event);
+
+    /** The operating mode of a subscribed district changed (read it with {@link DistrictModes#current}). */
+    default void onModeChange(String tenant) {
+    }
+}
