@@ -25,6 +25,8 @@ public enum Role {
     SOCIAL_WORKER("social-worker", "社工"),
     /** 居民: reports and rates their own cases. */
     RESIDENT("resident", "居民"),
+    /** 大屏观看: a wall screen's read-only sign-in (figures, live events, the grid map); no case details. */
+    SCREEN_VIEWER("screen-viewer", "大屏观看"),
     /** 市级管理员: manages districts and sees city-wide figures, never residents' personal data. */
     CITY_ADMIN("city-admin", "市级管理员");
 
