@@ -35,12 +35,32 @@ export function claimsOf(parsed: Record<string, unknown> | undefined): Omit<Sess
 }
 
 /**
+ * How a page signs in. The console uses the defaults. A wall screen (kiosk) asks for an offline
+ * token (`scope: 'openid offline_access'`, its refresh outlives Keycloak's SSO session) and keeps
+ * trying when a refresh fails for a moment (`kiosk`): it goes back to Keycloak's login page only
+ * once its refresh token has expired, never because Keycloak or the network was briefly away.
+ */
+export interface SignInOptions {
+  scope?: string
+  kiosk?: boolean
+}
+
+/**
+ * Whether a failed refresh must send the browser to the login page: always for the console; in
+ * kiosk mode only once the refresh token has expired (an offline token has no expiry). A refresh
+ * token Keycloak refuses (HTTP 400: revoked, session ended) sends keycloak-js to the login page itself.
+ */
+export function mustSignInAgain(kiosk: boolean, refreshExpiresAt: number | undefined, nowSeconds: number): boolean {
+  return !kiosk || (refreshExpiresAt !== undefined && refreshExpiresAt > 0 && refreshExpiresAt <= nowSeconds)
+}
+
+/**
  * Signs in to a realm (a district's id, or the city realm) with the authorization code flow and
  * PKCE (S256): Keycloak's own login page on the first visit, its session cookie afterwards.
  * Resolves once a token is held; refreshes it silently before it expires. After Keycloak's login
  * page the browser comes back to `returnPath` (the console page being opened, with its base).
  */
-export async function ensureSignedIn(realm: string, returnPath: string): Promise<void> {
+export async function ensureSignedIn(realm: string, returnPath: string, options: SignInOptions = {}): Promise<void> {
   if (keycloak && session.realm === realm && keycloak.authenticated) return
   if (keycloak && session.realm !== realm) {
     // another realm: a new Keycloak session in a fresh page at the address being opened
@@ -54,23 +74,28 @@ export async function ensureSignedIn(realm: string, returnPath: string): Promise
     onLoad: 'login-required',
     pkceMethod: 'S256',
     checkLoginIframe: false,
-    scope: 'openid',
+    scope: options.scope ?? 'openid',
     redirectUri: new URL(returnPath, window.location.origin).href,
   })
   const kc = keycloak
   Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>), { realm, ready: true })
+  const kiosk = options.kiosk ?? false
+  const failed = async () => {
+    const exp = (kc.refreshTokenParsed as { exp?: number } | undefined)?.exp
+    if (mustSignInAgain(kiosk, exp, Date.now() / 1000)) await kc.login()
+  }
   useTokenSource(async () => {
     try {
       await kc.updateToken(30)
     } catch {
-      await kc.login()
+      await failed()
     }
     return kc.token ?? null
   })
   kc.onAuthRefreshSuccess = () => Object.assign(session, claimsOf(kc.tokenParsed as Record<string, unknown>))
   window.clearInterval(refreshTimer)
   refreshTimer = window.setInterval(() => {
-    kc.updateToken(60).catch(() => kc.login())
+    kc.updateToken(60).catch(failed)
   }, 20_000)
 }
 
