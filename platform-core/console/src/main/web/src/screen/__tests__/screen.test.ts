@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chartPixelRatio, fitCanvas, transformOf } from '../lib/scale'
-import { breadcrumb, canDrill, drillInto, drillUp, openCounts, regionsAt } from '../lib/drill'
+import { bboxOf, breadcrumb, canDrill, drillInto, drillUp, openCounts, regionsAt } from '../lib/drill'
 import { deltaOf, eventsAfter, FEED_SIZE, isOpen, mergeFeed, overlay, overlayCity, pending } from '../lib/feed'
 import { backoffMs, parseFrame } from '../lib/live'
 import { isCommandPost, modesOf, newerMode } from '../lib/mode'
@@ -71,6 +71,14 @@ describe('the map drill-down', () => {
     expect(breadcrumb(f, ['360802001', '360802001001'], '吉州区', false)).toEqual(['吉州区', '古南街道', '阳明社区'])
     expect(breadcrumb(f, ['360802001'], 'Jizhou', true)).toEqual(['Jizhou', '古南街道 (en)'])
     expect(openCounts(regionsAt(f, []), { '360802001': 12 })).toEqual([{ code: '360802001', value: 12 }, { code: '360802002', value: 0 }])
+  })
+  it('boxes a region for its label width', () => {
+    const [w, s, e, n] = bboxOf(f[1])
+    expect([w, s]).toEqual([114.92, 27.02])
+    expect(e).toBeCloseTo(114.93, 6)
+    expect(n).toBeCloseTo(27.03, 6)
+    const multi = { ...f[1], geometry: { type: 'MultiPolygon' as const, coordinates: [[[[1, 2], [3, 2], [3, 4], [1, 2]]], [[[5, 0], [6, 0], [6, 1], [5, 0]]]] } }
+    expect(bboxOf(multi)).toEqual([1, 0, 6, 4])
   })
   it('uses the streets when the district itself has no boundary', () => {
     const noDistrict = f.filter((x) => x.properties.level !== 'district')
@@ -229,7 +237,9 @@ describe('addresses, words and figures', () => {
     expect(percent(null)).toBe('—')
     expect(duration(95, 'zh-CN')).toBe('1分35秒')
     expect(duration(45, 'en')).toBe('45 s')
-    expect(duration(180, 'en')).toBe('3 min 00 s')
+    expect(duration(180, 'en')).toBe('3 min')
+    expect(duration(180, 'zh-CN')).toBe('3分钟')
+    expect(duration(185, 'en')).toBe('3 min 05 s')
     expect(duration(null, 'en')).toBe('—')
     expect(monthLabel('2026-03', 'zh-CN')).toBe('3月')
     expect(monthLabel('2026-03', 'en')).toBe('Mar')
@@ -261,6 +271,10 @@ describe('the charts', () => {
       expect(o.animation).toBe(false)
     }
     expect(JSON.stringify(options[4].aria)).toContain('古南街道 3')
+    const sized = mapOption('m', [{ code: 'a', value: 3 }, { code: 'b', value: 0 }], {}, words, 'x', false, { a: 80 })
+    const data = (sized.series as { data: { name: string; label?: { width: number } }[] }[])[0].data
+    expect(data[0].label!.width).toBe(70)
+    expect(data[1]).toEqual({ name: 'b', value: 0 })
     expect((trendOption(f.trend, words, 'zh-CN').animation)).toBe(true)
   })
   it('puts the most loaded departments first, overdue stacked on open', () => {

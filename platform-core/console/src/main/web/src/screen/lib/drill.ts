@@ -59,3 +59,15 @@ export function openCounts(regions: readonly GridFeature[], openByGrid: Readonly
 export function collectionOf(regions: readonly GridFeature[]): { type: 'FeatureCollection'; features: GridFeature[] } {
   return { type: 'FeatureCollection', features: [...regions] }
 }
+
+/** A region's bounding box [west, south, east, north] from its Polygon or MultiPolygon. */
+export function bboxOf(f: GridFeature): [number, number, number, number] {
+  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
+      box = [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])]
+    } else if (Array.isArray(c)) c.forEach(visit)
+  }
+  visit(f.geometry.coordinates)
+  return box
+}

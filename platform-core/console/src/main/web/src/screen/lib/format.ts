@@ -11,11 +11,12 @@ export function percent(rate: number | null | undefined): string {
   return typeof rate === 'number' && Number.isFinite(rate) ? `${(rate * 100).toFixed(1)}%` : '—'
 }
 
-/** Seconds as "2分05秒" / "2 min 05 s" (under a minute: "45秒" / "45 s"); `null` as a dash. */
+/** Seconds as "2分05秒" / "2 min 05 s" (under a minute: "45秒" / "45 s", whole minutes: "3分钟" / "3 min"); `null` as a dash. */
 export function duration(seconds: number | null | undefined, locale: ScreenLocale): string {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '—'
   const s = Math.round(seconds)
   const m = Math.floor(s / 60)
+  if (m && s % 60 === 0) return locale === 'en' ? `${m} min` : `${m}分钟`
   const rest = String(s % 60).padStart(m ? 2 : 1, '0')
   if (locale === 'en') return m ? `${m} min ${rest} s` : `${rest} s`
   return m ? `${m}分${rest}秒` : `${rest}秒`

@@ -120,7 +120,7 @@ export function dispatchOption(timing: DispatchTiming, t: Words, locale: ScreenL
 
 /** The grid map: the regions drawn from the district's GeoJSON (`mapName` registered), coloured by open cases. */
 export function mapOption(mapName: string, counts: readonly { code: string; value: number }[], names: Record<string, string>,
-  t: Words, place: string, reducedMotion = false): Option {
+  t: Words, place: string, reducedMotion = false, labelWidths: Record<string, number> = {}): Option {
   const max = Math.max(1, ...counts.map((c) => c.value))
   const list = counts.map((c) => `${names[c.code] ?? c.code} ${c.value}`).join('；')
   return {
@@ -135,10 +135,22 @@ export function mapOption(mapName: string, counts: readonly { code: string; valu
       type: 'map', map: mapName, nameProperty: 'code', roam: false, selectedMode: false, layoutCenter: ['50%', '50%'], layoutSize: '96%',
       itemStyle: { borderColor: '#9cc7ff', borderWidth: 1.2, areaColor: MAP_RAMP[0] },
       emphasis: { itemStyle: { areaColor: '#3d7dd8', borderColor: '#ffffff', borderWidth: 2 }, label: { color: '#ffffff' } },
-      label: { show: true, color: PALETTE.text, fontSize: 15, textBorderColor: PALETTE.background, textBorderWidth: 3,
-        formatter: (p: { name: string; value?: number }) => `${names[p.name] ?? p.name}\n${Number.isFinite(p.value) ? p.value : 0}` },
-      data: counts.map((c) => ({ name: c.code, value: c.value })),
+      label: { show: true, formatter: (p: { name: string; value?: number }) => `{name|${names[p.name] ?? p.name}}\n{n|${Number.isFinite(p.value) ? p.value : 0}}`,
+        rich: labelStyles() },
+      // a name no wider than its region (measured on the drawn map), so that neighbours' names never overlap
+      data: counts.map((c) => (labelWidths[c.code]
+        ? { name: c.code, value: c.value, label: { width: Math.max(36, labelWidths[c.code] - 10), overflow: 'truncate' } }
+        : { name: c.code, value: c.value })),
     }],
+  }
+}
+
+/** The map labels' two lines: the region's name and its open cases, large. */
+function labelStyles(): Record<string, Record<string, unknown>> {
+  const outline = { textBorderColor: PALETTE.background, textBorderWidth: 3 }
+  return {
+    name: { color: PALETTE.text, fontSize: 16, lineHeight: 22, align: 'center', ...outline },
+    n: { color: '#ffffff', fontSize: 22, fontWeight: 'bold', lineHeight: 26, align: 'center', ...outline },
   }
 }
 

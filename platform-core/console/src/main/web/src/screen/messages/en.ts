@@ -36,11 +36,11 @@ const en: typeof zh = {
   map: { back: 'Up one level', hint: 'Click a region to open it', legend: 'Open', aria: 'Map of open cases by region of {place}. {list}', none: 'This district has no grid boundaries' },
   feed: { empty: 'Waiting for case events…', aria: 'Live case events, newest first', grid: 'grid {grid}', dept: '{dept}', commandPost: 'Command post' },
   action: {
-    report: 'New report', register: 'Registered', 'register-dispatch': 'Registered and dispatched', reject: 'Rejected', dispatch: 'Dispatched', accept: 'Accepted', return: 'Returned',
+    report: 'New report', register: 'Registered', 'register-dispatch': 'Dispatched', reject: 'Rejected', dispatch: 'Dispatched', accept: 'Accepted', return: 'Returned',
     feedback: 'Fed back', 'verify-pass': 'Verified', 'verify-fail': 'Verification failed', postpone: 'Postponed', resume: 'Resumed', close: 'Closed',
     evaluate: 'Rated', reopen: 'Reopened', progress: 'Progress', comment: 'Comment', 'command-post': 'Sent by the command post',
   },
-  family: { 'city-management': 'City management', livelihood: 'Livelihood', 'comprehensive-governance': 'Comprehensive governance' },
+  family: { 'city-management': 'City mgmt', livelihood: 'Livelihood', 'comprehensive-governance': 'Governance' },
   channel: shared.en.channel,
   wartime: {
     header: 'Emergency · Command post', reason: 'Reason: {reason}', since: 'Since {time} · {elapsed}', by: 'Switched by {who}',
