@@ -45,6 +45,11 @@ final class PersistenceFixture extends ExternalResource {
         evidence = new HibernateEvidenceRecords(db, clock);
     }
 
+    /** The database without the pool, as the platform's data source service gives it. */
+    javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
     @Override
     protected void after() {
         try {
