@@ -258,6 +258,37 @@ public class ScreenBrowserTest {
         assertTrue("a new case on the wall within 1 s of its commit: " + latencies, worst < 1000);
     }
 
+    @Test
+    public void theWallTurnsToTheEmergencyLayoutAndBack() throws Exception {
+        signInToWall("jizhou");
+        assumeFigures(JIZHOU + "/screen");
+        Api admin = api.as("jz-admin");
+        assumeTrue("no operating mode yet (GET …/mode answers 404)", admin.get(JIZHOU + "/mode").status() != 404);
+        assumeTrue("no event stream yet", streams(JIZHOU + "/events", wallToken("jizhou")));
+        awaitDrawn();
+        try {
+            Api.Reply war = admin.put(JIZHOU + "/mode", JSON.writeValueAsString(Map.of("mode", "wartime", "reason", "大屏测试：防汛应急响应")));
+            assertEquals(war.body().toString(), 200, war.status());
+            // the switch reaches the wall over the stream (event: mode), not with the next figures
+            long switched = System.currentTimeMillis();
+            browser.await("[data-test=district-screen][data-mode=wartime] [data-test=wartime-header]");
+            long shown = System.currentTimeMillis() - switched;
+            assertTrue(browser.await("[data-test=wartime-facts]").getText().contains("防汛应急响应"));
+            browser.await("[data-test=duty-roster]");
+            browser.await("[data-test=command-post]");
+            assertFalse(browser.present("[data-test=mode-badge]"));
+            System.out.printf("MEASURE screen wartime layout shown %d ms after the switch answered%n", shown);
+            axe("screen-jizhou-wartime");
+            browser.shoot("screen-jizhou-wartime-1920", WIDTH, HEIGHT);
+        } finally {
+            Api.Reply back = admin.put(JIZHOU + "/mode", JSON.writeValueAsString(Map.of("mode", "normal", "reason", "大屏测试结束")));
+            assertEquals(back.body().toString(), 200, back.status());
+        }
+        browser.await("[data-test=district-screen][data-mode=normal] [data-test=mode-badge][data-mode=normal]");
+        assertFalse(browser.present("[data-test=duty-roster]"));
+        assertNoBlockingFindings();
+    }
+
     // ---- the city's wall ---------------------------------------------------------------------
 
     @Test
