@@ -21,8 +21,11 @@ export interface RosterEntry {
   post: string
   name: string
   phone?: string | null
+  /** start and end of the shift, local time ("08:00"; an end before the start runs over midnight) */
   from?: string | null
   to?: string | null
+  /** on shift at this moment */
+  onDuty?: boolean
 }
 
 /** `GET /api/v1/tenants/{t}/mode`: the mode with the emergency plan and the duty roster. */

@@ -248,6 +248,7 @@ describe('addresses, words and figures', () => {
     expect(hourMinute('20:00')).toBe('20:00')
     expect(shift('08:00', '2026-12-06T12:00:00Z')).toBe('08:00–20:00')
     expect(shift(null, undefined)).toBe('')
+    expect(shift('08:00', '08:00')).toBe('08:00 24h')
   })
   it('a kiosk goes back to the login page only once its refresh token expired', () => {
     expect(mustSignInAgain(false, undefined, 100)).toBe(true)

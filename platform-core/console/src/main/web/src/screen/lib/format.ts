@@ -64,9 +64,10 @@ export function hourMinute(value: string | null | undefined): string {
   return full === '—' ? value : full.slice(full.indexOf(' ') + 1)
 }
 
-/** A shift "08:00–20:00" (either side may be missing). */
+/** A shift "08:00–20:00" (either side may be missing; the same start and end is a 24-hour shift: "08:00 24h"). */
 export function shift(from: string | null | undefined, to: string | null | undefined): string {
   const a = hourMinute(from)
   const b = hourMinute(to)
+  if (a && a === b) return `${a} 24h`
   return a || b ? `${a}–${b}` : ''
 }

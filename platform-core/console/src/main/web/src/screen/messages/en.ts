@@ -44,7 +44,7 @@ const en: typeof zh = {
   channel: shared.en.channel,
   wartime: {
     header: 'Emergency · Command post', reason: 'Reason: {reason}', since: 'Since {time} · {elapsed}', by: 'Switched by {who}',
-    roster: 'Duty roster', post: 'Post', name: 'Name', phone: 'Phone', shift: 'Shift', noRoster: 'Nobody on the roster',
+    roster: 'Duty roster', post: 'Post', name: 'Name', phone: 'Phone', shift: 'Shift', offDuty: 'off shift', noRoster: 'Nobody on the roster',
     commandPost: 'Command post cases', noCommandPost: 'No command post cases', districts: '{n} district(s) in emergency mode',
   },
   city: { totals: 'City total', districts: 'Districts', mode: 'Mode', open: 'Open', overdue: 'Overdue', today: 'Reported today', closedToday: 'Closed today', dispatchedToday: 'Dispatched today', closureRate: 'Closure', onTimeRate: 'On time', dispatch: 'Dispatch median / P90' },

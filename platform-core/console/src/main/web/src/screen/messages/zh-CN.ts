@@ -44,7 +44,7 @@ export default {
   channel: shared['zh-CN'].channel,
   wartime: {
     header: '战时 · 指挥部', reason: '事由：{reason}', since: '{time} 起 · 已持续 {elapsed}', by: '启动人 {who}',
-    roster: '值班表', post: '岗位', name: '姓名', phone: '电话', shift: '时段', noRoster: '未登记值班人员',
+    roster: '值班表', post: '岗位', name: '姓名', phone: '电话', shift: '时段', offDuty: '不在班', noRoster: '未登记值班人员',
     commandPost: '指挥部直办案件', noCommandPost: '暂无指挥部案件', districts: '{n} 个区处于战时',
   },
   city: { totals: '全市合计', districts: '各区', mode: '模式', open: '在办', overdue: '超期', today: '今日上报', closedToday: '今日结案', dispatchedToday: '今日派遣', closureRate: '结案率', onTimeRate: '按期率', dispatch: '派遣中位 / 90%' },
