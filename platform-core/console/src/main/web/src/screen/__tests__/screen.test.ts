@@ -274,7 +274,7 @@ describe('the charts', () => {
     expect(JSON.stringify(options[4].aria)).toContain('古南街道 3')
     const sized = mapOption('m', [{ code: 'a', value: 3 }, { code: 'b', value: 0 }], {}, words, 'x', false, { a: 80 })
     const data = (sized.series as { data: { name: string; label?: { width: number } }[] }[])[0].data
-    expect(data[0].label!.width).toBe(70)
+    expect(data[0].label!.width).toBe(74)
     expect(data[1]).toEqual({ name: 'b', value: 0 })
     expect((trendOption(f.trend, words, 'zh-CN').animation)).toBe(true)
   })

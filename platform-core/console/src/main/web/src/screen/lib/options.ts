@@ -139,7 +139,7 @@ export function mapOption(mapName: string, counts: readonly { code: string; valu
         rich: labelStyles() },
       // a name no wider than its region (measured on the drawn map), so that neighbours' names never overlap
       data: counts.map((c) => (labelWidths[c.code]
-        ? { name: c.code, value: c.value, label: { width: Math.max(36, labelWidths[c.code] - 10), overflow: 'truncate' } }
+        ? { name: c.code, value: c.value, label: { width: Math.max(36, labelWidths[c.code] - 6), overflow: 'truncate' } }
         : { name: c.code, value: c.value })),
     }],
   }

@@ -17,5 +17,5 @@ export const PALETTE = {
   wartime: '#8e1015',
 } as const
 
-/** The map's colour ramp for open cases: few (dark blue) → many (red). */
-export const MAP_RAMP = ['#16325a', '#1f5f8f', '#2f8fb0', '#e0a43a', '#e5533d']
+/** The map's colour ramp for open cases: few (dark blue) through teal and yellow to many (red), never through grey. */
+export const MAP_RAMP = ['#173a66', '#1e6fa5', '#1fa59a', '#a8c94a', '#f4b23e', '#ef6a3a', '#d9323a']
