@@ -9,7 +9,7 @@ import { count, duration, elapsed, hourMinute, monthLabel, percent, shift } from
 import { departmentsOption, dispatchOption, familiesOption, familyName, mapOption, trendOption, districtsOption } from '../lib/options'
 import { PALETTE } from '../lib/palette'
 import { languageFromQuery } from '../i18n'
-import { mustSignInAgain } from '../../auth/session'
+import { mustSignInAgain, readKioskTokens } from '../../auth/session'
 import zh from '../messages/zh-CN'
 import en from '../messages/en'
 import { city, event, figures, MAP } from './fixtures'
@@ -249,6 +249,14 @@ describe('addresses, words and figures', () => {
     expect(shift('08:00', '2026-12-06T12:00:00Z')).toBe('08:00–20:00')
     expect(shift(null, undefined)).toBe('')
     expect(shift('08:00', '08:00')).toBe('08:00 24h')
+  })
+  it('a kiosk tab reads back only well-formed tokens of its realm', () => {
+    const storage = (v: string | null) => ({ getItem: (k: string) => (k === 'gongzhi.kiosk.jizhou' ? v : null) })
+    expect(readKioskTokens(storage('{"token":"a","refreshToken":"r","idToken":"i"}'), 'jizhou')).toEqual({ token: 'a', refreshToken: 'r', idToken: 'i' })
+    expect(readKioskTokens(storage('{"token":"a","refreshToken":"r"}'), 'donghu')).toBeNull()
+    expect(readKioskTokens(storage('{"token":"a"}'), 'jizhou')).toBeNull()
+    expect(readKioskTokens(storage('not json'), 'jizhou')).toBeNull()
+    expect(readKioskTokens(undefined, 'jizhou')).toBeNull()
   })
   it('a kiosk goes back to the login page only once its refresh token expired', () => {
     expect(mustSignInAgain(false, undefined, 100)).toBe(true)
