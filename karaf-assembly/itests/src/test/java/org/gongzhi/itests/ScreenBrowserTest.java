@@ -278,6 +278,15 @@ public class ScreenBrowserTest {
             browser.await("[data-test=command-post]");
             assertFalse(browser.present("[data-test=mode-badge]"));
             System.out.printf("MEASURE screen wartime layout shown %d ms after the switch answered%n", shown);
+            // a case of a category the plan routes to the command post: prominent in the command post's column
+            JsonNode categories = admin.get(JIZHOU + "/mode").body().path("plan").path("commandPostCategories");
+            if (categories.size() > 0) {
+                Map<String, Object> body = caseBody(0);
+                body.put("categoryCode", categories.get(0).asText());
+                Api.Reply created = api.as("jz-dispatcher").post(JIZHOU + "/cases", body);
+                assertEquals(created.body().toString(), 201, created.status());
+                browser.await("[data-test=command-post] li[data-case-number='" + created.text("number") + "']");
+            }
             axe("screen-jizhou-wartime");
             browser.shoot("screen-jizhou-wartime-1920", WIDTH, HEIGHT);
         } finally {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { chartPixelRatio, fitCanvas, transformOf } from '../lib/scale'
-import { bboxOf, breadcrumb, canDrill, drillInto, drillUp, openCounts, regionsAt } from '../lib/drill'
+import { bboxOf, breadcrumb, canDrill, drillInto, drillUp, elsewhere, openCounts, regionsAt } from '../lib/drill'
 import { deltaOf, eventsAfter, FEED_SIZE, isOpen, mergeFeed, overlay, overlayCity, pending } from '../lib/feed'
 import { backoffMs, parseFrame } from '../lib/live'
 import { isCommandPost, modesOf, newerMode } from '../lib/mode'
 import { pathOf, routeOf } from '../lib/route'
-import { count, duration, elapsed, hourMinute, monthLabel, percent, shift } from '../lib/format'
+import { count, duration, elapsed, hourMinute, monthLabel, percent, shift, shortName } from '../lib/format'
 import { departmentsOption, dispatchOption, familiesOption, familyName, mapOption, trendOption, districtsOption } from '../lib/options'
 import { PALETTE } from '../lib/palette'
 import { languageFromQuery } from '../i18n'
@@ -71,6 +71,12 @@ describe('the map drill-down', () => {
     expect(breadcrumb(f, ['360802001', '360802001001'], '吉州区', false)).toEqual(['吉州区', '古南街道', '阳明社区'])
     expect(breadcrumb(f, ['360802001'], 'Jizhou', true)).toEqual(['Jizhou', '古南街道 (en)'])
     expect(openCounts(regionsAt(f, []), { '360802001': 12 })).toEqual([{ code: '360802001', value: 12 }, { code: '360802002', value: 0 }])
+  })
+  it('counts the open cases of the node shown that no drawn region holds', () => {
+    expect(elsewhere(81, [{ value: 65 }])).toBe(16)
+    expect(elsewhere(10, [{ value: 6 }, { value: 4 }])).toBe(0)
+    // rolled-up counts a moment apart (an event laid over one of them) never show a negative rest
+    expect(elsewhere(10, [{ value: 11 }])).toBe(0)
   })
   it('boxes a region for its label width', () => {
     const [w, s, e, n] = bboxOf(f[1])
@@ -249,6 +255,9 @@ describe('addresses, words and figures', () => {
     expect(shift('08:00', '2026-12-06T12:00:00Z')).toBe('08:00–20:00')
     expect(shift(null, undefined)).toBe('')
     expect(shift('08:00', '08:00')).toBe('08:00 24h')
+    expect(shortName('吉州区城市管理局', '吉州区')).toBe('城市管理局')
+    expect(shortName('吉安市公安局吉州分局', '吉州区')).toBe('吉安市公安局吉州分局')
+    expect(shortName('吉州区', '吉州区')).toBe('吉州区')
   })
   it('a kiosk tab reads back only well-formed tokens of its realm', () => {
     const storage = (v: string | null) => ({ getItem: (k: string) => (k === 'gongzhi.kiosk.jizhou' ? v : null) })

@@ -71,3 +71,11 @@ export function bboxOf(f: GridFeature): [number, number, number, number] {
   visit(f.geometry.coordinates)
   return box
 }
+
+/**
+ * Open cases under the node shown that no drawn region holds (grids without a boundary, cases
+ * without a grid): the node's count minus the regions' counts, never below zero.
+ */
+export function elsewhere(nodeTotal: number, counts: readonly { value: number }[]): number {
+  return Math.max(0, nodeTotal - counts.reduce((sum, c) => sum + c.value, 0))
+}

@@ -71,3 +71,8 @@ export function shift(from: string | null | undefined, to: string | null | undef
   if (a && a === b) return `${a} 24h`
   return a || b ? `${a}–${b}` : ''
 }
+
+/** A department's name without the district's name in front ("吉州区城市管理局" on Jizhou's wall → "城市管理局"). */
+export function shortName(name: string, districtName: string | null | undefined): string {
+  return districtName && name.startsWith(districtName) && name.length > districtName.length ? name.slice(districtName.length) : name
+}

@@ -33,7 +33,7 @@ const en: typeof zh = {
   },
   dispatch: { median: 'Median', p90: 'P90', target: 'Target {t}', within: '{n} of {count} within target', none: 'No dispatch yet today' },
   grids: { rate: '{rate} ({closed}/{due})', none: 'Nothing due this month yet', rank: 'No. {n}' },
-  map: { back: 'Up one level', hint: 'Click a region to open it', legend: 'Open', aria: 'Map of open cases by region of {place}. {list}', none: 'This district has no grid boundaries' },
+  map: { outside: '{n} more open cases outside the drawn regions (no boundary or no grid)', back: 'Up one level', hint: 'Click a region to open it', legend: 'Open', aria: 'Map of open cases by region of {place}. {list}', none: 'This district has no grid boundaries' },
   feed: { empty: 'Waiting for case events…', aria: 'Live case events, newest first', grid: 'grid {grid}', dept: '{dept}', commandPost: 'Command post' },
   action: {
     report: 'New report', register: 'Registered', 'register-dispatch': 'Dispatched', reject: 'Rejected', dispatch: 'Dispatched', accept: 'Accepted', return: 'Returned',

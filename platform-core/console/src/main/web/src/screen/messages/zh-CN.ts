@@ -33,7 +33,7 @@ export default {
   },
   dispatch: { median: '中位', p90: '90%', target: '目标 {t}', within: '达标 {n} / {count} 件', none: '今日尚无派遣' },
   grids: { rate: '{rate}（{closed}/{due}）', none: '本月尚无应办案件', rank: '第 {n} 名' },
-  map: { back: '返回上一级', hint: '点击区域进入下一级', legend: '在办', aria: '{place}各区域在办案件数地图。{list}', none: '本区没有网格边界数据' },
+  map: { outside: '另有 {n} 件在办案件不在图中区域（网格无边界或未定位）', back: '返回上一级', hint: '点击区域进入下一级', legend: '在办', aria: '{place}各区域在办案件数地图。{list}', none: '本区没有网格边界数据' },
   feed: { empty: '等待新的案件动态…', aria: '实时案件动态，最新在上', grid: '网格 {grid}', dept: '{dept}', commandPost: '指挥部' },
   action: {
     report: '新上报', register: '立案', 'register-dispatch': '立案派遣', reject: '不予立案', dispatch: '派遣', accept: '受理', return: '退回',
