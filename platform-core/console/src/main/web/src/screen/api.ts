@@ -6,11 +6,16 @@ import type { CityFigures, DistrictFigures, ModeDetail, ScreenPanelInfo } from '
  * document); the figures, mode and panel listing are issue 15's new endpoints, read with the same
  * token until their schemas are merged into the document (then: `api.GET` like the map).
  */
+/** How long a read of the wall may take before it counts as failed (the figures answer in well under a second). */
+export const REQUEST_TIMEOUT_MS = 20_000
+
 async function getJson<T>(path: string): Promise<T> {
   const token = await bearer()
   let response: Response
   try {
-    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : { Accept: 'application/json' }, cache: 'no-store' })
+    // a request that hangs must not stall the wall: the next refresh tries again
+    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : { Accept: 'application/json' },
+      cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
   } catch (e) {
     throw new ApiError({ status: 0, title: 'network', detail: String(e) })
   }

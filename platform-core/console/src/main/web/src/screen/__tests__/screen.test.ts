@@ -216,6 +216,10 @@ describe('the operating mode', () => {
     expect(isCommandPost(event('1', 'x', { category: 'CG0201' }), ['CG0201'])).toBe(true)
     expect(isCommandPost(event('1', 'x'), ['CG0201'])).toBe(false)
     expect(isCommandPost(event('1', 'x'), [])).toBe(false)
+    // a major class or a family in the plan stands for every category under it
+    expect(isCommandPost(event('1', 'x', { category: 'CG0701' }), ['CG07'])).toBe(true)
+    expect(isCommandPost(event('1', 'x', { category: 'CG0801' }), ['CG07'])).toBe(false)
+    expect(isCommandPost(event('1', 'x', { category: 'LS0101', family: 'livelihood' }), ['livelihood'])).toBe(true)
   })
 })
 

@@ -45,11 +45,17 @@ class StreamClosed extends Error {}
  * Follows the platform's event stream at `url` (`text/event-stream`) with the bearer token of
  * `token()` fetched afresh for every connection (so a refreshed token is used on reconnect):
  * resumes with `Last-Event-ID` after a drop (fetch-event-source keeps the last `id:`), reconnects
- * with back-off on every failure or end of the stream, and keeps running while the tab is hidden.
+ * with back-off on every failure or end of the stream, and keeps running while the tab is hidden
+ * (a wall's browser may be in the background); it ends when the page is left (`pagehide`).
  * Returns the function that stops it.
  */
 export function followEvents(url: string, token: () => Promise<string | null>, handlers: LiveHandlers): () => void {
   const stop = new AbortController()
+  // a page being left (or put into the back/forward cache) closes its stream: an open stream would
+  // hold one of the browser's six connections to the platform while the page is not even shown
+  const leave = () => stop.abort()
+  window.addEventListener('pagehide', leave, { once: true })
+  stop.signal.addEventListener('abort', () => window.removeEventListener('pagehide', leave))
   let failures = 0
   handlers.onState('connecting')
   void fetchEventSource(url, {

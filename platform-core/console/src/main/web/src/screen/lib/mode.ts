@@ -19,9 +19,16 @@ export function isWartime(m: DistrictMode | null | undefined): boolean {
   return m?.mode === 'wartime'
 }
 
-/** Whether an event's case goes to the command post in wartime (its category is one of the plan's). */
+/**
+ * Whether an event's case goes to the command post in wartime, as the emergency plan decides it:
+ * its category, the category's major class (the first four characters, `CG07` for `CG0701`) or its
+ * family (`comprehensive-governance`) is among the plan's `commandPostCategories`.
+ */
 export function isCommandPost(e: CaseEvent, categories: readonly string[] | null | undefined): boolean {
-  return !!e.category && !!categories?.length && categories.includes(e.category)
+  if (!categories?.length) return false
+  const c = e.category ?? ''
+  return (!!c && (categories.includes(c) || (c.length > 4 && categories.includes(c.slice(0, 4)))))
+    || (!!e.family && categories.includes(e.family))
 }
 
 /** The modes of a city's districts with the stream's frames laid over (a frame for a district replaces an older mode). */
