@@ -26,8 +26,8 @@ export function mount(el, ctx) {
     const f = await figures(ctx, KEY);
     view.add(
       figureRow(
-        figure(t(ctx, '本月受理纠纷', 'Disputes this month'), format(ctx, f.figures.disputes)),
-        figure(t(ctx, '调解成功', 'Mediated successfully'), format(ctx, f.figures.agreements), colours.success),
+        figure(t(ctx, '本月受理纠纷', "Month's disputes"), format(ctx, f.figures.disputes)),
+        figure(t(ctx, '调解成功', 'Agreements'), format(ctx, f.figures.agreements), colours.success),
         figure(t(ctx, '调解成功率', 'Success rate'), format(ctx, f.figures.successRate, 'rate'))),
       breakdown(ctx, t(ctx, '本月各工作室调解情况', 'Studios this month'), [
         { label: t(ctx, '工作室', 'Studio'), value: (r) => r.label },

@@ -50,7 +50,7 @@ export function mount(el, ctx) {
     const total = f.figures.reported ?? 0;
     view.add(
       figureRow(
-        figure(t(ctx, '本月网格吹哨', 'Whistles this month'), format(ctx, f.figures.whistles)),
+        figure(t(ctx, '本月网格吹哨', "Month's whistles"), format(ctx, f.figures.whistles)),
         figure(t(ctx, '已响应', 'Answered'), format(ctx, f.figures.answered), colours.success),
         figure(t(ctx, '响应率', 'Answer rate'), format(ctx, f.figures.answerRate, 'rate'))),
       h('p', { style: { margin: '4px 0 0', color: colours.secondary, 'font-size': 'var(--screen-font-size-small, 13px)' } },
