@@ -211,6 +211,8 @@ public class OpenApiDocumentTest {
         records.put("HotlineBatch", HotlineResource.BatchJson.class);
         records.put("HotlineRow", HotlineResource.RowJson.class);
         records.put("ConsolePage", ConsolePageResource.PageJson.class);
+        records.put("ScreenPanel", ScreenPanelResource.PanelJson.class);
+        records.put("ScreenPanelFigures", ScreenPanelResource.FiguresJson.class);
         records.put("ResidentDistrict", ResidentJson.District.class);
         records.put("ResidentCategory", ResidentJson.Category.class);
         records.put("ResidentGrid", ResidentJson.Grid.class);
