@@ -95,6 +95,18 @@ final class Access {
         return c;
     }
 
+    /**
+     * A city administrator, or a wall screen of the city realm ({@code screen-viewer} there, 大屏观看): the
+     * city's read-only figures.
+     */
+    static Caller cityViewer(SecurityContext security) {
+        Caller c = caller(security);
+        if (isCityAdmin(c) || (CITY.equals(c.tenantId()) && c.roles().contains(Role.SCREEN_VIEWER.id()))) {
+            return c;
+        }
+        throw new AccessDeniedException("该操作需要市级管理员或市级大屏观看角色 (requires the city-admin or the city's screen-viewer role)");
+    }
+
     /** Any verified caller. */
     static Caller anyone(SecurityContext security) {
         return caller(security);
