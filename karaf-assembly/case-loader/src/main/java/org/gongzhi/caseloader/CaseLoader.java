@@ -45,7 +45,7 @@ import org.postgresql.copy.CopyManager;
  * <p>The mix: category families 28/29/43 % (categories from the district's definition); 85 % of the
  * cases in a grid or building, 10 % in a community, 3 % in a street, 2 % not located; grid workers
  * and the 12345 hotline the main channels; report → dispatch mostly around the 3-minute target
- * (median about 2.5 min, a fifth slower, some much slower); 3 % rejected, 3 % postponed, 5 %
+ * (median about 2.5 min, a quarter slower, a few much slower); 3 % rejected, 3 % postponed, 5 %
  * reworked, about 8 % closed late, 0.3 % stuck open (overdue), 60 % of the closed cases evaluated;
  * cases whose next step would lie after now are open in the status they reached, so the recent ones
  * are open at every stage. No real person: reporters are {@code 王女士（演示）}, phones
@@ -362,15 +362,15 @@ public final class CaseLoader {
     }
 
     /**
-     * Report → dispatch: 85 % on a staffed shift, log-normal with a median of 150 s (about a fifth of
-     * them over 3 minutes); the others 5 minutes to 2 hours (night, a busy hour, a case that needs a call).
+     * Report → dispatch: 93 % log-normal with a median of 150 s (a quarter of them over 3 minutes, the 90th
+     * percentile near 4 minutes); the others 4 to 30 minutes (a busy hour, a case that needs a call).
      */
     private Duration dispatchDelay() {
-        if (random.nextInt(100) < 85) {
-            double seconds = Math.exp(Math.log(150) + 0.45 * random.nextGaussian());
+        if (random.nextInt(100) < 93) {
+            double seconds = Math.exp(Math.log(150) + 0.4 * random.nextGaussian());
             return Duration.ofMillis((long) (Math.max(20, seconds) * 1000));
         }
-        return Duration.ofSeconds(300 + random.nextInt(7_000));
+        return Duration.ofSeconds(240 + random.nextInt(1_560));
     }
 
     /** Simple matters mostly by a street office (镇村两级), the others by the category's competent department. */
