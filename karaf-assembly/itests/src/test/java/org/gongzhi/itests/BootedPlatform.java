@@ -58,6 +58,9 @@ final class BootedPlatform implements AutoCloseable {
         TestContainer container = PaxExamRuntime.createContainer(system);
         container.start();
         System.setProperty("gongzhi.test.keycloak.url", LocalKeycloak.shared().url());
+        // as in the container (etc/system.properties): KeycloakAdmin reads them
+        System.setProperty("gongzhi.test.keycloak.admin.user", LocalKeycloak.shared().adminUser());
+        System.setProperty("gongzhi.test.keycloak.admin.password", LocalKeycloak.shared().adminPassword());
         BootedPlatform platform = new BootedPlatform(container, system, http, unpack, database);
         PlatformTestSupport.awaitReady(platform.api());
         return platform;
