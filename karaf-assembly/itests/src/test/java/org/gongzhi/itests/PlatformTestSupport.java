@@ -55,7 +55,11 @@ public abstract class PlatformTestSupport {
      * that run in the test JVM and boot the container themselves ({@link BootedPlatform}).
      */
     static Option[] platformOptions(int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
-        TestDatabase db = TestDatabase.start();
+        return platformOptions(TestDatabase.start(), httpPort, unpackDirectory, remoteShell);
+    }
+
+    /** The same, with the platform's database started by the caller (who may then write to it, see {@link BootedPlatform}). */
+    static Option[] platformOptions(TestDatabase db, int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String sms = Departments.startSms(); // the SMS provider: residents' one-time codes are read back from it
         System.setProperty(SMS_PROPERTY, sms); // for the tests that run in this JVM (BootedPlatform)

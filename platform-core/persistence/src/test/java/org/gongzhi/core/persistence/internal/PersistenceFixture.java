@@ -27,6 +27,7 @@ final class PersistenceFixture extends ExternalResource {
     PluginHooks hooks;
     HibernatePluginStorage storage;
     HibernateKpiService kpis;
+    HibernateScreenFigures screen;
     final DispatchSignals signals = new DispatchSignals();
     HibernateDispatchOutbox outbox;
     HibernateDepartmentUpdates updates;
@@ -42,6 +43,7 @@ final class PersistenceFixture extends ExternalResource {
         updates = new HibernateDepartmentUpdates(db, tenants, hooks, clock);
         storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
+        screen = new HibernateScreenFigures(db, tenants, clock);
         evidence = new HibernateEvidenceRecords(db, clock);
     }
 

@@ -48,6 +48,7 @@ import org.gongzhi.core.resident.internal.ResidentDistrictResource;
 import org.gongzhi.core.resident.internal.ResidentJson;
 import org.gongzhi.core.resident.internal.ResidentReportResource;
 import org.gongzhi.core.service.HotlineRowResult;
+import org.gongzhi.core.service.DistrictScreen;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ProvisioningReport;
@@ -80,7 +81,8 @@ public class OpenApiDocumentTest {
     /** The resources known today; the scan of the packages must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
             KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class,
-            HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class);
+            HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class, ScreenResource.class,
+            CityScreenResource.class);
 
     /**
      * The packages whose resources the document describes: this bundle's, and the resident page's
@@ -227,6 +229,20 @@ public class OpenApiDocumentTest {
         records.put("ResidentReport", ResidentJson.Report.class);
         records.put("ResidentRating", ResidentJson.Rating.class);
         records.put("ResidentReopen", ResidentJson.Reopen.class);
+        records.put("DistrictScreen", ScreenJson.District.class);
+        records.put("ScreenMode", ScreenJson.Mode.class);
+        records.put("ScreenToday", DistrictScreen.Today.class);
+        records.put("ScreenMonth", DistrictScreen.Month.class);
+        records.put("ScreenTrendMonth", DistrictScreen.TrendMonth.class);
+        records.put("ScreenFamily", ScreenJson.Family.class);
+        records.put("ScreenDepartment", DistrictScreen.DepartmentRow.class);
+        records.put("ScreenGrids", DistrictScreen.Grids.class);
+        records.put("ScreenGrid", DistrictScreen.GridRow.class);
+        records.put("ScreenDispatch", DistrictScreen.Dispatch.class);
+        records.put("ScreenEvent", ScreenJson.Event.class);
+        records.put("CityScreen", ScreenJson.City.class);
+        records.put("CityScreenDistrict", ScreenJson.CityDistrict.class);
+        records.put("CityScreenTotals", ScreenJson.Totals.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
