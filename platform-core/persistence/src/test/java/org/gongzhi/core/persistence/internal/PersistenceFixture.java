@@ -30,6 +30,7 @@ final class PersistenceFixture extends ExternalResource {
     final DispatchSignals signals = new DispatchSignals();
     HibernateDispatchOutbox outbox;
     HibernateDepartmentUpdates updates;
+    HibernateDistrictModes modes;
 
     @Override
     protected void before() throws IOException {
@@ -43,6 +44,12 @@ final class PersistenceFixture extends ExternalResource {
         storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
         evidence = new HibernateEvidenceRecords(db, clock);
+        modes = new HibernateDistrictModes(db, tenants, clock);
+    }
+
+    /** The PostgreSQL server's data source (a connection of its own, e.g. to LISTEN). */
+    javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
     }
 
     @Override
