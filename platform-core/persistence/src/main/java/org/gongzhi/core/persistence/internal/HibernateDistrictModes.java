@@ -80,9 +80,10 @@ public final class HibernateDistrictModes implements DistrictModes {
         tenants.require(tenant);
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (!from.isBefore(to)) {
+        Instant start = from.isBefore(Instant.EPOCH) ? Instant.EPOCH : from; // no switch is older; no BC dates for JDBC
+        if (!start.isBefore(to)) {
             return List.of();
         }
-        return db.inTenant(tenant, s -> ModeRows.history(s, tenant, from, to));
+        return db.inTenant(tenant, s -> ModeRows.history(s, tenant, start, to));
     }
 }

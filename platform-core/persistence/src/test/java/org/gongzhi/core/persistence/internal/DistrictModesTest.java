@@ -98,6 +98,8 @@ public class DistrictModesTest {
         assertThat(history).extracting(DistrictMode::reason).containsExactly("嘉陵江超警戒水位", "水位回落，解除战时");
         assertThat(FIX.modes.history("jiangbei", start, start.plus(Duration.ofHours(1)))).hasSize(1);
         assertThat(FIX.modes.history("jiangbei", FIX.clock.instant(), start)).isEmpty();
+        assertThat(FIX.modes.history("jiangbei", Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T00:00:00Z")))
+                .as("the widest dates the API accepts").hasSize(2);
         assertThat(FIX.modes.history("donghu", start, FIX.clock.instant().plusSeconds(1)))
                 .as("another district's journal").allMatch(m -> m.tenant().equals("donghu"))
                 .noneMatch(m -> "嘉陵江超警戒水位".equals(m.reason()));
