@@ -374,6 +374,14 @@ public class TenantDefinitionReaderTest {
     }
 
     @Test
+    public void aRosterFileOutsideTheTenantsDirectoryIsRefused() throws IOException {
+        emergency("emergency:\n  roster: ../../../../etc/hosts\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.roster");
+        assertThat(e).hasMessageContaining("under the tenants directory");
+    }
+
+    @Test
     public void aWartimeLimitLooserThanTheNormalOneIsRefused() throws IOException {
         emergency("emergency:\n  limits:\n    simple: 4h\n"); // the sample's normal simple limit is 3 hours
         TenantDefinitionException e = failure();

@@ -82,7 +82,11 @@ public final class EmergencyParser {
     private static List<EmergencyPlan.Duty> roster(Field f, Path tenantDir, YamlFiles files) {
         Field list = f;
         if (!f.isMissing() && f.node().isTextual()) {
-            Path p = tenantDir.resolve(f.text(true)).normalize();
+            Path p = tenantDir.resolve(f.text(true)).toAbsolutePath().normalize();
+            Path tenantsRoot = tenantDir.toAbsolutePath().normalize().getParent();
+            if (tenantsRoot != null && !p.startsWith(tenantsRoot)) {
+                throw f.error("must name a file under the tenants directory, such as duty-roster.yaml");
+            }
             if (!Files.isRegularFile(p)) {
                 throw f.error("refers to a missing file " + p);
             }
