@@ -25,7 +25,7 @@ const en: typeof zh = {
     heading: 'Cases',
     open: 'Open', all: 'All', overdue: 'Overdue', dueSoon: 'Due soon',
     filters: 'Filters', status: 'Status', family: 'Family', category: 'Category', grid: 'Grid', department: 'Department', channel: 'Channel', tier: 'Tier', colour: 'Colour',
-    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, title or address', clear: 'Clear filters', refresh: 'Refresh',
+    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
     number: 'Number', title: 'Title', reportedAt: 'Reported', dueAt: 'Due', remaining: 'Time limit', empty: 'No cases match', total: '{n} cases',
     myGrid: 'My grids', myDepartment: "My department's cases",
   },

@@ -52,6 +52,11 @@ final class PersistenceFixture extends ExternalResource {
         return postgres.getPostgresDatabase();
     }
 
+    /** The database without the pool, as the platform's data source service gives it. */
+    javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
     @Override
     protected void after() {
         try {

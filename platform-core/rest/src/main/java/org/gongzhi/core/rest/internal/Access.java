@@ -43,14 +43,19 @@ final class Access {
         return c.username() != null ? c.username() : c.subject();
     }
 
+    /** Roles the city realm may grant. */
+    private static final Set<Role> CITY_ROLES = EnumSet.of(Role.CITY_ADMIN, Role.SCREEN_VIEWER);
+
     /**
      * The caller's roles that Gongzhi knows and the caller's realm may grant: {@code city-admin}
-     * only from the city realm, the district roles only from a district's realm.
+     * and {@code screen-viewer} from the city realm, the district roles only from a district's realm.
      */
     static Set<Role> roles(Caller c) {
         boolean city = CITY.equals(c.tenantId());
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        c.roles().forEach(r -> Role.fromId(r).filter(role -> city == (role == Role.CITY_ADMIN)).ifPresent(roles::add));
+        c.roles().forEach(r -> Role.fromId(r)
+                .filter(role -> city ? CITY_ROLES.contains(role) : role != Role.CITY_ADMIN)
+                .ifPresent(roles::add));
         return roles;
     }
 
@@ -91,6 +96,15 @@ final class Access {
         Caller c = caller(security);
         if (!isCityAdmin(c)) {
             throw new AccessDeniedException("该操作需要市级管理员角色 (requires the city-admin role)");
+        }
+        return c;
+    }
+
+    /** A caller of the city realm who may watch the city's figures: a city administrator or a city wall screen. */
+    static Caller cityViewer(SecurityContext security) {
+        Caller c = caller(security);
+        if (!CITY.equals(c.tenantId()) || roles(c).isEmpty()) {
+            throw new AccessDeniedException("该操作需要市级管理员或大屏观看角色 (requires the city-admin or a city screen-viewer role)");
         }
         return c;
     }
