@@ -47,11 +47,6 @@ final class PersistenceFixture extends ExternalResource {
         modes = new HibernateDistrictModes(db, tenants, clock);
     }
 
-    /** The PostgreSQL server's data source (a connection of its own, e.g. to LISTEN). */
-    javax.sql.DataSource dataSource() {
-        return postgres.getPostgresDatabase();
-    }
-
     /** The database without the pool, as the platform's data source service gives it. */
     javax.sql.DataSource dataSource() {
         return postgres.getPostgresDatabase();
