@@ -31,14 +31,17 @@ public class DistrictModeTest extends PlatformTestSupport {
     private static final String CITY_MODE = "/api/v1/city/mode";
 
     /**
-     * The probe waits up to two minutes, not Pax Exam's 10 s, for its invoker: on a loaded machine the
-     * invoker bundle (start level 90) starts after the boot features, and a probe that gave up left
-     * every method of the class to wait out the system timeout.
+     * The probe waits up to two minutes, not Pax Exam's 10 s, for its invoker and the invoker for its
+     * injector: on a loaded machine Pax Exam's bundles (start level 90) start after the boot features,
+     * and a probe that gave up left every method of the class to wait out the system timeout.
      */
     @Override
     protected Option[] extraOptions(int httpPort, String keycloakUrl) {
-        return new Option[] {editConfigurationFilePut("etc/system.properties",
-                "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000")};
+        return new Option[] {
+            editConfigurationFilePut("etc/system.properties", "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT",
+                    "120000"),
+            editConfigurationFilePut("etc/system.properties",
+                    "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000")};
     }
 
     /** Every test starts in normal mode: the city switches back whatever a test left in wartime. */
