@@ -3,7 +3,6 @@ package org.gongzhi.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 import org.junit.After;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,20 +27,6 @@ public class DistrictModeTest extends PlatformTestSupport {
     private static final String DONGHU = "/api/v1/tenants/donghu";
     private static final String JIANGBEI = "/api/v1/tenants/jiangbei";
     private static final String CITY_MODE = "/api/v1/city/mode";
-
-    /**
-     * The probe waits up to two minutes, not Pax Exam's 10 s, for its invoker and the invoker for its
-     * injector: on a loaded machine Pax Exam's bundles (start level 90) start after the boot features,
-     * and a probe that gave up left every method of the class to wait out the system timeout.
-     */
-    @Override
-    protected Option[] extraOptions(int httpPort, String keycloakUrl) {
-        return new Option[] {
-            editConfigurationFilePut("etc/system.properties", "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT",
-                    "120000"),
-            editConfigurationFilePut("etc/system.properties",
-                    "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000")};
-    }
 
     /** Every test starts in normal mode: the city switches back whatever a test left in wartime. */
     @After

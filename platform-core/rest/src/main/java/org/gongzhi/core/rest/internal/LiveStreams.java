@@ -26,8 +26,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The open live event streams of this node (server-sent events): subscribes each to the feed with its
@@ -56,8 +54,7 @@ public final class LiveStreams {
 
     @Activate
     public LiveStreams(@Reference CaseEvents events, @Reference TenantDirectory tenants,
-                       @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-                       DistrictModes modes) {
+                       @Reference DistrictModes modes) {
         this.events = events;
         this.tenants = tenants;
         this.modes = modes;
@@ -137,10 +134,7 @@ public final class LiveStreams {
 
         @Override
         public void onModeChange(String tenant) {
-            if (modes != null) {
-                send(sse.newEventBuilder().name("mode").data(String.class, json(EventJson.Mode.of(modes.current(tenant))))
-                        .build());
-            }
+            send(sse.newEventBuilder().name("mode").data(String.class, json(ModeJson.of(modes.current(tenant)))).build());
         }
 
         @Override
