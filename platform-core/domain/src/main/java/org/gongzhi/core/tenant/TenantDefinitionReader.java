@@ -216,8 +216,10 @@ public final class TenantDefinitionReader {
     }
 
     /**
-     * The city administrators listed in {@code common/city-people.yaml} under {@code tenantsRoot};
-     * empty when the file does not exist. Every person must hold {@link Role#CITY_ADMIN} only.
+     * The city's accounts listed in {@code common/city-people.yaml} under {@code tenantsRoot} (its
+     * administrators and its wall screens); empty when the file does not exist. Every person holds
+     * exactly one of the {@linkplain Role#cityRoles() city roles}: {@link Role#CITY_ADMIN} or
+     * {@link Role#SCREEN_VIEWER}.
      */
     public List<PersonDefinition> readCityPeople(Path tenantsRoot) {
         Path file = tenantsRoot.resolve(COMMON_DIR).resolve(CITY_PEOPLE_FILE);
@@ -227,8 +229,10 @@ public final class TenantDefinitionReader {
         Field root = yaml.load(file);
         List<PersonDefinition> people = people(root);
         for (int i = 0; i < people.size(); i++) {
-            if (!people.get(i).roles().equals(List.of(Role.CITY_ADMIN))) {
-                throw root.get("people").elements().get(i).get("roles").error("city accounts hold city-admin only");
+            List<Role> roles = people.get(i).roles();
+            if (roles.size() != 1 || !Role.cityRoles().contains(roles.get(0))) {
+                throw root.get("people").elements().get(i).get("roles")
+                        .error("city accounts hold one role: city-admin or screen-viewer");
             }
         }
         return people;

@@ -446,4 +446,23 @@ public class TenantDefinitionReaderTest {
             }
         }
     }
+
+    @Test
+    public void cityAccountsAreAdministratorsOrTheWallScreen() throws IOException {
+        Path common = root.resolve(TenantDefinitionReader.COMMON_DIR);
+        Files.createDirectories(common);
+        Path file = common.resolve(TenantDefinitionReader.CITY_PEOPLE_FILE);
+        String admin = "  - {username: city-admin, firstName: 立新, lastName: 孙, email: a@city.example.cn, roles: [city-admin]}\n";
+        String screen = "  - {username: screen, firstName: 全市, lastName: 指挥大屏, email: s@city.example.cn, roles: [screen-viewer]}\n";
+        Files.writeString(file, "people:\n" + admin + screen, StandardCharsets.UTF_8);
+        assertThat(reader.readCityPeople(root)).extracting(PersonDefinition::username, PersonDefinition::roles)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("city-admin", java.util.List.of(Role.CITY_ADMIN)),
+                        org.assertj.core.groups.Tuple.tuple("screen", java.util.List.of(Role.SCREEN_VIEWER)));
+
+        Files.writeString(file, "people:\n" + screen.replace("[screen-viewer]", "[screen-viewer, city-admin]"), StandardCharsets.UTF_8);
+        TenantDefinitionException both = catchThrowableOfType(TenantDefinitionException.class, () -> reader.readCityPeople(root));
+        assertThat(both).hasMessageContaining("city-admin or screen-viewer");
+        Files.writeString(file, "people:\n" + admin.replace("[city-admin]", "[dispatcher]"), StandardCharsets.UTF_8);
+        assertThat(catchThrowableOfType(TenantDefinitionException.class, () -> reader.readCityPeople(root))).isNotNull();
+    }
 }
