@@ -49,6 +49,11 @@ public final class HibernateCaseService implements CaseService {
     private static final Logger LOG = LoggerFactory.getLogger(HibernateCaseService.class);
     /** The journal's actor of a registration made at intake in wartime (直报指挥部). */
     static final String COMMAND_POST = "command-post";
+    /**
+     * The system clock at PostgreSQL's precision (microseconds): an instant answered right after a step
+     * equals the one read back later (the JVM's clock has nanoseconds, timestamptz does not keep them).
+     */
+    static final Clock DATABASE_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final Database db;
     private final TenantDirectory tenants;
@@ -60,7 +65,7 @@ public final class HibernateCaseService implements CaseService {
     @Activate
     public HibernateCaseService(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
                                 @Reference PluginHooks plugins, @Reference DispatchSignals signals) {
-        this(runtime.database(), tenants, plugins, signals, Clock.systemUTC());
+        this(runtime.database(), tenants, plugins, signals, DATABASE_CLOCK);
     }
 
     HibernateCaseService(Database db, TenantDirectory tenants, PluginHooks plugins, DispatchSignals signals, Clock clock) {

@@ -36,7 +36,7 @@ public final class HibernateDistrictModes implements DistrictModes {
 
     @Activate
     public HibernateDistrictModes(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants) {
-        this(runtime.database(), tenants, Clock.systemUTC());
+        this(runtime.database(), tenants, HibernateCaseService.DATABASE_CLOCK);
     }
 
     HibernateDistrictModes(Database db, TenantDirectory tenants, Clock clock) {
