@@ -1,6 +1,6 @@
 /**
- * What the big screen reads, as issue 15's contract (/work/issue15-contract.md, "Screen figures",
- * "Live events", "Wartime") defines it. The figures, events and mode endpoints are built in
+ * What the big screen reads, as issue 15's contract ("Screen figures", "Live events", "Wartime")
+ * defines it; a rate or timing with nothing to measure may be absent or null. The figures, events and mode endpoints are built in
  * parallel on other branches; once their schemas are in the OpenAPI document these aliases become
  * `Schemas['…']` from `src/api/schema.d.ts`, and `vue-tsc` checks the screen against them.
  */
@@ -62,8 +62,8 @@ export interface MonthFigures {
   due: number
   closed: number
   closedOnTime: number
-  closureRate: number | null
-  onTimeRate: number | null
+  closureRate?: number | null
+  onTimeRate?: number | null
   satisfaction?: number | null
 }
 
@@ -71,7 +71,7 @@ export interface TrendPoint {
   month: string
   reported: number
   closed: number
-  closureRate: number | null
+  closureRate?: number | null
 }
 
 export interface FamilyFigures {
@@ -85,7 +85,7 @@ export interface DepartmentFigures {
   name: string
   open: number
   overdue: number
-  onTimeRate: number | null
+  onTimeRate?: number | null
 }
 
 export interface GridRank {
@@ -98,8 +98,8 @@ export interface GridRank {
 
 export interface DispatchTiming {
   count: number
-  medianSeconds: number | null
-  p90Seconds: number | null
+  medianSeconds?: number | null
+  p90Seconds?: number | null
   targetSeconds: number
   withinTarget: number
 }

@@ -87,6 +87,9 @@ public class ScreenBrowserTest {
         System.out.println("MEASURE screen load: " + loaded);
         seed(TODAY_CASES);
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
+        // charts drawn at once (the screen honours prefers-reduced-motion): screenshots show final figures, not a frame of an animation
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         browser.emulateScreen(WIDTH, HEIGHT);
     }
 
@@ -323,6 +326,15 @@ public class ScreenBrowserTest {
         assertEquals(expected, shown);
         assertTrue(shown.contains("jizhou"));
         assertEquals(expected.size(), browser.all("[data-test=city-screen] li.card [data-test=mode-badge]").size());
+        if (streams("/api/v1/city/events", wallToken(Tokens.CITY_REALM))) {
+            // the city's stream: a case reported in Jizhou shows on the city's wall
+            browser.until("the city's stream open", d -> "open".equals(d.findElement(By.cssSelector("[data-test=screen-header] [data-live]"))
+                    .getAttribute("data-live")));
+            Api.Reply created = api.as("jz-dispatcher").post(JIZHOU + "/cases", caseBody(3));
+            assertEquals(created.body().toString(), 201, created.status());
+            WebElement line = browser.await("[data-test=feed] li[data-case-number='" + created.text("number") + "']");
+            assertTrue(line.getText(), line.getText().contains("吉州区"));
+        }
         axe("screen-city");
         browser.shoot("screen-city-1920", WIDTH, HEIGHT);
         assertNoBlockingFindings();

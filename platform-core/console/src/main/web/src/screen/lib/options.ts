@@ -91,12 +91,12 @@ export function departmentsOption(departments: readonly DepartmentFigures[], t: 
 export function dispatchOption(timing: DispatchTiming, t: Words, locale: ScreenLocale, reducedMotion = false): Option {
   const target = timing.targetSeconds > 0 ? timing.targetSeconds : 180
   const max = target * 2
-  const clamp = (v: number | null) => (v === null ? null : Math.min(max, Math.max(0, v)))
+  const clamp = (v: number | null | undefined) => (v == null ? null : Math.min(max, Math.max(0, v)))
   const description = t('chart.dispatchAria', { median: duration(timing.medianSeconds, locale), p90: duration(timing.p90Seconds, locale), target: duration(target, locale) })
-  const needle = (value: number | null, name: string, color: string, length: string) => ({
+  const needle = (value: number | null | undefined, name: string, color: string, length: string) => ({
     value: clamp(value) ?? 0, name,
     itemStyle: { color },
-    pointer: { show: value !== null, length, width: 8, itemStyle: { color } },
+    pointer: { show: value != null, length, width: 8, itemStyle: { color } },
     title: { show: false },
     detail: { show: false },
   })
