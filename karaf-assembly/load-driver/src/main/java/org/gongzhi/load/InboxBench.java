@@ -75,23 +75,7 @@ public final class InboxBench {
                 "--days", "180", "--threads", "4"));
         o.putAll(Map.of("--seed-only", "false", "--warmup", "20", "--rounds", "100", "--dispatcher", "jz-dispatcher",
                 "--grid-worker", "jz-grid1", "--handler", "jz-cg", "--password", Options.DEMO_PASSWORD));
-        try {
-            Map<String, String> parsed = BenchOptions.parse(args, o);
-            if (parsed == null) {
-                System.out.println(USAGE);
-                return 0;
-            }
-            return new InboxBench(parsed).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("inbox-bench: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        } catch (SQLException | IOException | TokenException e) {
-            System.err.println("inbox-bench: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return BenchOptions.run("inbox-bench", USAGE, args, o, parsed -> new InboxBench(parsed).execute());
     }
 
     static final String USAGE = String.join("\n",

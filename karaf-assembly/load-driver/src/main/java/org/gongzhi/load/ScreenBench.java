@@ -79,23 +79,7 @@ public final class ScreenBench {
                 "--days", "365"));
         o.putAll(Map.of("--screen", "120", "--viewers", "100", "--poll", "5", "--inbox-threads", "4", "--phase", "60",
                 "--repeats", "2", "--viewer", "screen", "--dispatcher", "jz-dispatcher", "--password", Options.DEMO_PASSWORD));
-        try {
-            Map<String, String> parsed = BenchOptions.parse(args, o);
-            if (parsed == null) {
-                System.out.println(USAGE);
-                return 0;
-            }
-            return new ScreenBench(parsed).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("screen-bench: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        } catch (SQLException | IOException | TokenException e) {
-            System.err.println("screen-bench: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return BenchOptions.run("screen-bench", USAGE, args, o, parsed -> new ScreenBench(parsed).execute());
     }
 
     static final String USAGE = String.join("\n",
