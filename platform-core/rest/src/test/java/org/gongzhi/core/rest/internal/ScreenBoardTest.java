@@ -38,6 +38,7 @@ import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
+import org.awaitility.Awaitility;
 import org.junit.After;
 import org.junit.Test;
 
@@ -58,15 +59,16 @@ public class ScreenBoardTest {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final ScreenBoard board = new ScreenBoard(this::figures, modes(), events(), directory(),
-            Clock.fixed(AT, ZoneOffset.UTC), nanos::get);
+            Clock.fixed(AT, ZoneOffset.UTC), nanos::get, Executors.newFixedThreadPool(2));
 
     @After
     public void stop() {
         pool.shutdownNow();
+        board.stop();
     }
 
     @Test
-    public void aHundredScreensAtOnceCostOneComputationEveryFiveSeconds() throws Exception {
+    public void aHundredScreensAtOnceCostOneComputation() throws Exception {
         gate = new CountDownLatch(1);
         List<Future<ScreenJson.District>> screens = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -78,12 +80,26 @@ public class ScreenBoardTest {
             assertThat(s.get(10, TimeUnit.SECONDS).open()).isEqualTo(1);
         }
         assertThat(computed).hasValue(1);
-        nanos.addAndGet(Duration.ofMillis(4_900).toNanos());
+        nanos.addAndGet(Duration.ofMillis(3_900).toNanos());
         assertThat(board.district("jizhou").open()).isEqualTo(1);
         assertThat(computed).hasValue(1);
-        nanos.addAndGet(Duration.ofMillis(200).toNanos());
-        assertThat(board.district("jizhou").open()).isEqualTo(2);
+    }
+
+    @Test
+    public void screensPollingSteadilyGetAnAnswerAtOnceAndNeverOneOlderThanFiveSeconds() {
+        assertThat(board.district("jizhou").open()).isEqualTo(1);
+        gate = new CountDownLatch(1);
+        nanos.addAndGet(Duration.ofMillis(4_100).toNanos());
+        // 4.1 s old: still served, while the next one is computed in the background
+        assertThat(board.district("jizhou").open()).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAtomic(computed, org.hamcrest.Matchers.equalTo(2));
+        gate.countDown();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> board.district("jizhou").open() == 2);
         assertThat(computed).hasValue(2);
+        // nobody asked for 5 s: the next caller waits for a new computation
+        nanos.addAndGet(Duration.ofMillis(5_100).toNanos());
+        assertThat(board.district("jizhou").open()).isEqualTo(3);
+        assertThat(computed).hasValue(3);
     }
 
     @Test
