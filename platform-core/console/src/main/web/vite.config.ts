@@ -3,10 +3,11 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
 /**
- * Two pages from one build: the console (index.html, served at /console/) and the residents'
- * reporting page (report/index.html, served at /report/ by the same bundle). Both share the
- * build's assets/, which each servlet serves under its own path: chunks refer to each other
- * relatively, and each page's HTML names them under its own prefix.
+ * Three pages from one build: the console (index.html, served at /console/), the residents'
+ * reporting page (report/index.html, served at /report/) and the big screen (screen/index.html,
+ * served at /screen/), all by the same bundle. They share the build's assets/, which each servlet
+ * serves under its own path: chunks refer to each other relatively, and each page's HTML names
+ * them under its own prefix.
  *
  * The resident page imports single Element Plus components, the console installs the whole
  * library: the `element-plus` group is split by the pages (entries, including lazily loaded
@@ -24,6 +25,7 @@ export default defineConfig({
       input: {
         console: fileURLToPath(new URL('./index.html', import.meta.url)),
         report: fileURLToPath(new URL('./report/index.html', import.meta.url)),
+        screen: fileURLToPath(new URL('./screen/index.html', import.meta.url)),
       },
       output: {
         // vendor libraries in their own long-lived chunks; pages load on demand
@@ -46,7 +48,8 @@ export default defineConfig({
   experimental: {
     renderBuiltUrl(filename, { hostId, hostType }) {
       if (hostType !== 'html') return { relative: true }
-      return (hostId.startsWith('report/') ? '/report/' : '/console/') + filename
+      if (hostId.startsWith('report/')) return '/report/' + filename
+      return (hostId.startsWith('screen/') ? '/screen/' : '/console/') + filename
     },
   },
   server: {

@@ -1,7 +1,7 @@
 /** Realm roles of the platform (Keycloak `realm_access.roles`). */
 export type Role =
   | 'district-admin' | 'dispatcher' | 'grid-worker' | 'department-handler'
-  | 'mediator' | 'social-worker' | 'resident' | 'city-admin'
+  | 'mediator' | 'social-worker' | 'resident' | 'screen-viewer' | 'city-admin'
 
 /** A menu entry of the console: a route name and the roles that see it. */
 export interface MenuItem {
@@ -27,9 +27,17 @@ export const CITY_MENU: MenuItem[] = [
   { route: 'city-reports', label: 'menu.cityReports', roles: ['city-admin'] },
 ]
 
-/** Roles that work in the console; a resident alone does not (residents use the reporting page). */
+/** Roles that never open the console: residents (the reporting page) and wall screens (the big screen). */
+const NOT_CONSOLE = new Set(['resident', 'screen-viewer', 'offline_access', 'uma_authorization'])
+
+/** Roles that work in the console; a resident or a wall screen's account alone does not. */
 export function mayUseConsole(roles: readonly string[]): boolean {
-  return roles.some((r) => r !== 'resident' && r !== 'offline_access' && r !== 'uma_authorization' && !r.startsWith('default-roles-'))
+  return roles.some((r) => !NOT_CONSOLE.has(r) && !r.startsWith('default-roles-'))
+}
+
+/** A wall screen's account (screen-viewer and nothing the console serves): it is sent to the big screen. */
+export function isScreenOnly(roles: readonly string[]): boolean {
+  return roles.includes('screen-viewer') && !mayUseConsole(roles)
 }
 
 export function menuFor(menu: MenuItem[], roles: readonly string[]): MenuItem[] {

@@ -306,6 +306,43 @@ final class Browser implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Emulates a wall screen of {@code width}×{@code height} CSS pixels (desktop, scale 1) for what
+     * follows, e.g. 1920×1080 or a 4K wall's 3840×2160; {@link #screenshots} is for pages, this for walls.
+     */
+    void emulateScreen(int width, int height) {
+        phone = null;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "screenWidth", width, "screenHeight", height, "deviceScaleFactor", 1, "mobile", false));
+        settle(width);
+    }
+
+    /**
+     * A screenshot of the emulated screen as it is ({@link #emulateScreen}) to
+     * {@code target/screenshots/<name>.png}, checked to have the screen's size; pages wider or
+     * taller than the screen are listed with the overflows.
+     */
+    Path shoot(String name, int width, int height) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            quiet();
+            long wide = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long tall = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            if (wide > width || tall > height) {
+                overflows.add(name + " at " + width + "×" + height + ": the page is " + wide + "×" + tall + " px (scrolls)");
+            }
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            ByteBuffer header = ByteBuffer.wrap(png, 16, 8);
+            assertEquals(name + ": screenshot width", width, header.getInt());
+            assertEquals(name + ": screenshot height", height, header.getInt());
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, png);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Pages wider than the screen they were shot at (found by {@link #screenshots}). */
     List<String> overflows() {
         return List.copyOf(overflows);

@@ -79,6 +79,12 @@ public abstract class PlatformTestSupport {
                 // installed too early and, now and then, its invoker never appears (every test method of
                 // the class then waits out the system timeout)
                 useOwnExamBundlesStartLevel(90),
+                // and, started that late on a loaded machine, the probe waits up to two minutes (not 10 s)
+                // for its invoker, and the invoker for its injector
+                editConfigurationFilePut("etc/system.properties", "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT",
+                        "120000"),
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000"),
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", ssh),

@@ -51,14 +51,33 @@ final class RawHttp {
             b.header("Authorization", "Bearer " + token);
         }
         headers.forEach(b::header);
-        HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        String text = new String(response.body(), StandardCharsets.UTF_8);
+        HttpResponse<java.io.InputStream> response = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String text;
+        try (java.io.InputStream in = response.body()) {
+            // a live event stream never ends: its first frame is the answer (the stream closes with the input stream)
+            text = contentType.startsWith("text/event-stream") ? firstFrame(in)
+                    : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         JsonNode json = null;
         try {
             json = text.isBlank() ? null : JSON.readTree(text);
         } catch (IOException notJson) {
             // stays null: an HTML error page, say
         }
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), text, json);
+        return new Answer(response.statusCode(), contentType, text, json);
+    }
+
+    /** The text up to the first blank line (one server-sent event), at most 64 KB. */
+    private static String firstFrame(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        int previous = -1;
+        for (int c; frame.size() < 65_536 && (c = in.read()) != -1; previous = c) {
+            if (c == '\n' && previous == '\n') {
+                break;
+            }
+            frame.write(c);
+        }
+        return frame.toString(StandardCharsets.UTF_8);
     }
 }

@@ -119,7 +119,7 @@ public final class UploadBench {
 
         int concurrency = (int) ArgValues.integer("--concurrency", options.get("--concurrency"), 1, 500);
         int bursts = (int) ArgValues.integer("--bursts", options.get("--bursts"), 1, 100);
-        HeapSampler heap = options.get("--pid").isBlank() ? null : new HeapSampler(options.get("--pid"));
+        JvmHeap.Sampler heap = options.get("--pid").isBlank() ? null : new JvmHeap.Sampler(options.get("--pid"));
         if (heap != null) {
             heap.start();
         }
@@ -254,53 +254,4 @@ public final class UploadBench {
         return out.toByteArray();
     }
 
-    /** Samples a JVM's used heap (S0U + S1U + EU + OU of {@code jstat -gc}) every 100 ms; the peak in MB. */
-    private static final class HeapSampler extends Thread {
-        private final String pid;
-        private volatile boolean running = true;
-        private volatile long peakKb;
-
-        HeapSampler(String pid) {
-            super("heap-sampler");
-            this.pid = pid;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                try {
-                    Process p = new ProcessBuilder("jstat", "-gc", pid).redirectErrorStream(true).start();
-                    List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
-                    p.waitFor();
-                    if (lines.size() >= 2) {
-                        peakKb = Math.max(peakKb, used(lines.get(0), lines.get(1)));
-                    }
-                    Thread.sleep(100);
-                } catch (IOException e) {
-                    running = false;
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        static long used(String header, String values) {
-            String[] names = header.trim().split("\\s+");
-            String[] numbers = values.trim().split("\\s+");
-            double kb = 0;
-            for (int i = 0; i < names.length && i < numbers.length; i++) {
-                if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
-                    kb += Double.parseDouble(numbers[i]);
-                }
-            }
-            return (long) kb;
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join(2000);
-            return peakKb / 1024;
-        }
-    }
 }

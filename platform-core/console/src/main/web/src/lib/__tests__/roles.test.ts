@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DISTRICT_MENU, homeRoute, intakeChannels, mayUseConsole, menuFor } from '../roles'
+import { DISTRICT_MENU, homeRoute, intakeChannels, isScreenOnly, mayUseConsole, menuFor } from '../roles'
 import { claimsOf } from '../../auth/session'
 
 describe('roles', () => {
@@ -9,6 +9,14 @@ describe('roles', () => {
     expect(homeRoute(['resident'])).toBe('no-console')
     expect(homeRoute(['city-admin'])).toBe('city-districts')
     expect(homeRoute(['grid-worker'])).toBe('inbox')
+  })
+  it('sends a wall screen account to its polite page, not the console', () => {
+    expect(mayUseConsole(['screen-viewer', 'offline_access', 'default-roles-jizhou'])).toBe(false)
+    expect(homeRoute(['screen-viewer'])).toBe('no-console')
+    expect(isScreenOnly(['screen-viewer', 'default-roles-gongzhi-city'])).toBe(true)
+    expect(isScreenOnly(['screen-viewer', 'dispatcher'])).toBe(false)
+    expect(isScreenOnly(['resident'])).toBe(false)
+    expect(menuFor(DISTRICT_MENU, ['screen-viewer'])).toEqual([])
   })
   it('shows each role only its menu', () => {
     expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case'])

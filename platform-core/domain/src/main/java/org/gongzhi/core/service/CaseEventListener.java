@@ -12,4 +12,11 @@ public interface CaseEventListener {
     /** The operating mode of a subscribed district changed (read it with {@link DistrictModes#current}). */
     default void onModeChange(String tenant) {
     }
+
+    /**
+     * A resumed subscription was too far behind to be replayed in full: some events after its
+     * cursor were skipped. Whatever the listener shows should be read afresh.
+     */
+    default void onGap() {
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The roles people and department systems hold. The {@linkplain #id() id} is the Keycloak realm
  * role name and appears in tokens; every district realm has the district roles, the city realm
- * ({@code gongzhi-city}) has {@link #CITY_ADMIN} only.
+ * ({@code gongzhi-city}) has {@link #cityRoles() the city roles}: {@link #CITY_ADMIN} and the city
+ * wall screen's {@link #SCREEN_VIEWER}.
  */
 public enum Role {
     /** 区级管理员: the district's own administrator (plugins, reports, everything the dispatcher does). */
@@ -56,5 +57,13 @@ public enum Role {
     /** The roles of a district realm (all but {@link #CITY_ADMIN}). */
     public static Set<Role> districtRoles() {
         return EnumSet.complementOf(EnumSet.of(CITY_ADMIN));
+    }
+
+    /**
+     * The roles of the city realm: {@link #CITY_ADMIN} and {@link #SCREEN_VIEWER} (the city's wall
+     * screen). A city account holds exactly one of them.
+     */
+    public static Set<Role> cityRoles() {
+        return EnumSet.of(CITY_ADMIN, SCREEN_VIEWER);
     }
 }

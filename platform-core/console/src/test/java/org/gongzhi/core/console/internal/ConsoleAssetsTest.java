@@ -108,6 +108,38 @@ public class ConsoleAssetsTest {
         assertThat(ReportServlet.PERMISSIONS).isEqualTo("geolocation=(self)");
     }
 
+    @Test
+    public void theBigScreenHasItsOwnIndexAndAStricterPolicy() throws IOException {
+        Path dir = Files.createTempDirectory("build");
+        Files.createDirectories(dir.resolve("assets"));
+        Files.createDirectories(dir.resolve("screen"));
+        Files.writeString(dir.resolve("index.html"), "console");
+        Files.writeString(dir.resolve("screen/index.html"), "screen");
+        Files.writeString(dir.resolve("assets/screen-1234.js"), "export {}");
+        ConsoleAssets assets = new ConsoleAssets(p -> {
+            Path f = dir.resolve(p);
+            try {
+                return Files.exists(f) ? f.toUri().toURL() : null;
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        ScreenServlet screen = new ScreenServlet(assets);
+        assertThat(text(screen.resolve("jizhou/"))).isEqualTo("screen");
+        assertThat(text(screen.resolve("city/"))).isEqualTo("screen");
+        assertThat(text(screen.resolve("city"))).isEqualTo("screen");
+        assertThat(screen.resolve("assets/screen-1234.js")).get().extracting(ConsoleAssets.Asset::immutable).isEqualTo(true);
+        assertThat(screen.resolve("favicon.svg")).isEmpty();
+        assertThat(screen.resolve("../index.html")).isEmpty();
+
+        String policy = ScreenServlet.contentSecurityPolicy("http://127.0.0.1:18080");
+        assertThat(policy).contains("script-src 'self';", "img-src 'self' data: blob:;", "connect-src 'self' http://127.0.0.1:18080;",
+                "frame-ancestors 'none'", "object-src 'none'").doesNotContain("https:", "img-src 'self' data: blob: http");
+        // nothing from the internet: the console's policy minus its images from anywhere
+        assertThat(ScreenServlet.contentSecurityPolicy(null)).doesNotContain("http");
+        assertThat(ScreenServlet.PERMISSIONS).contains("geolocation=()", "camera=()");
+    }
+
     private static String text(java.util.Optional<ConsoleAssets.Asset> asset) {
         return new String(asset.orElseThrow().bytes(), StandardCharsets.UTF_8);
     }

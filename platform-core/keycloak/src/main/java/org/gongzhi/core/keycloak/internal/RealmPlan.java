@@ -1,6 +1,5 @@
 package org.gongzhi.core.keycloak.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,14 +38,16 @@ record RealmPlan(String realm, String displayName, String englishName, Set<Role>
         return new RealmPlan(t.id(), t.name(), english, Role.districtRoles(), t.departments(), t.people());
     }
 
-    static RealmPlan city(List<PersonDefinition> cityAdmins) {
-        for (PersonDefinition p : cityAdmins) {
-            if (!p.roles().equals(List.of(Role.CITY_ADMIN))) {
-                throw new IllegalArgumentException("city account " + p.username() + " must hold city-admin only");
+    /** The city realm: roles {@code city-admin} and {@code screen-viewer}; each account holds one of them. */
+    static RealmPlan city(List<PersonDefinition> cityPeople) {
+        for (PersonDefinition p : cityPeople) {
+            if (p.roles().size() != 1 || !Role.cityRoles().contains(p.roles().get(0))) {
+                throw new IllegalArgumentException("city account " + p.username()
+                        + " must hold one role: city-admin or screen-viewer");
             }
         }
         return new RealmPlan(IdentityProvisioning.CITY_REALM, "共治平台 · 市级", "Gongzhi city administration",
-                EnumSet.of(Role.CITY_ADMIN), List.of(), cityAdmins);
+                Role.cityRoles(), List.of(), cityPeople);
     }
 
     /** Refuses {@code master} and the city realm as a district's realm. */

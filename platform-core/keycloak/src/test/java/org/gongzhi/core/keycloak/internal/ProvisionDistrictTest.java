@@ -63,7 +63,8 @@ public class ProvisionDistrictTest {
         assertThat(first.realm()).isEqualTo(district.id());
         assertThat(first.created()).contains("realm " + district.id(), "client scope gongzhi-api",
                 "client gongzhi-web", "client dept-cg", "user jz-grid1");
-        assertThat(first.created()).filteredOn(s -> s.startsWith("role ")).hasSize(7);
+        assertThat(first.created()).filteredOn(s -> s.startsWith("role ")).hasSize(Role.districtRoles().size())
+                .contains("role screen-viewer");
         assertThat(first.created()).contains("user profile attribute department", "user profile attribute grids");
         assertThat(first.created()).filteredOn(s -> s.startsWith("client ") && !s.startsWith("client scope")).hasSize(1 + district.departments().size());
         assertThat(first.created()).filteredOn(s -> s.startsWith("user ") && !s.startsWith("user profile")).hasSize(district.people().size());

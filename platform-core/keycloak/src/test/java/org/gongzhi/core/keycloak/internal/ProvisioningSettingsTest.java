@@ -72,11 +72,24 @@ public class ProvisioningSettingsTest {
     }
 
     @Test
-    public void cityAccountsHoldCityAdminOnly() {
+    public void cityAccountsAreAdministratorsOrWallScreens() {
         PersonDefinition dispatcher = new PersonDefinition("c-1", "a", "b", "c@x.cn", null, List.of(Role.DISPATCHER),
                 null, List.of(), null);
         assertThatThrownBy(() -> RealmPlan.city(List.of(dispatcher))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(RealmPlan.city(List.of()).roles()).containsExactly(Role.CITY_ADMIN);
+        PersonDefinition both = new PersonDefinition("c-2", "a", "b", "d@x.cn", null,
+                List.of(Role.CITY_ADMIN, Role.SCREEN_VIEWER), null, List.of(), null);
+        assertThatThrownBy(() -> RealmPlan.city(List.of(both))).isInstanceOf(IllegalArgumentException.class);
+        PersonDefinition screen = new PersonDefinition("screen", "大屏", "市级", "s@x.cn", null, List.of(Role.SCREEN_VIEWER),
+                null, List.of(), null);
+        assertThat(RealmPlan.city(List.of(screen)).people()).containsExactly(screen);
+        assertThat(RealmPlan.city(List.of()).roles()).containsExactlyInAnyOrder(Role.CITY_ADMIN, Role.SCREEN_VIEWER);
+        org.gongzhi.core.tenant.TenantDefinition jizhou = new org.gongzhi.core.tenant.TenantDefinitionReader()
+                .read(DemoTenants.source().resolve("jizhou"));
+        assertThat(RealmPlan.district(jizhou).roles()).contains(Role.SCREEN_VIEWER).doesNotContain(Role.CITY_ADMIN);
+        // the demo wall screens: one account "screen" per district and one in the city
+        assertThat(jizhou.people()).anyMatch(p -> p.username().equals("screen") && p.roles().equals(List.of(Role.SCREEN_VIEWER)));
+        assertThat(RealmPlan.city(DemoTenants.cityAdmins()).people())
+                .anyMatch(p -> p.username().equals("screen") && p.roles().equals(List.of(Role.SCREEN_VIEWER)));
     }
 
     @Test

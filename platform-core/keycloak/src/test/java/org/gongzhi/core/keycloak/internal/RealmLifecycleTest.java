@@ -38,7 +38,7 @@ public class RealmLifecycleTest {
     }
 
     @Test
-    public void theCityRealmHasTheCityAdministrators() throws Exception {
+    public void theCityRealmHasTheCityAdministratorsAndItsWallScreen() throws Exception {
         // the city realm has a fixed name: start from scratch
         keycloak.admin().realms().findAll().stream()
                 .filter(r -> r.getRealm().equals(IdentityProvisioning.CITY_REALM))
@@ -47,8 +47,9 @@ public class RealmLifecycleTest {
         ProvisioningReport report = provisioning.provisionCity(DemoTenants.cityAdmins());
         assertThat(report.realm()).isEqualTo("gongzhi-city");
         assertThat(report.created()).contains("realm gongzhi-city", "role city-admin", "client gongzhi-web",
-                "user city-admin");
-        assertThat(report.created()).filteredOn(s -> s.startsWith("role ")).containsExactly("role city-admin");
+                "user city-admin", "user screen");
+        assertThat(report.created()).filteredOn(s -> s.startsWith("role "))
+                .containsExactlyInAnyOrder("role city-admin", "role screen-viewer");
         assertThat(provisioning.provisionCity(DemoTenants.cityAdmins()).created()).isEmpty();
 
         RealmRepresentation realm = keycloak.admin().realm("gongzhi-city").toRepresentation();
@@ -67,6 +68,14 @@ public class RealmLifecycleTest {
         Caller caller = keycloak.validator("city").validate(answer.accessToken());
         assertThat(caller.tenantId()).isEqualTo("city");
         assertThat(caller.hasRole("city-admin")).isTrue();
+
+        // the city's wall screen: screen-viewer only, and an offline token for its long sign-in
+        TokenClient.Answer wall = keycloak.tokens().password("gongzhi-city", "gongzhi-web", "screen", DemoTenants.DEMO_PASSWORD);
+        assertThat(wall.ok()).as("%s", wall.body()).isTrue();
+        assertThat(ProvisionDistrictTest.realmRoles(wall.claims())).contains("screen-viewer").doesNotContain("city-admin");
+        Caller screen = keycloak.validator("city").validate(wall.accessToken());
+        assertThat(screen.hasRole("screen-viewer")).isTrue();
+        assertThat(screen.hasRole("city-admin")).isFalse();
     }
 
     @Test

@@ -31,6 +31,7 @@ final class PersistenceFixture extends ExternalResource {
     final DispatchSignals signals = new DispatchSignals();
     HibernateDispatchOutbox outbox;
     HibernateDepartmentUpdates updates;
+    HibernateDistrictModes modes;
 
     @Override
     protected void before() throws IOException {
@@ -45,6 +46,12 @@ final class PersistenceFixture extends ExternalResource {
         kpis = new HibernateKpiService(db, tenants, clock);
         screen = new HibernateScreenFigures(db, tenants, clock);
         evidence = new HibernateEvidenceRecords(db, clock);
+        modes = new HibernateDistrictModes(db, tenants, clock);
+    }
+
+    /** The database without the pool, as the platform's data source service gives it. */
+    javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
     }
 
     @Override

@@ -120,7 +120,7 @@ public class TenantLifecycleTest {
         assertThat(jizhou.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(jizhou.cases()).isZero();
         assertThat(jizhou.identity().state()).isEqualTo("NOT_CONFIGURED");
-        assertThat(jizhou.definition().people()).hasSize(10);
+        assertThat(jizhou.definition().people()).hasSize(11);
     }
 
     @Test
@@ -144,7 +144,7 @@ public class TenantLifecycleTest {
         TenantInfo created = catalog.create("qingyuan", posted("qingyuan", "360803"));
 
         assertThat(created.definition().name()).isEqualTo("青原区");
-        assertThat(created.definition().people()).hasSize(10);
+        assertThat(created.definition().people()).hasSize(11);
         assertThat(root.resolve("qingyuan/tenant.yaml")).exists();
         assertThat(catalog.enabledModels("qingyuan")).containsExactly("three-colour-grid");
         assertThat(reload().find("qingyuan")).isPresent();
@@ -193,6 +193,8 @@ public class TenantLifecycleTest {
         reportCase(catalog, "jizhou");
         reportCase(catalog, "donghu");
         catalog.setModelEnabled("jizhou", "old-man-studios", true);
+        new HibernateDistrictModes(db, catalog, java.time.Clock.systemUTC())
+                .switchTo("jizhou", org.gongzhi.core.service.OperatingMode.WARTIME, "防汛演练", "jz-admin");
 
         assertThatThrownBy(() -> catalog.delete("jizhou", false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1");

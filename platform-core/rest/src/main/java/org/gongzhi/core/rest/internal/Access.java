@@ -43,14 +43,19 @@ final class Access {
         return c.username() != null ? c.username() : c.subject();
     }
 
+    /** Roles the city realm may grant. */
+    private static final Set<Role> CITY_ROLES = EnumSet.of(Role.CITY_ADMIN, Role.SCREEN_VIEWER);
+
     /**
      * The caller's roles that Gongzhi knows and the caller's realm may grant: {@code city-admin}
-     * only from the city realm, the district roles only from a district's realm.
+     * and {@code screen-viewer} from the city realm, the district roles only from a district's realm.
      */
     static Set<Role> roles(Caller c) {
         boolean city = CITY.equals(c.tenantId());
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        c.roles().forEach(r -> Role.fromId(r).filter(role -> city == (role == Role.CITY_ADMIN)).ifPresent(roles::add));
+        c.roles().forEach(r -> Role.fromId(r)
+                .filter(role -> city ? CITY_ROLES.contains(role) : role != Role.CITY_ADMIN)
+                .ifPresent(roles::add));
         return roles;
     }
 
@@ -95,16 +100,13 @@ final class Access {
         return c;
     }
 
-    /**
-     * A city administrator, or a wall screen of the city realm ({@code screen-viewer} there, 大屏观看): the
-     * city's read-only figures.
-     */
+    /** A caller of the city realm who may watch the city's figures: a city administrator or a city wall screen. */
     static Caller cityViewer(SecurityContext security) {
         Caller c = caller(security);
-        if (isCityAdmin(c) || (CITY.equals(c.tenantId()) && c.roles().contains(Role.SCREEN_VIEWER.id()))) {
-            return c;
+        if (!CITY.equals(c.tenantId()) || roles(c).isEmpty()) {
+            throw new AccessDeniedException("该操作需要市级管理员或大屏观看角色 (requires the city-admin or a city screen-viewer role)");
         }
-        throw new AccessDeniedException("该操作需要市级管理员或市级大屏观看角色 (requires the city-admin or the city's screen-viewer role)");
+        return c;
     }
 
     /** Any verified caller. */

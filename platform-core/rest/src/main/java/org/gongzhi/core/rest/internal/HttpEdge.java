@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=gongzhi-http-edge",
         "osgi.http.whiteboard.filter.pattern=/*",
+        // the live event streams (server-sent events) are asynchronous requests: every filter on their way must allow it
+        "osgi.http.whiteboard.filter.asyncSupported=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)",
         "service.ranking:Integer=1000"})
 public final class HttpEdge implements Filter {

@@ -213,6 +213,14 @@ public class OpenApiDocumentTest {
         records.put("HotlineBatch", HotlineResource.BatchJson.class);
         records.put("HotlineRow", HotlineResource.RowJson.class);
         records.put("ConsolePage", ConsolePageResource.PageJson.class);
+        records.put("ScreenPanel", ScreenPanelResource.PanelJson.class);
+        records.put("ScreenPanelFigures", ScreenPanelResource.FiguresJson.class);
+        records.put("DistrictMode", ModeJson.class);
+        records.put("DistrictModeView", ModeJson.View.class);
+        records.put("EmergencyPlan", ModeJson.Plan.class);
+        records.put("DutyPost", ModeJson.Duty.class);
+        records.put("ModeSwitch", ModeJson.Switch.class);
+        records.put("CityModeSwitch", ModeJson.CitySwitch.class);
         records.put("ResidentDistrict", ResidentJson.District.class);
         records.put("ResidentCategory", ResidentJson.Category.class);
         records.put("ResidentGrid", ResidentJson.Grid.class);
@@ -263,6 +271,8 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("CaseAction")).containsExactlyElementsOf(wire(CaseAction.values(), CaseAction::wireName));
         assertThat(enumOf("Channel")).containsExactlyElementsOf(wire(Channel.values(), Channel::wireName));
         assertThat(enumOf("SlaTier")).containsExactlyElementsOf(wire(SlaTier.values(), SlaTier::wireName));
+        assertThat(enumOf("OperatingMode")).containsExactlyElementsOf(
+                wire(org.gongzhi.core.service.OperatingMode.values(), org.gongzhi.core.service.OperatingMode::wireName));
         assertThat(enumOf("SlaState")).containsExactlyElementsOf(wire(SlaState.values(), CaseJson::wire));
         assertThat(enumOf("CategoryFamily")).containsExactlyElementsOf(wire(CategoryFamily.values(), Enum::name));
         assertThat(enumOf("GridLevel")).containsExactlyElementsOf(

@@ -1,0 +1,177 @@
+package org.gongzhi.core.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.sse.OutboundSseEvent;
+import javax.ws.rs.sse.Sse;
+import javax.ws.rs.sse.SseEventSink;
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.service.CaseEvent;
+import org.gongzhi.core.service.CaseEventListener;
+import org.gongzhi.core.service.CaseEvents;
+import org.gongzhi.core.service.CaseScope;
+import org.gongzhi.core.service.DistrictModes;
+import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.tenant.TenantDefinition;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The open live event streams of this node (server-sent events): subscribes each to the feed with its
+ * caller's visibility, sends each district's mode at connect and at every switch, the {@code reset} frame
+ * when a resumed stream was too far behind, and a keep-alive comment every {@value #KEEP_ALIVE_SECONDS} s
+ * to all. At most {@value #MAX_STREAMS} streams at once (503 beyond). Used by {@link EventResource} and
+ * {@link CityEventResource}.
+ */
+@Component(service = LiveStreams.class)
+public final class LiveStreams {
+
+    static final long KEEP_ALIVE_SECONDS = 15;
+    /** Open streams per node at most; more get 503 and retry. */
+    static final int MAX_STREAMS = 2_000;
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final CaseEvents events;
+    private final TenantDirectory tenants;
+    private final DistrictModes modes;
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gongzhi-sse-keep-alive");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public LiveStreams(@Reference CaseEvents events, @Reference TenantDirectory tenants,
+                       @Reference DistrictModes modes) {
+        this.events = events;
+        this.tenants = tenants;
+        this.modes = modes;
+        keepAlive.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        keepAlive.shutdownNow();
+        open.forEach(Stream::close);
+    }
+
+    /** Opens a district's stream for a caller who may see the cases of {@code scope}. */
+    void district(String tenant, CaseScope scope, String lastEventId, SseEventSink sink, Sse sse) {
+        start(new Stream(sink, sse, visibleIn(tenants.require(tenant), scope)), tenant, lastEventId, List.of(tenant));
+    }
+
+    /** Opens the city's stream: every district's events and modes. */
+    void city(String lastEventId, SseEventSink sink, Sse sse) {
+        List<String> active = tenants.tenants().stream().map(TenantDefinition::id)
+                .filter(t -> tenants.status(t).orElse(null) == TenantStatus.ACTIVE).toList();
+        start(new Stream(sink, sse, e -> true), null, lastEventId, active);
+    }
+
+    private void start(Stream stream, String tenant, String lastEventId, List<String> modesOf) {
+        if (open.size() >= MAX_STREAMS) {
+            throw new WebApplicationException(Problem.response(503, "streams-exhausted", "实时事件连接已满 (too many live event streams)",
+                    "请稍后重试 (retry later)", null));
+        }
+        open.add(stream);
+        stream.send(stream.sse.newEventBuilder().comment("gongzhi live events").reconnectDelay(3_000).build());
+        modesOf.forEach(stream::onModeChange);
+        stream.subscription = events.subscribe(tenant, lastEventId, stream);
+    }
+
+    private void keepAlive() {
+        for (Stream s : open) {
+            s.send(s.sse.newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    /** The events a caller of {@code scope} may see in {@code district}. */
+    static Predicate<CaseEvent> visibleIn(TenantDefinition district, CaseScope scope) {
+        if (scope.wholeDistrict()) {
+            return e -> true;
+        }
+        return e -> {
+            if (scope.department() != null && scope.department().equals(e.leadDepartment())) {
+                return true;
+            }
+            if (e.grid() == null || scope.grids().isEmpty()) {
+                return false;
+            }
+            return district.grids().pathTo(e.grid()).stream().map(GridNode::code).anyMatch(scope.grids()::contains);
+        };
+    }
+
+    /** One open stream: a subscriber of the feed writing to its sink. */
+    private final class Stream implements CaseEventListener {
+        final SseEventSink sink;
+        final Sse sse;
+        final Predicate<CaseEvent> visible;
+        volatile CaseEvents.Subscription subscription;
+
+        Stream(SseEventSink sink, Sse sse, Predicate<CaseEvent> visible) {
+            this.sink = sink;
+            this.sse = sse;
+            this.visible = visible;
+        }
+
+        @Override
+        public void onCase(CaseEvent e) {
+            if (visible.test(e)) {
+                send(sse.newEventBuilder().name("case").id(e.id()).data(String.class, json(EventJson.Case.of(e))).build());
+            }
+        }
+
+        @Override
+        public void onModeChange(String tenant) {
+            send(sse.newEventBuilder().name("mode").data(String.class, json(ModeJson.of(modes.current(tenant)))).build());
+        }
+
+        @Override
+        public void onGap() {
+            send(sse.newEventBuilder().name("reset").data(String.class, "{}").build());
+        }
+
+        /** Sends a frame; a closed or failing sink ends the stream (the feed drops a listener that throws). */
+        void send(OutboundSseEvent frame) {
+            if (sink.isClosed()) {
+                close();
+                throw new IllegalStateException("stream closed");
+            }
+            sink.send(frame).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    close();
+                }
+            });
+        }
+
+        void close() {
+            open.remove(this);
+            CaseEvents.Subscription s = subscription;
+            if (s != null) {
+                s.close();
+            }
+            if (!sink.isClosed()) {
+                sink.close();
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event", e);
+        }
+    }
+}
