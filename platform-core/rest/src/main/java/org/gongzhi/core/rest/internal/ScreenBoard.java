@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,7 +48,7 @@ public final class ScreenBoard {
     private final CaseEvents events;
     private final TenantDirectory tenants;
     private final Clock clock;
-    private final ExecutorService computations;
+    private final Executor computations;
     private final AsyncLoadingCache<String, ScreenJson.District> cache;
 
     @Activate
@@ -61,7 +62,7 @@ public final class ScreenBoard {
     }
 
     ScreenBoard(ScreenFigures figures, DistrictModes modes, CaseEvents events, TenantDirectory tenants, Clock clock,
-                Ticker ticker, ExecutorService computations) {
+                Ticker ticker, Executor computations) {
         this.figures = figures;
         this.modes = modes;
         this.events = events;
@@ -76,7 +77,9 @@ public final class ScreenBoard {
 
     @Deactivate
     void stop() {
-        computations.shutdownNow();
+        if (computations instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
     }
 
     /** A district's screen, at most {@link #MAX_AGE} old. The caller has checked access. */
