@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.grid.GridLevel;
@@ -139,8 +140,12 @@ public final class HibernateScreenFigures implements ScreenFigures {
     /** The grids' rows in the tree's order (codes no longer defined last). */
     private static List<GridRow> gridRows(TenantDefinition tenant, Map<String, KpiFigures> byGrid) {
         List<GridRow> rows = new ArrayList<>();
-        Map<String, KpiFigures> left = new HashMap<>(byGrid);
-        left.remove(null);
+        Map<String, KpiFigures> left = new TreeMap<>();
+        byGrid.forEach((code, k) -> {
+            if (code != null) {
+                left.put(code, k);
+            }
+        });
         for (GridNode node : tenant.grids().all()) {
             KpiFigures k = left.remove(node.code());
             if (k != null) {

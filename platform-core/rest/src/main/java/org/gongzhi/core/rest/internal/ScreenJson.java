@@ -3,7 +3,6 @@ package org.gongzhi.core.rest.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.CaseEvent;
@@ -18,8 +17,8 @@ import org.gongzhi.core.service.DistrictScreen.TrendMonth;
 
 /**
  * Wire forms of the wall screens' answers (issue 15 contract, "Screen figures"): the figures of
- * {@link DistrictScreen} with the district's mode and newest events, family, status, mode and channel
- * as wire names. No personal data: events carry codes and statuses only.
+ * {@link DistrictScreen} with the district's mode ({@link ModeJson}) and newest events ({@link EventJson.Case}, as
+ * the event stream sends them), the family as a wire name. No personal data: events carry codes and statuses only.
  */
 final class ScreenJson {
 
@@ -27,39 +26,22 @@ final class ScreenJson {
     }
 
     /** {@code GET /api/v1/tenants/{tenant}/screen}. */
-    record District(String tenant, String name, Instant generatedAt, Mode mode, Today today, long open, long overdue,
+    record District(String tenant, String name, Instant generatedAt, ModeJson mode, Today today, long open, long overdue,
                     long warning, Month month, List<TrendMonth> trend, List<Family> families,
                     List<DepartmentRow> departments, Grids grids, Map<String, Long> openByGrid, Dispatch dispatchToday,
-                    List<Event> recent) {
+                    List<EventJson.Case> recent) {
 
         static District of(DistrictScreen s, DistrictMode mode, List<CaseEvent> recent) {
-            return new District(s.tenant(), s.name(), s.generatedAt(), Mode.of(mode), s.today(), s.open(), s.overdue(),
+            return new District(s.tenant(), s.name(), s.generatedAt(), ModeJson.of(mode), s.today(), s.open(), s.overdue(),
                     s.warning(), s.month(), s.trend(),
                     s.families().stream().map(f -> new Family(WireNames.of(f.family()), f.reported(), f.open())).toList(),
                     s.departments(), s.grids(), s.openByGrid(), s.dispatchToday(),
-                    recent.stream().map(Event::of).toList());
-        }
-    }
-
-    /** A district's operating mode (平时/战时). */
-    record Mode(String tenant, String mode, Instant since, String reason, String switchedBy) {
-        static Mode of(DistrictMode m) {
-            return new Mode(m.tenant(), m.mode().wireName(), m.since(), m.reason(), m.switchedBy());
+                    recent.stream().map(EventJson.Case::of).toList());
         }
     }
 
     /** A category family by its wire name ({@code city-management} …). */
     record Family(String family, long reported, long open) {
-    }
-
-    /** One event of the live feed, as the event stream sends it. */
-    record Event(String id, String tenant, UUID caseId, String caseNumber, String action, String from, String to,
-                 String category, String family, String grid, String leadDepartment, String channel, Instant at) {
-        static Event of(CaseEvent e) {
-            return new Event(e.id(), e.tenant(), e.caseId(), e.caseNumber(), e.action(), CaseJson.wire(e.from()),
-                    CaseJson.wire(e.to()), e.category(), CaseJson.wire(e.family()), e.grid(), e.leadDepartment(),
-                    e.channel() == null ? null : e.channel().wireName(), e.at());
-        }
     }
 
     /** {@code GET /api/v1/city/screen}: the districts side by side and their totals. */
@@ -77,7 +59,7 @@ final class ScreenJson {
     }
 
     /** One district on the city's wall. */
-    record CityDistrict(String tenant, String name, Mode mode, Today today, long open, long overdue, Month month,
+    record CityDistrict(String tenant, String name, ModeJson mode, Today today, long open, long overdue, Month month,
                         Dispatch dispatchToday) {
     }
 

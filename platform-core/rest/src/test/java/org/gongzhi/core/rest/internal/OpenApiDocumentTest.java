@@ -236,7 +236,6 @@ public class OpenApiDocumentTest {
         records.put("ResidentRating", ResidentJson.Rating.class);
         records.put("ResidentReopen", ResidentJson.Reopen.class);
         records.put("DistrictScreen", ScreenJson.District.class);
-        records.put("ScreenMode", ScreenJson.Mode.class);
         records.put("ScreenToday", DistrictScreen.Today.class);
         records.put("ScreenMonth", DistrictScreen.Month.class);
         records.put("ScreenTrendMonth", DistrictScreen.TrendMonth.class);
@@ -245,7 +244,7 @@ public class OpenApiDocumentTest {
         records.put("ScreenGrids", DistrictScreen.Grids.class);
         records.put("ScreenGrid", DistrictScreen.GridRow.class);
         records.put("ScreenDispatch", DistrictScreen.Dispatch.class);
-        records.put("ScreenEvent", ScreenJson.Event.class);
+        records.put("ScreenEvent", EventJson.Case.class);
         records.put("CityScreen", ScreenJson.City.class);
         records.put("CityScreenDistrict", ScreenJson.CityDistrict.class);
         records.put("CityScreenTotals", ScreenJson.Totals.class);
