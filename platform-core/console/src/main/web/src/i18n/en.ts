@@ -115,5 +115,16 @@ const en: typeof zh = {
     on: 'On', off: 'Off', modelsOf: 'Models of {name}', suspendOf: 'Suspend {name}', resumeOf: 'Resume {name}',
   },
   error: shared.en.error,
+  mode: {
+    label: 'Operating mode', normal: 'Normal', wartime: 'Wartime', commandPost: 'The centre is the command post', since: 'since {time} · {by}', reason: 'Reason: {reason}',
+    plan: 'Emergency plan', limits: 'Wartime limits: simple {simple}, coordination {coordination}, key/difficult {difficult}',
+    toWartime: 'Switch to wartime', toNormal: 'Back to normal', cancel: 'Cancel', switchedTo: 'Switched to {mode}',
+    confirmWartime: 'From now on, cases registered get the emergency plan\'s limits ({limits}, calendar time), and the command-post categories are registered at intake for the command post to dispatch straight to the departments; cases already registered keep their due times. The switch is journaled.',
+    confirmNormal: 'From now on, cases registered follow the normal rules again; cases registered in wartime keep their due times. The switch is journaled.',
+    reasonLabel: 'Reason for the switch', reasonPlaceholder: 'e.g. level II flood response, the centre becomes the command post', reasonRequired: 'Please give the reason', reasonTooLong: 'At most 500 characters',
+    roster: 'Duty roster', showRoster: 'Show the duty roster', hideRoster: 'Hide the duty roster', noRoster: 'The emergency plan lists no duty roster',
+    post: 'Post', name: 'Name', phone: 'Phone', shift: 'Shift', onDuty: 'On duty', allDay: '24 hours',
+    commandPostTag: 'Command post', commandPostFilter: 'Command post only', wartimeTag: 'Wartime', routing: 'Mode',
+  },
 }
 export default en

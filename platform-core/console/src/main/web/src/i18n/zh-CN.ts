@@ -114,4 +114,15 @@ export default {
     on: '已启用', off: '未启用', modelsOf: '{name}的治理模式', suspendOf: '暂停{name}', resumeOf: '恢复{name}',
   },
   error: shared['zh-CN'].error,
+  mode: {
+    label: '运行模式', normal: '平时', wartime: '战时', commandPost: '综治中心转为指挥部', since: '自 {time} 起 · {by}', reason: '原因：{reason}',
+    plan: '应急预案', limits: '战时时限：简单 {simple}、协调 {coordination}、重点难点 {difficult}',
+    toWartime: '转入战时', toNormal: '恢复平时', cancel: '取消', switchedTo: '已切换为{mode}',
+    confirmWartime: '转入战时后，此后立案的案件按应急预案计时（{limits}，不分工作日），直报指挥部的分类受理即立案、由指挥部直接派遣到部门；已立案的案件时限不变。切换将记入平战转换记录。',
+    confirmNormal: '恢复平时后，此后立案的案件按平时规则计时；战时立案的案件保留原有时限。切换将记入平战转换记录。',
+    reasonLabel: '切换原因', reasonPlaceholder: '如：防汛Ⅱ级应急响应，综治中心转为指挥部', reasonRequired: '请填写切换原因', reasonTooLong: '原因不能超过 500 字',
+    roster: '值班表', showRoster: '显示值班表', hideRoster: '收起值班表', noRoster: '应急预案未列出值班表',
+    post: '岗位', name: '姓名', phone: '电话', shift: '班次', onDuty: '在班', allDay: '24 小时',
+    commandPostTag: '指挥部', commandPostFilter: '直报指挥部', wartimeTag: '战时立案', routing: '平战',
+  },
 }

@@ -17,6 +17,8 @@ export interface InboxFilters {
   channel: string
   tier: string
   colour: string
+  /** only the cases routed straight to the command post in wartime (直报指挥部) */
+  commandPost: boolean
   /** the "due soon" window in hours */
   dueWithin: number
 }
@@ -36,6 +38,7 @@ export function readFilters(query: Record<string, unknown>): InboxFilters {
   const f: InboxFilters = {
     view: VIEWS.includes(view) ? view : 'open',
     q: '', status: [], family: '', category: '', grid: '', department: '', channel: '', tier: '', colour: '',
+    commandPost: one(query.commandPost) === 'true',
     dueWithin: Number.isInteger(hours) && hours >= 1 && hours <= 720 ? hours : 4,
   }
   for (const k of KEYS) f[k] = one(query[k])
@@ -50,6 +53,7 @@ export function writeFilters(f: InboxFilters): Record<string, string> {
   if (f.view !== 'open') q.view = f.view
   for (const k of KEYS) if (f[k]) q[k] = f[k]
   if (f.status.length) q.status = f.status.join(',')
+  if (f.commandPost) q.commandPost = 'true'
   if (f.dueWithin !== 4) q.dueWithin = String(f.dueWithin)
   return q
 }
@@ -65,6 +69,7 @@ export function inboxQuery(f: InboxFilters) {
     channel: (f.channel || undefined) as never,
     tier: (f.tier || undefined) as never,
     attribute: f.colour ? `colour:${f.colour}` : undefined,
+    commandPost: f.commandPost ? true : undefined,
   }
   switch (f.view) {
     case 'open':

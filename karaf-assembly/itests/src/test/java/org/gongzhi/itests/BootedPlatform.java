@@ -5,9 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
+import org.gongzhi.caseloader.CaseLoader;
+import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.gongzhi.keycloak.runner.LocalKeycloak;
 import org.ops4j.pax.exam.ExamSystem;
 import org.ops4j.pax.exam.Option;
@@ -26,12 +32,15 @@ final class BootedPlatform implements AutoCloseable {
     private final ExamSystem system;
     private final int httpPort;
     private final File unpackDirectory;
+    private final TestDatabase database;
 
-    private BootedPlatform(TestContainer container, ExamSystem system, int httpPort, File unpackDirectory) {
+    private BootedPlatform(TestContainer container, ExamSystem system, int httpPort, File unpackDirectory,
+                           TestDatabase database) {
         this.container = container;
         this.system = system;
         this.httpPort = httpPort;
         this.unpackDirectory = unpackDirectory;
+        this.database = database;
     }
 
     /** Boots the platform and waits until it is ready (health 200, demo realms provisioned). */
@@ -43,12 +52,16 @@ final class BootedPlatform implements AutoCloseable {
     static BootedPlatform start(String name, IntFunction<Option[]> extra) throws IOException {
         int http = PlatformTestSupport.freePort();
         File unpack = new File("target/exam-" + name);
+        TestDatabase database = TestDatabase.start();
         ExamSystem system = PaxExamRuntime.createServerSystem(
-                OptionUtils.combine(PlatformTestSupport.platformOptions(http, unpack, false), extra.apply(http)));
+                OptionUtils.combine(PlatformTestSupport.platformOptions(database, http, unpack, false), extra.apply(http)));
         TestContainer container = PaxExamRuntime.createContainer(system);
         container.start();
         System.setProperty("gongzhi.test.keycloak.url", LocalKeycloak.shared().url());
-        BootedPlatform platform = new BootedPlatform(container, system, http, unpack);
+        // as in the container (etc/system.properties): KeycloakAdmin reads them
+        System.setProperty("gongzhi.test.keycloak.admin.user", LocalKeycloak.shared().adminUser());
+        System.setProperty("gongzhi.test.keycloak.admin.password", LocalKeycloak.shared().adminPassword());
+        BootedPlatform platform = new BootedPlatform(container, system, http, unpack, database);
         PlatformTestSupport.awaitReady(platform.api());
         return platform;
     }
@@ -59,6 +72,24 @@ final class BootedPlatform implements AutoCloseable {
 
     Api api() {
         return new Api(httpPort);
+    }
+
+    /** A connection to the platform's database, as the platform's own role (the schema's owner). */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /**
+     * Adds {@code cases} realistic cases, reported over the last {@code days} days, to a demo district
+     * ({@code tenants/<district>} of the repository, as the distribution ships it) with the bulk case
+     * loader ({@code gongzhi-case-loader}: COPY, seconds for 10,000). Call it after {@link #start}: the
+     * platform creates the schema and the district's row.
+     */
+    CaseLoader.Loaded loadCases(String district, long cases, int days) throws SQLException {
+        try (Connection db = database()) {
+            return new CaseLoader(new TenantDefinitionReader().read(Path.of("../../tenants", district)), 15)
+                    .load(db, cases, Instant.now(), days);
+        }
     }
 
     /** The container's log file (the newest {@code data/log/karaf.log} under the unpack directory). */

@@ -75,6 +75,10 @@ public class EventStreamTest extends PlatformTestSupport {
             assertTrue(donghu.of(last).isEmpty());
             assertTrue(dispatcher.of(theirs).isEmpty());
             assertTrue("jz-grid2 works another grid", otherGrid.cases().isEmpty());
+            EventStream.Frame mode = dispatcher.frames.stream().filter(f -> "mode".equals(f.event())).findFirst().orElseThrow();
+            assertEquals("jizhou", mode.data().path("tenant").asText());
+            assertEquals("normal", mode.data().path("mode").asText());
+            assertEquals(3, city.frames.stream().filter(f -> "mode".equals(f.event())).count());
         }
     }
 

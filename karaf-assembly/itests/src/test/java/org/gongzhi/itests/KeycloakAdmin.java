@@ -69,6 +69,34 @@ final class KeycloakAdmin {
         }
     }
 
+    /**
+     * Makes sure {@code realm} has user {@code username} (demo password) holding realm role {@code role}:
+     * creates the user if absent, adds the role if missing. Idempotent, so a user the provisioning
+     * already created from a people.yaml is kept as it is.
+     */
+    static void userWithRole(String realm, String username, String role) throws IOException, InterruptedException {
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("enabled", true)
+                .put("firstName", "测试").put("lastName", "大屏").put("email", username + "@" + realm + ".example.cn")
+                .put("emailVerified", true);
+        user.putArray("credentials").addObject().put("type", "password").put("value", Tokens.DEMO_PASSWORD)
+                .put("temporary", false);
+        int created = call("POST", "/" + realm + "/users", user).status();
+        if (created != 201 && created != 409) {
+            throw new IllegalStateException("user " + username + " not created: " + created);
+        }
+        Api.Reply found = call("GET", "/" + realm + "/users?exact=true&username=" + username, null);
+        String id = found.body().get(0).get("id").asText();
+        Api.Reply roleRep = call("GET", "/" + realm + "/roles/" + role, null);
+        if (roleRep.status() != 200) {
+            throw new IllegalStateException("realm " + realm + " has no role " + role + ": " + roleRep.status());
+        }
+        ArrayNode roles = JSON.createArrayNode().add(roleRep.body());
+        int mapped = call("POST", "/" + realm + "/users/" + id + "/role-mappings/realm", roles).status();
+        if (mapped != 204) {
+            throw new IllegalStateException("role " + role + " not given to " + username + ": " + mapped);
+        }
+    }
+
     /** The decoded claims of a compact JWS. */
     static JsonNode claims(String token) throws IOException {
         return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));

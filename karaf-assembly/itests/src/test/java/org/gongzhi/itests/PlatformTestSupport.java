@@ -55,7 +55,11 @@ public abstract class PlatformTestSupport {
      * that run in the test JVM and boot the container themselves ({@link BootedPlatform}).
      */
     static Option[] platformOptions(int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
-        TestDatabase db = TestDatabase.start();
+        return platformOptions(TestDatabase.start(), httpPort, unpackDirectory, remoteShell);
+    }
+
+    /** The same, with the platform's database started by the caller (who may then write to it, see {@link BootedPlatform}). */
+    static Option[] platformOptions(TestDatabase db, int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String sms = Departments.startSms(); // the SMS provider: residents' one-time codes are read back from it
         System.setProperty(SMS_PROPERTY, sms); // for the tests that run in this JVM (BootedPlatform)
@@ -75,6 +79,12 @@ public abstract class PlatformTestSupport {
                 // installed too early and, now and then, its invoker never appears (every test method of
                 // the class then waits out the system timeout)
                 useOwnExamBundlesStartLevel(90),
+                // and, started that late on a loaded machine, the probe waits up to two minutes (not 10 s)
+                // for its invoker, and the invoker for its injector
+                editConfigurationFilePut("etc/system.properties", "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT",
+                        "120000"),
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000"),
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", ssh),

@@ -83,23 +83,7 @@ public final class EventBench {
                 "--tenant", "jizhou", "--reporter", "jz-admin", "--viewer", "jz-dispatcher",
                 "--password", Options.DEMO_PASSWORD, "--streams", "100", "--rate", "200", "--threads", "32"));
         defaults.putAll(Map.of("--warmup", "10s", "--duration", "60s", "--pid", "", "--heap-every", "60s"));
-        try {
-            Map<String, String> o = BenchOptions.parse(args, defaults);
-            if (o == null) {
-                System.out.println(USAGE);
-                return 0;
-            }
-            return new EventBench(o).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("event-bench: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        } catch (IOException | TokenException e) {
-            System.err.println("event-bench: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return BenchOptions.run("event-bench", USAGE, args, defaults, parsed -> new EventBench(parsed).execute());
     }
 
     private TokenCache token(String user) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
+import org.gongzhi.caseloader.CaseLoader;
 import org.gongzhi.cli.ArgValues;
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.grid.GridNode;
@@ -36,7 +37,7 @@ import org.gongzhi.core.tenant.TenantDefinitionReader;
 /**
  * The dispatcher's inbox under a district of many cases (issue 13's target: the inbox's API calls
  * p95 under 100 ms with 100,000 cases). Tops the district up to {@code --cases} cases in the running
- * platform's database ({@link InboxSeed}), then times the console's calls over HTTP with real
+ * platform's database ({@link CaseLoader}), then times the console's calls over HTTP with real
  * Keycloak tokens of the dispatcher, a grid worker and a department handler: each round makes every
  * call once, {@code --threads} clients make {@code --warmup} unrecorded and {@code --rounds}
  * recorded rounds each; p50/p95/p99/max per call. Exit 0 when every call answered 200 and every
@@ -74,23 +75,7 @@ public final class InboxBench {
                 "--days", "180", "--threads", "4"));
         o.putAll(Map.of("--seed-only", "false", "--warmup", "20", "--rounds", "100", "--dispatcher", "jz-dispatcher",
                 "--grid-worker", "jz-grid1", "--handler", "jz-cg", "--password", Options.DEMO_PASSWORD));
-        try {
-            Map<String, String> parsed = BenchOptions.parse(args, o);
-            if (parsed == null) {
-                System.out.println(USAGE);
-                return 0;
-            }
-            return new InboxBench(parsed).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("inbox-bench: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        } catch (SQLException | IOException | TokenException e) {
-            System.err.println("inbox-bench: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return BenchOptions.run("inbox-bench", USAGE, args, o, parsed -> new InboxBench(parsed).execute());
     }
 
     static final String USAGE = String.join("\n",
@@ -112,15 +97,15 @@ public final class InboxBench {
         String numberPrefix;
         try (Connection db = DriverManager.getConnection(options.get("--db-url"), options.get("--db-user"), password)) {
             long target = ArgValues.integer("--cases", options.get("--cases"), 0, 10_000_000);
-            long have = InboxSeed.count(db, tenantId);
+            long have = CaseLoader.count(db, tenantId);
             if (have < target) {
                 System.out.printf("seeding %d cases into %s (it has %d) …%n", target - have, tenantId, have);
                 long t0 = System.nanoTime();
-                new InboxSeed(tenant, 13).load(db, target - have, Instant.now(),
+                new CaseLoader(tenant, 13).load(db, target - have, Instant.now(),
                         (int) ArgValues.integer("--days", options.get("--days"), 1, 3650));
                 System.out.printf("seeded in %.1f s (COPY, then vacuum analyse)%n", (System.nanoTime() - t0) / 1e9);
             }
-            System.out.printf("%s has %d cases%n", tenantId, InboxSeed.count(db, tenantId));
+            System.out.printf("%s has %d cases%n", tenantId, CaseLoader.count(db, tenantId));
             if (Boolean.parseBoolean(options.get("--seed-only"))) {
                 return 0;
             }

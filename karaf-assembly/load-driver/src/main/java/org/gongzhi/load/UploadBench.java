@@ -72,23 +72,7 @@ public final class UploadBench {
                 "--password", Options.DEMO_PASSWORD, "--megapixels", "12", "--megabytes", "5", "--warmup", "5",
                 "--rounds", "40", "--concurrency", "50"));
         defaults.putAll(Map.of("--bursts", "2", "--pid", ""));
-        try {
-            Map<String, String> o = BenchOptions.parse(args, defaults);
-            if (o == null) {
-                System.out.println(USAGE);
-                return 0;
-            }
-            return new UploadBench(o).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("upload-bench: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        } catch (IOException | TokenException e) {
-            System.err.println("upload-bench: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return BenchOptions.run("upload-bench", USAGE, args, defaults, parsed -> new UploadBench(parsed).execute());
     }
 
     private int execute() throws IOException, InterruptedException, TokenException {

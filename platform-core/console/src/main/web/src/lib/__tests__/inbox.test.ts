@@ -21,6 +21,11 @@ describe('inbox filters', () => {
     expect(q.q).toBe('垃圾')
     expect(q.grid).toBeUndefined()
   })
+  it('asks for the command post\'s cases only when the filter is on', () => {
+    expect(inboxQuery(readFilters({ commandPost: 'true' })).commandPost).toBe(true)
+    expect(inboxQuery(readFilters({ commandPost: 'yes' })).commandPost).toBeUndefined()
+    expect(writeFilters(readFilters({ commandPost: 'true', view: 'all' }))).toEqual({ view: 'all', commandPost: 'true' })
+  })
   it('round-trips through the address bar, keeping only what differs from the defaults', () => {
     const f = readFilters({ view: 'due-soon', grid: '360802001', dueWithin: '12', junk: 'x' })
     expect(writeFilters(f)).toEqual({ view: 'due-soon', grid: '360802001', dueWithin: '12' })

@@ -16,14 +16,17 @@ import org.gongzhi.core.casework.SlaTier;
  * attribute the triaging plugin put on the case (e.g. {@code colour=red}); {@code text} of digits
  * and dashes matches the case numbers that start with it, any other text the titles and addresses
  * that contain it (any letter case; never the reporter's name or phone); {@code scope}
- * confines the result to what the caller may see. Validation errors name the REST query parameter.
+ * confines the result to what the caller may see; {@code commandPost} and {@code wartime} keep the
+ * cases routed straight to the command post, or registered under the emergency plan (or, when
+ * {@code false}, the others). Validation errors name the REST query parameter.
  *
- * @since 1.5 (statuses, family, tier, dueWithinHours, attribute, text and sort)
+ * @since 1.5 (statuses, family, tier, dueWithinHours, attribute, text and sort), 1.8 (commandPost, wartime)
  */
 public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
                         String channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
                         CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
-                        String text, Sort sort, int offset, int limit, CaseScope scope) {
+                        String text, Sort sort, int offset, int limit, CaseScope scope, Boolean commandPost,
+                        Boolean wartime) {
 
     /** Largest page a caller may ask for. */
     public static final int MAX_LIMIT = 200;
@@ -51,6 +54,15 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
                         + " 个字符 (attribute name and value must be 1–" + MAX_ATTRIBUTE + " characters)");
             }
         }
+    }
+
+    /** A query without the wartime filters (the constructor of version 1.5). */
+    public CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
+                     String channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
+                     CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
+                     String text, Sort sort, int offset, int limit, CaseScope scope) {
+        this(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo, family, tier,
+                dueWithinHours, attribute, text, sort, offset, limit, scope, null, null);
     }
 
     /** The query of the issue-1 list: one status or none, newest first, over the whole district. */
@@ -91,7 +103,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     /** The same query confined to {@code visible}. */
     public CaseQuery within(CaseScope visible) {
         return new CaseQuery(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo,
-                family, tier, dueWithinHours, attribute, text, sort, offset, limit, visible);
+                family, tier, dueWithinHours, attribute, text, sort, offset, limit, visible, commandPost, wartime);
     }
 
     /** A builder starting from no filter, newest first, the first 50 cases of the whole district. */
@@ -118,6 +130,8 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
         private int offset;
         private int limit = 50;
         private CaseScope scope = CaseScope.district();
+        private Boolean commandPost;
+        private Boolean wartime;
 
         private Builder() {
         }
@@ -199,9 +213,21 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
             return this;
         }
 
+        /** Only cases routed straight to the command post ({@code true}) or only the others ({@code false}). */
+        public Builder commandPost(Boolean value) {
+            commandPost = value;
+            return this;
+        }
+
+        /** Only cases registered under the emergency plan ({@code true}) or only the others ({@code false}). */
+        public Builder wartime(Boolean value) {
+            wartime = value;
+            return this;
+        }
+
         public CaseQuery build() {
             return new CaseQuery(statuses, grid, department, category, channel, overdue, from, to, family, tier,
-                    dueWithinHours, attribute, text, sort, offset, limit, scope);
+                    dueWithinHours, attribute, text, sort, offset, limit, scope, commandPost, wartime);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.gongzhi.core.calendar.SlaClock;
 import org.gongzhi.core.calendar.SlaPolicy;
 import org.gongzhi.core.calendar.WorkingCalendar;
+import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.grid.GridTree;
 
@@ -36,12 +37,17 @@ import org.gongzhi.core.grid.GridTree;
  * @param hotline    how 12345 hotline tickets map onto categories and grids ({@code hotline.yaml});
  *                   {@code null} becomes {@link HotlineMapping#none()}; every target is a leaf
  *                   category and a grid of this tenant (since 1.2)
+ * @param emergency  the emergency plan for wartime (战时); {@code null} becomes
+ *                   {@link EmergencyPlan#defaults(SlaPolicy)} of {@code sla}; every command-post
+ *                   category is a category of this tenant and no wartime limit is looser than the
+ *                   normal one ({@link EmergencyPlan#normalCeiling}) (since 1.3)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                                ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
-                               GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
+                               GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
+                               EmergencyPlan emergency) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -122,6 +128,32 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         }
         hotline = hotline == null ? HotlineMapping.none() : hotline;
         hotline.requireTargets(categories, grids);
+        emergency = emergency == null ? EmergencyPlan.defaults(sla) : emergency;
+        requirePlan(emergency, sla, categories);
+    }
+
+    /** A tenant with the default emergency plan (the constructor of version 1.2). */
+    public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                            ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                            List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                            GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
+        this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
+                grids, people, hotline, null);
+    }
+
+    private static void requirePlan(EmergencyPlan plan, SlaPolicy sla, List<CategoryDefinition> categories) {
+        for (SlaTier tier : SlaTier.values()) {
+            if (plan.limit(tier).compareTo(EmergencyPlan.normalCeiling(sla, tier)) > 0) {
+                throw new IllegalArgumentException("emergency limit " + plan.limit(tier) + " of tier " + tier.wireName()
+                        + " is looser than the normal limit (at most " + EmergencyPlan.normalCeiling(sla, tier) + ")");
+            }
+        }
+        Set<String> codes = categories.stream().map(CategoryDefinition::code).collect(Collectors.toSet());
+        for (String target : plan.commandPostCategories()) {
+            if (EmergencyPlan.family(target).isEmpty() && !codes.contains(target)) {
+                throw new IllegalArgumentException("command-post category " + target + " is not a category of the tenant");
+            }
+        }
     }
 
     /** A tenant without a hotline mapping (the constructor of version 1.1). */
@@ -130,7 +162,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, null);
+                grids, people, null, null);
     }
 
     private static void require(String value, String field) {

@@ -18,6 +18,7 @@ import org.gongzhi.core.calendar.WorkingCalendar;
 import org.gongzhi.core.grid.GridTree;
 import org.gongzhi.core.tenant.internal.CalendarParser;
 import org.gongzhi.core.tenant.internal.CategoryParser;
+import org.gongzhi.core.tenant.internal.EmergencyParser;
 import org.gongzhi.core.tenant.internal.Field;
 import org.gongzhi.core.tenant.internal.Located;
 import org.gongzhi.core.tenant.internal.GridParser;
@@ -36,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * field. Unknown keys are logged and ignored. Optional: {@code nameEn}, {@code cityEn},
  * {@code timeZone} (default Asia/Shanghai), {@code plugins}, {@code sla} (and each of its keys;
  * defaults {@link SlaPolicy#defaults()}), {@code calendar} (default Saturday/Sunday weekend, no
- * holidays), {@code people}, {@code hotline} (default {@link HotlineMapping#none()}). The id must
- * equal the directory name.
+ * holidays), {@code people}, {@code hotline} (default {@link HotlineMapping#none()}),
+ * {@code emergency} (the wartime plan: {@code limits} per tier, {@code commandPostCategories},
+ * {@code roster} inline or as a file; default {@link EmergencyPlan#defaults}). The id must equal
+ * the directory name.
  */
 public final class TenantDefinitionReader {
 
@@ -48,7 +51,8 @@ public final class TenantDefinitionReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantDefinitionReader.class);
     private static final Set<String> TENANT_KEYS = Set.of("id", "name", "nameEn", "city", "cityEn", "adminCode",
-            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people", "hotline");
+            "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people", "hotline",
+            "emergency");
     /** File of the city's own accounts (city administrators) under {@code common/}. */
     public static final String CITY_PEOPLE_FILE = "city-people.yaml";
 
@@ -90,10 +94,13 @@ public final class TenantDefinitionReader {
         HotlineMapping hotline = root.get("hotline").isMissing() ? HotlineMapping.none()
                 : HotlineParser.parse(yaml.load(referenced(tenantDir, root.get("hotline"))),
                         categories.stream().map(Located::value).toList(), grids);
+        EmergencyPlan emergency = EmergencyParser.parse(root.get("emergency"), sla,
+                categories.stream().map(Located::value).toList(), tenantDir, yaml);
         try {
             TenantDefinition t = new TenantDefinition(id, root.get("name").text(true), root.get("nameEn").text(false),
                     root.get("city").text(true), root.get("cityEn").text(false), adminCode, zone, plugins, sla,
-                    calendar, departments, categories.stream().map(Located::value).toList(), grids, people, hotline);
+                    calendar, departments, categories.stream().map(Located::value).toList(), grids, people, hotline,
+                    emergency);
             LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes, {} people", t.id(), t.name(),
                     departments.size(), categories.size(), grids.size(), people.size());
             return t;

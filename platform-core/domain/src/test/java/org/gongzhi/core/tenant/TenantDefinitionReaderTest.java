@@ -301,6 +301,152 @@ public class TenantDefinitionReaderTest {
         assertThat(e).hasMessageContaining("warningRatio");
     }
 
+    // ---- emergency plan (应急预案, 战时) ----
+
+    private void emergency(String yaml) throws IOException {
+        Path f = sample().resolve("tenant.yaml");
+        Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + yaml, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void withoutAnEmergencySectionTheDefaultPlanApplies() {
+        EmergencyPlan plan = reader.read(sample()).emergency();
+        assertThat(plan.limit(SlaTier.SIMPLE)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(plan.limit(SlaTier.COORDINATION)).isEqualTo(Duration.ofHours(24));
+        assertThat(plan.limit(SlaTier.DIFFICULT)).isEqualTo(Duration.ofHours(72));
+        assertThat(plan.commandPostCategories()).isEmpty();
+        assertThat(plan.roster()).isEmpty();
+    }
+
+    @Test
+    public void readsTheEmergencyPlanWithAnInlineRoster() throws IOException {
+        emergency("""
+                emergency:
+                  limits:
+                    simple: 20m
+                    coordination: PT12H
+                  commandPostCategories: [CG01, CM0101, livelihood]
+                  roster:
+                    - {post: 带班领导, name: 王志强, phone: "0791-8888001", from: "08:00", to: "08:00"}
+                    - {post: 夜班调度, name: 李敏, phone: "13900009999", from: "20:00", to: "08:00"}
+                """);
+        EmergencyPlan plan = reader.read(sample()).emergency();
+        assertThat(plan.limit(SlaTier.SIMPLE)).isEqualTo(Duration.ofMinutes(20));
+        assertThat(plan.limit(SlaTier.COORDINATION)).isEqualTo(Duration.ofHours(12));
+        assertThat(plan.limit(SlaTier.DIFFICULT)).as("default").isEqualTo(Duration.ofHours(72));
+        assertThat(plan.commandPostCategories()).containsExactly("CG01", "CM0101", "livelihood");
+        assertThat(plan.commandPost("CG0101")).as("minor of a listed major").isTrue();
+        assertThat(plan.commandPost("CM0101")).isTrue();
+        assertThat(plan.commandPost("CM0102")).isFalse();
+        assertThat(plan.commandPost("LS0101")).as("a listed family").isTrue();
+        assertThat(plan.roster()).extracting(EmergencyPlan.Duty::post).containsExactly("带班领导", "夜班调度");
+        EmergencyPlan.Duty night = plan.roster().get(1);
+        assertThat(night.from()).isEqualTo(java.time.LocalTime.of(20, 0));
+        assertThat(night.covers(java.time.LocalTime.of(23, 30))).isTrue();
+        assertThat(night.covers(java.time.LocalTime.of(7, 59))).isTrue();
+        assertThat(night.covers(java.time.LocalTime.of(8, 0))).isFalse();
+        assertThat(plan.roster().get(0).covers(java.time.LocalTime.NOON)).as("24-hour duty").isTrue();
+    }
+
+    @Test
+    public void readsARosterFile() throws IOException {
+        Files.writeString(sample().resolve("duty-roster.yaml"), """
+                roster:
+                  - post: 值班调度
+                    name: 陈静
+                    phone: "0791-8888002"
+                    from: "08:30"
+                    to: "17:30"
+                """, StandardCharsets.UTF_8);
+        emergency("emergency:\n  roster: duty-roster.yaml\n");
+        EmergencyPlan plan = reader.read(sample()).emergency();
+        assertThat(plan.roster()).hasSize(1);
+        assertThat(plan.roster().get(0).name()).isEqualTo("陈静");
+        assertThat(plan.limit(SlaTier.SIMPLE)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    public void aMissingRosterFileIsNamed() throws IOException {
+        emergency("emergency:\n  roster: nowhere.yaml\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.roster");
+        assertThat(e).hasMessageContaining("nowhere.yaml");
+    }
+
+    @Test
+    public void aRosterFileOutsideTheTenantsDirectoryIsRefused() throws IOException {
+        emergency("emergency:\n  roster: ../../../../etc/hosts\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.roster");
+        assertThat(e).hasMessageContaining("under the tenants directory");
+    }
+
+    @Test
+    public void aWartimeLimitLooserThanTheNormalOneIsRefused() throws IOException {
+        emergency("emergency:\n  limits:\n    simple: 4h\n"); // the sample's normal simple limit is 3 hours
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.limits.simple");
+        assertThat(e).hasMessageContaining("4h").hasMessageContaining("3h");
+    }
+
+    @Test
+    public void aMalformedLimitIsNamed() throws IOException {
+        emergency("emergency:\n  limits:\n    coordination: soon\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.limits.coordination");
+        assertThat(e).hasMessageContaining("soon").hasMessageContaining("30m");
+    }
+
+    @Test
+    public void aZeroLimitIsRefused() throws IOException {
+        emergency("emergency:\n  limits:\n    simple: 0m\n");
+        assertThat(failure().field()).isEqualTo("emergency.limits.simple");
+    }
+
+    @Test
+    public void anUnknownCommandPostCategoryIsNamed() throws IOException {
+        emergency("emergency:\n  commandPostCategories: [CG01, CG9901]\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.commandPostCategories[1]");
+        assertThat(e).hasMessageContaining("CG9901");
+    }
+
+    @Test
+    public void aCommandPostEntryThatIsNeitherCodeNorFamilyIsRefused() throws IOException {
+        emergency("emergency:\n  commandPostCategories: [floods]\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.commandPostCategories");
+        assertThat(e).hasMessageContaining("floods");
+    }
+
+    @Test
+    public void aDutyNeedsItsFields() throws IOException {
+        emergency("emergency:\n  roster:\n    - {post: 值班调度, name: 陈静, phone: \"0791\", from: \"25:00\", to: \"08:00\"}\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.roster[0].from");
+        assertThat(e).hasMessageContaining("25:00");
+    }
+
+    @Test
+    public void aDutyPhoneMustLookLikeOne() throws IOException {
+        emergency("emergency:\n  roster:\n    - {post: 值班调度, name: 陈静, phone: call-me, from: \"08:00\", to: \"20:00\"}\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("emergency.roster[0]");
+        assertThat(e).hasMessageContaining("phone");
+    }
+
+    @Test
+    public void theShippedDistrictsHaveTheirPlans() {
+        for (TenantDefinition t : reader.readAll(Paths.get("../../tenants"))) {
+            EmergencyPlan plan = t.emergency();
+            assertThat(plan.roster()).as(t.id() + " roster").isNotEmpty();
+            assertThat(plan.commandPostCategories()).as(t.id() + " command-post categories").isNotEmpty();
+            for (SlaTier tier : SlaTier.values()) {
+                assertThat(plan.limit(tier)).as(t.id() + " " + tier).isLessThanOrEqualTo(EmergencyPlan.normalCeiling(t.sla(), tier));
+            }
+        }
+    }
+
     @Test
     public void cityAccountsAreAdministratorsOrTheWallScreen() throws IOException {
         Path common = root.resolve(TenantDefinitionReader.COMMON_DIR);

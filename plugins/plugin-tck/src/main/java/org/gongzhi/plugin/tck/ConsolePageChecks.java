@@ -12,6 +12,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -20,11 +21,12 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 import org.gongzhi.plugin.api.ConsolePage;
+import org.gongzhi.plugin.api.ScreenPanel;
 
 /**
- * The checks of a plugin's {@link ConsolePage}s: their settings, and their modules as they lie in
- * the plugin's build output (the directory or jar the page class was loaded from, which is what
- * the bundle holds).
+ * The checks of a plugin's {@link ConsolePage}s and {@link ScreenPanel}s: their settings, and their
+ * modules as they lie in the plugin's build output (the directory or jar the page or panel class was
+ * loaded from, which is what the bundle holds). Pages and panels keep the same module rules.
  */
 final class ConsolePageChecks {
 
@@ -40,6 +42,13 @@ final class ConsolePageChecks {
     /** What kit 1 exports (plugin guide, section 14.4); within version 1 the list only grows. */
     static final Set<String> KIT_EXPORTS = Set.of("t", "canWrite", "h", "table", "field", "button", "form", "say",
             "ApiError", "call", "latest", "page", "places", "when");
+    /** The platform's screen panel kit (plugin guide, section 15), which panels import beside the page kit. */
+    static final String SCREEN_KIT = "/console/plugins/kit/1/screen.js";
+    /** What screen kit 1 exports; within version 1 the list only grows. */
+    static final Set<String> SCREEN_KIT_EXPORTS = Set.of("colours", "panel", "figures", "format", "figure", "figureRow",
+            "breakdown", "asOf");
+    /** The kit files a module may import, with their exports. */
+    static final Map<String, Set<String>> KITS = Map.of(KIT, KIT_EXPORTS, SCREEN_KIT, SCREEN_KIT_EXPORTS);
     /** The path segment of the kit, which no model with console pages may use as its id. */
     static final String KIT_NAME = "kit";
 
@@ -50,9 +59,9 @@ final class ConsolePageChecks {
     /** {@code import … from '…'}, {@code import '…'}, {@code export … from '…'} and {@code import('…')}. */
     private static final Pattern IMPORT = Pattern.compile(
             "(?:\\bimport\\s*\\(\\s*|\\bimport\\s+(?:[^'\";]*?\\s+from\\s+)?|\\bexport\\s+[^'\";]*?\\s+from\\s+)['\"`]([^'\"`]*)['\"`]");
-    /** {@code import { a, b as c } from '<kit>'}: the names a module takes from the kit. */
+    /** {@code import { a, b as c } from '<a kit file>'}: the names a module takes from a kit file. */
     private static final Pattern KIT_NAMES = Pattern.compile(
-            "\\bimport\\s*\\{([^}]*)}\\s*from\\s*['\"`]" + Pattern.quote(KIT) + "['\"`]");
+            "\\bimport\\s*\\{([^}]*)}\\s*from\\s*['\"`](/console/plugins/kit/[^'\"`]*)['\"`]");
     private static final Pattern SIBLING = Pattern.compile("\\./([a-z0-9][a-z0-9_-]*\\.js)");
     /** Ways to write text into a page as HTML, or to run text as code. */
     private static final Pattern UNSAFE = Pattern.compile(
@@ -96,31 +105,47 @@ final class ConsolePageChecks {
         return problems;
     }
 
+    /** A module to check: who declares it (a page or a panel), its key and its path in the bundle. */
+    private record Declared(Class<?> type, String model, String id, String module) {
+    }
+
     /**
-     * Modules that are missing from the build output or break the module rules: not UTF-8, no
-     * exported {@code mount}, no {@code data-page="<model>/<id>"} key, an import of anything but a
-     * sibling module that exists or the page kit, HTML written from strings, or code run from strings.
-     * The sibling modules a page imports, and those they import, keep the same import and HTML rules.
+     * Modules of the console pages that are missing from the build output or break the module rules:
+     * not UTF-8, no exported {@code mount}, no {@code data-page="<model>/<id>"} key, an import of
+     * anything but a sibling module that exists or the platform's kit, HTML written from strings, or
+     * code run from strings. The sibling modules a page imports, and those they import, keep the same
+     * import and HTML rules.
      */
     static List<String> moduleProblems(PluginUnderTest plugin) {
+        return moduleProblems(plugin.consolePages().stream()
+                .map(p -> new Declared(p.getClass(), p.model(), p.id(), p.module())).toList(), "data-page");
+    }
+
+    /** The same rules for the modules of the screen panels, whose root carries {@code data-panel}. */
+    static List<String> panelModuleProblems(PluginUnderTest plugin) {
+        return moduleProblems(plugin.screenPanels().stream()
+                .map(p -> new Declared(p.getClass(), p.model(), p.id(), p.module())).toList(), "data-panel");
+    }
+
+    private static List<String> moduleProblems(List<Declared> declared, String keyAttribute) {
         List<String> problems = new ArrayList<>();
-        Set<String> siblingsChecked = new HashSet<>(); // page modules are checked as pages, not again as siblings
-        plugin.consolePages().forEach(page -> siblingsChecked.add(page.module()));
-        for (ConsolePage page : plugin.consolePages()) {
-            String module = page.module();
+        Set<String> siblingsChecked = new HashSet<>(); // declared modules are checked as such, not again as siblings
+        declared.forEach(d -> siblingsChecked.add(d.module()));
+        for (Declared d : declared) {
+            String module = d.module();
             if (module == null || !MODULE.matcher(module).matches()) {
-                continue; // reported by settingProblems
+                continue; // reported by the settings checks
             }
-            String name = page.getClass().getName() + " module " + module + ": ";
+            String name = d.type().getName() + " module " + module + ": ";
             Optional<String> text;
             try {
-                text = read(page.getClass(), module);
+                text = read(d.type(), module);
             } catch (IOException e) {
                 problems.add(name + e);
                 continue;
             }
             if (text.isEmpty()) {
-                problems.add(name + "not found in " + where(page.getClass())
+                problems.add(name + "not found in " + where(d.type())
                         + " (put it under src/main/resources/" + module + ")");
                 continue;
             }
@@ -128,14 +153,54 @@ final class ConsolePageChecks {
             if (!MOUNT.matcher(js).find()) {
                 problems.add(name + "exports no function mount(el, ctx)");
             }
-            String key = page.model() + "/" + page.id();
+            String key = d.model() + "/" + d.id();
             if (!js.contains(key)) {
-                problems.add(name + "never names its data-page key '" + key + "' (set data-page=\"" + key
-                        + "\" on the page's root element)");
+                problems.add(name + "never names its " + keyAttribute + " key '" + key + "' (set " + keyAttribute
+                        + "=\"" + key + "\" on the root element)");
             }
             unsafe(js, name).ifPresent(problems::add);
             String directory = module.contains("/") ? module.substring(0, module.lastIndexOf('/') + 1) : "";
-            importProblems(page.getClass(), directory, js, name, siblingsChecked, problems);
+            importProblems(d.type(), directory, js, name, siblingsChecked, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * Panel settings that break the contract, one line each: as for pages (model, id, labels,
+     * module), and a panel id is unique among the model's panels and console pages, whose modules
+     * share {@code /console/plugins/<model>/<id>.js}.
+     */
+    static List<String> panelSettingProblems(PluginUnderTest plugin) {
+        List<String> problems = new ArrayList<>();
+        Set<String> pageIds = new HashSet<>();
+        plugin.consolePages().forEach(p -> pageIds.add(p.id()));
+        Set<String> ids = new HashSet<>();
+        for (ScreenPanel panel : plugin.screenPanels()) {
+            String name = panel.getClass().getName() + " ";
+            if (!plugin.model().id().equals(panel.model())) {
+                problems.add(name + "model() '" + panel.model() + "' is not the descriptor's id '" + plugin.model().id() + "'");
+            }
+            if (KIT_NAME.equals(panel.model())) {
+                problems.add(name + "model() '" + KIT_NAME + "' is reserved for the platform's kit");
+            }
+            if (panel.id() == null || !ID.matcher(panel.id()).matches()) {
+                problems.add(name + "id() '" + panel.id() + "' does not match " + ScreenPanel.ID_PATTERN);
+            } else if (!ids.add(panel.id())) {
+                problems.add(name + "id() '" + panel.id() + "' is used by another panel of the model");
+            } else if (pageIds.contains(panel.id())) {
+                problems.add(name + "id() '" + panel.id() + "' is the id of a console page of the model: panels and "
+                        + "pages share /console/plugins/<model>/<id>.js");
+            }
+            if (panel.labelZh() == null || panel.labelZh().isBlank() || panel.labelZh().strip().length() > 20
+                    || !DistrictPluginContract.CJK.matcher(panel.labelZh()).find()) {
+                problems.add(name + "labelZh() must be Chinese, at most 20 characters: '" + panel.labelZh() + "'");
+            }
+            if (panel.labelEn() == null || panel.labelEn().isBlank() || panel.labelEn().strip().length() > 40) {
+                problems.add(name + "labelEn() must be non-blank, at most 40 characters: '" + panel.labelEn() + "'");
+            }
+            if (panel.module() == null || !MODULE.matcher(panel.module()).matches()) {
+                problems.add(name + "module() '" + panel.module() + "' does not match " + ScreenPanel.MODULE_PATTERN);
+            }
         }
         return problems;
     }
@@ -154,13 +219,13 @@ final class ConsolePageChecks {
                                        List<String> problems) {
         Matcher m = IMPORT.matcher(js);
         while (m.find()) {
-            if (KIT.equals(m.group(1))) {
+            if (KITS.containsKey(m.group(1))) {
                 continue; // the names are checked below
             }
             Matcher sibling = SIBLING.matcher(m.group(1));
             if (!sibling.matches()) {
                 problems.add(name + "imports '" + m.group(1) + "': a module imports only sibling modules './<name>.js' "
-                        + "and the platform's page kit '" + KIT + "'");
+                        + "and the platform's kit '" + KIT + "', '" + SCREEN_KIT + "'");
                 continue;
             }
             String path = directory + sibling.group(1);
@@ -179,11 +244,15 @@ final class ConsolePageChecks {
         }
         Matcher kit = KIT_NAMES.matcher(js);
         while (kit.find()) {
+            Set<String> exports = KITS.get(kit.group(2));
+            if (exports == null) {
+                continue; // reported above as a forbidden import
+            }
             for (String item : kit.group(1).split(",")) {
                 String imported = item.strip().split("\\s+as\\s+")[0].strip();
-                if (!imported.isEmpty() && !KIT_EXPORTS.contains(imported)) {
-                    problems.add(name + "imports '" + imported + "' from the page kit, which has no such export (it has "
-                            + KIT_EXPORTS.stream().sorted().toList() + ")");
+                if (!imported.isEmpty() && !exports.contains(imported)) {
+                    problems.add(name + "imports '" + imported + "' from " + kit.group(2) + ", which has no such export "
+                            + "(it has " + exports.stream().sorted().toList() + ")");
                 }
             }
         }

@@ -273,6 +273,58 @@ public abstract class DistrictPluginContract {
                 + ConsolePageChecks.KIT + ", writing no HTML from strings").isEmpty();
     }
 
+    @Test
+    public void screenPanelsAreWellFormed() {
+        requireScreenPanels();
+        assertThat(ConsolePageChecks.panelSettingProblems(plugin)).as("screen panels: model() the descriptor's id "
+                + "(not 'kit'), id() [a-z0-9][a-z0-9-]{0,39} unique among the model's panels and console pages, "
+                + "labelZh() Chinese ≤ 20, labelEn() ≤ 40, module() a .js path").isEmpty();
+    }
+
+    @Test
+    public void screenPanelModulesAreInTheBundle() {
+        requireScreenPanels();
+        assertThat(ConsolePageChecks.panelModuleProblems(plugin)).as("screen panel modules: in the bundle, UTF-8, "
+                + "exporting mount(el, ctx), naming their data-panel key, importing only sibling modules and the kit ("
+                + ConsolePageChecks.KIT + ", " + ConsolePageChecks.SCREEN_KIT + "), writing no HTML from strings").isEmpty();
+    }
+
+    @Test
+    public void screenPanelFiguresAnswerWithinTwoSeconds() {
+        requireScreenPanels();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        assertThat(ScreenPanelChecks.askAll(plugin, ENABLED_TENANT)).as("each screen panel must answer, not null, "
+                + "within 2 s").filteredOn(a -> a.nanos() >= ScreenPanelChecks.BUDGET_NANOS)
+                .extracting(a -> a.describe() + " took " + a.nanos() / 1_000_000 + " ms").isEmpty();
+    }
+
+    @Test
+    public void screenPanelFiguresOnlyReadTheirOwnTenantAndModel() {
+        requireScreenPanels();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        storage.clearCalls();
+        ScreenPanelChecks.askAll(plugin, ENABLED_TENANT);
+        String own = plugin.model().id();
+        assertThat(storage.writes()).as("a screen panel may read its records but must not write them").isEmpty();
+        assertThat(storage.calls()).as("asked about tenant %s, a screen panel reads only that tenant's records of its "
+                + "own model '%s'", ENABLED_TENANT, own)
+                .filteredOn(c -> !ENABLED_TENANT.equals(c.tenantId()) || !own.equals(c.modelId())).isEmpty();
+        assertThat(storage.rejectedCalls()).as("storage calls refused with IllegalArgumentException").isEmpty();
+    }
+
+    @Test
+    public void screenPanelFiguresCarryNoCaseText() {
+        requireScreenPanels();
+        Deliveries.exercise(plugin, CaseSamples.facts());
+        assertThat(ScreenPanelChecks.caseTextInLabels(ScreenPanelChecks.askAll(plugin, ENABLED_TENANT)))
+                .as("a wall screen is public: row labels name places, organisations or categories, never a case's "
+                        + "title, number or id").isEmpty();
+    }
+
+    private void requireScreenPanels() {
+        assumeFalse("the plugin registers no ScreenPanel", plugin.screenPanels().isEmpty());
+    }
+
     private void requireConsolePages() {
         assumeFalse("the plugin registers no ConsolePage", plugin.consolePages().isEmpty());
     }

@@ -35,14 +35,14 @@ public class ContractSelfTest {
         Result r = JUnitCore.runClasses(Good.class);
         assertThat(r.getFailures()).isEmpty();
         assertThat(r.getAssumptionFailureCount()).isZero();
-        assertThat(r.getRunCount()).isEqualTo(28);
+        assertThat(r.getRunCount()).isEqualTo(33);
     }
 
     @Test
     public void aDescriptorOnlyPluginPassesWithTheRestSkipped() {
         Result r = JUnitCore.runClasses(DescriptorOnly.class);
         assertThat(r.getFailures()).isEmpty();
-        assertThat(r.getAssumptionFailureCount()).isEqualTo(25);
+        assertThat(r.getAssumptionFailureCount()).isEqualTo(30);
     }
 
     @Test
@@ -110,13 +110,85 @@ public class ContractSelfTest {
     }
 
     @Test
+    public void catchesBadScreenPanels() {
+        assertThat(failed(PanelWithAPageId.class)).containsExactly("screenPanelsAreWellFormed");
+        assertThat(failed(UnsafePanel.class)).containsExactly("screenPanelModulesAreInTheBundle");
+        Result unsafe = JUnitCore.runClasses(UnsafePanel.class);
+        assertThat(unsafe.getFailures().get(0).getMessage()).contains("innerHTML", "sample-model/unsafe-panel",
+                "'bars' from /console/plugins/kit/1/screen.js", "data-panel");
+        assertThat(failed(ThrowingPanel.class)).containsExactlyInAnyOrder("screenPanelFiguresAnswerWithinTwoSeconds",
+                "screenPanelFiguresOnlyReadTheirOwnTenantAndModel", "screenPanelFiguresCarryNoCaseText");
+        assertThat(failed(WritingPanel.class)).containsExactly("screenPanelFiguresOnlyReadTheirOwnTenantAndModel");
+        assertThat(failed(TitlePanel.class)).containsExactly("screenPanelFiguresCarryNoCaseText");
+    }
+
+    public static class PanelWithAPageId extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return SamplePlugins.good(storage, tenants)
+                    .withScreenPanels(new SamplePlugins.StepPanel(storage, "steps", "console/steps.js"));
+        }
+    }
+
+    public static class UnsafePanel extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good())
+                    .withScreenPanels(new SamplePlugins.StepPanel(storage, "unsafe-panel", "screen/unsafe-panel.js"));
+        }
+    }
+
+    public static class ThrowingPanel extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withScreenPanels(
+                    new SamplePlugins.StepPanel(storage, "step-panel", "screen/step-panel.js") {
+                        @Override
+                        public org.gongzhi.plugin.api.ScreenFigures figures(String tenantId, java.time.YearMonth month) {
+                            throw new IllegalStateException("not ready");
+                        }
+                    });
+        }
+    }
+
+    public static class WritingPanel extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withScreenPanels(
+                    new SamplePlugins.StepPanel(storage, "step-panel", "screen/step-panel.js") {
+                        @Override
+                        public org.gongzhi.plugin.api.ScreenFigures figures(String tenantId, java.time.YearMonth month) {
+                            storage.collection(tenantId, MODEL, "asked").put(month.toString(), Map.of("n", 1), List.of(), null);
+                            return super.figures(tenantId, month);
+                        }
+                    });
+        }
+    }
+
+    /** Shows what residents reported, by title: the kind of panel a wall screen must never get. */
+    public static class TitlePanel extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withListeners(new StepLog(storage, tenants)).withScreenPanels(
+                    new SamplePlugins.StepPanel(storage, "step-panel", "screen/step-panel.js") {
+                        @Override
+                        public org.gongzhi.plugin.api.ScreenFigures figures(String tenantId, java.time.YearMonth month) {
+                            return org.gongzhi.plugin.api.ScreenFigures.builder().count("reports", 1)
+                                    .row("latest", "最新：" + CaseSamples.facts().get(0).title(), r -> r.count("n", 1))
+                                    .build();
+                        }
+                    });
+        }
+    }
+
+    @Test
     public void siblingModulesKeepTheImportAndHtmlRules() {
         List<String> problems = ConsolePageChecks.moduleProblems(
                 PluginUnderTest.of(Model.good()).withConsolePages(SamplePlugins.Page.good("unsafe")));
         String helper = "module console/unsafe-helper.js (imported): ";
         assertThat(problems).anyMatch(p -> p.contains(helper + "uses 'insertAdjacentHTML'"))
                 .anyMatch(p -> p.contains(helper + "imports '../shared/format.js'"))
-                .anyMatch(p -> p.contains(helper + "imports 'html' from the page kit, which has no such export"))
+                .anyMatch(p -> p.contains(helper + "imports 'html' from /console/plugins/kit/1/ui.js, which has no such export"))
                 .noneMatch(p -> p.contains("imports 'h' from"))
                 .noneMatch(p -> p.contains("console/unsafe.js (imported)"));
         assertThat(ConsolePageChecks.moduleProblems(

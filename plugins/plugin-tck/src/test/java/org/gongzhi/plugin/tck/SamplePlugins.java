@@ -1,6 +1,7 @@
 package org.gongzhi.plugin.tck;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.api.ReportContribution;
 import org.gongzhi.plugin.api.ReportSection;
 import org.gongzhi.plugin.api.ReportTable;
+import org.gongzhi.plugin.api.ScreenFigures;
+import org.gongzhi.plugin.api.ScreenPanel;
 import org.gongzhi.plugin.api.TransitionGuard;
 import org.gongzhi.plugin.api.TriageDecision;
 import org.gongzhi.plugin.api.TriagePolicy;
@@ -147,7 +150,59 @@ final class SamplePlugins {
         return PluginUnderTest.of(Model.good()).withTriagePolicy(new TierPolicy())
                 .withGuards(new ConsultationGuard(storage)).withListeners(new StepLog(storage, tenants))
                 .withReportContributions(new StepReport(storage, tenants))
-                .withConsolePages(Page.good("steps"));
+                .withConsolePages(Page.good("steps"))
+                .withScreenPanels(new StepPanel(storage, "step-panel", "screen/step-panel.js"));
+    }
+
+    /** 本月闭环步骤: the steps {@link StepLog} kept in the month, in all and by action; module screen/{@code id}.js. */
+    static class StepPanel implements ScreenPanel {
+        final PluginStorage storage;
+        final String id;
+        final String module;
+
+        StepPanel(PluginStorage storage, String id, String module) {
+            this.storage = storage;
+            this.id = id;
+            this.module = module;
+        }
+
+        @Override
+        public String model() {
+            return MODEL;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String labelZh() {
+            return "本月闭环步骤";
+        }
+
+        @Override
+        public String labelEn() {
+            return "Steps this month";
+        }
+
+        @Override
+        public String module() {
+            return module;
+        }
+
+        @Override
+        public ScreenFigures figures(String tenantId, YearMonth month) {
+            Map<String, Long> byAction = new TreeMap<>();
+            for (PluginRecord r : storage.collection(tenantId, MODEL, "steps").find(null, 0, RecordCollection.MAX_LIMIT)) {
+                if (YearMonth.from(LocalDate.parse((String) r.data().get("day"))).equals(month)) {
+                    byAction.merge((String) r.data().get("action"), 1L, Long::sum);
+                }
+            }
+            ScreenFigures.Builder b = ScreenFigures.builder().count("steps", byAction.values().stream().mapToLong(n -> n).sum());
+            byAction.forEach((action, n) -> b.row(action, action, r -> r.count("steps", n)));
+            return b.build();
+        }
     }
 
     /** A console page; the modules lie in src/test/resources/console/. */

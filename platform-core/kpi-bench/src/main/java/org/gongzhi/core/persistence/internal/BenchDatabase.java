@@ -134,6 +134,11 @@ public final class BenchDatabase implements AutoCloseable {
         return cases;
     }
 
+    /** The real {@link HibernateDistrictModes} (never switched in the benchmark: every district normal). */
+    public org.gongzhi.core.service.DistrictModes modes() {
+        return new HibernateDistrictModes(db, catalog, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
     /** The real {@link HibernateReportArchive} (reports stored in the benchmark database). */
     public ReportArchive reportArchive() {
         return new HibernateReportArchive(db);

@@ -81,7 +81,7 @@ public final class ReportBenchmark {
             ReportPeriod period = new ReportPeriod(ReportKind.MONTHLY, MONTH.getYear(), MONTH.getMonthValue());
             TimedKpis kpis = new TimedKpis(bench.kpis(), tenant.timeZone());
             PluginSections plugins = new PluginSections(bench.tenants());
-            DistrictReportBuilder builder = new DistrictReportBuilder(kpis, bench.cases(), plugins,
+            DistrictReportBuilder builder = new DistrictReportBuilder(kpis, bench.cases(), plugins, bench.modes(),
                     Clock.fixed(NOW, ZoneOffset.UTC));
             out("Report: %s %s of %s (%s), enabled models %s (no plugin contribution registered); %d warm runs",
                     period.kind(), period.text(), tenant.id(), tenant.name(), bench.tenants().enabledModels(tenant.id()), runs);
@@ -231,7 +231,8 @@ public final class ReportBenchmark {
     /** The same report as the REST resource and the schedule make it: parse, build, render, archive. */
     private static void producer(BenchDatabase bench, TimedKpis kpis, JasperReportRenderer renderer, PluginSections plugins,
                                  TenantDefinition tenant, ReportPeriod period, int runs, GcWatch gc) throws Exception {
-        ReportProducer producer = new ReportProducer(bench.tenants(), kpis, bench.cases(), renderer, bench.reportArchive(), plugins);
+        ReportProducer producer = new ReportProducer(bench.tenants(), kpis, bench.cases(), renderer, bench.reportArchive(), plugins,
+                bench.modes());
         List<Long> times = new ArrayList<>();
         ArchivedReport stored = null;
         long peak = 0;

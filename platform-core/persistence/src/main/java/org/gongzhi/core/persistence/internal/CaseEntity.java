@@ -103,6 +103,12 @@ public class CaseEntity {
     String triageAttributes;
     @Column(name = "triage_copy_competent", nullable = false)
     boolean triageCopyCompetent;
+    /** Registered in wartime: the due time came from the emergency plan (V14; kept after switching back). */
+    @Column(nullable = false)
+    boolean wartime;
+    /** Routed straight to the command post at intake (V14). */
+    @Column(name = "command_post", nullable = false)
+    boolean commandPost;
     @Column(name = "idempotency_key", updatable = false)
     String idempotencyKey;
     /** Whose key space {@link #idempotencyKey} is in (the caller's subject, or the intake's name). */

@@ -65,6 +65,13 @@ public final class CaseEventFeed implements CaseEvents {
     CaseEventFeed(DataSource dataSource, Database database) {
         this.dataSource = dataSource;
         this.database = database;
+        // the position is known before anyone can subscribe: a subscriber then gets every event committed
+        // after its call, even one committed before the feed's thread first reads
+        try (Connection c = dataSource.getConnection()) {
+            position = JournalEvents.head(c);
+        } catch (SQLException e) {
+            LOG.warn("Case event feed cannot read the journal yet; it starts once the database answers: {}", e.toString());
+        }
         this.thread = new Thread(this::run, "gongzhi-case-events");
         thread.setDaemon(true);
         thread.start();

@@ -93,6 +93,12 @@ final class CaseFilter {
         if (q.text() != null) {
             f.text(q.text());
         }
+        if (q.commandPost() != null) {
+            f.and("c.commandPost = :commandPost", "commandPost", q.commandPost());
+        }
+        if (q.wartime() != null) {
+            f.and("c.wartime = :wartime", "wartime", q.wartime());
+        }
         if (q.reportedFrom() != null) {
             f.and("c.reportedAt >= :from", "from", q.reportedFrom());
         }

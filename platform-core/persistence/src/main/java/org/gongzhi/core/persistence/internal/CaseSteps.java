@@ -14,6 +14,7 @@ import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
@@ -76,10 +77,12 @@ final class CaseSteps {
         CaseStatus from = c.status;
         CaseLifecycle.next(from, cmd.action());
         plugins.check(models, facts(tenant, c), c.id.toString(), cmd.action().wireName());
-        Optional<PluginHooks.Triage> triage = cmd.action() == CaseAction.REGISTER && cmd.tier() == null
+        boolean register = cmd.action() == CaseAction.REGISTER;
+        OperatingMode mode = register ? ModeRows.mode(s, tenant.id()) : OperatingMode.NORMAL; // the clock starts now
+        Optional<PluginHooks.Triage> triage = register && cmd.tier() == null
                 ? plugins.triage(models, facts(tenant, c)) : Optional.empty();
         triage.ifPresent(t -> TriageRecord.apply(c, t));
-        new CaseWorkflow(tenant).apply(c, cmd, now, triage.map(PluginHooks.Triage::decision));
+        new CaseWorkflow(tenant, mode).apply(c, cmd, now, triage.map(PluginHooks.Triage::decision));
         Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
                 .setParameter("id", c.id).getSingleResult();
         JournalEntity entry = journal(c, last == null ? 1 : last + 1, cmd.action(), from, c.status, cmd.actor(), now,

@@ -24,7 +24,7 @@ final class CaseViews {
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
                 CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
-                c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase);
+                c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase, c.wartime, c.commandPost);
     }
 
     /** SLA state while the clock runs; a closed case keeps whether it closed in time. */

@@ -12,6 +12,7 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.DepartmentDefinition;
@@ -21,7 +22,12 @@ import org.gongzhi.plugin.api.TriageDecision;
 /**
  * Applies one step of the closed loop to a case: checks the transition with
  * {@link CaseLifecycle}, the inputs the action needs, and updates status, SLA clock and
- * counters. Knows nothing of the database.
+ * counters. Knows nothing of the database: the district's operating mode is given.
+ *
+ * <p>In wartime (战时) a registration starts the clock under the district's emergency plan: the due
+ * time is the plan's wall-clock limit for the tier, or the normal rule's (a plugin's triage
+ * included) when that is earlier, and the case is marked {@code wartime}. The due time is fixed
+ * when the clock starts: switching back changes nothing on a registered case (ADR 0021).
  */
 final class CaseWorkflow {
 
@@ -29,10 +35,17 @@ final class CaseWorkflow {
 
     private final TenantDefinition tenant;
     private final SlaClock sla;
+    private final OperatingMode mode;
 
     CaseWorkflow(TenantDefinition tenant) {
+        this(tenant, OperatingMode.NORMAL);
+    }
+
+    /** A workflow of a district in {@code mode} (only a registration looks at it). */
+    CaseWorkflow(TenantDefinition tenant, OperatingMode mode) {
         this.tenant = tenant;
         this.sla = new SlaClock(tenant.calendar(), tenant.sla());
+        this.mode = mode;
     }
 
     SlaClock sla() {
@@ -97,6 +110,13 @@ final class CaseWorkflow {
                     : sla.dueAt(d.dueWorkingDays(), now);
         } else {
             c.dueAt = sla.dueAt(c.tier, now);
+        }
+        c.wartime = mode == OperatingMode.WARTIME;
+        if (c.wartime) {
+            Instant planned = tenant.calendar().dueAfterHours(now, tenant.emergency().limit(c.tier));
+            if (planned.isBefore(c.dueAt)) {
+                c.dueAt = planned;
+            }
         }
         c.warningAt = sla.warningAt(now, c.dueAt);
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
 
+import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
@@ -24,7 +25,9 @@ import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IntakeResult;
 import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.NewCase;
+import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
@@ -35,12 +38,22 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The closed loop on Hibernate: every session is bound to the tenant of the call. */
 @Component(service = CaseService.class)
 public final class HibernateCaseService implements CaseService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateCaseService.class);
+    /** The journal's actor of a registration made at intake in wartime (直报指挥部). */
+    static final String COMMAND_POST = "command-post";
+    /**
+     * The system clock at PostgreSQL's precision (microseconds): an instant answered right after a step
+     * equals the one read back later (the JVM's clock has nanoseconds, timestamptz does not keep them).
+     */
+    static final Clock DATABASE_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final Database db;
     private final TenantDirectory tenants;
@@ -52,7 +65,7 @@ public final class HibernateCaseService implements CaseService {
     @Activate
     public HibernateCaseService(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
                                 @Reference PluginHooks plugins, @Reference DispatchSignals signals) {
-        this(runtime.database(), tenants, plugins, signals, Clock.systemUTC());
+        this(runtime.database(), tenants, plugins, signals, DATABASE_CLOCK);
     }
 
     HibernateCaseService(Database db, TenantDirectory tenants, PluginHooks plugins, DispatchSignals signals, Clock clock) {
@@ -88,14 +101,21 @@ public final class HibernateCaseService implements CaseService {
             }
         }
         IntakeResult result;
+        Set<String> models = tenants.enabledModels(tenantId);
+        CaseSteps.Effects effects = new CaseSteps.Effects();
         try {
             result = db.inTenant(tenantId, session -> {
                 long seq = session.createNativeQuery("select nextval('case_number_seq')", Long.class).getSingleResult();
                 c.number = tenant.adminCode() + "-" + LocalDate.ofInstant(now, tenant.timeZone()).format(DAY)
                         + "-" + String.format("%06d", seq % 1_000_000);
+                c.commandPost = tenant.emergency().commandPost(c.categoryCode)
+                        && ModeRows.mode(session, tenantId) == OperatingMode.WARTIME;
                 session.persist(c);
                 session.persist(CaseSteps.journal(c, 1, null, null, CaseStatus.REPORTED, actor, now, c.description, c.attachments));
                 HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);
+                if (c.commandPost) {
+                    registerAtCommandPost(session, tenant, c, now, models, effects);
+                }
                 return new IntakeResult(CaseViews.of(c, flow.sla(), now), true);
             });
         } catch (ConstraintViolationException e) {
@@ -104,10 +124,30 @@ public final class HibernateCaseService implements CaseService {
                     .map(earlier -> new IntakeResult(CaseViews.of(earlier, flow.sla(), now), false))
                     .orElseThrow(() -> e);
         }
-        plugins.publish(tenants.enabledModels(tenantId),
+        plugins.publish(models,
                 new CaseEvent(CaseSteps.facts(tenant, c), c.id.toString(), "report", null, "reported", CaseSteps.actor(actor),
                         now));
+        effects.events.forEach(e -> plugins.publish(models, e));
         return result;
+    }
+
+    /**
+     * Wartime, a command-post category (直报指挥部): the case is registered at intake, in the same
+     * transaction, by {@link #COMMAND_POST}, so that it waits in no register queue and the command post
+     * dispatches it straight to the departments. A plugin rule that refuses the registration leaves it
+     * reported (and flagged) for the dispatcher.
+     */
+    private void registerAtCommandPost(org.hibernate.Session session, TenantDefinition tenant, CaseEntity c, Instant now,
+                                       Set<String> models, CaseSteps.Effects effects) {
+        TransitionCommand register = new TransitionCommand(CaseAction.REGISTER, COMMAND_POST,
+                "战时直报指挥部，受理即立案 (wartime: routed straight to the command post, registered at intake)",
+                List.of(), null, List.of(), null, null, null, null);
+        try {
+            steps.apply(session, tenant, c, register, now, models, effects);
+        } catch (StepRefusedException e) {
+            LOG.info("Command-post case {} of {} left reported: model {} refused the registration", c.number,
+                    tenant.id(), e.model());
+        }
     }
 
     private Optional<CaseEntity> byIdempotencyKey(String tenantId, String scope, String key) {
@@ -155,7 +195,8 @@ public final class HibernateCaseService implements CaseService {
         }
         CaseQuery counted = new CaseQuery(open, query.gridCode(), query.department(), query.categoryCode(),
                 query.channel(), query.overdue(), query.reportedFrom(), query.reportedTo(), query.family(), query.tier(),
-                null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope());
+                null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope(), query.commandPost(),
+                query.wartime());
         CaseFilter filter = CaseFilter.of(tenant, counted, now);
         // one pass over the open cases (the status index finds them): per status, how many, and of those whose
         // clock runs how many are overdue, in warning, due soon

@@ -22,7 +22,7 @@ final class TenantRows {
     private static final List<String> OWNED_TABLES =
             List.of("department_update", "dispatch_outbox", "evidence", "case_journal", "case_record", "plugin_record",
                     "tenant_plugin", "report_archive",
-                    "resident_code", "resident_session");
+                    "resident_code", "resident_session", "district_mode_switch", "district_mode");
 
     private final Database db;
 

@@ -27,9 +27,11 @@ final class PersistenceFixture extends ExternalResource {
     PluginHooks hooks;
     HibernatePluginStorage storage;
     HibernateKpiService kpis;
+    HibernateScreenFigures screen;
     final DispatchSignals signals = new DispatchSignals();
     HibernateDispatchOutbox outbox;
     HibernateDepartmentUpdates updates;
+    HibernateDistrictModes modes;
 
     @Override
     protected void before() throws IOException {
@@ -42,7 +44,9 @@ final class PersistenceFixture extends ExternalResource {
         updates = new HibernateDepartmentUpdates(db, tenants, hooks, clock);
         storage = new HibernatePluginStorage(db, tenants, clock);
         kpis = new HibernateKpiService(db, tenants, clock);
+        screen = new HibernateScreenFigures(db, tenants, clock);
         evidence = new HibernateEvidenceRecords(db, clock);
+        modes = new HibernateDistrictModes(db, tenants, clock);
     }
 
     /** The database without the pool, as the platform's data source service gives it. */

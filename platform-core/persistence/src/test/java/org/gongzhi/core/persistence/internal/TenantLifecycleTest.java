@@ -193,6 +193,8 @@ public class TenantLifecycleTest {
         reportCase(catalog, "jizhou");
         reportCase(catalog, "donghu");
         catalog.setModelEnabled("jizhou", "old-man-studios", true);
+        new HibernateDistrictModes(db, catalog, java.time.Clock.systemUTC())
+                .switchTo("jizhou", org.gongzhi.core.service.OperatingMode.WARTIME, "防汛演练", "jz-admin");
 
         assertThatThrownBy(() -> catalog.delete("jizhou", false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1");

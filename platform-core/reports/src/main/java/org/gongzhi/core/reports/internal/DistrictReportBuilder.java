@@ -17,12 +17,16 @@ import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
 import org.gongzhi.core.reporting.ReportDocument.Table;
+import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.DistrictMode;
+import org.gongzhi.core.service.DistrictModes;
 import org.gongzhi.core.service.KpiDimension;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.KpiRow;
 import org.gongzhi.core.service.KpiService;
+import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
@@ -38,12 +42,14 @@ final class DistrictReportBuilder {
     private final KpiService kpis;
     private final CaseService cases;
     private final PluginSections plugins;
+    private final DistrictModes modes;
     private final Clock clock;
 
-    DistrictReportBuilder(KpiService kpis, CaseService cases, PluginSections plugins, Clock clock) {
+    DistrictReportBuilder(KpiService kpis, CaseService cases, PluginSections plugins, DistrictModes modes, Clock clock) {
         this.kpis = kpis;
         this.cases = cases;
         this.plugins = plugins;
+        this.modes = modes;
         this.clock = clock;
     }
 
@@ -78,11 +84,24 @@ final class DistrictReportBuilder {
                 sections.add(communityRanking(kpis.breakdown(id, from, to, KpiDimension.GRID, GridLevel.COMMUNITY).rows()));
             }
         }
+        sections.add(modeSwitches(id, zone, from, to, sections.size() + 1));
         sections.addAll(plugins.sections(tenant, period, sections.size() + 1));
         String title = tenant.name() + period.kind().titleZh();
         String subtitle = tenant.city() + tenant.name() + " · " + period.labelZh();
         return new ReportDocument(title, subtitle, ZonedDateTime.now(clock.withZone(zone)),
                 tenant.name() + "社会治理综合服务中心", sections);
+    }
+
+    /** 平战转换: the switches of the period and the cases wartime touched (after the fixed sections). */
+    private Section modeSwitches(String id, ZoneId zone, Instant from, Instant to, int number) {
+        List<DistrictMode> before = modes.history(id, Instant.EPOCH, from);
+        DistrictMode atStart = before.isEmpty() ? new DistrictMode(id, OperatingMode.NORMAL, null, null, null)
+                : before.get(before.size() - 1);
+        long wartime = cases.list(id, CaseQuery.builder().wartime(true).reported(from, to).page(0, 1).build()).total();
+        long commandPost = cases.list(id, CaseQuery.builder().commandPost(true).reported(from, to).page(0, 1).build())
+                .total();
+        return ModeSwitchSection.build(PluginSections.numeral(number), zone, from, to, clock.instant(), atStart,
+                modes.history(id, from, to), wartime, commandPost);
     }
 
     private static Section overview(TenantDefinition tenant, ReportPeriod period, KpiFigures f) {

@@ -99,7 +99,7 @@ public final class PluginSections {
         return new Section(numeral + "、" + s.headingZh(), s.headingEn(), s.paragraphs(), table, null);
     }
 
-    private static String numeral(int n) {
+    static String numeral(int n) {
         return n <= NUMERALS.length ? NUMERALS[n - 1] : Integer.toString(n);
     }
 }

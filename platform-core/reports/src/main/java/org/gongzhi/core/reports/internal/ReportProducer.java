@@ -10,6 +10,7 @@ import org.gongzhi.core.reporting.ReportFormat;
 import org.gongzhi.core.reporting.ReportRenderer;
 import org.gongzhi.core.service.ArchivedReport;
 import org.gongzhi.core.service.CaseService;
+import org.gongzhi.core.service.DistrictModes;
 import org.gongzhi.core.service.KpiService;
 import org.gongzhi.core.service.ReportArchive;
 import org.gongzhi.core.service.ReportService;
@@ -38,11 +39,11 @@ public final class ReportProducer implements ReportService {
     @Activate
     public ReportProducer(@Reference TenantDirectory tenants, @Reference KpiService kpis, @Reference CaseService cases,
                           @Reference ReportRenderer renderer, @Reference ReportArchive archive,
-                          @Reference PluginSections plugins) {
+                          @Reference PluginSections plugins, @Reference DistrictModes modes) {
         this.tenants = tenants;
         this.renderer = renderer;
         this.archive = archive;
-        this.districts = new DistrictReportBuilder(kpis, cases, plugins, clock);
+        this.districts = new DistrictReportBuilder(kpis, cases, plugins, modes, clock);
         this.city = new CityBulletinBuilder(kpis, clock);
     }
 

@@ -163,7 +163,8 @@ public final class CaseResource {
                          @QueryParam("overdue") String overdue, @QueryParam("dueWithin") String dueWithin,
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("sort") String sort, @QueryParam("offset") String offset,
-                         @QueryParam("limit") String limit, @Context SecurityContext security) {
+                         @QueryParam("limit") String limit, @QueryParam("commandPost") String commandPost,
+                         @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
@@ -171,7 +172,7 @@ public final class CaseResource {
                 .attribute(InboxParams.attribute(attribute)).text(q).overdue(Params.bool("overdue", overdue))
                 .dueWithinHours(Params.optionalInteger("dueWithin", dueWithin))
                 .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
-                .sort(InboxParams.sort(sort))
+                .sort(InboxParams.sort(sort)).commandPost(Params.bool("commandPost", commandPost))
                 .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
@@ -186,13 +187,15 @@ public final class CaseResource {
                                @QueryParam("family") String family, @QueryParam("channel") String channel,
                                @QueryParam("tier") String tier, @QueryParam("attribute") String attribute,
                                @QueryParam("q") String q, @QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("dueWithin") String dueWithin, @Context SecurityContext security) {
+                               @QueryParam("dueWithin") String dueWithin, @QueryParam("commandPost") String commandPost,
+                               @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = CaseQuery.builder().grid(grid).department(department).category(category)
                 .family(InboxParams.family(family)).channel(channel).tier(InboxParams.tier(tier))
                 .attribute(InboxParams.attribute(attribute)).text(q)
                 .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
+                .commandPost(Params.bool("commandPost", commandPost))
                 .scope(Access.scope(caller)).build();
         Integer window = Params.optionalInteger("dueWithin", dueWithin);
         return SummaryJson.of(cases.summary(tenant, query,

@@ -24,8 +24,11 @@ final class ConsoleKit {
 
     /** The path segment of the kit below {@code /console/plugins/}, reserved: no console page's model may be so named. */
     static final String NAME = "kit";
-    /** The kit's files, {@code <version>/<file>}. */
-    static final List<String> FILES = List.of("1/ui.js");
+    /**
+     * The kit's files, {@code <version>/<file>}: the page kit {@code ui.js} and, since issue 15, the
+     * screen panel kit {@code screen.js} (which imports {@code ./ui.js}).
+     */
+    static final List<String> FILES = List.of("1/ui.js", "1/screen.js");
 
     /** A kit file: its bytes and an entity tag derived from them. */
     record File(byte[] bytes, String etag) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.plugin.api.ConsolePage;
 import org.gongzhi.plugin.api.DistrictModel;
+import org.gongzhi.plugin.api.ScreenPanel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
@@ -25,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whiteboard of the plugins' console pages ({@link ConsolePage} services), by model and page id:
- * which pages a district's caller sees, and where each page's module lies in its bundle. A page is
- * read once when it is registered; one that breaks the contract is ignored with a warning.
+ * Whiteboard of the plugins' console pages ({@link ConsolePage} services) and big-screen panels
+ * ({@link ScreenPanel} services), by model and id: which pages a district's caller sees, which
+ * panels a district's screen shows, and where each one's module lies in its bundle. Pages and panels
+ * of a model share one name space, as their modules share {@code /console/plugins/<model>/<id>.js}.
+ * Each is read once when it is registered; one that breaks the contract is ignored with a warning.
  */
 @Component(service = ConsolePages.class)
 public final class ConsolePages {
@@ -47,28 +50,47 @@ public final class ConsolePages {
         URL find(String path);
     }
 
-    /** A page as registered: its settings read once, and the bundle that holds its module. */
-    record Page(String model, String id, String labelZh, String labelEn, String module, Set<Role> roles, int order,
-                Resources resources) {
+    /** A page or a panel: an ES module in a plugin bundle, served at {@code /console/plugins/<model>/<id>.js}. */
+    sealed interface Served permits Page, Panel {
+        String model();
+
+        String id();
+
+        /** The module's path in the bundle. */
+        String module();
+
+        Resources resources();
 
         /** {@code /console/plugins/<model>/<id>.js}. */
-        String moduleUrl() {
-            return ConsoleModuleServlet.PREFIX + model + "/" + id + ".js";
+        default String moduleUrl() {
+            return ConsoleModuleServlet.PREFIX + model() + "/" + id() + ".js";
         }
 
         private String directory() {
-            int slash = module.lastIndexOf('/');
-            return slash < 0 ? "" : module.substring(0, slash + 1);
+            int slash = module().lastIndexOf('/');
+            return slash < 0 ? "" : module().substring(0, slash + 1);
         }
+    }
+
+    /** A page as registered: its settings read once, and the bundle that holds its module. */
+    record Page(String model, String id, String labelZh, String labelEn, String module, Set<Role> roles, int order,
+                Resources resources) implements Served {
+    }
+
+    /** A screen panel as registered: its settings read once, its bundle, and the service that gives its figures. */
+    record Panel(String model, String id, String labelZh, String labelEn, String module, int order,
+                 Resources resources, ScreenPanel service) implements Served {
     }
 
     private static final Comparator<Page> MENU_ORDER = Comparator.comparingInt(Page::order)
             .thenComparing(Page::model).thenComparing(Page::id);
+    private static final Comparator<Panel> SCREEN_ORDER = Comparator.comparingInt(Panel::order)
+            .thenComparing(Panel::model).thenComparing(Panel::id);
 
-    /** "model/id" → the page and the service object that registered it. */
+    /** "model/id" → the page or panel and the service object that registered it. */
     private final Map<String, Registered> pages = new ConcurrentHashMap<>();
 
-    private record Registered(Page page, ConsolePage service) {
+    private record Registered(Served entry, Object service) {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -92,23 +114,44 @@ public final class ConsolePages {
         remove(page);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPanel(ScreenPanel panel, ServiceReference<ScreenPanel> ref) {
+        Bundle bundle = ref.getBundle();
+        if (bundle != null) {
+            add(panel, ref.getProperty(DistrictModel.MODEL_PROPERTY), path -> entry(bundle, path));
+        }
+    }
+
+    void removePanel(ScreenPanel panel, ServiceReference<ScreenPanel> ref) {
+        remove(panel);
+    }
+
     /** Registers {@code service} if it keeps the contract; {@code modelProperty} is its {@code gongzhi.model}. */
     boolean add(ConsolePage service, Object modelProperty, Resources resources) {
-        Optional<Page> read = read(service, modelProperty, resources);
+        return register(read(service, modelProperty, resources), service);
+    }
+
+    /** Registers the panel {@code service} if it keeps the contract; {@code modelProperty} is its {@code gongzhi.model}. */
+    boolean add(ScreenPanel service, Object modelProperty, Resources resources) {
+        return register(read(service, modelProperty, resources), service);
+    }
+
+    private boolean register(Optional<? extends Served> read, Object service) {
         if (read.isEmpty()) {
             return false;
         }
-        Page page = read.get();
-        Registered earlier = pages.putIfAbsent(page.model() + "/" + page.id(), new Registered(page, service));
+        Served entry = read.get();
+        Registered earlier = pages.putIfAbsent(entry.model() + "/" + entry.id(), new Registered(entry, service));
         if (earlier != null) {
-            LOG.warn("Model {} has two console pages {}: {} kept, {} ignored", page.model(), page.id(),
-                    earlier.service(), service);
+            LOG.warn("Model {} has two console pages or screen panels {}: {} kept, {} ignored", entry.model(),
+                    entry.id(), earlier.service(), service);
             return false;
         }
         return true;
     }
 
-    void remove(ConsolePage service) {
+    /** Forgets the page or panel that {@code service} registered, if any. */
+    void remove(Object service) {
         pages.values().removeIf(r -> r.service() == service);
     }
 
@@ -117,10 +160,25 @@ public final class ConsolePages {
      * in menu order.
      */
     List<Page> visible(Collection<String> enabledModels, Set<Role> callerRoles) {
-        return pages.values().stream().map(Registered::page)
+        return pages.values().stream().map(Registered::entry)
+                .filter(Page.class::isInstance).map(Page.class::cast)
                 .filter(p -> enabledModels.contains(p.model()))
                 .filter(p -> p.roles().stream().anyMatch(callerRoles::contains))
                 .sorted(MENU_ORDER).toList();
+    }
+
+    /** The screen panels of a district that enabled {@code enabledModels}, in screen order. */
+    List<Panel> panels(Collection<String> enabledModels) {
+        return pages.values().stream().map(Registered::entry)
+                .filter(Panel.class::isInstance).map(Panel.class::cast)
+                .filter(p -> enabledModels.contains(p.model()))
+                .sorted(SCREEN_ORDER).toList();
+    }
+
+    /** The screen panel {@code id} of {@code model}, while its plugin is installed. */
+    Optional<Panel> panel(String model, String id) {
+        Registered r = pages.get(model + "/" + id);
+        return r != null && r.entry() instanceof Panel p ? Optional.of(p) : Optional.empty();
     }
 
     /**
@@ -133,10 +191,40 @@ public final class ConsolePages {
         }
         Registered own = pages.get(model + "/" + file.substring(0, file.length() - ".js".length()));
         if (own != null) {
-            return Optional.ofNullable(own.page().resources().find(own.page().module()));
+            return Optional.ofNullable(own.entry().resources().find(own.entry().module()));
         }
-        return pages.values().stream().map(Registered::page).filter(p -> p.model().equals(model))
+        return pages.values().stream().map(Registered::entry).filter(p -> p.model().equals(model))
                 .map(p -> p.resources().find(p.directory() + file)).filter(u -> u != null).findFirst();
+    }
+
+    /** What is wrong with the settings pages and panels share, or null. */
+    private static String problem(String model, String id, String labelZh, String labelEn, String module,
+                                  Object modelProperty, Resources resources) {
+        return model == null || !MODEL.matcher(model).matches() ? "model() is not a model id"
+                : model.equals(ConsoleKit.NAME) ? "model() '" + ConsoleKit.NAME + "' is reserved for the platform's page kit"
+                : !model.equals(modelProperty) ? "the " + DistrictModel.MODEL_PROPERTY + " property differs from model()"
+                : id == null || !ID.matcher(id).matches() ? "id() does not match " + ConsolePage.ID_PATTERN
+                : blankOrLonger(labelZh, 20) ? "labelZh() is blank or over 20 characters"
+                : blankOrLonger(labelEn, 40) ? "labelEn() is blank or over 40 characters"
+                : module == null || !MODULE.matcher(module).matches() ? "module() does not match " + ConsolePage.MODULE_PATTERN
+                : resources.find(module) == null ? "its bundle has no " + module
+                : null;
+    }
+
+    private static Optional<Panel> read(ScreenPanel service, Object modelProperty, Resources resources) {
+        try {
+            String problem = problem(service.model(), service.id(), service.labelZh(), service.labelEn(),
+                    service.module(), modelProperty, resources);
+            if (problem != null) {
+                LOG.warn("Screen panel {} ignored: {}", service, problem);
+                return Optional.empty();
+            }
+            return Optional.of(new Panel(service.model(), service.id(), service.labelZh().strip(),
+                    service.labelEn().strip(), service.module(), service.order(), resources, service));
+        } catch (RuntimeException e) {
+            LOG.warn("Screen panel {} ignored: it failed to describe itself", service, e);
+            return Optional.empty();
+        }
     }
 
     private static Optional<Page> read(ConsolePage service, Object modelProperty, Resources resources) {
@@ -144,15 +232,7 @@ public final class ConsolePages {
             String model = service.model();
             String id = service.id();
             String module = service.module();
-            String problem = model == null || !MODEL.matcher(model).matches() ? "model() is not a model id"
-                    : model.equals(ConsoleKit.NAME) ? "model() '" + ConsoleKit.NAME + "' is reserved for the platform's page kit"
-                    : !model.equals(modelProperty) ? "the " + DistrictModel.MODEL_PROPERTY + " property differs from model()"
-                    : id == null || !ID.matcher(id).matches() ? "id() does not match " + ConsolePage.ID_PATTERN
-                    : blankOrLonger(service.labelZh(), 20) ? "labelZh() is blank or over 20 characters"
-                    : blankOrLonger(service.labelEn(), 40) ? "labelEn() is blank or over 40 characters"
-                    : module == null || !MODULE.matcher(module).matches() ? "module() does not match " + ConsolePage.MODULE_PATTERN
-                    : resources.find(module) == null ? "its bundle has no " + module
-                    : null;
+            String problem = problem(model, id, service.labelZh(), service.labelEn(), module, modelProperty, resources);
             Set<Role> roles = problem == null ? roles(service.roles()) : null;
             if (problem == null && roles == null) {
                 problem = "roles() names a role other than " + STAFF.stream().map(Role::id).sorted().toList();

@@ -3,9 +3,8 @@ package org.gongzhi.core.rest.internal;
 import java.time.Instant;
 import java.util.UUID;
 import org.gongzhi.core.service.CaseEvent;
-import org.gongzhi.core.service.DistrictMode;
 
-/** Wire forms of the live stream's frames: statuses, families, channels and modes as wire names. */
+/** Wire form of a case event (the stream's {@code case} frames, the screen's recent list): wire names throughout. */
 final class EventJson {
 
     private EventJson() {
@@ -18,13 +17,6 @@ final class EventJson {
             return new Case(e.id(), e.tenant(), e.caseId(), e.caseNumber(), e.action(), CaseJson.wire(e.from()),
                     CaseJson.wire(e.to()), e.category(), CaseJson.wire(e.family()), e.grid(), e.leadDepartment(),
                     CaseJson.wire(e.channel()), e.at());
-        }
-    }
-
-    /** {@code data} of an {@code event: mode} frame. */
-    record Mode(String tenant, String mode, Instant since, String reason, String switchedBy) {
-        static Mode of(DistrictMode m) {
-            return new Mode(m.tenant(), m.mode().wireName(), m.since(), m.reason(), m.switchedBy());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.sse.OutboundSseEvent;
 import javax.ws.rs.sse.Sse;
@@ -21,13 +22,12 @@ import org.gongzhi.core.service.CaseScope;
 import org.gongzhi.core.service.DistrictModes;
 import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The open live event streams of this node (server-sent events): subscribes each to the feed with its
@@ -43,6 +43,8 @@ public final class LiveStreams {
     /** Open streams per node at most; more get 503 and retry. */
     static final int MAX_STREAMS = 2_000;
     private static final ObjectMapper JSON = Json.mapper();
+    /** The form of the cursors the feed hands out ({@code <txid>-<id>}); anything else in Last-Event-ID is refused. */
+    private static final Pattern CURSOR = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
     private final CaseEvents events;
     private final TenantDirectory tenants;
@@ -56,8 +58,7 @@ public final class LiveStreams {
 
     @Activate
     public LiveStreams(@Reference CaseEvents events, @Reference TenantDirectory tenants,
-                       @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-                       DistrictModes modes) {
+                       @Reference DistrictModes modes) {
         this.events = events;
         this.tenants = tenants;
         this.modes = modes;
@@ -83,19 +84,28 @@ public final class LiveStreams {
     }
 
     private void start(Stream stream, String tenant, String lastEventId, List<String> modesOf) {
+        String cursor = lastEventId == null ? "" : lastEventId.strip();
+        if (!cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) {
+            throw new ValidationException("Last-Event-ID", "不是本平台发出的事件编号 (not an event id of this platform): 应为 <数字>-<数字>");
+        }
         if (open.size() >= MAX_STREAMS) {
             throw new WebApplicationException(Problem.response(503, "streams-exhausted", "实时事件连接已满 (too many live event streams)",
                     "请稍后重试 (retry later)", null));
         }
         open.add(stream);
-        stream.send(stream.sse.newEventBuilder().comment("gongzhi live events").reconnectDelay(3_000).build());
-        modesOf.forEach(stream::onModeChange);
-        stream.subscription = events.subscribe(tenant, lastEventId, stream);
+        // a client that leaves at once (it read the greeting) ends the stream here, not with an error
+        boolean alive = stream.trySend(stream.sse.newEventBuilder().comment("gongzhi live events").reconnectDelay(3_000).build());
+        for (String t : modesOf) {
+            alive = alive && stream.trySend(stream.modeFrame(t));
+        }
+        if (alive) {
+            stream.subscription = events.subscribe(tenant, cursor, stream);
+        }
     }
 
     private void keepAlive() {
         for (Stream s : open) {
-            s.send(s.sse.newEventBuilder().comment("keep-alive").build());
+            s.trySend(s.sse.newEventBuilder().comment("keep-alive").build());
         }
     }
 
@@ -137,10 +147,7 @@ public final class LiveStreams {
 
         @Override
         public void onModeChange(String tenant) {
-            if (modes != null) {
-                send(sse.newEventBuilder().name("mode").data(String.class, json(EventJson.Mode.of(modes.current(tenant))))
-                        .build());
-            }
+            send(modeFrame(tenant));
         }
 
         @Override
@@ -148,17 +155,29 @@ public final class LiveStreams {
             send(sse.newEventBuilder().name("reset").data(String.class, "{}").build());
         }
 
-        /** Sends a frame; a closed or failing sink ends the stream (the feed drops a listener that throws). */
+        OutboundSseEvent modeFrame(String tenant) {
+            return sse.newEventBuilder().name("mode").data(String.class, json(ModeJson.of(modes.current(tenant)))).build();
+        }
+
+        /** For the feed: a closed stream throws, and the feed drops its subscription. */
         void send(OutboundSseEvent frame) {
+            if (!trySend(frame)) {
+                throw new IllegalStateException("stream closed");
+            }
+        }
+
+        /** Sends a frame unless the stream is closed (then it is ended); a failed write ends it too. */
+        boolean trySend(OutboundSseEvent frame) {
             if (sink.isClosed()) {
                 close();
-                throw new IllegalStateException("stream closed");
+                return false;
             }
             sink.send(frame).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     close();
                 }
             });
+            return true;
         }
 
         void close() {

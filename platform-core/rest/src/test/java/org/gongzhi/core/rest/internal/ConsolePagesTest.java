@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.plugin.api.ConsolePage;
+import org.gongzhi.plugin.api.ScreenFigures;
+import org.gongzhi.plugin.api.ScreenPanel;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -35,13 +37,27 @@ public class ConsolePagesTest {
                             int order) implements ConsolePage {
     }
 
+    /** A screen panel as a plugin would register it. */
+    record TestPanel(String model, String id, String labelZh, String labelEn, String module, int order)
+            implements ScreenPanel {
+        @Override
+        public ScreenFigures figures(String tenantId, java.time.YearMonth month) {
+            return ScreenFigures.builder().count("whistles", 3).build();
+        }
+    }
+
+    private static TestPanel panel(String model, String id, String module, int order) {
+        return new TestPanel(model, id, "面板" + id, "Panel " + id, module, order);
+    }
+
     private static TestPage page(String model, String id, String module, String... roles) {
         return new TestPage(model, id, "页面" + id, "Page " + id, module, Set.of(roles), 100);
     }
 
     @Before
     public void bundles() throws IOException {
-        grid = bundle("grid", "console/whistles.js", "console/roster.js", "console/ui.js");
+        grid = bundle("grid", "console/whistles.js", "console/roster.js", "console/ui.js", "screen/colours.js",
+                "screen/bars.js");
         studios = bundle("studios", "web/studios.js");
     }
 
@@ -232,6 +248,67 @@ public class ConsolePagesTest {
         assertThat(json.roles()).containsExactly("dispatcher", "grid-worker");
         assertThat(json.order()).isEqualTo(5);
         assertThat(json.moduleUrl()).isEqualTo("/console/plugins/three-colour-grid/whistles.js");
+    }
+
+    @Test
+    public void aDistrictsScreenShowsThePanelsOfTheModelsItEnabled() {
+        assertThat(pages.add(panel("three-colour-grid", "colours", "screen/colours.js", 20), "three-colour-grid", grid))
+                .isTrue();
+        assertThat(pages.add(panel("old-man-studios", "mediation", "web/studios.js", 10), "old-man-studios", studios))
+                .isTrue();
+        pages.add(page("three-colour-grid", "whistles", "console/whistles.js"), "three-colour-grid", grid);
+
+        assertThat(pages.panels(Set.of("three-colour-grid", "old-man-studios")))
+                .extracting(p -> p.model() + "/" + p.id() + " " + p.moduleUrl())
+                .containsExactly("old-man-studios/mediation /console/plugins/old-man-studios/mediation.js",
+                        "three-colour-grid/colours /console/plugins/three-colour-grid/colours.js");
+        assertThat(pages.panels(Set.of("three-colour-grid"))).extracting(ConsolePages.Panel::id).containsExactly("colours");
+        assertThat(pages.panels(Set.of())).isEmpty();
+        assertThat(keys(pages.visible(Set.of("three-colour-grid"), EnumSet.allOf(Role.class))))
+                .as("a panel is no console page").containsExactly("three-colour-grid/whistles");
+        assertThat(pages.panel("three-colour-grid", "colours")).isPresent();
+        assertThat(pages.panel("three-colour-grid", "whistles")).as("a page is no panel").isEmpty();
+        assertThat(pages.panel("old-man-studios", "colours")).isEmpty();
+    }
+
+    @Test
+    public void panelModulesAreServedLikePagesAndShareTheirNames() throws IOException {
+        TestPanel colours = panel("three-colour-grid", "colours", "screen/colours.js", 1);
+        assertThat(pages.add(colours, "three-colour-grid", grid)).isTrue();
+        assertThat(text(pages.module("three-colour-grid", "colours.js").orElseThrow())).endsWith("screen/colours.js");
+        assertThat(text(pages.module("three-colour-grid", "bars.js").orElseThrow())).as("a sibling").endsWith("screen/bars.js");
+        assertThat(new ConsoleModuleServlet(pages).find("/three-colour-grid/colours.js")).isPresent();
+
+        assertThat(pages.add(page("three-colour-grid", "colours", "console/whistles.js"), "three-colour-grid", grid))
+                .as("a page with a panel's id").isFalse();
+        TestPanel whistles = panel("three-colour-grid", "whistles", "screen/bars.js", 1);
+        assertThat(pages.add(whistles, "three-colour-grid", grid)).isTrue();
+        assertThat(pages.add(page("three-colour-grid", "whistles", "console/whistles.js"), "three-colour-grid", grid))
+                .as("and the other way round").isFalse();
+
+        pages.remove(colours);
+        assertThat(pages.panel("three-colour-grid", "colours")).isEmpty();
+        assertThat(pages.panels(Set.of("three-colour-grid"))).extracting(ConsolePages.Panel::id).containsExactly("whistles");
+        assertThat(text(pages.module("three-colour-grid", "colours.js").orElseThrow()))
+                .as("still a sibling of the other panel's module").endsWith("screen/colours.js");
+        pages.remove(whistles);
+        assertThat(pages.module("three-colour-grid", "colours.js")).isEmpty();
+        assertThat(pages.module("three-colour-grid", "bars.js")).isEmpty();
+    }
+
+    @Test
+    public void panelsThatBreakTheContractAreIgnored() {
+        String m = "three-colour-grid";
+        assertThat(pages.add(panel(m, "colours", "screen/colours.js", 1), null, grid)).as("no gongzhi.model").isFalse();
+        assertThat(pages.add(panel(m, "colours", "screen/colours.js", 1), "old-man-studios", grid)).isFalse();
+        assertThat(pages.add(panel("kit", "colours", "screen/colours.js", 1), "kit", grid)).as("the kit").isFalse();
+        assertThat(pages.add(panel(m, "Colours", "screen/colours.js", 1), m, grid)).isFalse();
+        assertThat(pages.add(panel(m, "colours", "screen/missing.js", 1), m, grid)).isFalse();
+        assertThat(pages.add(panel(m, "colours", "../colours.js", 1), m, grid)).isFalse();
+        assertThat(pages.add(new TestPanel(m, "colours", "", "Colours", "screen/colours.js", 1), m, grid)).isFalse();
+        assertThat(pages.add(new TestPanel(m, "colours", "三色", "C".repeat(41), "screen/colours.js", 1), m, grid)).isFalse();
+        assertThat(pages.add(new TestPanel(m, null, "三色", "Colours", "screen/colours.js", 1), m, grid)).isFalse();
+        assertThat(pages.panels(Set.of(m))).isEmpty();
     }
 
     /** A page whose methods fail. */

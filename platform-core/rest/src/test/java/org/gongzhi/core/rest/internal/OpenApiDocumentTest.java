@@ -48,6 +48,7 @@ import org.gongzhi.core.resident.internal.ResidentDistrictResource;
 import org.gongzhi.core.resident.internal.ResidentJson;
 import org.gongzhi.core.resident.internal.ResidentReportResource;
 import org.gongzhi.core.service.HotlineRowResult;
+import org.gongzhi.core.service.DistrictScreen;
 import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ProvisioningReport;
@@ -80,7 +81,8 @@ public class OpenApiDocumentTest {
     /** The resources known today; the scan of the packages must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
             KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class,
-            HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class);
+            HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class, ScreenResource.class,
+            CityScreenResource.class);
 
     /**
      * The packages whose resources the document describes: this bundle's, and the resident page's
@@ -211,6 +213,14 @@ public class OpenApiDocumentTest {
         records.put("HotlineBatch", HotlineResource.BatchJson.class);
         records.put("HotlineRow", HotlineResource.RowJson.class);
         records.put("ConsolePage", ConsolePageResource.PageJson.class);
+        records.put("ScreenPanel", ScreenPanelResource.PanelJson.class);
+        records.put("ScreenPanelFigures", ScreenPanelResource.FiguresJson.class);
+        records.put("DistrictMode", ModeJson.class);
+        records.put("DistrictModeView", ModeJson.View.class);
+        records.put("EmergencyPlan", ModeJson.Plan.class);
+        records.put("DutyPost", ModeJson.Duty.class);
+        records.put("ModeSwitch", ModeJson.Switch.class);
+        records.put("CityModeSwitch", ModeJson.CitySwitch.class);
         records.put("ResidentDistrict", ResidentJson.District.class);
         records.put("ResidentCategory", ResidentJson.Category.class);
         records.put("ResidentGrid", ResidentJson.Grid.class);
@@ -225,6 +235,19 @@ public class OpenApiDocumentTest {
         records.put("ResidentReport", ResidentJson.Report.class);
         records.put("ResidentRating", ResidentJson.Rating.class);
         records.put("ResidentReopen", ResidentJson.Reopen.class);
+        records.put("DistrictScreen", ScreenJson.District.class);
+        records.put("ScreenToday", DistrictScreen.Today.class);
+        records.put("ScreenMonth", DistrictScreen.Month.class);
+        records.put("ScreenTrendMonth", DistrictScreen.TrendMonth.class);
+        records.put("ScreenFamily", ScreenJson.Family.class);
+        records.put("ScreenDepartment", DistrictScreen.DepartmentRow.class);
+        records.put("ScreenGrids", DistrictScreen.Grids.class);
+        records.put("ScreenGrid", DistrictScreen.GridRow.class);
+        records.put("ScreenDispatch", DistrictScreen.Dispatch.class);
+        records.put("ScreenEvent", EventJson.Case.class);
+        records.put("CityScreen", ScreenJson.City.class);
+        records.put("CityScreenDistrict", ScreenJson.CityDistrict.class);
+        records.put("CityScreenTotals", ScreenJson.Totals.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
@@ -247,6 +270,8 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("CaseAction")).containsExactlyElementsOf(wire(CaseAction.values(), CaseAction::wireName));
         assertThat(enumOf("Channel")).containsExactlyElementsOf(wire(Channel.values(), Channel::wireName));
         assertThat(enumOf("SlaTier")).containsExactlyElementsOf(wire(SlaTier.values(), SlaTier::wireName));
+        assertThat(enumOf("OperatingMode")).containsExactlyElementsOf(
+                wire(org.gongzhi.core.service.OperatingMode.values(), org.gongzhi.core.service.OperatingMode::wireName));
         assertThat(enumOf("SlaState")).containsExactlyElementsOf(wire(SlaState.values(), CaseJson::wire));
         assertThat(enumOf("CategoryFamily")).containsExactlyElementsOf(wire(CategoryFamily.values(), Enum::name));
         assertThat(enumOf("GridLevel")).containsExactlyElementsOf(

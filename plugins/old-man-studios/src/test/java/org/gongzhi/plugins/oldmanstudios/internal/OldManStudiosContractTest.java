@@ -6,8 +6,8 @@ import org.gongzhi.plugin.tck.DistrictPluginContract;
 import org.gongzhi.plugin.tck.PluginUnderTest;
 
 /**
- * The plugin contract suite (插件契约测试) over this plugin's descriptor, guard, listener and report
- * contribution. The
+ * The plugin contract suite (插件契约测试) over this plugin's descriptor, guard, listener, report
+ * contribution, console pages and screen panel. The
  * plugin registers no TriagePolicy (the core's category tiers apply), so the triage checks are skipped.
  */
 public class OldManStudiosContractTest extends DistrictPluginContract {
@@ -18,6 +18,7 @@ public class OldManStudiosContractTest extends DistrictPluginContract {
                 .withGuards(new UnresolvedDisputeGuard(storage))
                 .withListeners(new DisputeDraftListener(storage, tenants))
                 .withReportContributions(new MediationReportContribution(storage, tenants))
-                .withConsolePages(new ConsolePages.Studios(), new ConsolePages.Disputes(), new ConsolePages.Sessions());
+                .withConsolePages(new ConsolePages.Studios(), new ConsolePages.Disputes(), new ConsolePages.Sessions())
+                .withScreenPanels(new MediationPanel(storage));
     }
 }

@@ -14,6 +14,7 @@ public class TemplatePluginContractTest extends DistrictPluginContract {
                 .withTriagePolicy(new TemplateTriagePolicy())
                 .withListeners(new GridEventCounter(storage, tenants))
                 .withReportContributions(new NotesReportContribution(storage, tenants))
-                .withConsolePages(new NotesPage());
+                .withConsolePages(new NotesPage())
+                .withScreenPanels(new NotesPanel(storage));
     }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link TallyBook} of each grid up to date from the closed loop, for 一月一调度、一季一督查、
- * 半年一通报. Steps count in the month they happen; what became of the cases reported in a month
+ * 半年一通报, and the big screen's colours. Steps count in the month they happen; what became of the cases reported in a month
  * (closed, rejected) counts in the month they were reported, so closure rates compare like with like.
  * Months in China Standard Time. Events without a grid are skipped; failures are logged, never thrown.
  *
@@ -90,7 +90,10 @@ public final class AssessmentTallyListener implements CaseLifecycleListener {
         YearMonth reportMonth = month(event.facts().reportedAt());
         Map<YearMonth, Map<String, Long>> d = new LinkedHashMap<>();
         switch (event.action()) {
-            case "report" -> add(d, reportMonth, TallyBook.REPORTED, 1);
+            case "report" -> {
+                add(d, reportMonth, TallyBook.REPORTED, 1);
+                JizhouTriage.tierOf(event.facts()).ifPresent(t -> add(d, reportMonth, TallyBook.reportedIn(t), 1));
+            }
             case "reject" -> add(d, reportMonth, TallyBook.REPORTED_REJECTED, 1);
             case "verify-pass" -> add(d, stepMonth, TallyBook.VERIFIED, 1);
             case "verify-fail" -> add(d, stepMonth, TallyBook.REWORKS, 1);

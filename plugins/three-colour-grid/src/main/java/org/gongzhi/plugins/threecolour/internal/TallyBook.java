@@ -48,8 +48,24 @@ final class TallyBook {
     /** Whistles blown from the grid in the month (网格吹哨). */
     static final String WHISTLES = "whistles";
 
-    static final List<String> COUNTERS =
-            List.of(REPORTED, REPORTED_CLOSED, REPORTED_REJECTED, CLOSED, VERIFIED, REWORKS, REOPENED, WHISTLES);
+    /** Cases reported in the month that {@link JizhouTriage} puts in the green tier (简易问题); since 1.1. */
+    static final String REPORTED_GREEN = "reportedGreen";
+    /** Likewise, yellow (需协调问题). */
+    static final String REPORTED_YELLOW = "reportedYellow";
+    /** Likewise, red (重点难点问题). */
+    static final String REPORTED_RED = "reportedRed";
+
+    static final List<String> COUNTERS = List.of(REPORTED, REPORTED_CLOSED, REPORTED_REJECTED, CLOSED, VERIFIED,
+            REWORKS, REOPENED, WHISTLES, REPORTED_GREEN, REPORTED_YELLOW, REPORTED_RED);
+
+    /** The counter of cases reported in the tier's colour. */
+    static String reportedIn(Tier tier) {
+        return switch (tier) {
+            case SIMPLE -> REPORTED_GREEN;
+            case COORDINATION -> REPORTED_YELLOW;
+            case DIFFICULT -> REPORTED_RED;
+        };
+    }
 
     /** Data field of the keys of the events the tally counted last (not a counter). */
     static final String COUNTED = "counted";

@@ -7,7 +7,7 @@ import org.gongzhi.plugin.tck.PluginUnderTest;
 
 /**
  * The plugin contract suite (插件契约测试) over this plugin's descriptor, triage policy, guard, listener and
- * report contribution.
+ * report contribution, console pages and screen panel.
  */
 public class ThreeColourGridContractTest extends DistrictPluginContract {
 
@@ -18,6 +18,7 @@ public class ThreeColourGridContractTest extends DistrictPluginContract {
                 .withGuards(new ConsultationGuard(storage))
                 .withListeners(new AssessmentTallyListener(storage, tenants))
                 .withReportContributions(new GridReportContribution(storage, tenants))
-                .withConsolePages(new ConsolePages.Roster(), new ConsolePages.Whistles(), new ConsolePages.Consultations());
+                .withConsolePages(new ConsolePages.Roster(), new ConsolePages.Whistles(), new ConsolePages.Consultations())
+                .withScreenPanels(new ColoursPanel(storage));
     }
 }

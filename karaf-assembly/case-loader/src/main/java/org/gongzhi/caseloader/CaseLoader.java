@@ -1,4 +1,4 @@
-package org.gongzhi.load;
+package org.gongzhi.caseloader;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,17 +34,30 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Fills a running platform's database with a district's past: cases reported evenly over the last
- * {@code days} days up to now, each with its journal, written with {@code COPY} into the platform's
- * own tables as the platform writes them (case numbers from its sequence, due and warning times from
- * the district's real working calendar, the three-colour triage where the district enables it,
- * {@code version} = journal entries − 1). The mix: families 28/29/43 %, grid workers and the hotline
- * the main channels, 3 % rejected, 3 % postponed, 5 % reworked, about 8 % closed late, 0.3 % stuck
- * open, 60 % of closed cases evaluated; cases whose steps would lie after now are open in the status
- * they reached. Deterministic for a seed (apart from "now"). Tops up: only the cases the district
- * lacks to reach the target are added.
+ * Writes a district's past into a running platform's database: {@code n} cases reported evenly over a
+ * span of days up to now, each with its journal, with PostgreSQL {@code COPY} into the platform's own
+ * tables ({@code case_record}, {@code case_journal}) as the platform writes them: case numbers from
+ * its sequence {@code case_number_seq} (so cases reported afterwards get the next numbers), the grid
+ * path of the district's tree, due and warning times from the district's real working calendar, the
+ * three-colour triage where the district enables that plugin, journal {@code seq} 1…k with each
+ * entry's status the previous one's successor, {@code version} = k − 1.
+ *
+ * <p>The mix: category families 28/29/43 % (categories from the district's definition); 85 % of the
+ * cases in a grid or building, 10 % in a community, 3 % in a street, 2 % not located; grid workers
+ * and the 12345 hotline the main channels; report → dispatch mostly around the 3-minute target
+ * (median about 2.5 min, a quarter slower, a few much slower); 3 % rejected, 3 % postponed, 5 %
+ * reworked, about 8 % closed late, 0.3 % stuck open (overdue), 60 % of the closed cases evaluated;
+ * cases whose next step would lie after now are open in the status they reached, so the recent ones
+ * are open at every stage. No real person: reporters are {@code 王女士（演示）}, phones
+ * {@code 000-0000-nnnn}, no attachments.
+ *
+ * <p>Deterministic for a seed apart from "now" and the case ids (random, so that a second load never
+ * collides with the first). Not thread-safe; one loader per load.
  */
-final class InboxSeed {
+public final class CaseLoader {
+
+    /** The report → dispatch target of seed 004 ("assigned within 3 minutes"). */
+    public static final Duration DISPATCH_TARGET = Duration.ofMinutes(3);
 
     private static final String CASE_COLUMNS = "id, tenant_id, case_number, title, description, category_code, family, "
             + "channel, status, tier, grid_code, grid_path, longitude, latitude, address, reporter_name, reporter_phone, "
@@ -56,6 +70,8 @@ final class InboxSeed {
     private static final String[] STREETS = {"中山路", "人民路", "解放路", "文化路", "建设路", "井冈山大道", "阳明路", "庐陵大道"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
     private static final String THREE_COLOUR = "three-colour-grid";
+    private static final String STREET_OFFICE = "STREET_OFFICE";
+    private static final String CENTRE = "loader-dispatcher";
     private static final int BATCH = 5_000;
 
     private final TenantDefinition tenant;
@@ -66,10 +82,15 @@ final class InboxSeed {
     private final List<GridNode> streets;
     private final Map<String, String> paths = new HashMap<>();
     private final List<CategoryDefinition> categories;
+    private final List<DepartmentDefinition> streetOffices;
     private final boolean threeColour;
 
-    InboxSeed(TenantDefinition tenant, long seed) {
-        this.tenant = tenant;
+    /**
+     * @param tenant the district's definition (as the platform loaded it from {@code tenants/<id>})
+     * @param seed   the same seed gives the same cases (apart from ids and "now")
+     */
+    public CaseLoader(TenantDefinition tenant, long seed) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.sla = tenant.slaClock();
         this.random = new Random(seed);
         this.grids = tenant.grids().all().stream()
@@ -77,11 +98,15 @@ final class InboxSeed {
         this.communities = tenant.grids().all().stream().filter(n -> n.level() == GridLevel.COMMUNITY).toList();
         this.streets = tenant.grids().all().stream().filter(n -> n.level() == GridLevel.STREET).toList();
         this.categories = tenant.leafCategories();
+        this.streetOffices = tenant.departmentsOfKind(STREET_OFFICE);
         this.threeColour = tenant.plugins().contains(THREE_COLOUR);
+        if (categories.isEmpty() || tenant.departments().isEmpty()) {
+            throw new IllegalArgumentException("district " + tenant.id() + " defines no categories or no departments");
+        }
     }
 
     /** The district's cases now. */
-    static long count(Connection db, String tenantId) throws SQLException {
+    public static long count(Connection db, String tenantId) throws SQLException {
         try (PreparedStatement s = db.prepareStatement("select count(*) from case_record where tenant_id = ?")) {
             s.setString(1, tenantId);
             try (ResultSet r = s.executeQuery()) {
@@ -93,32 +118,57 @@ final class InboxSeed {
 
     /**
      * Adds {@code n} cases reported between {@code now − days} and {@code now}, in transactions of
-     * {@value #BATCH} cases with their journals, then vacuums and analyses both tables.
+     * {@value #BATCH} cases with their journals, then vacuums and analyses both tables. The district's
+     * row must exist (the platform creates it at start-up); the connection is left in auto-commit.
+     *
+     * @return what was written
      */
-    void load(Connection db, long n, Instant now, int days) throws SQLException, IOException {
+    public Loaded load(Connection db, long n, Instant now, int days) throws SQLException {
+        if (n < 0 || days < 1) {
+            throw new IllegalArgumentException("n must not be negative and days must be positive");
+        }
+        long t0 = System.nanoTime();
         CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
         Instant start = now.minus(Duration.ofDays(days));
         long span = Duration.between(start, now).toMillis();
+        long journal = 0;
         db.setAutoCommit(false);
-        for (long done = 0; done < n; done += BATCH) {
-            int size = (int) Math.min(BATCH, n - done);
-            List<Long> numbers = sequence(db, size);
-            StringBuilder cases = new StringBuilder(size * 700);
-            StringBuilder journal = new StringBuilder(size * 6 * 120);
-            for (int i = 0; i < size; i++) {
-                Instant reported = start.plusMillis((long) ((done + i + random.nextDouble()) * span / n));
-                one(reported, now, numbers.get(i), cases, journal);
+        try {
+            for (long done = 0; done < n; done += BATCH) {
+                int size = (int) Math.min(BATCH, n - done);
+                List<Long> numbers = sequence(db, size);
+                StringBuilder cases = new StringBuilder(size * 700);
+                StringBuilder entries = new StringBuilder(size * 6 * 120);
+                for (int i = 0; i < size; i++) {
+                    Instant reported = start.plusMillis((long) ((done + i + random.nextDouble()) * span / n));
+                    journal += one(reported, now, numbers.get(i), cases, entries);
+                }
+                copy.copyIn("copy case_record (" + CASE_COLUMNS + ") from stdin (format csv)", new StringReader(cases.toString()));
+                copy.copyIn("copy case_journal (" + JOURNAL_COLUMNS + ") from stdin (format csv)",
+                        new StringReader(entries.toString()));
+                db.commit();
             }
-            copy.copyIn("copy case_record (" + CASE_COLUMNS + ") from stdin (format csv)", new StringReader(cases.toString()));
-            copy.copyIn("copy case_journal (" + JOURNAL_COLUMNS + ") from stdin (format csv)",
-                    new StringReader(journal.toString()));
-            db.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            db.rollback();
+            throw e instanceof SQLException s ? s : new SQLException("COPY failed: " + e.getMessage(), e);
+        } finally {
+            db.setAutoCommit(true);
         }
-        db.setAutoCommit(true);
         try (Statement s = db.createStatement()) {
             s.execute("vacuum (analyze) case_record");
             s.execute("vacuum (analyze) case_journal");
         }
+        return new Loaded(n, journal, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * What a load wrote.
+     *
+     * @param cases   cases added
+     * @param journal journal entries added
+     * @param took    time taken, {@code vacuum (analyze)} included
+     */
+    public record Loaded(long cases, long journal, Duration took) {
     }
 
     private static List<Long> sequence(Connection db, int size) throws SQLException {
@@ -148,13 +198,13 @@ final class InboxSeed {
         }
     }
 
-    private void one(Instant reported, Instant now, long number, StringBuilder cases, StringBuilder journal) {
+    /** Writes one case and its journal as CSV lines; answers the number of journal entries. */
+    private int one(Instant reported, Instant now, long number, StringBuilder cases, StringBuilder journal) {
         CategoryDefinition category = category();
         SlaTier tier = category.tier();
         GridNode grid = grid();
         Channel channel = channel();
-        UUID id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
+        UUID id = UUID.randomUUID();
         Life life = new Life();
         life.step(reported, reporter(channel), null, CaseStatus.REPORTED, category.name() + "，请尽快处理");
         outcome(life, category, tier, reported, now);
@@ -177,9 +227,9 @@ final class InboxSeed {
         field(b, grid == null ? null : String.valueOf(27.05 + random.nextDouble() * 0.1));
         field(b, STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(300)) + "号");
         boolean resident = channel == Channel.HOTLINE || channel == Channel.RESIDENT_APP || channel == Channel.QR_CODE;
-        field(b, resident ? SURNAMES[random.nextInt(SURNAMES.length)] + "先生" : null);
-        field(b, resident ? "1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000)) : null);
-        field(b, random.nextInt(10) < 6 ? "{https://files.gongzhi.example/" + id + "/1.jpg}" : "{}");
+        field(b, resident ? SURNAMES[random.nextInt(SURNAMES.length)] + "女士（演示）" : null);
+        field(b, resident ? String.format("000-0000-%04d", random.nextInt(10_000)) : null);
+        field(b, "{}");
         field(b, life.lead);
         field(b, life.co == null ? "{}" : "{" + life.co + "}");
         field(b, reported.toString());
@@ -214,38 +264,38 @@ final class InboxSeed {
             field(journal, s[5]);
             journal.append("{}\n");
         }
+        return life.steps.size();
     }
 
     private void outcome(Life life, CategoryDefinition category, SlaTier tier, Instant reported, Instant now) {
-        String centre = "bench-dispatcher";
         if (random.nextInt(100) < 3) {
             Instant rejected = reported.plus(minutes(10 + random.nextInt(60)));
             if (!rejected.isAfter(now)) {
-                life.step(rejected, centre, "REJECT", CaseStatus.REJECTED, "经核实不属于受理范围");
+                life.step(rejected, CENTRE, "REJECT", CaseStatus.REJECTED, "经核实不属于受理范围");
             }
             return;
         }
-        Instant registered = reported.plus(minutes(3 + random.nextInt(120)));
+        Duration toDispatch = dispatchDelay();
+        Instant registered = reported.plusMillis(toDispatch.toMillis() * (35 + random.nextInt(30)) / 100);
         if (registered.isAfter(now)) {
             return; // waiting for screening
         }
         life.registered = registered;
         life.due = sla.dueAt(tier, registered);
         life.warning = sla.warningAt(registered, life.due);
-        life.step(registered, centre, "REGISTER", CaseStatus.REGISTERED, null);
-        Instant dispatched = registered.plus(minutes(1 + random.nextInt(30)));
+        life.step(registered, CENTRE, "REGISTER", CaseStatus.REGISTERED, null);
+        Instant dispatched = reported.plus(toDispatch);
         if (dispatched.isAfter(now)) {
             return;
         }
         life.dispatched = dispatched;
-        List<DepartmentDefinition> competent = tenant.departmentsOfKind(category.departmentKind());
-        life.lead = (competent.isEmpty() ? tenant.departments().get(0) : competent.get(0)).code();
+        life.lead = lead(category, tier);
         if (random.nextInt(100) < 12) {
             life.co = otherDepartment(life.lead);
         }
-        life.step(dispatched, centre, "DISPATCH", CaseStatus.DISPATCHED, null);
-        String handler = "service-account-dept-" + life.lead.toLowerCase();
-        Instant accepted = dispatched.plus(minutes(5 + random.nextInt(240)));
+        life.step(dispatched, CENTRE, "DISPATCH", CaseStatus.DISPATCHED, null);
+        String handler = "service-account-dept-" + life.lead.toLowerCase(java.util.Locale.ROOT);
+        Instant accepted = dispatched.plus(minutes(5 + random.nextInt(120)));
         if (accepted.isAfter(now)) {
             return;
         }
@@ -256,12 +306,12 @@ final class InboxSeed {
                 life.postpones = 1;
                 life.due = sla.extend(life.due, 5);
                 life.warning = sla.warningAt(registered, life.due);
-                life.step(postponed, centre, "POSTPONE", CaseStatus.POSTPONED, "需协调产权单位，延期 5 个工作日");
+                life.step(postponed, CENTRE, "POSTPONE", CaseStatus.POSTPONED, "需协调产权单位，延期 5 个工作日");
                 Instant resumed = postponed.plus(Duration.ofDays(2));
                 if (resumed.isAfter(now)) {
                     return;
                 }
-                life.step(resumed, centre, "RESUME", CaseStatus.HANDLING, null);
+                life.step(resumed, CENTRE, "RESUME", CaseStatus.HANDLING, null);
             }
         }
         Duration allowed = Duration.between(registered, life.due);
@@ -273,7 +323,7 @@ final class InboxSeed {
             closed = feedback.plus(minutes(20));
         }
         if (random.nextInt(1000) < 3) {
-            return; // the long tail nobody finishes
+            return; // the long tail nobody finishes: open, and overdue once its due time has passed
         }
         if (random.nextInt(100) < 5) {
             if (feedback.isAfter(now)) {
@@ -284,7 +334,7 @@ final class InboxSeed {
             if (failed.isAfter(now)) {
                 return;
             }
-            life.step(failed, centre, "VERIFY_FAIL", CaseStatus.HANDLING, "现场仍未整改到位");
+            life.step(failed, CENTRE, "VERIFY_FAIL", CaseStatus.HANDLING, "现场仍未整改到位");
             life.reworks = 1;
             feedback = failed.plus(Duration.ofHours(2));
             closed = feedback.plus(minutes(20));
@@ -298,17 +348,38 @@ final class InboxSeed {
         if (verified.isAfter(now)) {
             return;
         }
-        life.step(verified, centre, "VERIFY_PASS", CaseStatus.VERIFIED, null);
+        life.step(verified, CENTRE, "VERIFY_PASS", CaseStatus.VERIFIED, null);
         if (closed.isAfter(now)) {
             return;
         }
         life.closed = closed;
-        life.step(closed, centre, "CLOSE", CaseStatus.CLOSED, null);
+        life.step(closed, CENTRE, "CLOSE", CaseStatus.CLOSED, null);
         Instant evaluated = closed.plus(Duration.ofHours(1 + random.nextInt(48)));
         if (random.nextInt(100) < 60 && !evaluated.isAfter(now)) {
             life.satisfaction = random.nextInt(100) < 92 ? 4 + random.nextInt(2) : 1 + random.nextInt(3);
-            life.step(evaluated, "bench-resident", "EVALUATE", CaseStatus.EVALUATED, null);
+            life.step(evaluated, "loader-resident", "EVALUATE", CaseStatus.EVALUATED, null);
         }
+    }
+
+    /**
+     * Report → dispatch: 93 % log-normal with a median of 150 s (a quarter of them over 3 minutes, the 90th
+     * percentile near 4 minutes); the others 4 to 30 minutes (a busy hour, a case that needs a call).
+     */
+    private Duration dispatchDelay() {
+        if (random.nextInt(100) < 93) {
+            double seconds = Math.exp(Math.log(150) + 0.4 * random.nextGaussian());
+            return Duration.ofMillis((long) (Math.max(20, seconds) * 1000));
+        }
+        return Duration.ofSeconds(240 + random.nextInt(1_560));
+    }
+
+    /** Simple matters mostly by a street office (镇村两级), the others by the category's competent department. */
+    private String lead(CategoryDefinition category, SlaTier tier) {
+        if (tier == SlaTier.SIMPLE && !streetOffices.isEmpty() && random.nextInt(100) < 60) {
+            return streetOffices.get(random.nextInt(streetOffices.size())).code();
+        }
+        List<DepartmentDefinition> competent = tenant.departmentsOfKind(category.departmentKind());
+        return (competent.isEmpty() ? tenant.departments().get(0) : competent.get(0)).code();
     }
 
     /** The three-colour grid's attributes by tier, as its triage shows them. */
@@ -328,10 +399,10 @@ final class InboxSeed {
 
     private static String reporter(Channel channel) {
         return switch (channel) {
-            case GRID_WORKER -> "bench-grid-worker";
+            case GRID_WORKER -> "loader-grid-worker";
             case HOTLINE -> "12345热线";
             case DEPARTMENT -> "service-account-dept-cg";
-            default -> "bench-resident";
+            default -> "loader-resident";
         };
     }
 
@@ -339,23 +410,20 @@ final class InboxSeed {
         int p = random.nextInt(100);
         CategoryFamily family = p < 28 ? CategoryFamily.CITY_MANAGEMENT
                 : p < 57 ? CategoryFamily.LIVELIHOOD : CategoryFamily.COMPREHENSIVE_GOVERNANCE;
-        while (true) {
-            CategoryDefinition c = categories.get(random.nextInt(categories.size()));
-            if (c.family() == family) {
-                return c;
-            }
-        }
+        List<CategoryDefinition> ofFamily = categories.stream().filter(c -> c.family() == family).toList();
+        List<CategoryDefinition> from = ofFamily.isEmpty() ? categories : ofFamily;
+        return from.get(random.nextInt(from.size()));
     }
 
     private GridNode grid() {
         int p = random.nextInt(100);
-        if (p < 85) {
+        if (p < 85 && !grids.isEmpty()) {
             return grids.get(random.nextInt(grids.size()));
         }
-        if (p < 95) {
+        if (p < 95 && !communities.isEmpty()) {
             return communities.get(random.nextInt(communities.size()));
         }
-        return p < 98 ? streets.get(random.nextInt(streets.size())) : null;
+        return p < 98 && !streets.isEmpty() ? streets.get(random.nextInt(streets.size())) : null;
     }
 
     private Channel channel() {
@@ -365,6 +433,9 @@ final class InboxSeed {
     }
 
     private String otherDepartment(String lead) {
+        if (tenant.departments().size() < 2) {
+            return null;
+        }
         while (true) {
             String code = tenant.departments().get(random.nextInt(tenant.departments().size())).code();
             if (!code.equals(lead)) {
