@@ -250,6 +250,41 @@ public class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    public void theCitySwitchesEveryDistrictToWartimeAndBackWithAReason() throws Exception {
+        browser.signIn("city", "city-admin", PASSWORD);
+        assumeTrue("the city's district page is not built yet", appears("[data-test=city-mode]", Duration.ofSeconds(15)));
+        Api city = api.as("city-admin");
+        try {
+            browser.go("/console/city/districts");
+            browser.await("[data-test=city-mode-state][data-mode=normal]");
+            browser.click("[data-test=city-to-wartime]");
+            browser.click("[data-test=city-mode-confirm]");
+            browser.await("[data-test=city-mode-dialog] .el-form-item__error"); // no reason: refused in the form, nothing sent
+            assertEquals("normal", city.get(JIZHOU + "/mode").text("mode"));
+
+            browser.type("city-mode-reason", "浏览器测试：全市防汛Ⅱ级应急响应");
+            browser.click("[data-test=city-mode-confirm]");
+            browser.await("[data-test=city-mode-state][data-mode=wartime]");
+            browser.await("[data-district=jizhou] [data-mode=wartime]");
+            JsonNode jizhou = city.get(JIZHOU + "/mode").body();
+            assertEquals("wartime", jizhou.path("mode").asText());
+            assertEquals("浏览器测试：全市防汛Ⅱ级应急响应", jizhou.path("reason").asText());
+            assertEquals("city-admin", jizhou.path("switchedBy").asText());
+            checkPage("city-wartime");
+            assertAccessible();
+
+            browser.click("[data-test=city-to-normal]");
+            browser.type("city-mode-reason", "浏览器测试：应急响应结束");
+            browser.click("[data-test=city-mode-confirm]");
+            browser.await("[data-test=city-mode-state][data-mode=normal]");
+            assertEquals("normal", city.get(JIZHOU + "/mode").text("mode"));
+        } finally {
+            // the other tests of this class expect the normal rules
+            city.put("/api/v1/city/mode", "{\"mode\":\"normal\",\"reason\":\"浏览器测试结束\"}");
+        }
+    }
+
     // ---- plugin pages -------------------------------------------------------------------------
 
     @Test
