@@ -124,7 +124,7 @@ const en: typeof zh = {
     reasonLabel: 'Reason for the switch', reasonPlaceholder: 'e.g. level II flood response, the centre becomes the command post', reasonRequired: 'Please give the reason', reasonTooLong: 'At most 500 characters',
     roster: 'Duty roster', showRoster: 'Show the duty roster', hideRoster: 'Hide the duty roster', noRoster: 'The emergency plan lists no duty roster',
     post: 'Post', name: 'Name', phone: 'Phone', shift: 'Shift', onDuty: 'On duty', allDay: '24 hours',
-    cityHeading: 'City-wide switch', cityAllNormal: 'Every district is in normal mode', cityInWartime: 'Wartime: {names}', cityToWartime: 'All districts to wartime', cityToNormal: 'All districts back to normal',
+    cityHeading: 'City-wide switch', cityAllNormal: 'Every district is in normal mode', cityInWartime: '{names} ({n} of {total} districts)', cityToWartime: 'All districts to wartime', cityToNormal: 'All districts back to normal',
     cityConfirmWartime: 'Every active district switches to wartime: each tightens its limits and routes to its command post by its own emergency plan; districts already in wartime stay as they are. Each district\'s switch is journaled in that district.',
     cityConfirmNormal: 'Every active district goes back to normal; cases registered in wartime keep their due times. Each district\'s switch is journaled in that district.',
     citySwitched: 'Switched {n} district(s) to {mode}', cityNoneSwitched: 'Every district already was in {mode}; nothing switched', column: 'Mode',

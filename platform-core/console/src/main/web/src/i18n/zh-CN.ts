@@ -123,7 +123,7 @@ export default {
     reasonLabel: '切换原因', reasonPlaceholder: '如：防汛Ⅱ级应急响应，综治中心转为指挥部', reasonRequired: '请填写切换原因', reasonTooLong: '原因不能超过 500 字',
     roster: '值班表', showRoster: '显示值班表', hideRoster: '收起值班表', noRoster: '应急预案未列出值班表',
     post: '岗位', name: '姓名', phone: '电话', shift: '班次', onDuty: '在班', allDay: '24 小时',
-    cityHeading: '全市平战转换', cityAllNormal: '各区均为平时', cityInWartime: '战时：{names}', cityToWartime: '全市转入战时', cityToNormal: '全市恢复平时',
+    cityHeading: '全市平战转换', cityAllNormal: '各区均为平时', cityInWartime: '{names}（{n}/{total} 个区）', cityToWartime: '全市转入战时', cityToNormal: '全市恢复平时',
     cityConfirmWartime: '全市所有正常服务的区将转入战时，各区按本区应急预案收紧时限、直报指挥部；已在战时的区不变。每个区的切换分别记入该区的平战转换记录。',
     cityConfirmNormal: '全市所有正常服务的区将恢复平时；战时立案的案件保留原有时限。每个区的切换分别记入该区的平战转换记录。',
     citySwitched: '已切换 {n} 个区为{mode}', cityNoneSwitched: '各区已是{mode}，未作切换', column: '运行模式',
