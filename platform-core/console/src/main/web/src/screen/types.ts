@@ -141,6 +141,8 @@ export interface CityFigures {
   generatedAt: string
   districts: CityDistrict[]
   totals: { today: Today; open: number; overdue: number; month: MonthFigures }
+  /** The city's 20 newest events (every district's merged), newest last. */
+  recent: CaseEvent[]
 }
 
 /** One panel a district model contributes (`GET /api/v1/tenants/{t}/screen/panels`). */

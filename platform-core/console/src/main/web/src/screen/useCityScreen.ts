@@ -30,6 +30,7 @@ export function useCityScreen() {
     try {
       const f = await cityFigures()
       figures.value = f
+      feed.value = mergeFeed(feed.value, f.recent ?? [])
       error.value = null
       later.value = pending(later.value, f.generatedAt)
     } catch (e) {

@@ -326,6 +326,10 @@ public class ScreenBrowserTest {
         assertEquals(expected, shown);
         assertTrue(shown.contains("jizhou"));
         assertEquals(expected.size(), browser.all("[data-test=city-screen] li.card [data-test=mode-badge]").size());
+        // the feed is full from the first figures (the districts' newest events), not empty until the next event
+        JsonNode newest = city.path("recent").path(city.path("recent").size() - 1);
+        assertTrue("the city's figures carry the newest events: " + city.path("recent"), !newest.isMissingNode());
+        browser.await("[data-test=feed] li[data-event='" + newest.path("id").asText() + "']");
         if (streams("/api/v1/city/events", wallToken(Tokens.CITY_REALM))) {
             // the city's stream: a case reported in Jizhou shows on the city's wall
             browser.until("the city's stream open", d -> "open".equals(d.findElement(By.cssSelector("[data-test=screen-header] [data-live]"))

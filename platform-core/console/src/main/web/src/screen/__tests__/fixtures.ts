@@ -54,5 +54,6 @@ export function city(): CityFigures {
     generatedAt: f.generatedAt,
     districts: [district('jizhou', '吉州区', 40), district('donghu', '东湖区', 30)],
     totals: { today: { reported: 2, dispatched: 2, closed: 0 }, open: 70, overdue: 2, month: f.month },
+    recent: f.recent,
   }
 }

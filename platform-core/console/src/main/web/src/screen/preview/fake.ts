@@ -101,7 +101,8 @@ export function installFakePlatform(wall: string, wartime: boolean): void {
       const district = (tenant: string, name: string, k: number, m: DistrictMode) => ({ tenant, name, mode: m, today: { reported: Math.round(286 * k), dispatched: Math.round(241 * k), closed: Math.round(198 * k) },
         open: Math.round(1204 * k), overdue: Math.round(37 * k), month: d.month, dispatchToday: d.dispatchToday })
       const body: CityFigures = { generatedAt: now(), districts: [district('jizhou', '吉州区', 1, mode), district('donghu', '东湖区', 1.4, { tenant: 'donghu', mode: 'normal' }),
-        district('jiangbei', '江北区', 0.8, { tenant: 'jiangbei', mode: 'normal' })], totals: { today: { reported: 915, dispatched: 771, closed: 634 }, open: 3853, overdue: 118, month: d.month } }
+        district('jiangbei', '江北区', 0.8, { tenant: 'jiangbei', mode: 'normal' })], totals: { today: { reported: 915, dispatched: 771, closed: 634 }, open: 3853, overdue: 118, month: d.month },
+        recent: d.recent }
       return json(body)
     }
     if (path.endsWith('/screen')) return json(districtFigures(wall, '吉州区', map, mode))

@@ -102,7 +102,7 @@ public final class ScreenBoard {
                 districts.add(district(t.id()));
             }
         }
-        return ScreenJson.City.of(clock.instant(), districts);
+        return ScreenJson.City.of(clock.instant(), districts, RECENT);
     }
 
     private ScreenJson.District compute(String tenant) {

@@ -1,6 +1,7 @@
 package org.gongzhi.core.rest.internal;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,17 +45,22 @@ final class ScreenJson {
     record Family(String family, long reported, long open) {
     }
 
-    /** {@code GET /api/v1/city/screen}: the districts side by side and their totals. */
-    record City(Instant generatedAt, List<CityDistrict> districts, Totals totals) {
+    /**
+     * {@code GET /api/v1/city/screen}: the districts side by side, their totals, and the city's newest
+     * {@code recentSize} events (every district's newest merged, newest last), so the wall's feed is full at once.
+     */
+    record City(Instant generatedAt, List<CityDistrict> districts, Totals totals, List<EventJson.Case> recent) {
 
-        static City of(Instant at, List<District> districts) {
+        static City of(Instant at, List<District> districts, int recentSize) {
             List<CityDistrict> rows = districts.stream().map(d -> new CityDistrict(d.tenant(), d.name(), d.mode(),
                     d.today(), d.open(), d.overdue(), d.month(), d.dispatchToday())).toList();
             String period = districts.isEmpty() ? null : districts.get(0).month().period();
             Totals totals = new Totals(Today.sum(rows.stream().map(CityDistrict::today).toList()),
                     rows.stream().mapToLong(CityDistrict::open).sum(), rows.stream().mapToLong(CityDistrict::overdue).sum(),
                     Month.sum(period, rows.stream().map(CityDistrict::month).toList()));
-            return new City(at, rows, totals);
+            List<EventJson.Case> merged = districts.stream().flatMap(d -> d.recent().stream())
+                    .sorted(Comparator.comparing(EventJson.Case::at).thenComparing(EventJson.Case::id)).toList();
+            return new City(at, rows, totals, merged.subList(Math.max(0, merged.size() - recentSize), merged.size()));
         }
     }
 

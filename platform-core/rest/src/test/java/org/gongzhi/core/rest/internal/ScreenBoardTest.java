@@ -142,6 +142,8 @@ public class ScreenBoardTest {
         assertThat(city.totals().month().due()).isEqualTo(4L * city.districts().size());
         assertThat(city.totals().month().closureRate()).isEqualTo(0.75);
         assertThat(city.generatedAt()).isEqualTo(AT);
+        assertThat(city.recent()).as("every active district's newest events, merged, newest last")
+                .extracting(EventJson.Case::tenant).containsExactly("jizhou", "donghu"); // j is 106 s before AT, d 100 s
     }
 
     private DistrictScreen figures(String tenant) {
@@ -191,7 +193,7 @@ public class ScreenBoardTest {
             public List<CaseEvent> recent(String tenant, int limit) {
                 return List.of(new CaseEvent("c1", tenant, UUID.randomUUID(), "360802-20261112-000001", "dispatch",
                         CaseStatus.REGISTERED, CaseStatus.DISPATCHED, "CG0101", CategoryFamily.COMPREHENSIVE_GOVERNANCE,
-                        "360802001001001", "CG", Channel.GRID_WORKER, AT));
+                        "360802001001001", "CG", Channel.GRID_WORKER, AT.minusSeconds(tenant.charAt(0))));
             }
         };
     }
