@@ -3,6 +3,7 @@ package org.gongzhi.core.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The case closed loop (事件闭环) of one district: intake, transitions, queries.
@@ -13,6 +14,7 @@ import java.util.UUID;
  * {@link org.gongzhi.core.casework.IllegalTransitionException}; concurrent change:
  * {@link ConflictException}.
  */
+@ProviderType
 public interface CaseService {
 
     /**

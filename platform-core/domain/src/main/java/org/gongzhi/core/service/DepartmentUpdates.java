@@ -1,5 +1,7 @@
 package org.gongzhi.core.service;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Applies progress reported by department systems to cases, each update in one transaction with
  * the case's transitions and journal.
@@ -17,6 +19,7 @@ package org.gongzhi.core.service;
  * {@code status} or {@code dispatchId}; bad input → {@link ValidationException}. Nothing changes
  * in any of these cases.
  */
+@ProviderType
 public interface DepartmentUpdates {
 
     UpdateOutcome apply(String tenantId, String department, DepartmentUpdate update);

@@ -2,6 +2,7 @@ package org.gongzhi.core.service;
 
 import java.util.List;
 import java.util.UUID;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Told right after a transaction that wrote dispatches to the {@link DispatchOutbox} committed,
@@ -9,6 +10,7 @@ import java.util.UUID;
  * implementations hand the ids on and return; an exception is logged and ignored (the outbox
  * poll delivers the dispatches anyway).
  */
+@ConsumerType
 public interface DispatchListener {
 
     void dispatched(String tenantId, List<UUID> dispatchIds);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The dispatch outbox (派遣外发箱). Dispatching a case writes one {@link OutboundDispatch} per
@@ -14,6 +15,7 @@ import java.util.UUID;
  * dispatch twice at once. Methods that settle a claim ({@link #delivered}, {@link #failed},
  * {@link #dead}, {@link #unrouted}) do nothing when {@code node} no longer holds it and say so.
  */
+@ProviderType
 public interface DispatchOutbox {
 
     /** Claims up to {@code max} pending dispatches that are due and not leased, of every district, oldest due first. */

@@ -2,6 +2,7 @@ package org.gongzhi.core.service;
 
 import java.util.List;
 import java.util.UUID;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The district's record of uploads (证据登记). Implemented by the persistence bundle. Evidence is
@@ -11,6 +12,7 @@ import java.util.UUID;
  *
  * @since 1.6
  */
+@ProviderType
 public interface EvidenceRecords {
 
     /** Records an upload by {@code actor} (journal name) with identity {@code uploaderSubject}. */

@@ -1,5 +1,7 @@
 package org.gongzhi.core.service;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * QR posters of a district's grids (码上办): an A4 page per grid, community or building with a
  * QR code that opens the residents' reporting page with the grid preset,
@@ -12,6 +14,7 @@ package org.gongzhi.core.service;
  *
  * @since 1.7
  */
+@ProviderType
 public interface GridPosters {
 
     /** The most pages one file may have. */

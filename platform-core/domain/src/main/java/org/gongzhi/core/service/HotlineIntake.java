@@ -1,6 +1,7 @@
 package org.gongzhi.core.service;
 
 import java.nio.charset.Charset;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * 12345 热线工单批量导入 — intake of a batch of 12345 hotline tickets (CSV, XML or JSON) as cases
@@ -29,6 +30,7 @@ import java.nio.charset.Charset;
  *
  * @since 1.3
  */
+@ProviderType
 public interface HotlineIntake {
 
     /** Most tickets in one batch. */

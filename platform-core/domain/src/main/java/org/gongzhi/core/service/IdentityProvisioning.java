@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Creates and maintains the identity realms of the city and its districts (Keycloak: one realm
@@ -12,6 +13,7 @@ import org.gongzhi.core.tenant.TenantDefinition;
  * it creates what is missing and repairs what differs from the definition, and never deletes
  * accounts or roles it did not create. Blocking network calls; thread-safe.
  */
+@ProviderType
 public interface IdentityProvisioning {
 
     /** Realm of the city administrators. */

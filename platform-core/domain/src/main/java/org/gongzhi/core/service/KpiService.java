@@ -3,11 +3,13 @@ package org.gongzhi.core.service;
 import java.time.Instant;
 
 import org.gongzhi.core.grid.GridLevel;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Key performance figures (考核指标), aggregated in the database. Implemented by persistence;
  * called by REST resources and reports. docs/kpis.md states every formula.
  */
+@ProviderType
 public interface KpiService {
 
     /**

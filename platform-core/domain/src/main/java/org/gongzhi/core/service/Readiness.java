@@ -1,5 +1,7 @@
 package org.gongzhi.core.service;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A part of the platform with start-up work that must finish before people can use it (for
  * example the identity realms: until they are provisioned nobody can sign in). {@code GET
@@ -12,6 +14,7 @@ package org.gongzhi.core.service;
  *
  * @since 1.4
  */
+@ConsumerType
 public interface Readiness {
 
     /** Short name of the part for the health answer, e.g. {@code identity}. */

@@ -3,12 +3,14 @@ package org.gongzhi.core.service;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Stores generated reports and serves them back. Implemented by persistence; called by the report
  * producer and the REST API. Reads and writes are confined to one tenant id (a district, or
  * {@code city}). Thread-safe; blocks on the database.
  */
+@ProviderType
 public interface ReportArchive {
 
     /** The pseudo-tenant of city-wide bulletins. */

@@ -1,10 +1,13 @@
 package org.gongzhi.core.service;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Produces the periodic reports (一月一调度、一季一督查、半年一通报): gathers the figures, renders the
  * file and stores it in the {@link ReportArchive}. Implemented by the report bundle; called by
  * REST, the shell and its own schedule. Blocks while it renders (seconds).
  */
+@ProviderType
 public interface ReportService {
 
     /**

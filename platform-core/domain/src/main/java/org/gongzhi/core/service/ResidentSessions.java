@@ -1,6 +1,7 @@
 package org.gongzhi.core.service;
 
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Residents signed in with a one-time code sent by SMS (居民会话): they have no Keycloak account.
@@ -10,6 +11,7 @@ import java.util.Optional;
  *
  * @since 1.6
  */
+@ProviderType
 public interface ResidentSessions {
 
     /**

@@ -1,5 +1,7 @@
 package org.gongzhi.core.service;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Sends a text message (短信) to a mobile phone through the SMS provider the platform is configured
  * with. Implemented by the integration bundle (a Camel route to the provider's HTTP API). The phone
@@ -7,6 +9,7 @@ package org.gongzhi.core.service;
  *
  * @since 1.6
  */
+@ProviderType
 public interface SmsGateway {
 
     /**

@@ -2,6 +2,7 @@ package org.gongzhi.core.service;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The district lifecycle for city administrators (租户管理): create, show, list, suspend,
@@ -10,6 +11,7 @@ import java.util.Map;
  * present; a failure there leaves the district created and is reported in
  * {@link TenantInfo#identity()} (re-run with {@link #provisionIdentity}). Thread-safe; blocking.
  */
+@ProviderType
 public interface TenantAdministration {
 
     /** Ids of the definitions under the definitions directory that are not districts (yet). */

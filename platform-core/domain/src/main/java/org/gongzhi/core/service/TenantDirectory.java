@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gongzhi.core.tenant.TenantDefinition;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The districts the platform serves (active and suspended), as loaded from their definitions;
@@ -12,6 +13,7 @@ import org.gongzhi.core.tenant.TenantDefinition;
  * persistence bundle; registered only once the database is migrated and the tenants are
  * loaded, so its presence means the platform is ready.
  */
+@ProviderType
 public interface TenantDirectory {
 
     /** Active and suspended districts, by administrative code. */

@@ -3,6 +3,7 @@ package org.gongzhi.core.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Stores and opens evidence of one district. Thread-safe; blocks on disk or network. The store is
@@ -17,6 +18,7 @@ import java.util.Optional;
  * original with its Exif/XMP/location metadata erased, and no thumbnail; a PDF's DISPLAY is the original. The
  * temporary file is deleted before the method returns.
  */
+@ProviderType
 public interface EvidenceStore {
 
     /**

@@ -5,5 +5,5 @@
  * access rules or who uploaded: the callers (REST, the resident page) keep those in the database.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.0.1")
 package org.gongzhi.core.evidence;

@@ -8,13 +8,14 @@ import org.gongzhi.core.service.BatchTooLargeException;
 import org.gongzhi.core.service.HotlineFormat;
 import org.gongzhi.core.service.HotlineIntake;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 
 /** The limits of a batch are checked before any ticket becomes a case. */
 public class BatchLimitsTest {
 
     private final Fakes.Cases cases = new Fakes.Cases();
-    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, new Fakes.Tenants(), CsvBatchTest.CLOCK);
+    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, FakeTenantDirectory.of(Fakes.DEMO), CsvBatchTest.CLOCK);
 
     private void batch(String text, HotlineFormat format) {
         importer.importBatch("jizhou", null, text.getBytes(StandardCharsets.UTF_8), format, null);

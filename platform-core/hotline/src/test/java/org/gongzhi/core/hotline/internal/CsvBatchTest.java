@@ -17,6 +17,7 @@ import org.gongzhi.core.service.HotlineRowResult.Outcome;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 
 /** CSV batches: header names, charsets, the per-row outcome of a batch with bad rows, replays. */
@@ -37,7 +38,7 @@ public class CsvBatchTest {
             + "JA2026031000007,2026-03-10 11:20,孙先生,13800000007,电梯,楼道电梯停运两天,住房物业/电梯故障,,樟山镇,樟山村委会,,,,\n";
 
     private final Fakes.Cases cases = new Fakes.Cases();
-    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, new Fakes.Tenants(), CLOCK);
+    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, FakeTenantDirectory.of(Fakes.DEMO), CLOCK);
 
     private HotlineBatchResult csv(String text, Charset encoding, Charset declared) {
         return importer.importBatch("jizhou", "batch-1", text.getBytes(encoding), HotlineFormat.CSV, declared);

@@ -4,7 +4,6 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +16,6 @@ import org.gongzhi.core.service.IntakeResult;
 import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.Page;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
@@ -33,33 +30,6 @@ final class Fakes {
     /** The demo districts of the repository's {@code tenants/}, read once. */
     static final List<TenantDefinition> DEMO = new TenantDefinitionReader().readAll(Paths.get(
             System.getProperty("gongzhi.tenants", "../../tenants")));
-
-    static final class Tenants implements TenantDirectory {
-        @Override
-        public List<TenantDefinition> tenants() {
-            return DEMO;
-        }
-
-        @Override
-        public Optional<TenantDefinition> find(String tenantId) {
-            return DEMO.stream().filter(t -> t.id().equals(tenantId)).findFirst();
-        }
-
-        @Override
-        public Optional<TenantStatus> status(String tenantId) {
-            return find(tenantId).map(t -> TenantStatus.ACTIVE);
-        }
-
-        @Override
-        public Set<String> enabledModels(String tenantId) {
-            return Set.of();
-        }
-
-        @Override
-        public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     /** Keeps the reported cases by tenant and key; refuses titles over 200 characters like the real intake. */
     static final class Cases implements CaseService {

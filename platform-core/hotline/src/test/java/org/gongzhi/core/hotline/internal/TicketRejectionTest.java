@@ -12,6 +12,7 @@ import org.gongzhi.core.service.HotlineBatchResult;
 import org.gongzhi.core.service.HotlineFormat;
 import org.gongzhi.core.service.HotlineRowResult;
 import org.gongzhi.core.service.HotlineRowResult.Outcome;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ public class TicketRejectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Fakes.Cases cases = new Fakes.Cases();
-    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, new Fakes.Tenants(), CsvBatchTest.CLOCK);
+    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, FakeTenantDirectory.of(Fakes.DEMO), CsvBatchTest.CLOCK);
 
     /** A good Jizhou ticket with {@code changes} applied (a null value removes the field). */
     private HotlineRowResult one(String tenant, Object... changes) throws Exception {

@@ -11,6 +11,7 @@ import org.gongzhi.core.service.HotlineFormat;
 import org.gongzhi.core.service.HotlineRowResult;
 import org.gongzhi.core.service.HotlineRowResult.Outcome;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 
 /** XML and JSON batches: structure, names, encodings, and the refusal of broken or unsafe documents. */
@@ -43,7 +44,7 @@ public class XmlJsonBatchTest {
             """;
 
     private final Fakes.Cases cases = new Fakes.Cases();
-    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, new Fakes.Tenants(), CsvBatchTest.CLOCK);
+    private final HotlineBatchImporter importer = new HotlineBatchImporter(cases, FakeTenantDirectory.of(Fakes.DEMO), CsvBatchTest.CLOCK);
 
     private HotlineBatchResult xml(byte[] content, Charset declared) {
         return importer.importBatch("donghu", "x", content, HotlineFormat.XML, declared);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -14,9 +13,9 @@ import java.util.function.Function;
 import org.gongzhi.core.service.IdentityProvisioning;
 import org.gongzhi.core.service.ProvisioningReport;
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -148,33 +147,9 @@ public class StartupProvisioningTest {
     }
 
     private static TenantDirectory directory(Set<String> suspended, TenantDefinition... tenants) {
-        List<TenantDefinition> list = List.of(tenants);
-        return new TenantDirectory() {
-            @Override
-            public List<TenantDefinition> tenants() {
-                return list;
-            }
-
-            @Override
-            public Optional<TenantDefinition> find(String tenantId) {
-                return list.stream().filter(t -> t.id().equals(tenantId)).findFirst();
-            }
-
-            @Override
-            public Optional<TenantStatus> status(String tenantId) {
-                return find(tenantId).map(t -> suspended.contains(tenantId) ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE);
-            }
-
-            @Override
-            public Set<String> enabledModels(String tenantId) {
-                return Set.of();
-            }
-
-            @Override
-            public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        FakeTenantDirectory directory = FakeTenantDirectory.of(tenants);
+        suspended.forEach(directory::suspend);
+        return directory;
     }
 
     /** Records the realms asked for; {@code behaviour} may throw. */

@@ -1,6 +1,5 @@
 package org.gongzhi.core.open311.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.ws.rs.core.MultivaluedHashMap;
@@ -29,62 +26,27 @@ import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
-import org.gongzhi.core.tenant.TenantDefinitionReader;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 
 /**
- * The demo districts of {@code tenants/} and an in-memory case service, for the resource's unit tests:
- * public at intake by {@link Channel#publicAtIntake}, lists confined to the query's scope, public
+ * The demo districts of {@code tenants/} ({@link #tenants}) and an in-memory case service, for the
+ * resource's unit tests: public at intake by {@link Channel#publicAtIntake}, lists confined to the query's scope, public
  * notes journaled apart, as the persistence bundle does.
  */
-final class FakePlatform implements TenantDirectory, CaseService {
+final class FakePlatform implements CaseService {
 
-    final Map<String, TenantDefinition> districts = new HashMap<>();
-    final Map<String, TenantStatus> statuses = new HashMap<>();
+    final FakeTenantDirectory tenants = FakeTenantDirectory.demo();
     final List<CaseView> cases = new ArrayList<>();
     final Map<UUID, List<JournalEntry>> journals = new HashMap<>();
     Clock clock = Clock.systemUTC();
     private int seq;
 
-    FakePlatform() {
-        for (TenantDefinition t : new TenantDefinitionReader().readAll(Path.of("../../tenants"))) {
-            districts.put(t.id(), t);
-            statuses.put(t.id(), TenantStatus.ACTIVE);
-        }
-    }
-
-    @Override
-    public List<TenantDefinition> tenants() {
-        return List.copyOf(districts.values());
-    }
-
-    @Override
-    public Optional<TenantDefinition> find(String tenantId) {
-        return Optional.ofNullable(districts.get(tenantId));
-    }
-
-    @Override
-    public Optional<TenantStatus> status(String tenantId) {
-        return Optional.ofNullable(statuses.get(tenantId));
-    }
-
-    @Override
-    public Set<String> enabledModels(String tenantId) {
-        return Set.of();
-    }
-
-    @Override
-    public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-        throw new UnsupportedOperationException();
-    }
-
     @Override
     public IntakeResult report(String tenantId, NewCase n, String actor, String reporterSubject, String keyScope) {
-        TenantDefinition t = require(tenantId);
+        TenantDefinition t = tenants.require(tenantId);
         if (n.reporterPhone() != null && !n.reporterPhone().matches("[0-9+\\-() ]{3,20}")) {
             throw new ValidationException("reporterPhone", "电话号码格式不正确 (malformed phone number)");
         }
@@ -101,7 +63,7 @@ final class FakePlatform implements TenantDirectory, CaseService {
 
     private CaseView view(UUID id, String number, String tenant, NewCase n, CaseStatus status, Instant reported,
                           String lead, Instant due, boolean publicCase) {
-        TenantDefinition t = require(tenant);
+        TenantDefinition t = tenants.require(tenant);
         return new CaseView(id, number, tenant, n.title(), n.description(), n.categoryCode(),
                 t.category(n.categoryCode()).orElseThrow().family().name(), n.channel(), status,
                 t.category(n.categoryCode()).orElseThrow().tier(), null, n.longitude(), n.latitude(), n.address(),
@@ -128,7 +90,7 @@ final class FakePlatform implements TenantDirectory, CaseService {
     @Override
     public Page<CaseView> list(String tenantId, CaseQuery q) {
         List<CaseView> all = cases.stream().filter(c -> c.tenantId().equals(tenantId))
-                .filter(c -> q.scope().permits(c, require(tenantId)))
+                .filter(c -> q.scope().permits(c, tenants.require(tenantId)))
                 .filter(c -> q.categoryCode() == null || q.categoryCode().equals(c.categoryCode()))
                 .filter(c -> q.reportedFrom() == null || !c.reportedAt().isBefore(q.reportedFrom()))
                 .filter(c -> q.reportedTo() == null || c.reportedAt().isBefore(q.reportedTo()))

@@ -16,7 +16,6 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NewCase;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.TransitionCommand;
 import org.junit.Test;
 import org.w3c.dom.Document;
@@ -32,7 +31,7 @@ public class Open311ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakePlatform platform = new FakePlatform();
-    private final Open311Api api = new Open311Api(platform, platform,
+    private final Open311Api api = new Open311Api(platform.tenants, platform,
             new ApiKeys(List.of(new ApiKeys.Client("jizhou", KEY, "test-app"))), Clock.systemUTC());
 
     static JsonNode json(Open311Api.Reply reply) throws Exception {
@@ -143,7 +142,7 @@ public class Open311ApiTest {
         assertError(api.services("json", FakePlatform.form(), false), 400, "jurisdiction_id was not provided");
         assertError(api.services("xml", FakePlatform.form("jurisdiction_id", "nowhere"), false), 404,
                 "jurisdiction_id provided was not found");
-        platform.statuses.put("donghu", TenantStatus.SUSPENDED);
+        platform.tenants.suspend("donghu");
         assertError(api.requests("json", FakePlatform.form("jurisdiction_id", "donghu"), false, MEDIA), 404, "donghu");
         Open311Api.Reply html = api.services("html", jz(), false);
         assertError(html, 404, "format html is not supported");
@@ -295,7 +294,7 @@ public class Open311ApiTest {
                 .containsExactly("open", "open", "action_scheduled", "action_scheduled", "action_scheduled");
 
         JsonNode request = json(api.request(id, "json", jz(), false, MEDIA)).get(0);
-        assertThat(request.get("agency_responsible").asText()).isEqualTo(platform.find("jizhou").orElseThrow()
+        assertThat(request.get("agency_responsible").asText()).isEqualTo(platform.tenants.find("jizhou").orElseThrow()
                 .department("CG").orElseThrow().name());
         assertThat(request.get("status_notes").asText()).isEqualTo("有人来看过了");
         assertThat(request.get("expected_datetime").isNull()).isFalse();
@@ -392,7 +391,7 @@ public class Open311ApiTest {
     public void discoveryIsATestEndpointWhileDemoKeysAreConfigured() throws Exception {
         assertThat(json(api.discovery("json", "http://x/open311/v2")).get("endpoints").get(0).get("type").asText())
                 .isEqualTo("production");
-        Open311Api demo = new Open311Api(platform, platform, new ApiKeys(ApiKeys.parse(
+        Open311Api demo = new Open311Api(platform.tenants, platform, new ApiKeys(ApiKeys.parse(
                 new String[] {"jizhou:jizhou-open311-demo-key-2026:demo"})), Clock.systemUTC());
         assertThat(json(demo.discovery("json", "http://x/open311/v2")).get("endpoints").get(0).get("type").asText())
                 .isEqualTo("test");

@@ -21,7 +21,7 @@ public class Open311PartsTest {
 
     @Test
     public void uploadedEvidenceIsLinkedToItsPublicCopyAndLinksStayLinks() {
-        var jizhou = new FakePlatform().districts.get("jizhou");
+        var jizhou = new FakePlatform().tenants.require("jizhou");
         MediaLinks media = new MediaLinks("https://gongzhi.example.cn/open311/v2/");
         assertThat(media.url(jizhou, "evidence:3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48"))
                 .isEqualTo("https://gongzhi.example.cn/open311/v2/media/jizhou/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c48");

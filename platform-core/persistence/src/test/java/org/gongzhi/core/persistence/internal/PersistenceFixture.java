@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.rules.ExternalResource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

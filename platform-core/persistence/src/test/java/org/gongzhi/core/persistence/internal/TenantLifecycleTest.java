@@ -17,6 +17,7 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.TenantInfo;
 import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;

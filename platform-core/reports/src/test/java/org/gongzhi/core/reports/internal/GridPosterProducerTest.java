@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.gongzhi.core.reporting.Poster;
 import org.gongzhi.core.service.GridPosters;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -35,32 +33,7 @@ public class GridPosterProducerTest {
     }
 
     private GridPosterProducer producer(String publicUrl) {
-        TenantDirectory directory = new TenantDirectory() {
-            @Override
-            public List<TenantDefinition> tenants() {
-                return List.of(jizhou);
-            }
-
-            @Override
-            public Optional<TenantDefinition> find(String tenantId) {
-                return jizhou.id().equals(tenantId) ? Optional.of(jizhou) : Optional.empty();
-            }
-
-            @Override
-            public Optional<TenantStatus> status(String tenantId) {
-                return find(tenantId).map(t -> TenantStatus.ACTIVE);
-            }
-
-            @Override
-            public Set<String> enabledModels(String tenantId) {
-                return Set.of();
-            }
-
-            @Override
-            public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        TenantDirectory directory = FakeTenantDirectory.of(jizhou);
         return new GridPosterProducer(directory, posters -> {
             rendered = posters;
             return new byte[] {'%', 'P', 'D', 'F'};

@@ -6,14 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.bucket4j.TimeMeter;
 import org.gongzhi.core.service.RateLimitedException;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 /** The token buckets against a clock the test moves. */
 public class RateLimitsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
-    private final RateLimits limits = new RateLimits(Settings.defaults().limits(), clock);
+    private final RateLimits limits = new RateLimits(Settings.defaults().limits(), timeOf(clock));
 
     @Test
     public void oneCodeAMinuteFiveAnHourTenADayPerPhone() {
@@ -94,5 +96,21 @@ public class RateLimitsTest {
         assertThat(new RateLimitedException(null, Duration.ofMillis(10), "x").retryAfterSeconds()).isEqualTo(1);
         assertThat(new RateLimitedException(null, Duration.ofMillis(1500), "x").retryAfterSeconds()).isEqualTo(2);
         assertThatThrownBy(() -> refused(() -> { })).isInstanceOf(AssertionError.class);
+    }
+
+    /** The buckets' time read off the test's clock. */
+    private static TimeMeter timeOf(MutableClock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 }

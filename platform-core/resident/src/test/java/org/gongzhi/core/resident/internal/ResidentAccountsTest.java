@@ -16,6 +16,7 @@ import java.util.Set;
 import org.gongzhi.core.service.RateLimitedException;
 import org.gongzhi.core.service.ResidentSession;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;

@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,9 +33,9 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.ScreenFigures;
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.After;
 import org.junit.Test;
 
@@ -200,31 +198,6 @@ public class ScreenBoardTest {
 
     /** The shipped districts, Jiangbei suspended. */
     private static TenantDirectory directory() {
-        return new TenantDirectory() {
-            @Override
-            public List<TenantDefinition> tenants() {
-                return DISTRICTS;
-            }
-
-            @Override
-            public Optional<TenantDefinition> find(String tenantId) {
-                return DISTRICTS.stream().filter(t -> t.id().equals(tenantId)).findFirst();
-            }
-
-            @Override
-            public Optional<TenantStatus> status(String tenantId) {
-                return find(tenantId).map(t -> t.id().equals("jiangbei") ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE);
-            }
-
-            @Override
-            public Set<String> enabledModels(String tenantId) {
-                return Set.of();
-            }
-
-            @Override
-            public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return FakeTenantDirectory.of(DISTRICTS).suspend("jiangbei");
     }
 }

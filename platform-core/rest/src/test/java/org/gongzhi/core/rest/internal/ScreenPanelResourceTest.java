@@ -7,15 +7,10 @@ import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,12 +20,12 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.plugin.api.ScreenFigures;
 import org.gongzhi.plugin.api.ScreenPanel;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -46,7 +41,6 @@ public class ScreenPanelResourceTest {
 
     private static TenantDefinition jizhou;
 
-    private final Set<String> enabled = new HashSet<>(Set.of("three-colour-grid"));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T16:30:00Z")); // 1 Dec in Beijing
     private final AtomicInteger asked = new AtomicInteger();
     private final ConsolePages pages = new ConsolePages();
@@ -97,35 +91,11 @@ public class ScreenPanelResourceTest {
         }
     }
 
-    private final TenantDirectory tenants = new TenantDirectory() {
-        @Override
-        public List<TenantDefinition> tenants() {
-            return List.of(jizhou);
-        }
-
-        @Override
-        public Optional<TenantDefinition> find(String tenantId) {
-            return jizhou.id().equals(tenantId) ? Optional.of(jizhou) : Optional.empty();
-        }
-
-        @Override
-        public Optional<TenantStatus> status(String tenantId) {
-            return find(tenantId).map(t -> TenantStatus.ACTIVE);
-        }
-
-        @Override
-        public Set<String> enabledModels(String tenantId) {
-            return find(tenantId).isPresent() ? Set.copyOf(enabled) : Set.of();
-        }
-
-        @Override
-        public void setModelEnabled(String tenantId, String modelId, boolean on) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private FakeTenantDirectory tenants;
 
     @Before
     public void panel() throws Exception {
+        tenants = FakeTenantDirectory.of(jizhou).enable("jizhou", "three-colour-grid");
         Path bundle = Files.createTempDirectory("panels");
         Files.createDirectories(bundle.resolve("screen"));
         Files.writeString(bundle.resolve("screen/colours.js"), "export function mount(el, ctx) {}");
@@ -158,7 +128,7 @@ public class ScreenPanelResourceTest {
                     new ScreenPanelResource.PanelJson("three-colour-grid", "colours", "三色网格", "Three-colour grid",
                             "/console/plugins/three-colour-grid/colours.js", 100));
         }
-        enabled.clear();
+        tenants.setModelEnabled("jizhou", "three-colour-grid", false);
         assertThat(resource.panels("jizhou", as("jizhou", "screen-viewer"))).as("model disabled").isEmpty();
     }
 
@@ -195,7 +165,7 @@ public class ScreenPanelResourceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> resource.figures("jizhou", "old-man-studios", "colours", as("jizhou", "dispatcher")))
                 .isInstanceOf(NotFoundException.class);
-        enabled.clear();
+        tenants.setModelEnabled("jizhou", "three-colour-grid", false);
         assertThatThrownBy(() -> resource.figures("jizhou", "three-colour-grid", "colours", as("jizhou", "dispatcher")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(asked).hasValue(0);
@@ -245,49 +215,5 @@ public class ScreenPanelResourceTest {
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MutableClock outer = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId z) {
-                    return outer.withZone(z);
-                }
-
-                @Override
-                public Instant instant() {
-                    return outer.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 public class AssessmentTest {

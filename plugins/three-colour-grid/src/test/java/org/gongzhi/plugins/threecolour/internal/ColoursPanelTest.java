@@ -12,6 +12,7 @@ import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
 import org.gongzhi.plugin.api.ScreenFigures;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 /** The big-screen panel 一网三色: whistles of the month, answered ones, and the month's cases by colour. */

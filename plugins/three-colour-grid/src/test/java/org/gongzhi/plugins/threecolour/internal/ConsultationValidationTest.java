@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gongzhi.plugin.api.InvalidInputException;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 public class ConsultationValidationTest {

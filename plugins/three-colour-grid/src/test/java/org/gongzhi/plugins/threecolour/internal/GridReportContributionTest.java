@@ -16,6 +16,7 @@ import org.gongzhi.plugin.api.ReportSection;
 import org.gongzhi.plugin.api.ReportTable;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
 import org.gongzhi.plugin.tck.InMemoryPluginStorage;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.Test;
 

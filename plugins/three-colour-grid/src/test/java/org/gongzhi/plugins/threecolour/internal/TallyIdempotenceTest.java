@@ -16,6 +16,7 @@ import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 /** A tally counts each case event once, and only in tenants that enabled the model. */

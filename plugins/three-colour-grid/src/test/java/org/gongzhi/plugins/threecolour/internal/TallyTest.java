@@ -21,6 +21,7 @@ import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 public class TallyTest {

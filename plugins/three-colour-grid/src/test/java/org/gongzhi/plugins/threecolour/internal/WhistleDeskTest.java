@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.Test;
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 /** The test double keeps the RecordCollection contract the plugin relies on. */

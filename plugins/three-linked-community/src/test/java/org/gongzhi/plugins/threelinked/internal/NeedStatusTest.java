@@ -13,6 +13,7 @@ import static org.gongzhi.plugins.threelinked.internal.NeedStatus.PUBLISHED;
 
 import java.time.Instant;
 
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 public class NeedStatusTest {

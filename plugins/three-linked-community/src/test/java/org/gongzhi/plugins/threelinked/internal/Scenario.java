@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.gongzhi.plugin.tck.MutableClock;
+
 /** A tenant {@code jiangbei} with in-memory storage and a hand-moved clock, for tests of the books. */
 final class Scenario {
 

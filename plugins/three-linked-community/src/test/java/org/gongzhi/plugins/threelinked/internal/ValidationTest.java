@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.gongzhi.plugin.api.InvalidInputException;
+import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
 /** Request bodies are checked field by field; every refusal names its field. */
