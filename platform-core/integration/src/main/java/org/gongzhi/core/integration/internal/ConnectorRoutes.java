@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The routes that run per department connector: the Open311 poll of each {@code open311}
- * connector and the progress-file watcher of each {@code file} connector with an
- * {@code updatesDirectory}. Reconciled with the connectors in force whenever a Config Admin
- * override changes and every 30 s (districts created at run time): a changed connector gets its
+ * connector, the progress-file watcher of each {@code file} connector with an
+ * {@code updatesDirectory}, and the poll of each connector of a plugin type that polls
+ * ({@link PluginConnectors}). Reconciled with the connectors in force whenever a Config Admin
+ * override changes, when a plugin's connector type comes or goes, and every 30 s (districts created at run time): a changed connector gets its
  * route replaced, a removed one loses it.
  */
 @Component(immediate = true)
@@ -38,20 +39,24 @@ public final class ConnectorRoutes {
     private final TenantDirectory tenants;
     private final DispatchOutbox outbox;
     private final DepartmentUpdates updates;
-    private final Map<String, ConnectorDefinition> running = new HashMap<>();
+    private final PluginConnectors plugins;
+    /** Route id → what it was planned from (the connector, and for a plugin poll its connector and interval). */
+    private final Map<String, Object> running = new HashMap<>();
     private final Runnable listener = this::reconcile;
 
     @Activate
     public ConnectorRoutes(@Reference CamelRuntime runtime, @Reference ConnectorDirectory connectors,
                            @Reference TenantDirectory tenants, @Reference DispatchOutbox outbox,
-                           @Reference DepartmentUpdates updates) throws Exception {
+                           @Reference DepartmentUpdates updates, @Reference PluginConnectors plugins) throws Exception {
         this.runtime = runtime;
         this.connectors = connectors;
         this.tenants = tenants;
         this.outbox = outbox;
         this.updates = updates;
+        this.plugins = plugins;
         reconcile();
         connectors.onChange(listener);
+        plugins.onChange(listener);
         runtime.add(new RouteBuilder() {
             @Override
             public void configure() {
@@ -63,7 +68,7 @@ public final class ConnectorRoutes {
 
     /** Brings the per-connector routes in line with the connectors in force. */
     synchronized void reconcile() {
-        Map<String, ConnectorDefinition> wanted = new HashMap<>();
+        Map<String, Object> wanted = new HashMap<>();
         Map<String, RoutesBuilder> builders = new HashMap<>();
         for (TenantDefinition t : tenants.tenants()) {
             for (DepartmentDefinition d : t.departments()) {
@@ -91,7 +96,7 @@ public final class ConnectorRoutes {
         });
     }
 
-    private void plan(String tenant, String department, ConnectorDefinition c, Map<String, ConnectorDefinition> wanted,
+    private void plan(String tenant, String department, ConnectorDefinition c, Map<String, Object> wanted,
                       Map<String, RoutesBuilder> builders) {
         if (c.type().equals("open311")) {
             String id = "open311-poll-" + tenant + "-" + department;
@@ -104,11 +109,20 @@ public final class ConnectorRoutes {
             wanted.put(id, c);
             builders.put(id, new FileUpdatesRoute(id, tenant, department, Path.of(dir), updates));
         }
+        plugins.find(c.type()).ifPresent(b -> {
+            java.time.Duration every = PluginConnectors.pollInterval(b, c);
+            if (!every.isZero()) {
+                String id = "plugin-poll-" + tenant + "-" + department;
+                wanted.put(id, java.util.List.of(c, b.connector(), every));
+                builders.put(id, new PluginPollRoute(id, tenant, department, c, every, plugins));
+            }
+        });
     }
 
     @Deactivate
     synchronized void stop() {
         connectors.removeListener(listener);
+        plugins.removeListener(listener);
         runtime.remove(REFRESH_ROUTE);
         running.keySet().forEach(runtime::remove);
         running.clear();

@@ -119,6 +119,9 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public List<OutboundDispatch> awaitingProgress(String tenantId, String department, int limit) {
-        return List.of();
+        return rows.values().stream()
+                .filter(d -> d.state() == DispatchState.DELIVERED && d.tenantId().equals(tenantId)
+                        && d.department().equals(department))
+                .sorted(java.util.Comparator.comparing(OutboundDispatch::deliveredAt)).limit(limit).toList();
     }
 }
