@@ -1,8 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
