@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.service.OperatingMode;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * What the workflow asks the platform during one step, in this order: the guards (after the state
@@ -13,6 +14,7 @@ import org.gongzhi.core.service.OperatingMode;
  *
  * @since 1.0.0
  */
+@ConsumerType
 public interface StepHooks {
 
     /**
