@@ -3,6 +3,8 @@ package org.gongzhi.core.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -61,6 +63,19 @@ public interface CaseService {
 
     /** Applies one step of the loop and journals it in the same transaction. */
     CaseView transition(String tenantId, UUID caseId, TransitionCommand command);
+
+    /**
+     * Like {@link #transition(String, UUID, TransitionCommand)}, for a caller who may act only on some cases:
+     * {@code admit} is handed the case as it is before the step and throws to refuse it (e.g. a
+     * {@link NotFoundException} when the caller may not see the case); nothing changes then. The command's
+     * input is checked after {@code admit}. Implementations read the case once for both.
+     *
+     * @since 1.9
+     */
+    default CaseView transition(String tenantId, UUID caseId, TransitionCommand command, Consumer<CaseView> admit) {
+        admit.accept(get(tenantId, caseId));
+        return transition(tenantId, caseId, command);
+    }
 
     /** The case's journal (流转记录), oldest first. */
     List<JournalEntry> journal(String tenantId, UUID caseId);

@@ -10,5 +10,5 @@
  * the package with the API release in {@code api-baseline/}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.8.1")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package org.gongzhi.core.service;

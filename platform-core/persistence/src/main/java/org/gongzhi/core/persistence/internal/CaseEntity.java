@@ -18,7 +18,8 @@ import org.gongzhi.core.casework.SlaTier;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A case row (事件). Fields are package-visible state managed by {@link CaseWorkflow}; the
+ * A case row (事件). Storage only: {@link CaseRows} maps it to the workflow's
+ * {@code org.gongzhi.core.casework.workflow.CaseRecord} and writes a step's outcome back; the
  * tenant discriminator is filled and filtered by Hibernate, never by hand.
  */
 @Entity

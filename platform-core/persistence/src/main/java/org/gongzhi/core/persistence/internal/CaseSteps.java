@@ -2,17 +2,21 @@ package org.gongzhi.core.persistence.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
-import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
+import org.gongzhi.core.casework.workflow.CaseRecord;
+import org.gongzhi.core.casework.workflow.CaseWorkflow;
+import org.gongzhi.core.casework.workflow.DispatchOrder;
+import org.gongzhi.core.casework.workflow.JournalRecord;
+import org.gongzhi.core.casework.workflow.StepHooks;
+import org.gongzhi.core.casework.workflow.StepOutcome;
+import org.gongzhi.core.casework.workflow.Triage;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.TransitionCommand;
@@ -22,10 +26,11 @@ import org.gongzhi.plugin.api.CaseFacts;
 import org.hibernate.Session;
 
 /**
- * One step of the closed loop inside an open session: checks the transition and the plugins'
- * guards, applies it, journals it and keeps the dispatch outbox in step (a dispatch writes one
- * outbox row per department; a return cancels rows not yet delivered). What must happen after
- * the commit is collected in {@link Effects}.
+ * One step of the closed loop inside an open session: the workflow ({@link CaseWorkflow}, bundle
+ * gongzhi-casework) decides it on the case's record, asking the plugins' guards and triage and the
+ * district's mode through {@link StepHooks}; this class writes what it decided — the row, the journal
+ * entry, the evidence links and the dispatch outbox (a dispatch writes one row per department; a return
+ * cancels rows not yet delivered). What must happen after the commit is collected in {@link Effects}.
  */
 final class CaseSteps {
 
@@ -71,108 +76,92 @@ final class CaseSteps {
         return c;
     }
 
-    /** Applies {@code cmd} to {@code c} at {@code now} and journals it. */
+    /** Takes step {@code cmd} on the loaded row {@code c} at {@code now} and writes its outcome. */
     void apply(Session s, TenantDefinition tenant, CaseEntity c, TransitionCommand cmd, Instant now,
                Set<String> models, Effects effects) {
-        CaseStatus from = c.status;
-        CaseLifecycle.next(from, cmd.action());
-        plugins.check(models, facts(tenant, c), c.id.toString(), cmd.action().wireName());
-        boolean register = cmd.action() == CaseAction.REGISTER;
-        OperatingMode mode = register ? ModeRows.mode(s, tenant.id()) : OperatingMode.NORMAL; // the clock starts now
-        Optional<PluginHooks.Triage> triage = register && cmd.tier() == null
-                ? plugins.triage(models, facts(tenant, c)) : Optional.empty();
-        triage.ifPresent(t -> TriageRecord.apply(c, t));
-        new CaseWorkflow(tenant, mode).apply(c, cmd, now, triage.map(PluginHooks.Triage::decision));
+        StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models));
+        CaseRows.write(step.after().state(), c);
         Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
                 .setParameter("id", c.id).getSingleResult();
-        JournalEntity entry = journal(c, last == null ? 1 : last + 1, cmd.action(), from, c.status, cmd.actor(), now,
-                cmd.note(), cmd.attachments());
-        entry.publicNote = CaseIntake.publicNote(cmd.publicNote());
+        JournalEntity entry = journal(c.id, last == null ? 1 : last + 1, step.journal());
         s.persist(entry);
         HibernateEvidenceRecords.attach(s, "attachments", cmd.attachments(), cmd.actor(), c.id, entry.seq);
         s.flush();
-        if (cmd.action() == CaseAction.DISPATCH) {
-            List<UUID> written = writeDispatches(s, tenant, c, now);
+        if (!step.dispatches().isEmpty()) {
+            List<UUID> written = writeDispatches(s, tenant, c, step.after(), step.dispatches(), now);
             if (outbox == Outbox.LIVE) {
                 effects.dispatches.addAll(written);
             }
-        } else if (cmd.action() == CaseAction.RETURN) {
+        } else if (step.cancelDispatches()) {
             OutboxRows.cancelPending(s, tenant.id(), c.id);
         }
-        effects.events.add(new CaseEvent(facts(tenant, c), c.id.toString(), cmd.action().wireName(),
-                WireNames.of(from), WireNames.of(c.status), actor(cmd.actor()), now));
+        effects.events.add(new CaseEvent(facts(tenant, step.after()), c.id.toString(), step.action().wireName(),
+                WireNames.of(step.from()), WireNames.of(step.to()), step.journal().actor(), now));
     }
 
-    private List<UUID> writeDispatches(Session s, TenantDefinition tenant, CaseEntity c, Instant now) {
+    /** The plugins of the district's enabled models and its mode, as the workflow asks for them. */
+    private StepHooks hooks(Session s, TenantDefinition tenant, Set<String> models) {
+        return new StepHooks() {
+            @Override
+            public void guard(CaseRecord c, CaseAction action) {
+                plugins.check(models, facts(tenant, c), c.report().id().toString(), action.wireName());
+            }
+
+            @Override
+            public OperatingMode mode() {
+                return ModeRows.mode(s, tenant.id());
+            }
+
+            @Override
+            public Optional<Triage> triage(CaseRecord c) {
+                return plugins.triage(models, facts(tenant, c)).map(t -> new Triage(t.model(), t.decision()));
+            }
+        };
+    }
+
+    private List<UUID> writeDispatches(Session s, TenantDefinition tenant, CaseEntity c, CaseRecord after,
+                                       List<DispatchOrder> orders, Instant now) {
         List<UUID> ids = new ArrayList<>();
-        List<String> departments = new ArrayList<>();
-        departments.add(c.leadDepartment);
-        departments.addAll(c.coDepartments);
-        for (String department : departments) {
+        for (DispatchOrder order : orders) {
             UUID id = UUID.randomUUID();
-            boolean lead = department.equals(c.leadDepartment);
-            String payload = JsonText.write(payload(tenant, c, id, department, lead));
+            String payload = JsonText.write(order.payload(tenant, after, id));
             if (outbox == Outbox.LIVE) {
-                OutboxRows.insert(s, id, tenant.id(), c, department, lead, payload, now);
+                OutboxRows.insert(s, id, tenant.id(), c, order.department(), order.lead(), payload, now);
             } else {
-                boolean connected = tenant.department(department).map(d -> d.connector() != null).orElse(false);
-                OutboxRows.insertSettled(s, id, tenant.id(), c, department, lead, payload, now, connected);
+                boolean connected = tenant.department(order.department()).map(d -> d.connector() != null).orElse(false);
+                OutboxRows.insertSettled(s, id, tenant.id(), c, order.department(), order.lead(), payload, now, connected);
             }
             ids.add(id);
         }
         return ids;
     }
 
-    /** The dispatch as department systems receive it (case facts at dispatch time, no personal data of the reporter). */
-    private static Map<String, Object> payload(TenantDefinition tenant, CaseEntity c, UUID dispatchId, String department,
-                                               boolean lead) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("dispatchId", dispatchId.toString());
-        p.put("tenant", tenant.id());
-        p.put("department", department);
-        p.put("role", lead ? "lead" : "co");
-        p.put("caseId", c.id.toString());
-        p.put("caseNumber", c.number);
-        p.put("title", c.title);
-        p.put("description", c.description);
-        p.put("categoryCode", c.categoryCode);
-        p.put("categoryName", tenant.category(c.categoryCode).map(cd -> cd.name()).orElse(null));
-        p.put("tier", c.tier == null ? null : c.tier.wireName());
-        p.put("channel", c.channel);
-        p.put("gridCode", c.gridCode);
-        p.put("address", c.address);
-        p.put("longitude", c.longitude);
-        p.put("latitude", c.latitude);
-        p.put("leadDepartment", c.leadDepartment);
-        p.put("coDepartments", List.copyOf(c.coDepartments));
-        p.put("dueAt", c.dueAt == null ? null : c.dueAt.toString());
-        p.put("dispatchedAt", c.dispatchedAt.toString());
-        p.put("attachments", List.copyOf(c.attachments));
-        return p;
+    /** What plugins are told of a case. */
+    static CaseFacts facts(TenantDefinition tenant, CaseRecord c) {
+        String defaultTier = tenant.category(c.report().categoryCode()).map(cd -> cd.tier().wireName())
+                .orElse(c.state().tier().wireName());
+        return new CaseFacts(tenant.id(), c.report().number(), c.report().categoryCode(), defaultTier,
+                c.report().gridCode(), c.report().channel(), c.report().title(), c.report().reportedAt());
     }
 
-    static CaseFacts facts(TenantDefinition tenant, CaseEntity c) {
-        String defaultTier = tenant.category(c.categoryCode).map(cd -> cd.tier().wireName()).orElse(c.tier.wireName());
-        return new CaseFacts(tenant.id(), c.number, c.categoryCode, defaultTier, c.gridCode, c.channel, c.title,
-                c.reportedAt);
-    }
-
-    static JournalEntity journal(CaseEntity c, int seq, CaseAction action, CaseStatus from, CaseStatus to, String actor,
-                                 Instant at, String note, List<String> attachments) {
+    static JournalEntity journal(UUID caseId, int seq, JournalRecord r) {
         JournalEntity j = new JournalEntity();
-        j.caseId = c.id;
+        j.caseId = caseId;
         j.seq = seq;
-        j.action = action;
-        j.from = from;
-        j.to = to;
-        j.actor = actor(actor);
-        j.at = at;
-        j.note = note;
-        j.attachments = new ArrayList<>(attachments);
+        j.action = r.action();
+        j.from = r.from();
+        j.to = r.to();
+        j.actor = r.actor();
+        j.at = r.at();
+        j.note = r.note();
+        j.publicNote = r.publicNote();
+        j.attachments = new ArrayList<>(r.attachments());
         return j;
     }
 
-    static String actor(String actor) {
-        return actor == null || actor.isBlank() ? "anonymous" : actor;
+    /** The journal's first entry: the report itself (no action, no previous status). */
+    static JournalEntity reported(CaseEntity c, String actor) {
+        return journal(c.id, 1, new JournalRecord(null, null, CaseStatus.REPORTED, CaseWorkflow.actor(actor),
+                c.reportedAt, c.description, null, c.attachments));
     }
 }

@@ -133,6 +133,11 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
+    /** Hibernate's counters (off unless a test turns them on). */
+    org.hibernate.stat.Statistics statistics() {
+        return sessionFactory.getStatistics();
+    }
+
     <T> T inTenant(String tenantId, Function<Session, T> work) {
         try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();

@@ -9,14 +9,18 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.OptimisticLockException;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.workflow.CaseIntake;
+import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.CaseService;
 import org.gongzhi.core.service.CaseSummary;
@@ -90,11 +94,9 @@ public final class HibernateCaseService implements CaseService {
     public IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject, String keyScope) {
         TenantDefinition tenant = tenants.require(tenantId);
         Instant now = clock.instant();
-        CaseEntity c = CaseIntake.newCase(tenant, newCase, now);
-        c.reporterSubject = reporterSubject;
+        CaseEntity c = CaseRows.newRow(CaseIntake.newCase(tenant, newCase, reporterSubject, keyScope, now));
         CaseWorkflow flow = new CaseWorkflow(tenant);
         if (c.idempotencyKey != null) {
-            c.idempotencyScope = CaseIntake.keyScope(keyScope);
             Optional<CaseEntity> earlier = byIdempotencyKey(tenantId, c.idempotencyScope, c.idempotencyKey);
             if (earlier.isPresent()) {
                 return new IntakeResult(CaseViews.of(earlier.get(), flow.sla(), now), false);
@@ -111,7 +113,7 @@ public final class HibernateCaseService implements CaseService {
                 c.commandPost = tenant.emergency().commandPost(c.categoryCode)
                         && ModeRows.mode(session, tenantId) == OperatingMode.WARTIME;
                 session.persist(c);
-                session.persist(CaseSteps.journal(c, 1, null, null, CaseStatus.REPORTED, actor, now, c.description, c.attachments));
+                session.persist(CaseSteps.reported(c, actor));
                 HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);
                 if (c.commandPost) {
                     registerAtCommandPost(session, tenant, c, now, models, effects);
@@ -125,8 +127,8 @@ public final class HibernateCaseService implements CaseService {
                     .orElseThrow(() -> e);
         }
         plugins.publish(models,
-                new CaseEvent(CaseSteps.facts(tenant, c), c.id.toString(), "report", null, "reported", CaseSteps.actor(actor),
-                        now));
+                new CaseEvent(CaseSteps.facts(tenant, CaseRows.record(c)), c.id.toString(), "report", null, "reported",
+                        CaseWorkflow.actor(actor), now));
         effects.events.forEach(e -> plugins.publish(models, e));
         return result;
     }
@@ -232,11 +234,27 @@ public final class HibernateCaseService implements CaseService {
     @Override
     public CaseView transition(String tenantId, UUID caseId, TransitionCommand cmd) {
         TenantDefinition tenant = tenants.require(tenantId);
+        checkInput(cmd);
+        return step(tenant, caseId, cmd, null);
+    }
+
+    /** Loads the case once: {@code admit} sees it as loaded, then the input is checked and the step taken. */
+    @Override
+    public CaseView transition(String tenantId, UUID caseId, TransitionCommand cmd, Consumer<CaseView> admit) {
+        return step(tenants.require(tenantId), caseId, cmd, Objects.requireNonNull(admit, "admit"));
+    }
+
+    /** What a step's command must carry before the case is looked at (the workflow checks the rest). */
+    private static void checkInput(TransitionCommand cmd) {
         if (cmd.action() == null) {
             throw new ValidationException("action", "必填项 (required): action");
         }
         CaseIntake.attachments("attachments", cmd.attachments(), true);
         CaseIntake.publicNote(cmd.publicNote());
+    }
+
+    private CaseView step(TenantDefinition tenant, UUID caseId, TransitionCommand cmd, Consumer<CaseView> admit) {
+        String tenantId = tenant.id();
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();
         Set<String> models = tenants.enabledModels(tenantId);
@@ -245,6 +263,10 @@ public final class HibernateCaseService implements CaseService {
         try {
             view = db.inTenant(tenantId, s -> {
                 CaseEntity c = CaseSteps.load(s, caseId);
+                if (admit != null) {
+                    admit.accept(CaseViews.of(c, flow.sla(), now));
+                    checkInput(cmd);
+                }
                 if (cmd.expectedVersion() != null && cmd.expectedVersion() != c.version) {
                     throw new ConflictException("案件已被他人修改，请刷新后重试 (the case changed meanwhile; expected version "
                             + cmd.expectedVersion() + ", found " + c.version + ")");

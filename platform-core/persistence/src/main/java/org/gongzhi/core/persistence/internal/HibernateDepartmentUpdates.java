@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
 
-import org.gongzhi.core.casework.CaseAction;
-import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
+import org.gongzhi.core.casework.workflow.CaseIntake;
+import org.gongzhi.core.casework.workflow.ProgressStatus;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.DepartmentUpdate;
 import org.gongzhi.core.service.DepartmentUpdates;
@@ -197,14 +197,5 @@ public final class HibernateDepartmentUpdates implements DepartmentUpdates {
                 ps.setObject(2, d.dispatchId());
             });
         }
-    }
-
-    /** Used by {@link ProgressStatus}: whether {@code status} is one where the department still works on the case. */
-    static boolean withDepartment(CaseStatus status) {
-        return status == CaseStatus.DISPATCHED || status == CaseStatus.HANDLING || status == CaseStatus.POSTPONED;
-    }
-
-    static TransitionCommand step(CaseAction action, String actor, String note, List<String> photos) {
-        return new TransitionCommand(action, actor, note, photos, null, null, null, null, null, null);
     }
 }

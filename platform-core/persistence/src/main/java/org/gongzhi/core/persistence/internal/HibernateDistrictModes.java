@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.DistrictMode;
 import org.gongzhi.core.service.DistrictModes;
@@ -65,7 +66,7 @@ public final class HibernateDistrictModes implements DistrictModes {
             throw new ValidationException("reason", "原因不能超过 " + MAX_REASON + " 个字符 (reason: at most "
                     + MAX_REASON + " characters)");
         }
-        String who = CaseSteps.actor(actor);
+        String who = CaseWorkflow.actor(actor);
         String by = who.length() > MAX_ACTOR ? who.substring(0, MAX_ACTOR) : who;
         Instant now = clock.instant();
         DistrictMode switched = db.inTenant(tenant, s -> ModeRows.switchTo(s, tenant, mode, why, by, now))

@@ -1,12 +1,13 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import org.gongzhi.core.casework.workflow.CaseIntake;
+import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.service.EvidenceRecords;
 import org.gongzhi.core.service.EvidenceView;
 import org.gongzhi.core.service.NewEvidence;
@@ -57,7 +58,7 @@ public final class HibernateEvidenceRecords implements EvidenceRecords {
         row.height = e.height();
         row.thumbnail = e.thumbnail();
         row.fileName = fileName(e.fileName());
-        row.uploadedBy = CaseSteps.actor(actor);
+        row.uploadedBy = CaseWorkflow.actor(actor);
         row.uploaderSubject = uploaderSubject;
         row.uploadedAt = clock.instant();
         row.capturedAt = e.capturedAt();
@@ -104,17 +105,7 @@ public final class HibernateEvidenceRecords implements EvidenceRecords {
 
     /** The evidence ids among {@code attachments} ({@code evidence:<uuid>}), in order, without repeats. */
     static List<UUID> referenced(String field, List<String> attachments) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        for (String a : attachments) {
-            if (a != null && a.startsWith(EvidenceView.REFERENCE_PREFIX)) {
-                try {
-                    ids.add(UUID.fromString(a.substring(EvidenceView.REFERENCE_PREFIX.length())));
-                } catch (IllegalArgumentException e) {
-                    throw new ValidationException(field, "证据编号格式不正确 (malformed evidence id): " + a);
-                }
-            }
-        }
-        return new ArrayList<>(ids);
+        return CaseIntake.evidenceIds(field, attachments);
     }
 
     /**
@@ -124,7 +115,7 @@ public final class HibernateEvidenceRecords implements EvidenceRecords {
      * entry); otherwise the whole step is refused naming {@code field}.
      */
     static void attach(Session s, String field, List<String> attachments, String actor, UUID caseId, int seq) {
-        String who = CaseSteps.actor(actor);
+        String who = CaseWorkflow.actor(actor);
         for (UUID id : referenced(field, attachments)) {
             EvidenceEntity row = s.find(EvidenceEntity.class, id);
             if (row == null || !row.tenantId.equals(s.getTenantIdentifier()) || !row.uploadedBy.equals(who)) {

@@ -22,6 +22,7 @@ import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.hibernate.stat.Statistics;
 import org.junit.ClassRule;
 import org.junit.Test;
 
@@ -200,8 +201,41 @@ public class HibernateCaseServiceTest {
                 List.of(), null, List.of(), null, null, null, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("note"));
         assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.COMMENT, "c", null,
-                List.of(), null, List.of(), null, null, null, null, "长".repeat(CaseIntake.MAX_PUBLIC_NOTE + 1))))
+                List.of(), null, List.of(), null, null, null, null, "长".repeat(org.gongzhi.core.casework.workflow.CaseIntake.MAX_PUBLIC_NOTE + 1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("publicNote"));
         assertThat(FIX.cases.journal(JIZHOU, id)).hasSize(3);
+    }
+
+    @Test
+    public void aStepReadsTheCaseOnceForTheCallersCheckAndTheStep() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw-1").kase().id();
+        Statistics stats = FIX.db.statistics();
+        stats.clear();
+        stats.setStatisticsEnabled(true);
+        try {
+            List<CaseView> admitted = new java.util.ArrayList<>();
+            CaseView v = FIX.cases.transition(JIZHOU, id, cmd(CaseAction.REGISTER), admitted::add);
+            assertThat(admitted).extracting(CaseView::status).containsExactly(CaseStatus.REPORTED);
+            assertThat(v.status()).isEqualTo(CaseStatus.REGISTERED);
+            assertThat(stats.getEntityStatistics(CaseEntity.class.getName()).getLoadCount())
+                    .as("one read of the case row for the check and the step").isEqualTo(1);
+        } finally {
+            stats.setStatisticsEnabled(false);
+        }
+    }
+
+    @Test
+    public void aCallerWhoMayNotActChangesNothing() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw-1").kase().id();
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, cmd(CaseAction.REGISTER), c -> {
+            throw new NotFoundException("案件不存在 (no such case): " + c.id());
+        })).isInstanceOf(NotFoundException.class);
+        // the caller's check comes before the input's: a refused caller learns nothing of the step's input
+        assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, new TransitionCommand(CaseAction.REGISTER, "t", null,
+                List.of("ftp://x"), null, List.of(), null, null, null, null), c -> {
+            throw new NotFoundException("no");
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(FIX.cases.get(JIZHOU, id).status()).isEqualTo(CaseStatus.REPORTED);
+        assertThat(FIX.cases.journal(JIZHOU, id)).hasSize(1);
     }
 }

@@ -222,12 +222,17 @@ public final class CaseResource {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
         TransitionCommand command = body.toCommand(Access.actor(security), version(ifMatch));
-        visible(tenant, id, caller);
-        if (!CasePermissions.steps(Access.roles(caller)).contains(command.action())) {
-            throw new Access.AccessDeniedException("您的角色不能执行该操作 (your role may not take this step): "
-                    + command.action().wireName());
-        }
-        CaseView v = cases.transition(tenant, Params.caseId(id), command);
+        TenantDefinition district = tenants.require(tenant);
+        // the case is read once: visibility and role are checked on it inside the step's transaction
+        CaseView v = cases.transition(tenant, Params.caseId(id), command, c -> {
+            if (!Access.scope(caller).permits(c, district)) {
+                throw new NotFoundException("案件不存在 (no such case): " + id);
+            }
+            if (!CasePermissions.steps(Access.roles(caller)).contains(command.action())) {
+                throw new Access.AccessDeniedException("您的角色不能执行该操作 (your role may not take this step): "
+                        + command.action().wireName());
+            }
+        });
         return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
     }
 

@@ -1,7 +1,8 @@
-package org.gongzhi.core.persistence.internal;
+package org.gongzhi.core.casework.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.gongzhi.core.casework.CaseAction;
@@ -12,8 +13,15 @@ import org.gongzhi.core.service.DepartmentUpdate;
 import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
 
-/** The progress statuses a department reports, and the case steps each becomes. */
-enum ProgressStatus {
+/**
+ * The progress statuses a department reports (部门回报), and the case steps each becomes. A co-handling
+ * department's report is a progress note only; the lead department's moves the case:
+ * {@code accepted} → accept, {@code in-progress} → (accept) progress, {@code resolved} → (accept) feedback,
+ * {@code returned} → return. A postponed case takes neither resolved nor returned.
+ *
+ * @since 1.0.0
+ */
+public enum ProgressStatus {
     /** 已签收. */
     ACCEPTED("已签收"),
     /** 处置中. */
@@ -30,12 +38,17 @@ enum ProgressStatus {
         this.labelZh = labelZh;
     }
 
-    String wireName() {
+    /** {@code accepted}, {@code in-progress}, {@code resolved} or {@code returned}. */
+    public String wireName() {
         return WireNames.of(this);
     }
 
-    /** Checks the update's fields; returns its status. @throws ValidationException naming the field */
-    static ProgressStatus check(DepartmentUpdate u) {
+    /**
+     * Checks the update's fields; returns its status.
+     *
+     * @throws ValidationException naming the field
+     */
+    public static ProgressStatus check(DepartmentUpdate u) {
         if (u.updateId() == null || u.updateId().isBlank() || u.updateId().length() > MAX_ID) {
             throw new ValidationException("updateId", "必填，至多 " + MAX_ID + " 个字符 (required, at most " + MAX_ID
                     + " characters)");
@@ -60,21 +73,27 @@ enum ProgressStatus {
         return status;
     }
 
+    /** Whether a case in {@code status} is still with its departments (dispatched, handling, postponed). */
+    public static boolean withDepartment(CaseStatus status) {
+        return status == CaseStatus.DISPATCHED || status == CaseStatus.HANDLING || status == CaseStatus.POSTPONED;
+    }
+
     /**
-     * The steps this status takes on a case in {@code current}.
+     * The steps this status takes on a case in {@code current}, reported by {@code department} (the lead one
+     * when {@code lead}); the actor is the update's or {@code dept-<code in lower case>}.
      *
      * @throws ConflictException ({@code status}) when the case cannot take it now (out of order)
      */
-    List<TransitionCommand> steps(CaseStatus current, boolean lead, String department, DepartmentUpdate u) {
-        String actor = u.actor() == null ? "dept-" + department.toLowerCase(java.util.Locale.ROOT) : u.actor();
+    public List<TransitionCommand> steps(CaseStatus current, boolean lead, String department, DepartmentUpdate u) {
+        String actor = u.actor() == null ? "dept-" + department.toLowerCase(Locale.ROOT) : u.actor();
         String note = u.note() == null || u.note().isBlank() ? null : u.note().strip();
         List<TransitionCommand> out = new ArrayList<>();
-        if (!HibernateDepartmentUpdates.withDepartment(current)) {
+        if (!withDepartment(current)) {
             throw outOfOrder(current);
         }
         if (!lead) {
             String text = "协办部门 " + department + " " + labelZh + (note == null ? "" : "：" + note);
-            out.add(HibernateDepartmentUpdates.step(CaseAction.PROGRESS, actor, text, u.photos()));
+            out.add(step(CaseAction.PROGRESS, actor, text, u.photos()));
             return out;
         }
         boolean dispatched = current == CaseStatus.DISPATCHED;
@@ -83,33 +102,36 @@ enum ProgressStatus {
                 if (!dispatched) {
                     throw outOfOrder(current);
                 }
-                out.add(HibernateDepartmentUpdates.step(CaseAction.ACCEPT, actor, note, List.of()));
+                out.add(step(CaseAction.ACCEPT, actor, note, List.of()));
             }
             case IN_PROGRESS -> {
                 if (dispatched) {
-                    out.add(HibernateDepartmentUpdates.step(CaseAction.ACCEPT, actor, null, List.of()));
+                    out.add(step(CaseAction.ACCEPT, actor, null, List.of()));
                 }
-                out.add(HibernateDepartmentUpdates.step(CaseAction.PROGRESS, actor, note == null ? labelZh : note,
-                        u.photos()));
+                out.add(step(CaseAction.PROGRESS, actor, note == null ? labelZh : note, u.photos()));
             }
             case RESOLVED -> {
                 if (current == CaseStatus.POSTPONED) {
                     throw outOfOrder(current);
                 }
                 if (dispatched) {
-                    out.add(HibernateDepartmentUpdates.step(CaseAction.ACCEPT, actor, null, List.of()));
+                    out.add(step(CaseAction.ACCEPT, actor, null, List.of()));
                 }
-                out.add(HibernateDepartmentUpdates.step(CaseAction.FEEDBACK, actor, note, u.photos()));
+                out.add(step(CaseAction.FEEDBACK, actor, note, u.photos()));
             }
             case RETURNED -> {
                 if (current == CaseStatus.POSTPONED) {
                     throw outOfOrder(current);
                 }
-                out.add(HibernateDepartmentUpdates.step(CaseAction.RETURN, actor, note, u.photos()));
+                out.add(step(CaseAction.RETURN, actor, note, u.photos()));
             }
             default -> throw new IllegalStateException(name());
         }
         return out;
+    }
+
+    private static TransitionCommand step(CaseAction action, String actor, String note, List<String> photos) {
+        return new TransitionCommand(action, actor, note, photos, null, null, null, null, null, null);
     }
 
     private ConflictException outOfOrder(CaseStatus current) {
