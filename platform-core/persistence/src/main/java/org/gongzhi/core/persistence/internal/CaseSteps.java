@@ -153,8 +153,8 @@ final class CaseSteps {
 
     static CaseFacts facts(TenantDefinition tenant, CaseEntity c) {
         String defaultTier = tenant.category(c.categoryCode).map(cd -> cd.tier().wireName()).orElse(c.tier.wireName());
-        return new CaseFacts(tenant.id(), c.number, c.categoryCode, defaultTier, c.gridCode, c.channel, c.title,
-                c.reportedAt);
+        return CorePluginTenants.caseFacts(tenant, c.number, c.categoryCode, defaultTier, c.gridCode, c.channel,
+                c.title, c.reportedAt, c.leadDepartment);
     }
 
     static JournalEntity journal(CaseEntity c, int seq, CaseAction action, CaseStatus from, CaseStatus to, String actor,
