@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.junit.Test;
 
@@ -46,7 +47,7 @@ public class CaseNeedListenerTest {
         return event(Scenario.TENANT, category, channel, "500105001001002", "report", null, "reported");
     }
 
-    private InMemoryCollection needs() {
+    private RecordCollection needs() {
         return s.collection(NeedBook.COLLECTION);
     }
 
@@ -79,7 +80,7 @@ public class CaseNeedListenerTest {
     @Test
     public void aNeedCreatedConcurrentlyIsNotAnError() {
         Need first = CaseNeedListener.toNeed("case-" + CASE_ID, report("LS0601", "qr-code"));
-        needs().beforeNextPut(() -> needs().put(first.id(), first.toData(), first.toRefs(), 0L));
+        s.beforeNextPut(NeedBook.COLLECTION, () -> needs().put(first.id(), first.toData(), first.toRefs(), 0L));
         listener.onCaseEvent(report("LS0601", "qr-code"));
         assertThat(needs().count(null)).isEqualTo(1);
     }
@@ -94,7 +95,7 @@ public class CaseNeedListenerTest {
         listener.onCaseEvent(event("donghu", "LS0601", "resident-app", "360102001001001", "report", null,
                 "reported"));
         assertThat(needs().count(null)).isZero();
-        assertThat(s.storage.get("donghu", ThreeLinkedModel.ID, NeedBook.COLLECTION).count(null)).isZero();
+        assertThat(s.storage.records("donghu", ThreeLinkedModel.ID)).isEmpty();
     }
 
     @Test
