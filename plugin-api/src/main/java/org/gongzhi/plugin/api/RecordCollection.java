@@ -11,7 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * Everything it reads and writes belongs to that tenant and model only.
  *
  * <p>Implemented by the core; called by plugins. Methods are thread-safe and block on the
- * database; each call is its own transaction.
+ * database; each call is its own transaction. Since 1.3 {@link #query(RecordQuery, int, int)} and
+ * {@link #countOf(RecordQuery)} select by several refs and by ranges of ref values
+ * ({@link RecordQuery}), e.g. the records of a period by their {@code day=} refs, counted without
+ * reading a page.
  *
  * @since 1.0
  */
@@ -49,4 +52,53 @@ public interface RecordCollection {
 
     /** Removes a record; false when there was none. */
     boolean delete(String id);
+
+    /**
+     * Records that {@code query} asks for (several refs, ranges of ref values), oldest first, like
+     * {@link #find(String, int, int)}. (Not an overload of {@code find}: {@code find(null, …)} of 1.2
+     * code stays unambiguous.)
+     *
+     * <p>The core answers from its indexes in one call. The default, for implementations written
+     * against 1.2, reads every page of {@link #find(String, int, int)} and filters them.
+     *
+     * @param limit 1 to {@link #MAX_LIMIT}
+     * @throws IllegalArgumentException for a bad offset or limit
+     * @since 1.3
+     */
+    default List<PluginRecord> query(RecordQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit 1–" + MAX_LIMIT);
+        }
+        List<PluginRecord> out = new java.util.ArrayList<>();
+        long skip = offset;
+        for (int at = 0; out.size() < limit; at += MAX_LIMIT) {
+            List<PluginRecord> page = find(null, at, MAX_LIMIT);
+            for (PluginRecord r : page) {
+                if (query.matches(r.refs()) && out.size() < limit && skip-- <= 0) {
+                    out.add(r);
+                }
+            }
+            if (page.size() < MAX_LIMIT) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Number of records that {@code query} asks for, without reading them: the core counts in the
+     * database. The default, for implementations written against 1.2, reads every page.
+     *
+     * @since 1.3
+     */
+    default long countOf(RecordQuery query) {
+        long n = 0;
+        for (int at = 0; ; at += MAX_LIMIT) {
+            List<PluginRecord> page = find(null, at, MAX_LIMIT);
+            n += page.stream().filter(r -> query.matches(r.refs())).count();
+            if (page.size() < MAX_LIMIT) {
+                return n;
+            }
+        }
+    }
 }

@@ -13,6 +13,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Implementations must be thread-safe, must not block (no I/O) and should answer within a
  * millisecond; an exception is logged and treated as empty.
  *
+ * <p>Order (since 1.3): when a tenant enabled several models with policies, the core asks them
+ * models by id in code point order ({@code "old-man-studios"} before {@code "three-colour-grid"}),
+ * within a model highest {@code service.ranking} first, then oldest registration (lowest
+ * {@code service.id}); the first decision that is not empty is the case's triage and later
+ * policies are not asked.
+ *
  * @since 1.0
  */
 @ConsumerType

@@ -17,7 +17,8 @@ import org.gongzhi.plugin.api.CaseFacts;
  * Sample cases (样例事件) the contract suite feeds a plugin, also handy in a plugin's own tests:
  * realistic facts over the three families (CM 城市管理, LS 民生服务, CG 综合治理), all three tiers
  * and every intake channel, plus odd ones (unknown category, no grid, no tier, no title), and the
- * closed-loop walks that take one case through every step.
+ * closed-loop walks that take one case through every step. Since 1.3 the facts carry the
+ * category's family and name and the lead department kind, from {@link SampleDistricts}.
  */
 public final class CaseSamples {
 
@@ -127,6 +128,12 @@ public final class CaseSamples {
                                    String title, String at) {
         Instant reportedAt = Instant.parse(at);
         String number = title == null ? null : tenant.toUpperCase(Locale.ROOT) + "-" + category + "-" + reportedAt.getEpochSecond();
-        return new CaseFacts(tenant, number, category, tier, grid, channel, title, reportedAt);
+        // as the core gives them since API 1.3: the category's family and name, and before a dispatch
+        // the kind of department the category goes to; all null for a code the district lacks
+        java.util.Optional<org.gongzhi.plugin.api.DistrictCategory> c = SampleDistricts.category(category);
+        return new CaseFacts(tenant, number, category, tier, grid, channel, title, reportedAt,
+                c.map(org.gongzhi.plugin.api.DistrictCategory::family).orElse(null),
+                c.map(org.gongzhi.plugin.api.DistrictCategory::name).orElse(null),
+                c.map(org.gongzhi.plugin.api.DistrictCategory::departmentKind).orElse(null));
     }
 }

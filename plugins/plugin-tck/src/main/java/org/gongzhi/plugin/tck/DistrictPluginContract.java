@@ -116,6 +116,30 @@ public abstract class DistrictPluginContract {
         assertThat(storage.calls()).as("a triage policy must not block: no storage calls").isEmpty();
     }
 
+    /**
+     * Since 1.3 the core fills {@link org.gongzhi.plugin.api.CaseFacts#categoryFamily()},
+     * {@code categoryName()} and {@code leadDepartmentKind()}; they are null for a category the district
+     * lacks, and in facts built by code written before 1.3. Triage, guards and listeners must cope.
+     */
+    @Test
+    public void pluginsCopeWithFactsWithoutFamilyNameOrLeadKind() {
+        List<org.gongzhi.plugin.api.CaseFacts> bare = CaseSamples.facts().stream()
+                .map(f -> new org.gongzhi.plugin.api.CaseFacts(f.tenantId(), f.caseNumber(), f.categoryCode(),
+                        f.defaultTier(), f.gridCode(), f.channel(), f.title(), f.reportedAt()))
+                .toList();
+        assumeTrue("the plugin registers no TriagePolicy, TransitionGuard or CaseLifecycleListener",
+                plugin.triagePolicy() != null || !plugin.guards().isEmpty() || !plugin.listeners().isEmpty());
+        if (plugin.triagePolicy() != null) {
+            assertThat(TriageChecks.answers(plugin.triagePolicy(), bare)).hasSameSizeAs(bare);
+        }
+        if (!plugin.guards().isEmpty()) {
+            Deliveries.sweepGuards(plugin, bare);
+        }
+        if (!plugin.listeners().isEmpty()) {
+            Deliveries.exercise(plugin, bare);
+        }
+    }
+
     @Test
     public void guardsAnswerEveryActionWithoutThrowing() {
         assumeFalse("the plugin registers no TransitionGuard", plugin.guards().isEmpty());

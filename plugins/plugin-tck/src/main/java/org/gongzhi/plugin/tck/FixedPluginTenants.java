@@ -1,18 +1,25 @@
 package org.gongzhi.plugin.tck;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.gongzhi.plugin.api.DistrictDepartment;
+import org.gongzhi.plugin.api.DistrictFacts;
 import org.gongzhi.plugin.api.PluginTenants;
 
 /**
- * {@link PluginTenants} with a fixed list of tenants (租户), the models each enabled and their
- * departments. Immutable and thread-safe.
+ * {@link PluginTenants} with a fixed list of tenants (租户), the models each enabled, their
+ * departments and (since 1.3) their district facts ({@link #district}): a tenant named like a demo
+ * district ({@code jizhou}, {@code donghu}, {@code jiangbei}) has that district's categories and grid
+ * tree, {@value #OTHER_TENANT} Jiangbei's, any other Jizhou's ({@link SampleDistricts}); the
+ * departments are the tenant's departments of this class. Immutable and thread-safe.
  *
  * <pre>{@code
  * PluginTenants tenants = FixedPluginTenants.builder()
@@ -36,12 +43,35 @@ public final class FixedPluginTenants implements PluginTenants {
 
     private final Map<String, Set<String>> modelsByTenant;
     private final Map<String, Map<String, String>> departmentsByTenant;
+    private final Map<String, DistrictFacts> districts = new LinkedHashMap<>();
 
     private FixedPluginTenants(Builder b) {
         this.modelsByTenant = b.models.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         this.departmentsByTenant = b.departments.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+        for (String tenant : modelsByTenant.keySet()) {
+            DistrictFacts given = b.districts.get(tenant);
+            districts.put(tenant, given != null ? given : withDepartments(shapeOf(tenant), departmentsByTenant.get(tenant)));
+        }
+    }
+
+    /** The demo district whose facts a tenant gets when none was given. */
+    private static DistrictFacts shapeOf(String tenantId) {
+        if (SampleDistricts.IDS.contains(tenantId)) {
+            return SampleDistricts.as(tenantId, tenantId);
+        }
+        return SampleDistricts.as(OTHER_TENANT.equals(tenantId) ? "jiangbei" : "jizhou", tenantId);
+    }
+
+    /** The shape's facts with the tenant's departments, named as the shape's department of the kind. */
+    private static DistrictFacts withDepartments(DistrictFacts shape, Map<String, String> codeByKind) {
+        List<DistrictDepartment> departments = new ArrayList<>();
+        codeByKind.forEach((kind, code) -> departments.add(new DistrictDepartment(code,
+                shape.departmentsOfKind(kind).stream().findFirst().map(DistrictDepartment::name).orElse(code),
+                shape.departmentsOfKind(kind).stream().findFirst().map(DistrictDepartment::nameEn).orElse(null),
+                kind)));
+        return new DistrictFacts(shape.tenantId(), shape.name(), shape.categories(), shape.grids(), departments);
     }
 
     /** The contract suite's world: {@code modelId} enabled in {@value #ENABLED_TENANT} only. */
@@ -74,10 +104,17 @@ public final class FixedPluginTenants implements PluginTenants {
         return Optional.ofNullable(departmentsByTenant.getOrDefault(tenantId, Map.of()).get(kind));
     }
 
+    /** The tenant's district facts when it enabled {@code modelId}, as the core answers. */
+    @Override
+    public Optional<DistrictFacts> district(String tenantId, String modelId) {
+        return isEnabled(tenantId, modelId) ? Optional.ofNullable(districts.get(tenantId)) : Optional.empty();
+    }
+
     /** Builds a {@link FixedPluginTenants}. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Set<String>> models = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> departments = new LinkedHashMap<>();
+        private final Map<String, DistrictFacts> districts = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -92,6 +129,21 @@ public final class FixedPluginTenants implements PluginTenants {
         /** Sets the department of {@code kind} of a tenant added before. */
         public Builder department(String tenantId, String kind, String code) {
             known(tenantId).put(kind, code);
+            return this;
+        }
+
+        /**
+         * Gives a tenant added before these district facts (their tenant id must be the tenant's),
+         * in place of the demo district's; its departments are then those of {@code facts}.
+         *
+         * @since 1.3
+         */
+        public Builder district(String tenantId, DistrictFacts facts) {
+            known(tenantId);
+            if (!facts.tenantId().equals(tenantId)) {
+                throw new IllegalArgumentException("facts of " + facts.tenantId() + " given for " + tenantId);
+            }
+            districts.put(tenantId, facts);
             return this;
         }
 

@@ -20,7 +20,8 @@ import org.gongzhi.plugin.api.RecordCollection;
  * formats ({@link IllegalArgumentException}), JSON-like data up to 256 KiB as JSON text,
  * versions and {@code expectedVersion} ({@link IllegalStateException}), the ref filter,
  * oldest-first order, paging up to {@link RecordCollection#MAX_LIMIT}, isolation by tenant and
- * model. Data come back as after a JSON round trip: fresh mutable maps and lists, integral numbers
+ * model, and (since 1.3) {@link RecordCollection#query} and {@link RecordCollection#countOf}
+ * with {@link org.gongzhi.plugin.api.RecordQuery}'s own semantics. Data come back as after a JSON round trip: fresh mutable maps and lists, integral numbers
  * as Integer/Long/BigInteger, decimals as Double.
  *
  * <p>Every call is recorded ({@link #calls()}) so a test can tell what the plugin did, including
@@ -45,9 +46,11 @@ public final class InMemoryPluginStorage implements PluginStorage {
     /**
      * One call a plugin made.
      *
-     * @param operation {@code collection}, {@code put}, {@code get}, {@code find}, {@code count} or {@code delete}
+     * @param operation {@code collection}, {@code put}, {@code get}, {@code find}, {@code count},
+     *                  {@code query}, {@code countOf} (since 1.3) or {@code delete}
      * @param subject   the record id of {@code put}, {@code get} and {@code delete}, the ref of
-     *                  {@code find} and {@code count}; null for {@code collection}
+     *                  {@code find} and {@code count}, the query's {@code toString()} for {@code query}
+     *                  and {@code countOf}; null for {@code collection}
      * @param message   the exception's message when the call was refused, else null
      */
     public record Call(String tenantId, String modelId, String collection, String operation, String subject,
@@ -68,6 +71,7 @@ public final class InMemoryPluginStorage implements PluginStorage {
     private final Clock clock;
     private final Map<String, RecordShelf> shelves = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final Map<String, Runnable> beforeNextPut = new ConcurrentHashMap<>();
 
     /** Storage for exactly these tenants (an unknown tenant is an IllegalArgumentException), on the system clock. */
     public InMemoryPluginStorage(String... tenantIds) {
@@ -100,6 +104,17 @@ public final class InMemoryPluginStorage implements PluginStorage {
         }
         RecordShelf shelf = shelves.computeIfAbsent(tenantId + "/" + modelId + "/" + collection, k -> new RecordShelf());
         return new InMemoryRecordCollection(this, shelf, tenantId, modelId, collection);
+    }
+
+    /**
+     * Runs {@code writer} once, just before the next {@code put} into that collection goes through
+     * its checks of the version: as if a concurrent request had written between what the plugin
+     * read and its write. The writer may use the storage (its own puts do not trigger it again).
+     *
+     * @since 1.3
+     */
+    public void beforeNextPut(String tenantId, String modelId, String collection, Runnable writer) {
+        beforeNextPut.put(tenantId + "/" + modelId + "/" + collection, writer);
     }
 
     /** Every call so far, in order. */
@@ -144,6 +159,13 @@ public final class InMemoryPluginStorage implements PluginStorage {
         shelves.forEach((key, shelf) -> out.put(key, shelf.contents()));
         out.values().removeIf(v -> ((Map<?, ?>) v).isEmpty());
         return out;
+    }
+
+    void runBeforePut(String tenantId, String modelId, String collection) {
+        Runnable writer = beforeNextPut.remove(tenantId + "/" + modelId + "/" + collection);
+        if (writer != null) {
+            writer.run();
+        }
     }
 
     Clock clock() {

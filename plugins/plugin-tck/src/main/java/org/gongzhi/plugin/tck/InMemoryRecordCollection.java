@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.RecordQuery;
 import org.gongzhi.plugin.tck.InMemoryPluginStorage.Outcome;
 
 /** A view of one {@link RecordShelf} that checks the API's rules and records each call. */
@@ -47,6 +48,7 @@ final class InMemoryRecordCollection implements RecordCollection {
                     throw new IllegalArgumentException("a ref must be name=value, at most 200 characters: " + ref);
                 }
             }
+            storage.runBeforePut(tenant, model, collection);
             return shelf.put(id, frozen, List.copyOf(refList), expectedVersion, storage.clock().instant());
         });
     }
@@ -73,6 +75,30 @@ final class InMemoryRecordCollection implements RecordCollection {
     @Override
     public long count(String ref) {
         return call("count", ref, () -> shelf.count(ref));
+    }
+
+    @Override
+    public List<PluginRecord> query(RecordQuery query, int offset, int limit) {
+        return call("query", String.valueOf(query), () -> {
+            if (query == null) {
+                throw new IllegalArgumentException("query must not be null (RecordQuery.all() for every record)");
+            }
+            if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("offset must be >= 0 and limit 1–" + MAX_LIMIT
+                        + " (offset " + offset + ", limit " + limit + ")");
+            }
+            return shelf.query(query, offset, limit);
+        });
+    }
+
+    @Override
+    public long countOf(RecordQuery query) {
+        return call("countOf", String.valueOf(query), () -> {
+            if (query == null) {
+                throw new IllegalArgumentException("query must not be null (RecordQuery.all() for every record)");
+            }
+            return shelf.countOf(query);
+        });
     }
 
     @Override

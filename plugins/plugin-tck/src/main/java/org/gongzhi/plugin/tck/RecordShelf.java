@@ -57,6 +57,20 @@ final class RecordShelf {
                 .toList();
     }
 
+    synchronized List<PluginRecord> query(org.gongzhi.plugin.api.RecordQuery query, int offset, int limit) {
+        return entries.values().stream()
+                .filter(e -> query.matches(e.refs()))
+                .sorted(OLDEST_FIRST)
+                .skip(offset)
+                .limit(limit)
+                .map(Entry::toRecord)
+                .toList();
+    }
+
+    synchronized long countOf(org.gongzhi.plugin.api.RecordQuery query) {
+        return entries.values().stream().filter(e -> query.matches(e.refs())).count();
+    }
+
     synchronized long count(String ref) {
         return entries.values().stream().filter(e -> ref == null || e.refs().contains(ref)).count();
     }

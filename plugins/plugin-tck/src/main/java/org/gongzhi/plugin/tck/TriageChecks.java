@@ -71,7 +71,8 @@ final class TriageChecks {
     /** Equal but not identical facts. */
     static List<CaseFacts> copies(List<CaseFacts> samples) {
         return samples.stream().map(f -> new CaseFacts(f.tenantId(), f.caseNumber(), f.categoryCode(),
-                f.defaultTier(), f.gridCode(), f.channel(), f.title(), f.reportedAt())).toList();
+                f.defaultTier(), f.gridCode(), f.channel(), f.title(), f.reportedAt(), f.categoryFamily(),
+                f.categoryName(), f.leadDepartmentKind())).toList();
     }
 
     /** What is wrong with a decision; empty when it keeps every rule of {@link TriageDecision}. */

@@ -35,14 +35,14 @@ public class ContractSelfTest {
         Result r = JUnitCore.runClasses(Good.class);
         assertThat(r.getFailures()).isEmpty();
         assertThat(r.getAssumptionFailureCount()).isZero();
-        assertThat(r.getRunCount()).isEqualTo(33);
+        assertThat(r.getRunCount()).isEqualTo(34);
     }
 
     @Test
     public void aDescriptorOnlyPluginPassesWithTheRestSkipped() {
         Result r = JUnitCore.runClasses(DescriptorOnly.class);
         assertThat(r.getFailures()).isEmpty();
-        assertThat(r.getAssumptionFailureCount()).isEqualTo(30);
+        assertThat(r.getAssumptionFailureCount()).isEqualTo(31);
     }
 
     @Test
@@ -59,6 +59,7 @@ public class ContractSelfTest {
         assertThat(failed(ChangingTriage.class)).contains("triageIsDeterministic", "triageIsThreadSafe");
         assertThat(failed(SlowTriage.class)).containsExactly("triageP99IsUnderOneMillisecond");
         assertThat(failed(ReadingTriage.class)).containsExactly("triageDoesNoStorageIo");
+        assertThat(failed(FamilyTriage.class)).contains("pluginsCopeWithFactsWithoutFamilyNameOrLeadKind");
     }
 
     @Test
@@ -311,6 +312,15 @@ public class ContractSelfTest {
                 storage.collection(FixedPluginTenants.ENABLED_TENANT, MODEL, "rules").get("r1");
                 return new TierPolicy().triage(f);
             });
+        }
+    }
+
+    /** Takes the 1.3 family for granted: the facts of older callers (and of unknown categories) have none. */
+    public static class FamilyTriage extends DistrictPluginContract {
+        @Override
+        protected PluginUnderTest createPlugin(PluginStorage storage, PluginTenants tenants) {
+            return PluginUnderTest.of(Model.good()).withTriagePolicy(f -> f.categoryFamily().equals("LIVELIHOOD")
+                    ? new TierPolicy().triage(f) : java.util.Optional.empty());
         }
     }
 

@@ -130,4 +130,34 @@ public class InMemoryPluginStorageTest {
         assertThat(storage.writes()).singleElement()
                 .matches(c -> c.tenantId().equals("jizhou") && c.modelId().equals("old-man-studios"));
     }
+
+    @Test
+    public void queriesSelectBySeveralRefsAndRangesAndCountAsTheCoreDoes() {
+        studios.put("s1", Map.of(), List.of("village=a", "day=2026-02-28"), null);
+        studios.put("s2", Map.of(), List.of("village=a", "day=2026-03-01"), null);
+        studios.put("s3", Map.of(), List.of("village=b", "day=2026-03-31"), null);
+        studios.put("s4", Map.of(), List.of("village=c", "day=2026-04-01"), null);
+        org.gongzhi.plugin.api.RecordQuery march = org.gongzhi.plugin.api.RecordQuery.all()
+                .range("day", "2026-03-01", "2026-04-01");
+
+        assertThat(studios.query(march, 0, 10)).extracting(PluginRecord::id).containsExactly("s2", "s3");
+        assertThat(studios.query(march.anyRef("village=b", "village=c"), 0, 10)).extracting(PluginRecord::id)
+                .containsExactly("s3");
+        assertThat(studios.countOf(org.gongzhi.plugin.api.RecordQuery.all().range("day", "2026-03-01", null)))
+                .isEqualTo(3);
+        assertThat(studios.query(march, 1, 1)).extracting(PluginRecord::id).containsExactly("s3");
+        assertThatThrownBy(() -> studios.query(march, 0, 501)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.calls()).extracting(InMemoryPluginStorage.Call::operation).contains("query", "countOf");
+        assertThat(storage.rejectedCalls()).extracting(InMemoryPluginStorage.Call::operation).containsExactly("query");
+    }
+
+    @Test
+    public void aRivalWriterSlipsInBeforeTheNextPutOnly() {
+        studios.put("s1", Map.of("v", 1), List.of(), null);
+        storage.beforeNextPut("jizhou", "old-man-studios", "studios",
+                () -> studios.put("s1", Map.of("v", 2), List.of(), 1L));
+
+        assertThatThrownBy(() -> studios.put("s1", Map.of("v", 3), List.of(), 1L)).isInstanceOf(IllegalStateException.class);
+        assertThat(studios.put("s1", Map.of("v", 3), List.of(), 2L).version()).isEqualTo(3);
+    }
 }

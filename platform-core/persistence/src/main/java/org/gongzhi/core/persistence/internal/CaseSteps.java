@@ -140,8 +140,9 @@ final class CaseSteps {
     static CaseFacts facts(TenantDefinition tenant, CaseRecord c) {
         String defaultTier = tenant.category(c.report().categoryCode()).map(cd -> cd.tier().wireName())
                 .orElse(c.state().tier().wireName());
-        return new CaseFacts(tenant.id(), c.report().number(), c.report().categoryCode(), defaultTier,
-                c.report().gridCode(), c.report().channel(), c.report().title(), c.report().reportedAt());
+        return CorePluginTenants.caseFacts(tenant, c.report().number(), c.report().categoryCode(), defaultTier,
+                c.report().gridCode(), c.report().channel(), c.report().title(), c.report().reportedAt(),
+                c.state().leadDepartment());
     }
 
     static JournalEntity journal(UUID caseId, int seq, JournalRecord r) {

@@ -3,6 +3,7 @@ package org.gongzhi.core.persistence.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.RecordQuery;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
 
 /** One collection of one plugin in one tenant; every call is one transaction in that tenant. */
@@ -91,6 +94,71 @@ final class HibernateRecordCollection implements RecordCollection {
     public long count(String ref) {
         return db.inTenant(tenant, s -> query(s, "select count(*) from PluginRecordEntity r", ref, Long.class)
                 .getSingleResult());
+    }
+
+    /**
+     * One SQL query: the (tenant, model, collection) prefix of the unique index and, for
+     * {@code anyRef}, the GIN index on refs ({@code &&}) choose the rows; a range keeps those with a
+     * ref between its bounds in byte order ({@code collate "C"}, i.e. code point order in UTF-8, as
+     * {@link RecordQuery#compare}).
+     */
+    @Override
+    public List<PluginRecord> query(RecordQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit 1–" + MAX_LIMIT);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "select r.* from plugin_record r where " + where(query, params)
+                + " order by r.created_at, r.pk offset " + offset + " limit " + limit;
+        return db.inTenant(tenant, s -> {
+            NativeQuery<PluginRecordEntity> q = s.createNativeQuery(sql, PluginRecordEntity.class);
+            params.forEach(q::setParameter);
+            return q.getResultList().stream().map(HibernateRecordCollection::toRecord).toList();
+        });
+    }
+
+    /** Counts in the database, with the conditions of {@link #query}. */
+    @Override
+    public long countOf(RecordQuery query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "select count(*) from plugin_record r where " + where(query, params);
+        return db.inTenant(tenant, s -> {
+            NativeQuery<Long> q = s.createNativeQuery(sql, Long.class);
+            params.forEach(q::setParameter);
+            return q.getSingleResult().longValue();
+        });
+    }
+
+    /** The where clause of a query, its parameters put into {@code params}. */
+    private String where(RecordQuery query, Map<String, Object> params) {
+        java.util.Objects.requireNonNull(query, "query");
+        StringBuilder w = new StringBuilder("r.tenant_id = :tenant and r.model = :model and r.collection = :collection");
+        params.put("tenant", tenant);
+        params.put("model", model);
+        params.put("collection", collection);
+        int i = 0;
+        for (java.util.Set<String> any : query.anyOf()) {
+            List<String> names = new ArrayList<>();
+            for (String ref : any) {
+                String name = "a" + i + "_" + names.size();
+                names.add(":" + name);
+                params.put(name, ref);
+            }
+            w.append(" and r.refs && cast(array[").append(String.join(", ", names)).append("] as varchar[])");
+            i++;
+        }
+        int k = 0;
+        for (RecordQuery.Range range : query.ranges()) {
+            String lo = "lo" + k;
+            String hi = "hi" + k;
+            params.put(lo, range.name() + "=" + (range.from() == null ? "" : range.from()));
+            // every "name=…" sorts below "name>" ('>' follows '=')
+            params.put(hi, range.to() == null ? range.name() + ">" : range.name() + "=" + range.to());
+            w.append(" and exists (select 1 from unnest(r.refs) v where v collate \"C\" >= :").append(lo)
+                    .append(" and v collate \"C\" < :").append(hi).append(')');
+            k++;
+        }
+        return w.toString();
     }
 
     @Override

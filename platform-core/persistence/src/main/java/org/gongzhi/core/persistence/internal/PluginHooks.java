@@ -1,5 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +46,12 @@ public final class PluginHooks {
         this.whiteboard = whiteboard;
     }
 
-    /** The first decision of the enabled models, in model-id order. */
+    /**
+     * The first decision of the enabled models, in the order of plugin API 1.3: models by id (code
+     * point order), within a model by service ranking, then registration.
+     */
     Optional<Triage> triage(Set<String> models, CaseFacts facts) {
-        for (String model : models.stream().sorted().toList()) {
+        for (String model : ModelServices.ordered(models)) {
             for (TriagePolicy policy : whiteboard.policies(model)) {
                 try {
                     Optional<TriageDecision> decision = policy.triage(facts);
@@ -62,9 +66,9 @@ public final class PluginHooks {
         return Optional.empty();
     }
 
-    /** Asks every guard of the enabled models; the first refusal wins. */
+    /** Asks the guards of the enabled models in the order of {@link #triage}; the first refusal wins. */
     void check(Set<String> models, CaseFacts facts, String caseId, String action) {
-        for (String model : models) {
+        for (String model : ModelServices.ordered(models)) {
             for (TransitionGuard guard : whiteboard.guards(model)) {
                 Optional<String> refusal;
                 try {
@@ -80,13 +84,14 @@ public final class PluginHooks {
         }
     }
 
-    /** Tells the listeners of the enabled models, after the commit, in order. */
+    /** Tells the listeners of the enabled models, after the commit, in the order of {@link #triage}. */
     void publish(Set<String> models, CaseEvent event) {
         if (models.isEmpty()) {
             return;
         }
+        List<String> ordered = ModelServices.ordered(models);
         events.execute(() -> {
-            for (String model : models) {
+            for (String model : ordered) {
                 for (CaseLifecycleListener listener : whiteboard.listeners(model)) {
                     try {
                         listener.onCaseEvent(event);

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.gongzhi.core.service.ModelInfo;
 import org.gongzhi.core.service.PluginCatalog;
@@ -19,7 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The whiteboard of district plugins: their descriptors, triage policies, transition guards and
- * lifecycle listeners, by model. The core asks it only for the models a tenant enabled.
+ * lifecycle listeners, by model. The core asks it only for the models a tenant enabled. The
+ * services of a model come in the order plugin API 1.3 documents (see {@link ModelServices}).
  */
 @Component(service = {PluginWhiteboard.class, PluginCatalog.class})
 public final class PluginWhiteboard implements PluginCatalog {
@@ -79,7 +79,7 @@ public final class PluginWhiteboard implements PluginCatalog {
 
     @Override
     public List<ModelInfo> deployed() {
-        Set<String> ids = models.models();
+        List<String> ids = models.models();
         return ids.stream().map(this::find).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ModelInfo::id)).toList();
     }

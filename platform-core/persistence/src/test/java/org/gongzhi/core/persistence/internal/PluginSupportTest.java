@@ -17,11 +17,18 @@ import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
+import org.gongzhi.plugin.api.CaseFacts;
 import org.gongzhi.plugin.api.CaseLifecycleListener;
+import org.gongzhi.plugin.api.DistrictCategory;
+import org.gongzhi.plugin.api.DistrictDepartment;
+import org.gongzhi.plugin.api.DistrictFacts;
+import org.gongzhi.plugin.api.DistrictGrid;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.RecordQuery;
 import org.gongzhi.plugin.api.TransitionGuard;
 import org.gongzhi.plugin.api.TriageDecision;
 import org.gongzhi.plugin.api.TriagePolicy;
@@ -102,6 +109,89 @@ public class PluginSupportTest {
         assertThat(jizhou.delete("r-2")).isFalse();
         assertThatThrownBy(() -> jizhou.put("bad id!", Map.of(), List.of(), null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FIX.storage.collection("atlantis", MODEL, "roster")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void queriesSelectBySeveralRefsAndRangesAndCountInTheDatabase() {
+        RecordCollection sessions = FIX.storage.collection("jizhou", MODEL, "q-sessions");
+        String[][] rows = {
+                {"s-1", "studio=a", "day=2026-02-28"}, {"s-2", "studio=a", "day=2026-03-01"},
+                {"s-3", "studio=b", "day=2026-03-15"}, {"s-4", "studio=c", "day=2026-03-31"},
+                {"s-5", "studio=a", "day=2026-04-01"}, {"s-6", "studio=b", "daylight=2026-03-10"},
+                {"s-7", "studio=b", "day=2026-03-1"}};
+        for (String[] r : rows) {
+            sessions.put(r[0], Map.of(), List.of(r[1], r[2]), null);
+        }
+        FIX.storage.collection("donghu", MODEL, "q-sessions").put("s-9", Map.of(), List.of("studio=a", "day=2026-03-02"), null);
+        RecordQuery march = RecordQuery.all().range("day", "2026-03-01", "2026-04-01");
+        // "2026-03-1" sorts before "2026-03-15" as a string: in the range too
+        assertThat(sessions.query(march, 0, 10)).extracting(PluginRecord::id).containsExactly("s-2", "s-3", "s-4", "s-7");
+        assertThat(sessions.countOf(march)).isEqualTo(4);
+        RecordQuery abMarch = march.anyRef("studio=a", "studio=b");
+        assertThat(sessions.query(abMarch, 0, 10)).extracting(PluginRecord::id).containsExactly("s-2", "s-3", "s-7");
+        assertThat(sessions.query(abMarch, 1, 1)).extracting(PluginRecord::id).containsExactly("s-3");
+        assertThat(sessions.countOf(abMarch)).isEqualTo(3);
+        assertThat(sessions.countOf(RecordQuery.all().range("day", null, "2026-03-01"))).isEqualTo(1);
+        assertThat(sessions.countOf(RecordQuery.all().range("day", "2026-03-31", null))).isEqualTo(2);
+        assertThat(sessions.countOf(RecordQuery.all().range("day", null, null))).isEqualTo(6);   // not daylight=
+        assertThat(sessions.countOf(RecordQuery.all().ref("studio=b").ref("day=2026-03-15"))).isEqualTo(1);
+        assertThat(sessions.countOf(RecordQuery.all())).isEqualTo(7);
+        assertThat(sessions.countOf(RecordQuery.all().ref("studio=z"))).isZero();
+        assertThatThrownBy(() -> sessions.query(march, 0, 501)).isInstanceOf(IllegalArgumentException.class);
+        // the database answers as the API's reference semantics (RecordQuery.matches) says
+        for (RecordQuery q : List.of(march, abMarch, RecordQuery.all().range("day", "2026-03-1", "2026-03-2"))) {
+            List<String> expected = sessions.find(null, 0, 500).stream().filter(r -> q.matches(r.refs()))
+                    .map(PluginRecord::id).toList();
+            assertThat(sessions.query(q, 0, 500)).extracting(PluginRecord::id).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    public void aDistrictsFactsGoOnlyToTheModelsItEnabled() {
+        CorePluginTenants tenants = new CorePluginTenants(FIX.tenants);
+        assertThat(tenants.district("donghu", MODEL)).isEmpty();
+        assertThat(tenants.district("atlantis", MODEL)).isEmpty();
+        DistrictFacts jizhou = tenants.district("jizhou", MODEL).orElseThrow();
+        TenantDefinition def = FIX.tenants.find("jizhou").orElseThrow();
+        assertThat(jizhou.tenantId()).isEqualTo("jizhou");
+        assertThat(jizhou.categories()).hasSameSizeAs(def.categories());
+        assertThat(jizhou.category("CM0101")).get().satisfies(c -> {
+            assertThat(c.family()).isEqualTo(DistrictCategory.CITY_MANAGEMENT);
+            assertThat(c.departmentKind()).isEqualTo("SANITATION");
+            assertThat(c.leaf()).isTrue();
+            assertThat(c.parentCode()).isEqualTo("CM01");
+        });
+        assertThat(jizhou.grids()).hasSize(def.grids().size());
+        assertThat(jizhou.rootGrid().level()).isEqualTo(DistrictGrid.DISTRICT);
+        assertThat(jizhou.pathTo("360802001001001")).extracting(DistrictGrid::level)
+                .containsExactly("district", "street", "community", "grid");
+        assertThat(jizhou.ancestorAt("360802001001001", DistrictGrid.COMMUNITY)).map(DistrictGrid::code)
+                .contains("360802001001");
+        assertThat(jizhou.departmentsOfKind("CITY_MANAGEMENT")).extracting(DistrictDepartment::code).contains("CG");
+        assertThat(tenants.district("jizhou", MODEL)).get().isSameAs(jizhou);   // built once per definition
+    }
+
+    @Test
+    public void caseFactsCarryFamilyCategoryNameAndLeadDepartmentKind() {
+        List<CaseFacts> told = new CopyOnWriteArrayList<>();
+        CaseLifecycleListener listener = e -> told.add(e.facts());
+        FIX.whiteboard.addListener(listener, PROPS);
+        try {
+            UUID id = report("jizhou");
+            FIX.cases.transition("jizhou", id, cmd(CaseAction.REGISTER));
+            FIX.cases.transition("jizhou", id, new TransitionCommand(CaseAction.DISPATCH, "c", null, List.of(), "CG",
+                    List.of(), null, null, null, null));
+            await().atMost(Duration.ofSeconds(5)).until(() -> told.size() >= 3);
+            String name = FIX.tenants.find("jizhou").orElseThrow().category("CM0101").orElseThrow().name();
+            assertThat(told).allSatisfy(f -> {
+                assertThat(f.categoryFamily()).isEqualTo("CITY_MANAGEMENT");
+                assertThat(f.categoryName()).isEqualTo(name);
+            });
+            assertThat(told.get(0).leadDepartmentKind()).isEqualTo("SANITATION");   // the category's, before dispatch
+            assertThat(told.get(2).leadDepartmentKind()).isEqualTo("CITY_MANAGEMENT"); // CG's, once dispatched
+        } finally {
+            FIX.whiteboard.removeListener(listener, PROPS);
+        }
     }
 
     @Test

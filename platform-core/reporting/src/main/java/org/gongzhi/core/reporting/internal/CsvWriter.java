@@ -1,6 +1,7 @@
 package org.gongzhi.core.reporting.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,13 @@ import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
 
 /**
- * The tables of a document as CSV (RFC 4180, CRLF), UTF-8 with a byte order mark so that Excel
- * opens the Chinese text correctly. Each table is one block: the section heading on a line of its
- * own, the column labels, the rows; blocks are separated by a blank line. Sections without a
- * table are left out. Numbers are written plain (no grouping); percentages as {@code 92.5%}.
- * Text that a spreadsheet would take for a formula ({@code = + - @}) is prefixed with an
- * apostrophe.
+ * The text and tables of a document as CSV (RFC 4180, CRLF), UTF-8 with a byte order mark so that
+ * Excel opens the Chinese text correctly. Each section with paragraphs or a table is one block: the
+ * section heading on a line of its own, each paragraph on a line of its own (one cell), then the
+ * column labels and the rows; blocks are separated by a blank line. Sections with neither (a chart
+ * only) are left out. Numbers are written plain (no grouping); percentages rounded half-up to one
+ * decimal as the PDF prints them ({@code 92.5%}, {@code 66.7%}, {@code 100%}). Text that a
+ * spreadsheet would take for a formula ({@code = + - @}) is prefixed with an apostrophe.
  */
 final class CsvWriter {
 
@@ -31,7 +33,7 @@ final class CsvWriter {
         StringBuilder out = new StringBuilder(BOM);
         boolean first = true;
         for (Section section : document.sections()) {
-            if (section.table() == null) {
+            if (section.table() == null && section.paragraphs().isEmpty()) {
                 continue;
             }
             if (!first) {
@@ -39,6 +41,12 @@ final class CsvWriter {
             }
             first = false;
             line(out, List.of(text(section.headingZh())));
+            for (String paragraph : section.paragraphs()) {
+                line(out, List.of(text(paragraph)));
+            }
+            if (section.table() == null) {
+                continue;
+            }
             List<Column> columns = section.table().columns();
             line(out, columns.stream().map(c -> text(c.labelZh())).toList());
             for (Map<String, Object> row : section.table().rows()) {
@@ -61,7 +69,8 @@ final class CsvWriter {
             case TEXT -> text((String) converted);
             case INTEGER -> converted.toString();
             case DECIMAL -> ((BigDecimal) converted).toPlainString();
-            case PERCENT -> ((BigDecimal) converted).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+            case PERCENT -> ((BigDecimal) converted).movePointRight(2).setScale(1, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString() + "%";
         };
     }
 

@@ -25,7 +25,7 @@ public class DisputeFlowTest {
     public void registeredAssignedMediatingAgreedFollowedUp() {
         PluginRecord d = f.register(Fixture.YANGZIZHOU_GRID, "land-forest", "2026-06-01");
         assertThat(d.data()).containsEntry("status", "registered").containsEntry("village", Fixture.YANGZIZHOU_VILLAGE)
-                .containsEntry("street", "360102100").containsEntry("valueYuan", 3000L).containsEntry("draft", false);
+                .containsEntry("street", "360102100").containsEntry("valueYuan", 3000).containsEntry("draft", false);
 
         f.assign(d);
         PluginRecord mediating = f.mediation.session(Fixture.TENANT, d.id(), new DisputeBodies.Session("2026-06-03",
@@ -40,7 +40,7 @@ public class DisputeFlowTest {
                 .containsEntry("no", 1).containsEntry("mediators", List.of("熊老伯", "胡老伯"));
         assertThat(Records.maps(Records.maps(mediating.data(), "sessions").get(0), "experts").get(0))
                 .containsEntry("id", expert.id()).containsEntry("name", "刘法官").containsEntry("field", "law");
-        assertThat(agreed.data()).containsEntry("status", "agreed").containsEntry("daysToAgreement", 7L)
+        assertThat(agreed.data()).containsEntry("status", "agreed").containsEntry("daysToAgreement", 7)
                 .containsEntry("outcomeDate", "2026-06-08");
         assertThat(Records.map(agreed.data(), "agreement")).containsEntry("terms", List.of("熊某负责清淤", "万某承担材料费300元"));
         assertThat(followed.data()).containsEntry("status", "followed-up");

@@ -13,6 +13,7 @@ import javax.ws.rs.ClientErrorException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.gongzhi.plugin.api.PluginRecord;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 /** Donghu registries and desks on the in-memory storage, with the clock at 2026-06-19 10:00 in Nanchang. */
 final class Fixture {
@@ -26,7 +27,8 @@ final class Fixture {
     /** 公园街道 叠山第一网格 (urban). */
     static final String DIESHAN_GRID = "360102001001001";
 
-    final InMemoryStorage storage = new InMemoryStorage();
+    /** The TCK's in-memory storage, with the districts these tests use. */
+    final InMemoryPluginStorage storage = new InMemoryPluginStorage(TENANT, "jizhou", "jiangbei");
     final Registry studios = Registry.studios(storage);
     final Registry organisations = Registry.organisations(storage);
     final Registry experts = Registry.experts(storage);

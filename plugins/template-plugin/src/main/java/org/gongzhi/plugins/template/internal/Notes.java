@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
 
 /**
@@ -43,9 +44,17 @@ public final class Notes {
     }
 
     private final PluginStorage storage;
+    private final PluginTenants tenants;
 
+    /** Notes that check a grid code's form only (for readers: the panel and the report). */
     Notes(PluginStorage storage) {
+        this(storage, null);
+    }
+
+    /** Notes that also check that a note's grid is in the district's grid tree (API 1.3 lookups). */
+    Notes(PluginStorage storage, PluginTenants tenants) {
         this.storage = storage;
+        this.tenants = tenants;
     }
 
     /** Stores a new note; InvalidInputException names the field at fault. */
@@ -61,6 +70,11 @@ public final class Notes {
         }
         if (body.gridCode() != null && !GRID.matcher(body.gridCode()).matches()) {
             throw new InvalidInputException("gridCode", "网格编码应为 6–17 位数字 (a grid code is 6 to 17 digits): "
+                    + body.gridCode());
+        }
+        if (body.gridCode() != null && tenants != null && tenants.district(tenant, TemplateModel.ID)
+                .map(d -> d.grid(body.gridCode()).isEmpty()).orElse(false)) {
+            throw new InvalidInputException("gridCode", "本区网格树中没有这个网格 (no such grid in the district): "
                     + body.gridCode());
         }
         if (body.author() != null && body.author().length() > MAX_AUTHOR) {

@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginEndpoint;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +37,8 @@ public final class NotesResource implements PluginEndpoint {
     private final Notes notes;
 
     @Activate
-    public NotesResource(@Reference PluginStorage storage) {
-        this.notes = new Notes(storage);
+    public NotesResource(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
+        this.notes = new Notes(storage, tenants);
     }
 
     /** {@code GET …/notes?grid=&offset=&limit=}: a page of notes, oldest first. */

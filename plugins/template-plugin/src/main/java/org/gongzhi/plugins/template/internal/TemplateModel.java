@@ -44,6 +44,6 @@ public final class TemplateModel implements DistrictModel {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "1.1.0";
     }
 }

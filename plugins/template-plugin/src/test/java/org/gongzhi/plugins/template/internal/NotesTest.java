@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.gongzhi.plugin.api.InvalidInputException;
+import org.gongzhi.plugin.tck.FixedPluginTenants;
 import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 import org.junit.Test;
 
 public class NotesTest {
 
     private final InMemoryPluginStorage storage = new InMemoryPluginStorage("jizhou", "donghu");
-    private final Notes notes = new Notes(storage);
+    private final Notes notes = new Notes(storage,
+            FixedPluginTenants.builder().tenant("jizhou", TemplateModel.ID).tenant("donghu", TemplateModel.ID).build());
 
     @Test
     public void aNoteIsStoredAndReadBack() {
@@ -46,6 +48,8 @@ public class NotesTest {
         assertField(() -> notes.add("jizhou", new Notes.NewNote(" ", null, null)), "text");
         assertField(() -> notes.add("jizhou", new Notes.NewNote("x".repeat(501), null, null)), "text");
         assertField(() -> notes.add("jizhou", new Notes.NewNote("x", "36080A", null)), "gridCode");
+        // well formed, but not a grid of Jizhou's tree (it is one of Donghu's)
+        assertField(() -> notes.add("jizhou", new Notes.NewNote("x", "360102001001001", null)), "gridCode");
         assertField(() -> notes.add("jizhou", new Notes.NewNote("x", null, "名".repeat(41))), "author");
         assertField(() -> notes.list("jizhou", null, "-1", null), "offset");
         assertField(() -> notes.list("jizhou", null, null, "501"), "limit");

@@ -11,12 +11,13 @@ import java.util.Map;
 
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 public class AssessmentTest {
 
-    private final InMemoryStorage storage = new InMemoryStorage();
-    private final TallyBook tallies = new TallyBook(storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES));
-    private final Assessment assessment = new Assessment(tallies, storage.of(Facts.TENANT, ThreeColourGridModel.WHISTLES));
+    private final InMemoryPluginStorage storage = Facts.storage();
+    private final TallyBook tallies = new TallyBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES));
+    private final Assessment assessment = new Assessment(tallies, Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.WHISTLES));
     private final Period q4 = Period.parse("period", "2026-Q4");
 
     private void tally(String grid, int month, long reported, long closed, long reworks) {
@@ -103,10 +104,10 @@ public class AssessmentTest {
     @Test
     public void roleFiguresComeFromWhistleResponses() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-10T01:00:00Z"));
-        RosterBook roster = new RosterBook(storage.of(Facts.TENANT, ThreeColourGridModel.ROSTER));
+        RosterBook roster = new RosterBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.ROSTER));
         roster.put(new RosterBook.Member("G1", "v1", "志愿者甲", Role.VOLUNTEER, null, null, null));
         roster.put(new RosterBook.Member("G1", "v2", "志愿者乙", Role.VOLUNTEER, null, null, null));
-        WhistleDesk desk = new WhistleDesk(storage.of(Facts.TENANT, ThreeColourGridModel.WHISTLES), roster, tallies, clock);
+        WhistleDesk desk = new WhistleDesk(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.WHISTLES), roster, tallies, clock);
         String id = desk.blow(new WhistleDesk.Whistle("G1", null, "积水", "urgent", null, List.of("SL"))).id();
         clock.advance(Duration.ofMinutes(10));
         desk.respond(id, "v1", ResponseStatus.DONE, null);

@@ -14,6 +14,7 @@ import org.gongzhi.plugin.api.ScreenFigures;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 /** The big-screen panel 一网三色: whistles of the month, answered ones, and the month's cases by colour. */
 public class ColoursPanelTest {
@@ -21,7 +22,7 @@ public class ColoursPanelTest {
     private static final Instant NOV = Instant.parse("2026-11-10T01:00:00Z");
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
-    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryPluginStorage storage = Facts.storage();
     private final MutableClock clock = new MutableClock(NOV);
     private final AssessmentTallyListener listener = new AssessmentTallyListener(storage,
             FixedPluginTenants.builder().tenant(Facts.TENANT, ThreeColourGridModel.ID).build(), clock);
@@ -50,10 +51,10 @@ public class ColoursPanelTest {
         report("ZZ9999", null, NOV);                    // no tier: counted as reported, in no colour
         report("CM0101", "simple", Instant.parse("2026-10-31T15:00:00Z")); // 31 Oct, 23:00 in Beijing
 
-        RosterBook roster = new RosterBook(storage.of(Facts.TENANT, ThreeColourGridModel.ROSTER));
+        RosterBook roster = new RosterBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.ROSTER));
         roster.put(new RosterBook.Member(Facts.GRID, "v1", "志愿者甲", Role.VOLUNTEER, null, null, null));
-        TallyBook tallies = new TallyBook(storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES));
-        WhistleDesk desk = new WhistleDesk(storage.of(Facts.TENANT, ThreeColourGridModel.WHISTLES), roster, tallies, clock);
+        TallyBook tallies = new TallyBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES));
+        WhistleDesk desk = new WhistleDesk(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.WHISTLES), roster, tallies, clock);
         String answered = desk.blow(new WhistleDesk.Whistle(Facts.GRID, null, "积水", "urgent", null, List.of("SL"))).id();
         desk.blow(new WhistleDesk.Whistle(Facts.GRID, null, "路灯不亮", "normal", null, List.of()));
         clock.advance(Duration.ofMinutes(5));

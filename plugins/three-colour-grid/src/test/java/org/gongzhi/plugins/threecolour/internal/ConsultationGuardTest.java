@@ -9,15 +9,16 @@ import java.util.UUID;
 
 import org.gongzhi.plugin.api.CaseFacts;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 public class ConsultationGuardTest {
 
-    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryPluginStorage storage = Facts.storage();
     private final ConsultationGuard guard = new ConsultationGuard(storage);
     private final String caseId = UUID.randomUUID().toString();
 
     private void consult(String tenant, String caseId) {
-        new ConsultationLog(storage.of(tenant, ThreeColourGridModel.CONSULTATIONS)).record(
+        new ConsultationLog(Facts.collection(storage, tenant, ThreeColourGridModel.CONSULTATIONS)).record(
                 new ConsultationLog.Consultation(caseId, Facts.GRID, LocalDate.of(2026, 11, 5), "ZR",
                         List.of("SF", "XFJ"), List.of("王主任", "李科长"), "分户确权，镇街牵头调处", LocalDate.of(2026, 11, 20)),
                 Instant.parse("2026-11-05T08:00:00Z"));

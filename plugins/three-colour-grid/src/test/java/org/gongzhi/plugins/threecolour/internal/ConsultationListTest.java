@@ -10,12 +10,13 @@ import java.util.UUID;
 
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 /** The district's consultations as the console lists them: all or one grid's, oldest first, in pages. */
 public class ConsultationListTest {
 
     private static final String OTHER_GRID = "360802001001002";
-    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryPluginStorage storage = Facts.storage();
     private final ConsultationListResource resource = new ConsultationListResource(storage);
 
     private void record(String grid, String conclusion, int day) {

@@ -15,7 +15,7 @@ import org.junit.Test;
 public class ConsultationValidationTest {
 
     private final ConsultationResource resource =
-            new ConsultationResource(new InMemoryStorage(), new MutableClock(Instant.parse("2026-11-10T01:00:00Z")));
+            new ConsultationResource(Facts.storage(), new MutableClock(Instant.parse("2026-11-10T01:00:00Z")));
     private final String caseId = UUID.randomUUID().toString();
 
     private static ConsultationResource.ConsultationBody body(String date, String lead, List<String> co,

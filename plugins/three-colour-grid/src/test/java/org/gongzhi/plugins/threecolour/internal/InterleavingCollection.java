@@ -5,13 +5,14 @@ import java.util.Map;
 
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.tck.ForwardingRecordCollection;
 
 /**
  * Wraps a collection and lets another writer slip in: before each of the first {@code times}
  * conditional puts, {@code rival} runs against the wrapped collection, as if a second listener had
  * written between our read and our write.
  */
-final class InterleavingCollection extends ForwardingCollection {
+final class InterleavingCollection extends ForwardingRecordCollection {
 
     private final Runnable rival;
     private int times;

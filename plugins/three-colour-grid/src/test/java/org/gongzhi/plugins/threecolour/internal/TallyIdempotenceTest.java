@@ -18,6 +18,8 @@ import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
+import org.gongzhi.plugin.tck.ForwardingRecordCollection;
 
 /** A tally counts each case event once, and only in tenants that enabled the model. */
 public class TallyIdempotenceTest {
@@ -30,8 +32,8 @@ public class TallyIdempotenceTest {
     private static final String OTHER_CASE = "9e1f2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
     private static final String OTHER_TENANT = "donghu";
 
-    private final InMemoryStorage storage = new InMemoryStorage();
-    private final RecordCollection tallies = storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES);
+    private final InMemoryPluginStorage storage = Facts.storage();
+    private final RecordCollection tallies = Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES);
     private final PluginTenants tenants = FixedPluginTenants.builder()
             .tenant(Facts.TENANT, ThreeColourGridModel.ID).tenant(OTHER_TENANT, "old-man-studios").build();
     private final AssessmentTallyListener listener = new AssessmentTallyListener(storage, tenants, new MutableClock(NOV));
@@ -171,15 +173,16 @@ public class TallyIdempotenceTest {
                 "test case", NOV);
         listener.onCaseEvent(event(donghu, CASE, "report", null, "reported", NOV));
         listener.onCaseEvent(event(donghu, CASE, "close", "verified", "closed", NOV));
-        assertThat(storage.of(OTHER_TENANT, ThreeColourGridModel.TALLIES).count(null)).isZero();
+        assertThat(Facts.collection(storage, OTHER_TENANT, ThreeColourGridModel.TALLIES).count(null)).isZero();
 
         CaseFacts unknown = new CaseFacts("nowhere", "NW-1", "CM0101", "simple", Facts.GRID, "hotline", "x", NOV);
         listener.onCaseEvent(event(unknown, CASE, "report", null, "reported", NOV));
-        assertThat(storage.of("nowhere", ThreeColourGridModel.TALLIES).count(null)).isZero();
+        assertThat(storage.records("nowhere", ThreeColourGridModel.ID)).isEmpty();
+        assertThat(storage.rejectedCalls()).isEmpty();
     }
 
     /** Refuses puts of the ids {@code failing} picks, as a database error would. */
-    private static final class FailingCollection extends ForwardingCollection {
+    private static final class FailingCollection extends ForwardingRecordCollection {
         private final Predicate<String> failing;
 
         FailingCollection(RecordCollection target, Predicate<String> failing) {

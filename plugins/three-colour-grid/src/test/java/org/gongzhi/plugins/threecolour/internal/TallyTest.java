@@ -23,6 +23,7 @@ import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 public class TallyTest {
 
@@ -30,8 +31,8 @@ public class TallyTest {
     private static final Instant NOV = Instant.parse("2026-11-02T03:00:00Z");
     private static final String OTHER_TENANT = "donghu";
 
-    private final InMemoryStorage storage = new InMemoryStorage();
-    private final RecordCollection tallies = storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES);
+    private final InMemoryPluginStorage storage = Facts.storage();
+    private final RecordCollection tallies = Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES);
     private final PluginTenants tenants = FixedPluginTenants.builder()
             .tenant(Facts.TENANT, ThreeColourGridModel.ID).tenant(OTHER_TENANT, "old-man-studios").build();
     private final AssessmentTallyListener listener = new AssessmentTallyListener(storage, tenants, new MutableClock(NOV));

@@ -16,15 +16,16 @@ import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.Test;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 
 public class WhistleDeskTest {
 
     private static final String GRID = Facts.GRID;
 
-    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryPluginStorage storage = Facts.storage();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T01:00:00Z"));
-    private final RosterBook roster = new RosterBook(storage.of(Facts.TENANT, ThreeColourGridModel.ROSTER));
-    private final TallyBook tallies = new TallyBook(storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES));
+    private final RosterBook roster = new RosterBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.ROSTER));
+    private final TallyBook tallies = new TallyBook(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES));
     private WhistleDesk desk;
 
     @Before
@@ -33,7 +34,7 @@ public class WhistleDeskTest {
         roster.put(new RosterBook.Member(GRID, "pm-01", "张党员", Role.PARTY_MEMBER, "13800000001", null, null));
         roster.put(new RosterBook.Member(GRID, "vol-01", "李志愿", Role.VOLUNTEER, null, null, null));
         roster.put(new RosterBook.Member("360802001001002", "pm-99", "别的网格", Role.PARTY_MEMBER, null, null, null));
-        desk = desk(storage.of(Facts.TENANT, ThreeColourGridModel.WHISTLES));
+        desk = desk(Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.WHISTLES));
     }
 
     private WhistleDesk desk(RecordCollection whistles) {
@@ -63,7 +64,7 @@ public class WhistleDeskTest {
         PluginRecord r = blow(List.of());
         assertThat(r.refs()).contains("grid=" + GRID, "month=2026-11").anyMatch(ref -> ref.startsWith("caseId="));
         blow(List.of("GA"));
-        PluginRecord tally = storage.of(Facts.TENANT, ThreeColourGridModel.TALLIES)
+        PluginRecord tally = Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.TALLIES)
                 .get(TallyBook.id(GRID, YearMonth.of(2026, 11))).orElseThrow();
         assertThat(Records.number(tally.data(), TallyBook.WHISTLES)).isEqualTo(2);
     }
@@ -115,7 +116,7 @@ public class WhistleDeskTest {
 
     @Test
     public void concurrentResponsesAreBothKept() {
-        RecordCollection whistles = storage.of(Facts.TENANT, ThreeColourGridModel.WHISTLES);
+        RecordCollection whistles = Facts.collection(storage, Facts.TENANT, ThreeColourGridModel.WHISTLES);
         String id = blow(List.of("GA")).id();
         WhistleDesk rival = desk(whistles);
         WhistleDesk racing = desk(new InterleavingCollection(whistles, 1,

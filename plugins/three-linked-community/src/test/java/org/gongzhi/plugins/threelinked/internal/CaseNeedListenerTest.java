@@ -3,12 +3,14 @@ package org.gongzhi.plugins.threelinked.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.DistrictCategory;
 import org.gongzhi.plugin.api.PluginTenants;
+import org.gongzhi.plugin.tck.FixedPluginTenants;
+import org.gongzhi.plugin.tck.SampleDistricts;
 import org.junit.Test;
 
 public class CaseNeedListenerTest {
@@ -17,28 +19,16 @@ public class CaseNeedListenerTest {
     private static final Instant REPORTED = Instant.parse("2026-10-12T03:00:00Z");
 
     private final Scenario s = new Scenario();
-    private final PluginTenants tenants = new PluginTenants() {
-        @Override
-        public boolean isEnabled(String tenantId, String modelId) {
-            return Scenario.TENANT.equals(tenantId) && ThreeLinkedModel.ID.equals(modelId);
-        }
-
-        @Override
-        public Set<String> tenantsOf(String modelId) {
-            return Set.of(Scenario.TENANT);
-        }
-
-        @Override
-        public Optional<String> departmentOfKind(String tenantId, String kind) {
-            return Optional.empty();
-        }
-    };
+    private final PluginTenants tenants = FixedPluginTenants.builder().tenant(Scenario.TENANT, ThreeLinkedModel.ID)
+            .tenant("donghu").build();
     private final CaseNeedListener listener = new CaseNeedListener(s.storage, tenants, s.clock);
 
     private static CaseEvent event(String tenant, String category, String channel, String grid, String action,
                                    String from, String to) {
+        // as the core gives them: the category's family and name from the district's categories
+        DistrictCategory c = SampleDistricts.category(category).orElseThrow();
         CaseFacts facts = new CaseFacts(tenant, "JB20261012001", category, "simple", grid, channel,
-                "独居老人无人照看", REPORTED);
+                "独居老人无人照看", REPORTED, c.family(), c.name(), c.departmentKind());
         return new CaseEvent(facts, CASE_ID, action, from, to, "resident", REPORTED);
     }
 
@@ -46,7 +36,7 @@ public class CaseNeedListenerTest {
         return event(Scenario.TENANT, category, channel, "500105001001002", "report", null, "reported");
     }
 
-    private InMemoryCollection needs() {
+    private RecordCollection needs() {
         return s.collection(NeedBook.COLLECTION);
     }
 
@@ -78,8 +68,9 @@ public class CaseNeedListenerTest {
 
     @Test
     public void aNeedCreatedConcurrentlyIsNotAnError() {
-        Need first = CaseNeedListener.toNeed("case-" + CASE_ID, report("LS0601", "qr-code"));
-        needs().beforeNextPut(() -> needs().put(first.id(), first.toData(), first.toRefs(), 0L));
+        Need first = CaseNeedListener.toNeed("case-" + CASE_ID, report("LS0601", "qr-code"),
+                SampleDistricts.jiangbei());
+        s.beforeNextPut(NeedBook.COLLECTION, () -> needs().put(first.id(), first.toData(), first.toRefs(), 0L));
         listener.onCaseEvent(report("LS0601", "qr-code"));
         assertThat(needs().count(null)).isEqualTo(1);
     }
@@ -94,7 +85,7 @@ public class CaseNeedListenerTest {
         listener.onCaseEvent(event("donghu", "LS0601", "resident-app", "360102001001001", "report", null,
                 "reported"));
         assertThat(needs().count(null)).isZero();
-        assertThat(s.storage.get("donghu", ThreeLinkedModel.ID, NeedBook.COLLECTION).count(null)).isZero();
+        assertThat(s.storage.records("donghu", ThreeLinkedModel.ID)).isEmpty();
     }
 
     @Test
@@ -112,5 +103,11 @@ public class CaseNeedListenerTest {
         Need moved = s.books.needs().relocate("case-" + CASE_ID, "500105001003");
         assertThat(moved.community()).isEqualTo("500105001003");
         assertThat(needs().find("community=500105001003", 0, 10)).hasSize(1);
+    }
+
+    @Test
+    public void aGridTheDistrictDoesNotKnowGivesAnUnlocatedNeed() {
+        listener.onCaseEvent(event(Scenario.TENANT, "LS0601", "qr-code", "500105999999001", "report", null, "reported"));
+        assertThat(s.need("case-" + CASE_ID).community()).isEqualTo(NeedBook.UNLOCATED);
     }
 }

@@ -12,7 +12,10 @@ import static org.gongzhi.plugins.threelinked.internal.NeedStatus.ON_AGENDA;
 import static org.gongzhi.plugins.threelinked.internal.NeedStatus.PUBLISHED;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Test;
 
@@ -86,7 +89,8 @@ public class NeedStatusTest {
 
     @Test
     public void survivesTheRoundTripThroughStorage() {
-        InMemoryCollection c = new InMemoryCollection(new MutableClock("2026-10-08T02:00:00Z"));
+        RecordCollection c = new InMemoryPluginStorage(new MutableClock("2026-10-08T02:00:00Z"), List.of("jiangbei"))
+                .collection("jiangbei", ThreeLinkedModel.ID, NeedBook.COLLECTION);
         Need n = fresh().moveTo(ON_AGENDA, T0.plusSeconds(5), "500105001001:2026-Q4");
         Need back = Need.from(c.put(n.id(), n.toData(), n.toRefs(), 0L));
         assertThat(back).isEqualTo(new Need(n.id(), 1, n.community(), n.residentName(), n.residentPhone(),

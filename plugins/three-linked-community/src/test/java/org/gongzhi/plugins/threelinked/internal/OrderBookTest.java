@@ -58,7 +58,7 @@ public class OrderBookTest {
     public void aTakerWhoReadTheOrderBeforeAnotherTookItLoses() {
         ServiceOrder o = published();
         // the social worker's request read the order as published; the organisation writes first
-        s.collection(OrderBook.COLLECTION).beforeNextPut(() -> orders.take(o.id(), "organisation", Scenario.ORG));
+        s.beforeNextPut(OrderBook.COLLECTION, () -> orders.take(o.id(), "organisation", Scenario.ORG));
         assertThatThrownBy(() -> orders.take(o.id(), "social-worker", "S2020500001"))
                 .isInstanceOf(Conflict.class).hasMessageContaining("taken already");
         assertThat(orders.require(o.id()).taker().type()).isEqualTo("organisation");

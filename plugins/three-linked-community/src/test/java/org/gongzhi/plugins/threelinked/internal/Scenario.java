@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.tck.InMemoryPluginStorage;
 import org.gongzhi.plugin.tck.MutableClock;
 
 /** A tenant {@code jiangbei} with in-memory storage and a hand-moved clock, for tests of the books. */
@@ -15,12 +17,17 @@ final class Scenario {
     static final String ORG = "52500105MJP123456X";
 
     final MutableClock clock = new MutableClock("2026-10-08T02:00:00Z");
-    final InMemoryStorage storage = new InMemoryStorage(clock, TENANT, "donghu");
+    final InMemoryPluginStorage storage = new InMemoryPluginStorage(clock, List.of(TENANT, "donghu"));
     final Books books = new Books(storage, TENANT, clock);
     private int sequence;
 
-    InMemoryCollection collection(String name) {
-        return storage.get(TENANT, ThreeLinkedModel.ID, name);
+    RecordCollection collection(String name) {
+        return storage.collection(TENANT, ThreeLinkedModel.ID, name);
+    }
+
+    /** Lets {@code rival} write just before the next put into collection {@code name}, as a concurrent request. */
+    void beforeNextPut(String name, Runnable rival) {
+        storage.beforeNextPut(TENANT, ThreeLinkedModel.ID, name, rival);
     }
 
     Need collect(String community, String category, Urgency urgency) {
