@@ -11,7 +11,7 @@ public class TemplateEndpointContractTest extends PluginEndpointContract {
 
     @Override
     protected EndpointsUnderTest createEndpoints(PluginStorage storage, PluginTenants tenants) {
-        return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage), new GridsResource(storage))
+        return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage, tenants), new GridsResource(storage))
                 .withExamples(EndpointRequest.post("notes", "{\"text\":\"周五下午网格例会\",\"gridCode\":\"360802001001001\"}"),
                         EndpointRequest.get("notes?grid=360802001001001&offset=0&limit=10"),
                         EndpointRequest.get("grids/360802001001001/events"));
