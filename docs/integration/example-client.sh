@@ -22,7 +22,7 @@ secret=${CLIENT_SECRET:-demo-$tenant-$lower-secret}
 # 1. a token of client dept-<code> in the district's realm (client-credentials grant)
 token=$(curl -sf -X POST "$keycloak/realms/$tenant/protocol/openid-connect/token" \
   -d grant_type=client_credentials -d "client_id=dept-$lower" --data-urlencode "client_secret=$secret" \
-  | jq -r .access_token)
+  | jq -r .access_token) || { echo "no token for dept-$lower from $keycloak (realm $tenant)" >&2; exit 1; }
 
 # 2. the update; updateId is ours and stays the same when we retry this very update
 update_id="$dept-$dispatch-$status"
@@ -32,16 +32,17 @@ body=$(jq -n --arg u "$update_id" --arg d "$dispatch" --arg s "$status" --arg n 
    + (if $seq == "" then {} else {sequence: ($seq | tonumber)} end)')
 
 # 3. post; retry on 429/5xx/network with back-off, never on other 4xx (those are answers)
+answer=$(mktemp)
+trap 'rm -f "$answer"' EXIT
 for attempt in 1 2 3 4 5; do
-  code=$(curl -s -o /tmp/gongzhi-update.$$ -w '%{http_code}' -X POST \
+  code=$(curl -s -o "$answer" -w '%{http_code}' -X POST \
     "$gongzhi/api/v1/tenants/$tenant/departments/$dept/updates" \
-    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body" || echo 000)
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body") || true # 000: no answer
   case $code in
-    2??) jq . /tmp/gongzhi-update.$$; rm -f /tmp/gongzhi-update.$$; exit 0 ;;
+    2??) jq . "$answer"; exit 0 ;;
     429|5??|000) sleep $((attempt * attempt)) ;;
-    *) echo "refused: HTTP $code" >&2; cat /tmp/gongzhi-update.$$ >&2; rm -f /tmp/gongzhi-update.$$; exit 1 ;;
+    *) echo "refused: HTTP $code" >&2; cat "$answer" >&2; exit 1 ;;
   esac
 done
-rm -f /tmp/gongzhi-update.$$
 echo "gave up after 5 tries (the same updateId may be sent again later)" >&2
 exit 1

@@ -64,6 +64,8 @@ public class DepartmentIntegrationTest extends PlatformTestSupport {
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.a", a),
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.simulator.b", b),
             editConfigurationFilePut("etc/system.properties", "gongzhi.test.exchange", exchange.toString()),
+            editConfigurationFilePut("etc/system.properties", "gongzhi.test.example.client",
+                    Path.of("../../docs/integration/example-client.sh").toAbsolutePath().normalize().toString()),
             editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "publicUrl", "http://127.0.0.1:" + httpPort),
             editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "retryBaseSeconds", "1"),
             editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "retryMaxSeconds", "2"),
@@ -318,5 +320,52 @@ public class DepartmentIntegrationTest extends PlatformTestSupport {
         assertEquals("sequence", stale.text("field"));
         assertEquals("handling", status(caseId));
         assertEquals(403, api.as("jz-grid1").post(path, accepted).status());
+    }
+
+    /** What docs/integration/example-client.sh printed and answered. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** Runs the integration guide's example client as department GA (bash, curl and jq on the PATH). */
+    private static Run exampleClient(String sequence, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", System.getProperty("gongzhi.test.example.client")));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("example-client", ".out");
+        Path err = Files.createTempFile("example-client", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("GONGZHI_URL", "http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port"));
+        pb.environment().put("KEYCLOAK_URL", System.getProperty("gongzhi.test.keycloak.url"));
+        pb.environment().put("DEPARTMENT", "GA");
+        if (sequence != null) {
+            pb.environment().put("SEQUENCE", sequence);
+        }
+        Process p = pb.start();
+        assertTrue("example client still running after 60 s", p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    @Test
+    public void theGuidesExampleClientTakesATokenAndReportsUpdates() throws Exception {
+        assertEquals("curl or jq missing: ./gongzhi setup installs them", 0, new ProcessBuilder("bash", "-c",
+                "command -v jq && command -v curl").redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
+        String caseId = dispatched("井盖缺失", "GA"); // GA has no connector: nobody else reports on it
+        awaitState(caseId, "unrouted");
+        String id = dispatchOf(caseId).get("dispatchId").asText();
+
+        Run accepted = exampleClient("1", id, "accepted");
+        assertEquals(accepted.err(), 0, accepted.exit());
+        assertEquals("accept", JSON.readTree(accepted.out()).get("steps").get(0).asText());
+        assertEquals("handling", status(caseId));
+
+        Run refused = exampleClient(null, id, "done");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err(), refused.err().contains("refused: HTTP 400"));
+
+        Run resolved = exampleClient("2", id, "resolved", "井盖已补装");
+        assertEquals(resolved.err(), 0, resolved.exit());
+        assertEquals("feedback", status(caseId));
     }
 }

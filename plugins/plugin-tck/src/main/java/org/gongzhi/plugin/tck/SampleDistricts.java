@@ -20,7 +20,8 @@ import org.gongzhi.plugin.api.DistrictGrid;
 /**
  * The demo districts' facts (示例区情) as the core gives them to plugins ({@link DistrictFacts}): the
  * shared categories and the grid trees and departments of Jizhou, Donghu and Jiangbei, copied from
- * the platform's {@code tenants/} definitions. {@link FixedPluginTenants} answers
+ * the platform's {@code tenants/} definitions into the TSV files beside this class (generated and checked by the
+ * TCK's {@code SampleDistrictsSourceTest}). {@link FixedPluginTenants} answers
  * {@code district(…)} with them, and {@link CaseSamples} take the categories' families and names
  * from them. Immutable.
  *
