@@ -263,7 +263,7 @@ public class ConsoleBrowserTest {
             browser.await("[data-test=city-mode-dialog] .el-form-item__error"); // no reason: refused in the form, nothing sent
             assertEquals("normal", city.get(JIZHOU + "/mode").text("mode"));
 
-            browser.type("city-mode-reason", "浏览器测试：全市防汛Ⅱ级应急响应");
+            browser.type("city-mode-reason-input", "浏览器测试：全市防汛Ⅱ级应急响应");
             browser.click("[data-test=city-mode-confirm]");
             browser.await("[data-test=city-mode-state][data-mode=wartime]");
             browser.await("[data-district=jizhou] [data-mode=wartime]");
@@ -275,7 +275,7 @@ public class ConsoleBrowserTest {
             assertAccessible();
 
             browser.click("[data-test=city-to-normal]");
-            browser.type("city-mode-reason", "浏览器测试：应急响应结束");
+            browser.type("city-mode-reason-input", "浏览器测试：应急响应结束");
             browser.click("[data-test=city-mode-confirm]");
             browser.await("[data-test=city-mode-state][data-mode=normal]");
             assertEquals("normal", city.get(JIZHOU + "/mode").text("mode"));
