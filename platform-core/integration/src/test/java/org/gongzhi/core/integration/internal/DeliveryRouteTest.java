@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.gongzhi.core.service.DispatchState;
 import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
-import org.gongzhi.core.tenant.TenantDefinition;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.simulator.DepartmentSimulator;
 import org.junit.After;
 import org.junit.Before;
@@ -35,32 +32,7 @@ public class DeliveryRouteTest {
     private ConnectorDirectory connectors;
     private DispatchDelivery delivery;
 
-    private static final TenantDirectory NO_DEFINITIONS = new TenantDirectory() {
-        @Override
-        public List<TenantDefinition> tenants() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<TenantDefinition> find(String tenantId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<TenantStatus> status(String tenantId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Set<String> enabledModels(String tenantId) {
-            return Set.of();
-        }
-
-        @Override
-        public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final TenantDirectory NO_DEFINITIONS = FakeTenantDirectory.of();
 
     @Before
     public void start() throws Exception {

@@ -19,10 +19,9 @@ import org.gongzhi.core.service.DepartmentUpdates;
 import org.gongzhi.core.service.DispatchState;
 import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.UpdateOutcome;
 import org.gongzhi.core.tenant.ConnectorDefinition;
-import org.gongzhi.core.tenant.TenantDefinition;
+import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.connector.AwaitingDispatch;
 import org.gongzhi.plugin.api.connector.ConnectorSettings;
@@ -131,32 +130,7 @@ public class PluginConnectorsTest {
         return new UpdateOutcome(u.updateId(), u.dispatchId(), null, "N-1", List.of("accept"), "accepted", false);
     };
 
-    private static final TenantDirectory NO_DEFINITIONS = new TenantDirectory() {
-        @Override
-        public List<TenantDefinition> tenants() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<TenantDefinition> find(String tenantId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<TenantStatus> status(String tenantId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Set<String> enabledModels(String tenantId) {
-            return Set.of();
-        }
-
-        @Override
-        public void setModelEnabled(String tenantId, String modelId, boolean enabled) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final TenantDirectory NO_DEFINITIONS = FakeTenantDirectory.of();
 
     @Before
     public void start() throws Exception {
