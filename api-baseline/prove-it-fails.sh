@@ -19,22 +19,22 @@ build() { (cd "$src" && ${MVN:-./mvnw} -B -q ${MVN_ARGS:--o} verify -pl platform
   >"$work/build.log" 2>&1; }
 
 # 1. incompatible
-sed -i 's|^public interface DispatchListener {|public interface DispatchListener {\n\n    void alsoThis();|' "$svc/DispatchListener.java"
+sed -i 's|^public interface DispatchListener {|public interface DispatchListener {\n\n    void alsoThis();|' "$svc/dispatch/DispatchListener.java"
 if build; then
-  echo "FAIL: an incompatible change to org.gongzhi.core.service passed the baseline check" >&2; exit 1
+  echo "FAIL: an incompatible change to org.gongzhi.core.service.dispatch passed the baseline check" >&2; exit 1
 fi
-if ! grep -q '^\* org.gongzhi.core.service .*MAJOR' "$src/platform-core/domain/target/baseline/"*.txt; then
-  echo "FAIL: the build failed, but not on the baseline of org.gongzhi.core.service:" >&2; tail -40 "$work/build.log" >&2; exit 1
+if ! grep -q '^\* org.gongzhi.core.service.dispatch .*MAJOR' "$src/platform-core/domain/target/baseline/"*.txt; then
+  echo "FAIL: the build failed, but not on the baseline of org.gongzhi.core.service.dispatch:" >&2; tail -40 "$work/build.log" >&2; exit 1
 fi
 echo "ok: incompatible change without a major version -> build failed:"
 grep '^\* ' "$src/platform-core/domain/target/baseline/"*.txt
 git -C "$src" checkout -q -- .
 
 # 2. compatible, version raised
-sed -i 's|^public interface TenantDirectory {|public interface TenantDirectory {\n\n    default int count() { return tenants().size(); }\n\n    boolean knows(String tenantId);|' "$svc/TenantDirectory.java"
-current=$(sed -n 's/.*Version("\([0-9]*\)\.\([0-9]*\)\.[0-9]*").*/\1 \2/p' "$svc/package-info.java")
+sed -i 's|^public interface TenantDirectory {|public interface TenantDirectory {\n\n    default int count() { return tenants().size(); }\n\n    boolean knows(String tenantId);|' "$svc/tenants/TenantDirectory.java"
+current=$(sed -n 's/.*Version("\([0-9]*\)\.\([0-9]*\)\.[0-9]*").*/\1 \2/p' "$svc/tenants/package-info.java")
 read -r major minor <<<"$current"
-sed -i "s/Version(\"[0-9.]*\")/Version(\"$major.$((minor + 1)).0\")/" "$svc/package-info.java"
+sed -i "s/Version(\"[0-9.]*\")/Version(\"$major.$((minor + 1)).0\")/" "$svc/tenants/package-info.java"
 if ! build; then
   echo "FAIL: a compatible change with a minor version step was refused:" >&2; tail -40 "$work/build.log" >&2; exit 1
 fi

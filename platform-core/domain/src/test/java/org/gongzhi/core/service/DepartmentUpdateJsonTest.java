@@ -1,9 +1,12 @@
-package org.gongzhi.core.service;
+package org.gongzhi.core.service.dispatch.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+
+import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
 
 import org.junit.Test;
 

@@ -5,7 +5,7 @@ package org.gongzhi.core.integration;
  * {@link #endpoint(String) direct:gongzhi-connector-<type>} with:
  * <ul>
  * <li>body: the dispatch as a JSON object (a {@code String}), with {@code callbackUrl} added;</li>
- * <li>exchange property {@link #DISPATCH}: the {@code org.gongzhi.core.service.OutboundDispatch};</li>
+ * <li>exchange property {@link #DISPATCH}: the {@code org.gongzhi.core.service.dispatch.OutboundDispatch};</li>
  * <li>exchange property {@link #CONNECTOR}: the {@code org.gongzhi.core.tenant.ConnectorDefinition}
  *     in force for the department (definition file or Config Admin override).</li>
  * </ul>

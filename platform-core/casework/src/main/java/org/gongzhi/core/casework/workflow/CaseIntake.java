@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.evidence.EvidenceView;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 

@@ -9,9 +9,9 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
 
 /**
  * The progress statuses a department reports (部门回报), and the case steps each becomes. A co-handling

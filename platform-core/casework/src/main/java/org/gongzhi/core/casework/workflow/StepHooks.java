@@ -3,7 +3,7 @@ package org.gongzhi.core.casework.workflow;
 import java.util.Optional;
 
 import org.gongzhi.core.casework.CaseAction;
-import org.gongzhi.core.service.OperatingMode;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

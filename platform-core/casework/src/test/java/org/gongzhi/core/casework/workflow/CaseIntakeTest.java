@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.NewCase;
 import org.junit.Test;
 
 /** The checks of an intake (上报) against Jizhou's definition. */

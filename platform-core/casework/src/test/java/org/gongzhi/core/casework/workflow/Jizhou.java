@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
 import org.junit.Test;
 
 /** A department's progress report (部门回报): its checks and the case steps it becomes. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.OperatingMode;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.plugin.api.TriageDecision;
 import org.junit.Test;
 

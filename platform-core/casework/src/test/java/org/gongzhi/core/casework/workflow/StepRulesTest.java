@@ -18,10 +18,10 @@ import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.StepRefusedException;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.junit.Test;
 
 /** The rules of the steps after registration, on records, without a database. */

@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gongzhi.core.service.BatchTooLargeException;
-import org.gongzhi.core.service.HotlineIntake;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineIntake;
 
 /**
  * Reads a CSV batch: the first line is the header (Chinese or English names, unknown columns

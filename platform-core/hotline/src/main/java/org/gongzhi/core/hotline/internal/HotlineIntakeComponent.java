@@ -3,11 +3,11 @@ package org.gongzhi.core.hotline.internal;
 import java.nio.charset.Charset;
 import java.time.Clock;
 
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineIntake;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineIntake;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

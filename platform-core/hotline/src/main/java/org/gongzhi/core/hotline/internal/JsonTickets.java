@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gongzhi.core.service.HotlineIntake;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineIntake;
 
 /**
  * Reads a JSON batch: an array of ticket objects, or an object whose {@code tickets} member is

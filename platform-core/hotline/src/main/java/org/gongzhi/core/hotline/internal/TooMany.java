@@ -1,7 +1,7 @@
 package org.gongzhi.core.hotline.internal;
 
 import org.gongzhi.core.service.BatchTooLargeException;
-import org.gongzhi.core.service.HotlineIntake;
+import org.gongzhi.core.service.hotline.HotlineIntake;
 
 /** The refusals of batches over the limits. */
 final class TooMany {

@@ -15,8 +15,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.gongzhi.core.service.HotlineIntake;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineIntake;
 
 /**
  * Reads an XML batch with the JDK's StAX parser: a root element (any name, e.g. {@code tickets})

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.gongzhi.core.service.BatchTooLargeException;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineIntake;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineIntake;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 

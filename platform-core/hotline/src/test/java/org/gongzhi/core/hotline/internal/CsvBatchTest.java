@@ -10,13 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineRowResult;
-import org.gongzhi.core.service.HotlineRowResult.Outcome;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineRowResult.Outcome;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 

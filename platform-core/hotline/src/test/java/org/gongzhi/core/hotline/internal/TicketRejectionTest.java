@@ -8,10 +8,10 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineRowResult;
-import org.gongzhi.core.service.HotlineRowResult.Outcome;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineRowResult.Outcome;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 

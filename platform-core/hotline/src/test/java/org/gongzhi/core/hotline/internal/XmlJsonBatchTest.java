@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineRowResult;
-import org.gongzhi.core.service.HotlineRowResult.Outcome;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineRowResult.Outcome;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.junit.Test;
 

@@ -6,7 +6,7 @@ import java.net.http.HttpTimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
-import org.gongzhi.core.service.SmsGateway;
+import org.gongzhi.core.service.residents.SmsGateway;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

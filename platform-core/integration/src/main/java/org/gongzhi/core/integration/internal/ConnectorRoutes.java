@@ -7,9 +7,9 @@ import java.util.Objects;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.gongzhi.core.service.DepartmentUpdates;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.dispatch.DepartmentUpdates;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;

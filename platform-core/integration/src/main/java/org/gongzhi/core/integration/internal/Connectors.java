@@ -3,7 +3,7 @@ package org.gongzhi.core.integration.internal;
 import org.apache.camel.Exchange;
 import org.gongzhi.core.integration.ConnectorExchange;
 import org.gongzhi.core.integration.DispatchRefusedException;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 
 /** Small helpers the connector routes share. */

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
-import org.gongzhi.core.integration.DispatchRefusedException;
 import org.gongzhi.core.integration.ConnectorExchange;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.integration.DispatchRefusedException;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

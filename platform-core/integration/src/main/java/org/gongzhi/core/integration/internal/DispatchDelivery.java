@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.camel.ProducerTemplate;
-import org.gongzhi.core.service.DispatchListener;
-import org.gongzhi.core.service.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.DispatchListener;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

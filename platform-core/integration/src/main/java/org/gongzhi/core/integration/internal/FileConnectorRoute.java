@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.gongzhi.core.integration.ConnectorExchange;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 
 /**

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.DepartmentUpdates;
-import org.gongzhi.core.service.UpdateOutcome;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
+import org.gongzhi.core.service.dispatch.DepartmentUpdates;
+import org.gongzhi.core.service.dispatch.UpdateOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

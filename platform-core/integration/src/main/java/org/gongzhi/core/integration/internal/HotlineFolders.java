@@ -7,10 +7,10 @@ import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineIntake;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineIntake;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

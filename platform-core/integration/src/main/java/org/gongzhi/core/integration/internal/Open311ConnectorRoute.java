@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.gongzhi.core.integration.ConnectorExchange;
 import org.gongzhi.core.integration.DispatchRefusedException;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;

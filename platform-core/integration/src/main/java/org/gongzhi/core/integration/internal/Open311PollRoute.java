@@ -11,10 +11,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.DepartmentUpdates;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
+import org.gongzhi.core.service.dispatch.DepartmentUpdates;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.seda.SedaEndpoint;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 
 /**
  * Every poll period: claims the dispatches that are due (new ones the fast path missed, rounds

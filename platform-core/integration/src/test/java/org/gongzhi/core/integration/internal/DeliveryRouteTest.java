@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.simulator.DepartmentSimulator;
 import org.junit.After;

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 
 /**
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own

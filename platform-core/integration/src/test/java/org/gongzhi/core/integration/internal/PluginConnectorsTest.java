@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.DepartmentUpdates;
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.UpdateOutcome;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
+import org.gongzhi.core.service.dispatch.DepartmentUpdates;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.UpdateOutcome;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.plugin.api.PluginTenants;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.gongzhi.core.service.SmsGateway;
+import org.gongzhi.core.service.residents.SmsGateway;
 import org.gongzhi.simulator.DepartmentSimulator;
 import org.gongzhi.simulator.DownMode;
 import org.gongzhi.simulator.SmsMessage;

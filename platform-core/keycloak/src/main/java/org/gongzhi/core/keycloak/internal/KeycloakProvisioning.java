@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import org.gongzhi.core.service.IdentityProvisioning;
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.keycloak.representations.idm.RealmRepresentation;

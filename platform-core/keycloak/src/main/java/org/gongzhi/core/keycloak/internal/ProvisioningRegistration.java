@@ -3,7 +3,7 @@ package org.gongzhi.core.keycloak.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import org.gongzhi.core.service.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;

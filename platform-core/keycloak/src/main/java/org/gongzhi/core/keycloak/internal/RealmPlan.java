@@ -3,7 +3,7 @@ package org.gongzhi.core.keycloak.internal;
 import java.util.List;
 import java.util.Set;
 
-import org.gongzhi.core.service.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.Role;

@@ -3,7 +3,7 @@ package org.gongzhi.core.keycloak.internal;
 import java.time.Duration;
 import java.util.List;
 
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 
 /**
  * One provisioning run of one realm: the realm with its scope and user profile

@@ -8,11 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import org.gongzhi.core.service.IdentityProvisioning;
 import org.gongzhi.core.service.IdentityUnavailableException;
-import org.gongzhi.core.service.ProvisioningReport;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;

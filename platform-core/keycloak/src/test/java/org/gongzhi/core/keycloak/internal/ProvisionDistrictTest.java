@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.identity.TokenValidator;
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.Role;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

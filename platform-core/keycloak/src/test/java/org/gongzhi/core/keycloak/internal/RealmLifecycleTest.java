@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.IdentityProvisioning;
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;

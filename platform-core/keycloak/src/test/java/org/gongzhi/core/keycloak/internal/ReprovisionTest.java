@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.junit.After;
 import org.junit.AfterClass;

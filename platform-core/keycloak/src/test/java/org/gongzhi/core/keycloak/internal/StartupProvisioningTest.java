@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.gongzhi.core.service.IdentityProvisioning;
-import org.gongzhi.core.service.ProvisioningReport;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.IdentityProvisioning;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.testing.FakeTenantDirectory;

@@ -17,10 +17,10 @@ import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.KpiService;
-import org.gongzhi.core.service.ReportArchive;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.reports.ReportArchive;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -135,7 +135,7 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     /** The real {@link HibernateDistrictModes} (never switched in the benchmark: every district normal). */
-    public org.gongzhi.core.service.DistrictModes modes() {
+    public org.gongzhi.core.service.screen.DistrictModes modes() {
         return new HibernateDistrictModes(db, catalog, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

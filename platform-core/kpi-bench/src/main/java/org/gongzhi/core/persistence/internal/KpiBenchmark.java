@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.gongzhi.core.grid.GridLevel;
-import org.gongzhi.core.service.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiDimension;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -40,12 +40,12 @@ import org.gongzhi.core.persistence.internal.BenchDatabase;
 import org.gongzhi.core.reporting.ReportDocument;
 import org.gongzhi.core.reporting.ReportFormat;
 import org.gongzhi.core.reporting.internal.JasperReportRenderer;
-import org.gongzhi.core.service.ArchivedReport;
-import org.gongzhi.core.service.CityKpis;
-import org.gongzhi.core.service.KpiBreakdown;
-import org.gongzhi.core.service.KpiDimension;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiService;
+import org.gongzhi.core.service.kpi.CityKpis;
+import org.gongzhi.core.service.kpi.KpiBreakdown;
+import org.gongzhi.core.service.kpi.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.reports.ArchivedReport;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 import com.sun.management.GarbageCollectionNotificationInfo;

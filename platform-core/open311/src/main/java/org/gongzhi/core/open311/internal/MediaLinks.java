@@ -1,6 +1,6 @@
 package org.gongzhi.core.open311.internal;
 
-import org.gongzhi.core.service.EvidenceView;
+import org.gongzhi.core.service.evidence.EvidenceView;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.slf4j.Logger;

@@ -26,9 +26,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.gongzhi.core.evidence.EvidenceStore;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.EvidenceRecords;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.evidence.EvidenceRecords;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

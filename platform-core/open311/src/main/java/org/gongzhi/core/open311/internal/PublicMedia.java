@@ -9,14 +9,14 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 import org.gongzhi.core.evidence.EvidenceStore;
 import org.gongzhi.core.evidence.Rendition;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.EvidenceRecords;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.evidence.EvidenceRecords;
+import org.gongzhi.core.service.evidence.EvidenceView;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 
 /**
  * The public copies of evidence that Open311's {@code media_url} names. Public means: the district is

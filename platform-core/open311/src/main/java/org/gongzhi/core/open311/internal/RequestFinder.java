@@ -13,12 +13,12 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gongzhi.core.service.CaseQuery;
-import org.gongzhi.core.service.CaseScope;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseScope;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.NewCase;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 

@@ -13,13 +13,13 @@ import java.util.TreeSet;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.IllegalTransitionException;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.StepRefusedException;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -18,16 +18,16 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
-import org.gongzhi.core.service.CaseQuery;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.IntakeResult;
-import org.gongzhi.core.service.JournalEntry;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.IntakeResult;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 
@@ -80,7 +80,7 @@ final class FakePlatform implements CaseService {
 
     @Override
 
-    public org.gongzhi.core.service.CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours) {
+    public org.gongzhi.core.service.cases.CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours) {
 
         throw new UnsupportedOperationException("not used by Open311");
 

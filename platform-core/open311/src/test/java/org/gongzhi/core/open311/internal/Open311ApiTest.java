@@ -14,9 +14,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.NewCase;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.junit.Test;
 import org.w3c.dom.Document;
 

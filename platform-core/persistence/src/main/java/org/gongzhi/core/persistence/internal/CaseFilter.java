@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.CaseQuery;
-import org.gongzhi.core.service.CaseScope;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseScope;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.hibernate.query.SelectionQuery;
 

@@ -7,8 +7,8 @@ import org.gongzhi.core.calendar.SlaClock;
 import org.gongzhi.core.calendar.SlaState;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.JournalEntry;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
 
 /** Maps rows to the values the service hands out. */
 final class CaseViews {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.gongzhi.core.service.DistrictRow;
-import org.gongzhi.core.service.KpiFigures;
+import org.gongzhi.core.service.kpi.DistrictRow;
+import org.gongzhi.core.service.kpi.KpiFigures;
 
 /**
  * The city roll-up's arithmetic: the ranking of the districts (按期结案率, then 结案率, both

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;

@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.gongzhi.core.service.EvidenceView;
+import org.gongzhi.core.service.evidence.EvidenceView;
 import org.hibernate.annotations.TenantId;
 
 /** One upload (证据材料); attached to a case by the step that names it, never detached. */

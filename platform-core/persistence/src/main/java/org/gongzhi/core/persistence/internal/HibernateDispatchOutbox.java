@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.DispatchState;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.Page;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

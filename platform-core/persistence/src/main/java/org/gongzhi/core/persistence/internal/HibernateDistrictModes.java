@@ -7,11 +7,11 @@ import java.util.Objects;
 
 import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.OperatingMode;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.screen.OperatingMode;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

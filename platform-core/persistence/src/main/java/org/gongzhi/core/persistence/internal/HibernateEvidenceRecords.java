@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 import org.gongzhi.core.casework.workflow.CaseIntake;
 import org.gongzhi.core.casework.workflow.CaseWorkflow;
-import org.gongzhi.core.service.EvidenceRecords;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.NewEvidence;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.evidence.EvidenceRecords;
+import org.gongzhi.core.service.evidence.EvidenceView;
+import org.gongzhi.core.service.evidence.NewEvidence;
 import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

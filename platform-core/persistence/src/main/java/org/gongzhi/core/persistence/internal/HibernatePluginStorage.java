@@ -3,7 +3,7 @@ package org.gongzhi.core.persistence.internal;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.plugin.api.PluginStorage;
 import org.gongzhi.plugin.api.RecordCollection;
 import org.osgi.service.component.annotations.Activate;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gongzhi.core.service.ArchivedReport;
-import org.gongzhi.core.service.ReportArchive;
+import org.gongzhi.core.service.reports.ArchivedReport;
+import org.gongzhi.core.service.reports.ReportArchive;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ReportArchive.class)
 public final class HibernateReportArchive implements ReportArchive {
 
-    private static final String LIST = "select new org.gongzhi.core.service.ArchivedReport(r.id, r.tenantId, r.kind,"
+    private static final String LIST = "select new org.gongzhi.core.service.reports.ArchivedReport(r.id, r.tenantId, r.kind,"
             + " r.period, r.format, r.title, r.generatedAt, r.generatedBy, r.sizeBytes) from ReportEntity r";
 
     private final Database db;

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.service.StepRefusedException;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,7 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
-import org.gongzhi.core.service.CaseEvent;
+import org.gongzhi.core.service.events.CaseEvent;
 
 /**
  * Reads case events out of the journal (V13): only rows whose transaction is below the current

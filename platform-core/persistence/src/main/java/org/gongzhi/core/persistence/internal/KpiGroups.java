@@ -16,10 +16,10 @@ import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.KpiDimension;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiRow;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.kpi.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiRow;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 

@@ -3,7 +3,7 @@ package org.gongzhi.core.persistence.internal;
 import java.time.Instant;
 import java.util.List;
 
-import org.gongzhi.core.service.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiFigures;
 import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.hibernate.Session;

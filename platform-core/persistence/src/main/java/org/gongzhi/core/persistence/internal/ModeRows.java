@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.OperatingMode;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.hibernate.Session;
 
 /**

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.hibernate.Session;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gongzhi.core.service.ModelInfo;
-import org.gongzhi.core.service.PluginCatalog;
+import org.gongzhi.core.service.tenants.ModelInfo;
+import org.gongzhi.core.service.tenants.PluginCatalog;
 import org.gongzhi.plugin.api.CaseLifecycleListener;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.TransitionGuard;

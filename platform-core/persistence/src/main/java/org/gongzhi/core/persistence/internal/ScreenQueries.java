@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.gongzhi.core.service.DistrictScreen.TrendMonth;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.ScreenFigures;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.screen.DistrictScreen.TrendMonth;
+import org.gongzhi.core.service.screen.ScreenFigures;
 import org.hibernate.Session;
 
 /**

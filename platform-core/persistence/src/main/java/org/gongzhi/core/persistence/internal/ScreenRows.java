@@ -11,9 +11,9 @@ import java.util.Set;
 
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.DistrictScreen.DepartmentRow;
-import org.gongzhi.core.service.DistrictScreen.GridRow;
-import org.gongzhi.core.service.DistrictScreen.Grids;
+import org.gongzhi.core.service.screen.DistrictScreen.DepartmentRow;
+import org.gongzhi.core.service.screen.DistrictScreen.GridRow;
+import org.gongzhi.core.service.screen.DistrictScreen.Grids;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

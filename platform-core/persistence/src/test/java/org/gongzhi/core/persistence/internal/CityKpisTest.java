@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.gongzhi.core.service.CityKpis;
-import org.gongzhi.core.service.DistrictRow;
-import org.gongzhi.core.service.KpiFigures;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.kpi.CityKpis;
+import org.gongzhi.core.service.kpi.DistrictRow;
+import org.gongzhi.core.service.kpi.KpiFigures;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;

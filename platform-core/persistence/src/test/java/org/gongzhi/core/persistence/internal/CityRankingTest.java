@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.gongzhi.core.service.DistrictRow;
-import org.gongzhi.core.service.KpiFigures;
+import org.gongzhi.core.service.kpi.DistrictRow;
+import org.gongzhi.core.service.kpi.KpiFigures;
 import org.junit.Test;
 
 /** The ranking rule alone, on figures made up for it. */

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.OutboundDispatch;
-import org.gongzhi.core.service.UpdateOutcome;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.WrongDepartmentException;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.UpdateOutcome;
 import org.junit.ClassRule;
 import org.junit.Test;
 

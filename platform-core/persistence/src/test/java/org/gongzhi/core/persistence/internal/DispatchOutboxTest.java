@@ -18,11 +18,11 @@ import java.util.concurrent.Future;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DispatchListener;
-import org.gongzhi.core.service.DispatchState;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.OutboundDispatch;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.dispatch.DispatchListener;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.junit.ClassRule;
 import org.junit.Test;
 

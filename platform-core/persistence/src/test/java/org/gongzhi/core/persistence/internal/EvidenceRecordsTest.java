@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.NewCase;
-import org.gongzhi.core.service.NewEvidence;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.evidence.EvidenceView;
+import org.gongzhi.core.service.evidence.NewEvidence;
 import org.junit.ClassRule;
 import org.junit.Test;
 

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.TransitionCommand;
+import org.gongzhi.core.service.kpi.KpiFigures;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -145,7 +145,7 @@ public class HibernateKpiServiceTest {
     }
 
     private UUID byTitle(String title) {
-        return fix.cases.list(T, new org.gongzhi.core.service.CaseQuery(null, null, null, null, null, null, null, null,
+        return fix.cases.list(T, new org.gongzhi.core.service.cases.CaseQuery(null, null, null, null, null, null, null, null,
                 0, 50)).items().stream().filter(v -> v.title().equals(title)).findFirst().orElseThrow().id();
     }
 
@@ -157,7 +157,7 @@ public class HibernateKpiServiceTest {
     }
 
     private UUID report(String title) {
-        return fix.cases.report(T, new org.gongzhi.core.service.NewCase(title, null, "CM0101", "hotline", null, null,
+        return fix.cases.report(T, new org.gongzhi.core.service.cases.NewCase(title, null, "CM0101", "hotline", null, null,
                 null, null, null, null, List.of(), null), "hotline").kase().id();
     }
 

@@ -12,11 +12,11 @@ import java.util.Map;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
-import org.gongzhi.core.service.CaseQuery;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.JournalEntry;
-import org.gongzhi.core.service.KpiFigures;
+import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.kpi.KpiFigures;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.junit.ClassRule;
 import org.junit.Test;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gongzhi.core.grid.GridLevel;
-import org.gongzhi.core.service.KpiBreakdown;
-import org.gongzhi.core.service.KpiDimension;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiRow;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.kpi.KpiBreakdown;
+import org.gongzhi.core.service.kpi.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiRow;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.NewCase;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.cases.TransitionCommand;
 
 /**
  * Builds KPI fixtures through the real case service, each step at an instant the test chooses

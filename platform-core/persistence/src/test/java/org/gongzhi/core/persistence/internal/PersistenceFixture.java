@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.rules.ExternalResource;
 

@@ -13,10 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.StepRefusedException;
-import org.gongzhi.core.service.TransitionCommand;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;

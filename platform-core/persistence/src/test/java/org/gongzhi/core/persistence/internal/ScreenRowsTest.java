@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gongzhi.core.service.DistrictScreen.DepartmentRow;
-import org.gongzhi.core.service.DistrictScreen.GridRow;
-import org.gongzhi.core.service.DistrictScreen.Grids;
+import org.gongzhi.core.service.screen.DistrictScreen.DepartmentRow;
+import org.gongzhi.core.service.screen.DistrictScreen.GridRow;
+import org.gongzhi.core.service.screen.DistrictScreen.Grids;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.junit.Test;

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantInfo;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.tenants.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -195,7 +195,7 @@ public class TenantLifecycleTest {
         reportCase(catalog, "donghu");
         catalog.setModelEnabled("jizhou", "old-man-studios", true);
         new HibernateDistrictModes(db, catalog, java.time.Clock.systemUTC())
-                .switchTo("jizhou", org.gongzhi.core.service.OperatingMode.WARTIME, "防汛演练", "jz-admin");
+                .switchTo("jizhou", org.gongzhi.core.service.screen.OperatingMode.WARTIME, "防汛演练", "jz-admin");
 
         assertThatThrownBy(() -> catalog.delete("jizhou", false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1");

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.gongzhi.core.reporting.ReportDocument;
 import org.gongzhi.core.reporting.ReportDocument.ChartKind;
 import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
-import org.gongzhi.core.service.CityKpis;
-import org.gongzhi.core.service.DistrictRow;
-import org.gongzhi.core.service.KpiService;
+import org.gongzhi.core.reporting.ReportDocument;
+import org.gongzhi.core.service.kpi.CityKpis;
+import org.gongzhi.core.service.kpi.DistrictRow;
+import org.gongzhi.core.service.kpi.KpiService;
 
 /** The city-wide half-year bulletin (半年一通报): the districts side by side, ranked. */
 final class CityBulletinBuilder {

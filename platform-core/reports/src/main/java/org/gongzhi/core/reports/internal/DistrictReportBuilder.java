@@ -11,22 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongzhi.core.grid.GridLevel;
-import org.gongzhi.core.reporting.ReportDocument;
 import org.gongzhi.core.reporting.ReportDocument.ChartKind;
 import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
 import org.gongzhi.core.reporting.ReportDocument.Table;
-import org.gongzhi.core.service.CaseQuery;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.KpiDimension;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiRow;
-import org.gongzhi.core.service.KpiService;
-import org.gongzhi.core.service.OperatingMode;
+import org.gongzhi.core.reporting.ReportDocument;
+import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.kpi.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiRow;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -12,8 +12,8 @@ import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Series;
 import org.gongzhi.core.reporting.ReportDocument.Table;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiRow;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiRow;
 
 /** KPI figures as report tables and charts, one column set for every table of the reports. */
 final class KpiTables {

@@ -13,8 +13,8 @@ import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
 import org.gongzhi.core.reporting.ReportDocument.Table;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.OperatingMode;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.OperatingMode;
 
 /**
  * The report's section on the operating mode (平战转换): every switch of the period — when, who,

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.gongzhi.core.reporting.ReportDocument;
 import org.gongzhi.core.reporting.ReportDocument.Column;
 import org.gongzhi.core.reporting.ReportDocument.ColumnType;
 import org.gongzhi.core.reporting.ReportDocument.Section;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.reporting.ReportDocument;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.ReportContribution;

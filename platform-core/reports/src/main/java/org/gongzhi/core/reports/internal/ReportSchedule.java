@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.TimeZone;
 
-import org.gongzhi.core.service.ReportArchive;
-import org.gongzhi.core.service.ReportService;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.reports.ReportArchive;
+import org.gongzhi.core.service.reports.ReportService;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.gongzhi.core.reporting.Poster;
-import org.gongzhi.core.service.GridPosters;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.residents.GridPosters;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.gongzhi.core.testing.FakeTenantDirectory;

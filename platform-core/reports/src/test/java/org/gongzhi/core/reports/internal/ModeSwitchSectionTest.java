@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.gongzhi.core.reporting.ReportDocument.Section;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.OperatingMode;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.junit.Test;
 
 public class ModeSwitchSectionTest {

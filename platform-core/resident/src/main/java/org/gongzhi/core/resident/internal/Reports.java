@@ -12,9 +12,9 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.grid.GridNode;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.JournalEntry;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
+import org.gongzhi.core.service.evidence.EvidenceView;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.TenantDefinition;
 

@@ -17,8 +17,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.gongzhi.core.service.RateLimitedException;
-import org.gongzhi.core.service.ResidentSession;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.residents.ResidentSession;
 
 /**
  * One-time codes (短信验证码) and sessions of residents, in PostgreSQL (tables {@code resident_code} and

@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 import javax.ws.rs.NotAuthorizedException;
 
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.ResidentSession;
-import org.gongzhi.core.service.ResidentSessions;
-import org.gongzhi.core.service.SmsGateway;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.residents.ResidentSession;
+import org.gongzhi.core.service.residents.ResidentSessions;
+import org.gongzhi.core.service.residents.SmsGateway;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

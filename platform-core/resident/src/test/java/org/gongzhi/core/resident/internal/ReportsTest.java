@@ -14,9 +14,9 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.JournalEntry;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.junit.Test;
 

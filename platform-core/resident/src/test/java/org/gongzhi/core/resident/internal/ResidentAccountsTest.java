@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongzhi.core.service.RateLimitedException;
-import org.gongzhi.core.service.ResidentSession;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.residents.ResidentSession;
 import org.gongzhi.plugin.tck.MutableClock;
 import org.junit.Before;
 import org.junit.ClassRule;

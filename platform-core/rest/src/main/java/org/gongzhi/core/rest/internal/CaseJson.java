@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.WireNames;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.JournalEntry;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
 
 /**
  * Wire form of a case: lower-case status and tier, action wire names, zh-CN status label; {@code publicCase}

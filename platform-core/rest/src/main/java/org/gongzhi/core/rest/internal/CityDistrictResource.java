@@ -19,11 +19,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.ProvisioningReport;
-import org.gongzhi.core.service.TenantAdministration;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantInfo;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
+import org.gongzhi.core.service.tenants.TenantAdministration;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantInfo;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

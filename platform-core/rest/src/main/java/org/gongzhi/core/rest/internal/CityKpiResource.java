@@ -12,9 +12,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.CityKpis;
-import org.gongzhi.core.service.KpiService;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.kpi.CityKpis;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -13,11 +13,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.OperatingMode;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.screen.OperatingMode;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -11,10 +11,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.DepartmentUpdate;
-import org.gongzhi.core.service.DepartmentUpdates;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.UpdateOutcome;
+import org.gongzhi.core.service.dispatch.DepartmentUpdate;
+import org.gongzhi.core.service.dispatch.DepartmentUpdates;
+import org.gongzhi.core.service.dispatch.UpdateOutcome;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -13,12 +13,12 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.Page;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -2,7 +2,7 @@ package org.gongzhi.core.rest.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.gongzhi.core.service.CaseEvent;
+import org.gongzhi.core.service.events.CaseEvent;
 
 /** Wire form of a case event (the stream's {@code case} frames, the screen's recent list): wire names throughout. */
 final class EventJson {

@@ -3,9 +3,9 @@ package org.gongzhi.core.rest.internal;
 import java.util.Set;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.evidence.EvidenceView;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 
 /**

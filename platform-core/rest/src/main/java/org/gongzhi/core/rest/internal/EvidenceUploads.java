@@ -16,11 +16,11 @@ import org.gongzhi.core.evidence.EvidenceRejectedException;
 import org.gongzhi.core.evidence.EvidenceStore;
 import org.gongzhi.core.evidence.Rendition;
 import org.gongzhi.core.evidence.StoredEvidence;
-import org.gongzhi.core.service.EvidenceRecords;
-import org.gongzhi.core.service.EvidenceView;
-import org.gongzhi.core.service.NewEvidence;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.evidence.EvidenceRecords;
+import org.gongzhi.core.service.evidence.EvidenceView;
+import org.gongzhi.core.service.evidence.NewEvidence;
 
 /**
  * What every evidence endpoint shares, whoever the caller is: reading an upload (raw body or the

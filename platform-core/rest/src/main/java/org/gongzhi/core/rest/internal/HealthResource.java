@@ -11,10 +11,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.KpiService;
 import org.gongzhi.core.service.Readiness;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;

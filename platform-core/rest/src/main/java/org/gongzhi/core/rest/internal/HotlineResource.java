@@ -23,12 +23,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.BatchTooLargeException;
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineIntake;
-import org.gongzhi.core.service.HotlineRowResult;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineIntake;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.CaseQuery;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseQuery;
 
 /**
  * The query parameters of the dispatcher's inbox (case list and summary) that are more than a

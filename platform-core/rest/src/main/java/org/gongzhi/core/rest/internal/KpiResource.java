@@ -15,12 +15,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.grid.GridLevel;
-import org.gongzhi.core.service.KpiBreakdown;
-import org.gongzhi.core.service.KpiDimension;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.KpiService;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.kpi.KpiBreakdown;
+import org.gongzhi.core.service.kpi.KpiDimension;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.kpi.KpiService;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

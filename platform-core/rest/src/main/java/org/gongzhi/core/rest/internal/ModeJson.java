@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.OperatingMode;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.core.tenant.EmergencyPlan;
 import org.gongzhi.core.tenant.TenantDefinition;
 

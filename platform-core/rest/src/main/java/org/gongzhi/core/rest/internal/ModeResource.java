@@ -16,9 +16,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.TenantDirectory;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;

@@ -9,8 +9,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.ModelInfo;
-import org.gongzhi.core.service.PluginCatalog;
+import org.gongzhi.core.service.tenants.ModelInfo;
+import org.gongzhi.core.service.tenants.PluginCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -10,8 +10,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.GridPosters;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.residents.GridPosters;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

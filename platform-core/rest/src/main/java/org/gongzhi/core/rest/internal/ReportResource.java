@@ -13,10 +13,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.ArchivedReport;
-import org.gongzhi.core.service.ReportArchive;
-import org.gongzhi.core.service.ReportService;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.reports.ArchivedReport;
+import org.gongzhi.core.service.reports.ReportArchive;
+import org.gongzhi.core.service.reports.ReportService;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -7,11 +7,11 @@ import java.util.UUID;
 
 import javax.ws.rs.core.Response;
 
-import org.gongzhi.core.service.ArchivedReport;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.ReportArchive;
-import org.gongzhi.core.service.ReportService;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.reports.ArchivedReport;
+import org.gongzhi.core.service.reports.ReportArchive;
+import org.gongzhi.core.service.reports.ReportService;
 
 /** What the district and the city report resources share: produce, list, describe, download. */
 final class ReportResources {

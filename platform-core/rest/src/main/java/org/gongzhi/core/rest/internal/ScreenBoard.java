@@ -9,11 +9,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.gongzhi.core.service.CaseEvents;
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.ScreenFigures;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.events.CaseEvents;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.screen.ScreenFigures;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

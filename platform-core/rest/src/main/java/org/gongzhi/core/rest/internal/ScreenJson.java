@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongzhi.core.casework.WireNames;
-import org.gongzhi.core.service.CaseEvent;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.DistrictScreen;
-import org.gongzhi.core.service.DistrictScreen.DepartmentRow;
-import org.gongzhi.core.service.DistrictScreen.Dispatch;
-import org.gongzhi.core.service.DistrictScreen.Grids;
-import org.gongzhi.core.service.DistrictScreen.Month;
-import org.gongzhi.core.service.DistrictScreen.Today;
-import org.gongzhi.core.service.DistrictScreen.TrendMonth;
+import org.gongzhi.core.service.events.CaseEvent;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.DistrictScreen.DepartmentRow;
+import org.gongzhi.core.service.screen.DistrictScreen.Dispatch;
+import org.gongzhi.core.service.screen.DistrictScreen.Grids;
+import org.gongzhi.core.service.screen.DistrictScreen.Month;
+import org.gongzhi.core.service.screen.DistrictScreen.Today;
+import org.gongzhi.core.service.screen.DistrictScreen.TrendMonth;
+import org.gongzhi.core.service.screen.DistrictScreen;
 
 /**
  * Wire forms of the wall screens' answers (issue 15 contract, "Screen figures"): the figures of

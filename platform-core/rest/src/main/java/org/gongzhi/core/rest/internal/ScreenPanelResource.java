@@ -19,7 +19,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.ScreenFigures;

@@ -14,10 +14,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gongzhi.core.service.ModelInfo;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.PluginCatalog;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.tenants.ModelInfo;
+import org.gongzhi.core.service.tenants.PluginCatalog;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.plugin.api.PluginEndpoint;
 import org.osgi.service.component.annotations.Activate;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.TransitionCommand;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.TransitionCommand;
 
 /**
  * Body of {@code POST …/cases/{id}/transitions}; {@code action} is a wire name such as {@code dispatch}.

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.CaseScope;
+import org.gongzhi.core.service.cases.CaseScope;
 import org.gongzhi.core.tenant.Role;
 import org.junit.Test;
 

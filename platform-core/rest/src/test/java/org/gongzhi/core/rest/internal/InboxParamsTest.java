@@ -10,7 +10,7 @@ import javax.ws.rs.core.Response;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.CaseQuery;
+import org.gongzhi.core.service.cases.CaseQuery;
 import org.junit.Test;
 
 /** The inbox's query parameters: good values parse, each bad one is a 400 problem naming its parameter. */

@@ -47,12 +47,12 @@ import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.resident.internal.ResidentDistrictResource;
 import org.gongzhi.core.resident.internal.ResidentJson;
 import org.gongzhi.core.resident.internal.ResidentReportResource;
-import org.gongzhi.core.service.HotlineRowResult;
-import org.gongzhi.core.service.DistrictScreen;
-import org.gongzhi.core.service.KpiFigures;
-import org.gongzhi.core.service.NewCase;
-import org.gongzhi.core.service.ProvisioningReport;
-import org.gongzhi.core.service.TenantStatus;
+import org.gongzhi.core.service.cases.NewCase;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
+import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.screen.DistrictScreen;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.CategoryAttribute;
 import org.gongzhi.core.tenant.CategoryDefinition;
 import org.gongzhi.core.tenant.Role;
@@ -271,7 +271,7 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("Channel")).containsExactlyElementsOf(wire(Channel.values(), Channel::wireName));
         assertThat(enumOf("SlaTier")).containsExactlyElementsOf(wire(SlaTier.values(), SlaTier::wireName));
         assertThat(enumOf("OperatingMode")).containsExactlyElementsOf(
-                wire(org.gongzhi.core.service.OperatingMode.values(), org.gongzhi.core.service.OperatingMode::wireName));
+                wire(org.gongzhi.core.service.screen.OperatingMode.values(), org.gongzhi.core.service.screen.OperatingMode::wireName));
         assertThat(enumOf("SlaState")).containsExactlyElementsOf(wire(SlaState.values(), CaseJson::wire));
         assertThat(enumOf("CategoryFamily")).containsExactlyElementsOf(wire(CategoryFamily.values(), Enum::name));
         assertThat(enumOf("GridLevel")).containsExactlyElementsOf(

@@ -10,8 +10,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.Response;
 
-import org.gongzhi.core.service.NewCase;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.NewCase;
 import org.junit.Test;
 
 /** Strict JSON binding: wrong types, blank numbers, NUL, lone surrogates and bad UTF-8 are 400 naming the field. */

@@ -9,9 +9,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
-import org.gongzhi.core.service.JournalEntry;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.JournalEntry;
 
 /** {@code gongzhi:case <tenant> <case-id>} — one case and its journal. */
 @Service

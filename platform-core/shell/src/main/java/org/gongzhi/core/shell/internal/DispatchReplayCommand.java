@@ -9,8 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.OutboundDispatch;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 
 /** {@code gongzhi:dispatch-replay <tenant> <dispatch id>} — sends a dead letter again under the same dispatch id. */
 @Service

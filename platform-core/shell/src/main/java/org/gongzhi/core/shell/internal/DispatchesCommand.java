@@ -8,10 +8,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.gongzhi.core.service.DispatchOutbox;
-import org.gongzhi.core.service.DispatchState;
-import org.gongzhi.core.service.OutboundDispatch;
 import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.dispatch.DispatchOutbox;
+import org.gongzhi.core.service.dispatch.DispatchState;
+import org.gongzhi.core.service.dispatch.OutboundDispatch;
 
 /**
  * {@code gongzhi:dispatches <tenant> [-s dead]} — the district's dispatches to department systems,

@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
+import org.gongzhi.core.service.tenants.TenantAdministration;
 
 /** What every {@code gongzhi:tenant-…} command on one district has: the lifecycle service, the console, the id. */
 abstract class DistrictCommand implements Action {

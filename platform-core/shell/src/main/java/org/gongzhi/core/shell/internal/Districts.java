@@ -8,9 +8,9 @@ import org.apache.karaf.shell.support.CommandException;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IdentityUnavailableException;
 import org.gongzhi.core.service.NotFoundException;
-import org.gongzhi.core.service.TenantInfo;
-import org.gongzhi.core.service.TenantStatus;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.tenants.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /**

@@ -18,10 +18,10 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.gongzhi.core.service.BatchTooLargeException;
-import org.gongzhi.core.service.HotlineBatchResult;
-import org.gongzhi.core.service.HotlineFormat;
-import org.gongzhi.core.service.HotlineIntake;
-import org.gongzhi.core.service.HotlineRowResult;
+import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.HotlineFormat;
+import org.gongzhi.core.service.hotline.HotlineIntake;
+import org.gongzhi.core.service.hotline.HotlineRowResult;
 
 /**
  * {@code gongzhi:hotline-import <tenant> <file>} — imports a 12345 hotline batch from a file on

@@ -12,10 +12,10 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.gongzhi.core.casework.SlaTier;
-import org.gongzhi.core.service.DistrictMode;
-import org.gongzhi.core.service.DistrictModes;
-import org.gongzhi.core.service.OperatingMode;
-import org.gongzhi.core.service.TenantDirectory;
+import org.gongzhi.core.service.screen.DistrictMode;
+import org.gongzhi.core.service.screen.DistrictModes;
+import org.gongzhi.core.service.screen.OperatingMode;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.EmergencyPlan;
 import org.gongzhi.core.tenant.TenantDefinition;
 

@@ -10,8 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.gongzhi.core.service.CaseService;
-import org.gongzhi.core.service.CaseView;
+import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.CaseView;
 
 /** {@code gongzhi:overdue <tenant>} — open cases past their due time, most overdue first. */
 @Service

@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
-import org.gongzhi.core.service.GridPosters;
+import org.gongzhi.core.service.residents.GridPosters;
 
 /**
  * {@code gongzhi:qr-posters [-b] -o <file.pdf> <tenant> <grid>} — writes the QR posters (码上办) of

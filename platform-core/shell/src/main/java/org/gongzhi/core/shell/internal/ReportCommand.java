@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.ArchivedReport;
-import org.gongzhi.core.service.ReportService;
+import org.gongzhi.core.service.reports.ArchivedReport;
+import org.gongzhi.core.service.reports.ReportService;
 
 /** {@code gongzhi:report <tenant|city> <kind> <period> [-f pdf]} — produce and archive a report now. */
 @Service

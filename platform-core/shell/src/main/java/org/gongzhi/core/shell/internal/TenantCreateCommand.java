@@ -8,9 +8,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantAdministration;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantInfo;
 
 /**
  * {@code gongzhi:tenant-create <id>} — makes the definition {@code tenants/<id>/} a district (also

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.gongzhi.core.service.TenantAdministration;
+import org.gongzhi.core.service.tenants.TenantAdministration;
 
 /** {@code gongzhi:tenant-definitions} — definitions under {@code tenants/} that are not districts (yet). */
 @Service

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.gongzhi.core.service.ProvisioningReport;
+import org.gongzhi.core.service.tenants.ProvisioningReport;
 
 /**
  * {@code gongzhi:tenant-provision <id>} — provisions (repairs) the district's identity realm now:

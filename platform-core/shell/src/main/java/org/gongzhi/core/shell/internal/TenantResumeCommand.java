@@ -2,7 +2,7 @@ package org.gongzhi.core.shell.internal;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.gongzhi.core.service.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantInfo;
 
 /** {@code gongzhi:tenant-resume <id>} — serves a suspended district again. Idempotent. */
 @Service

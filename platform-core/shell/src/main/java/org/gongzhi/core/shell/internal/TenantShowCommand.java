@@ -3,8 +3,8 @@ package org.gongzhi.core.shell.internal;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantInfo;
 
 /** {@code gongzhi:tenant-show <id>} — one district: status, cases, models, sizes and identity realm. */
 @Service

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.gongzhi.core.service.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantInfo;
 
 /**
  * {@code gongzhi:tenant-suspend <id> [reason…]} — refuses every API call of the district from now on

@@ -6,9 +6,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.gongzhi.core.service.TenantAdministration;
-import org.gongzhi.core.service.TenantDirectory;
-import org.gongzhi.core.service.TenantInfo;
+import org.gongzhi.core.service.tenants.TenantAdministration;
+import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.service.tenants.TenantInfo;
 import org.gongzhi.core.tenant.TenantDefinition;
 
 /** {@code gongzhi:tenants} — the districts this platform serves, active and suspended. */

@@ -1,5 +1,0 @@
-package org.gongzhi.core.service;
-
-/** A deployed district model (plugin), as its descriptor tells it. */
-public record ModelInfo(String id, String nameZh, String nameEn, String version) {
-}

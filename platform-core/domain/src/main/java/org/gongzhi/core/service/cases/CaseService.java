@@ -1,0 +1,90 @@
+package org.gongzhi.core.service.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.ValidationException;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The case closed loop (事件闭环) of one district: intake, transitions, queries.
+ *
+ * <p>Implemented by the persistence bundle; called by REST, shell and integration. Methods are
+ * thread-safe and block on the database. Unknown tenant or case: {@link NotFoundException};
+ * bad input: {@link ValidationException}; illegal transition:
+ * {@link org.gongzhi.core.casework.IllegalTransitionException}; concurrent change:
+ * {@link ConflictException}.
+ */
+@ProviderType
+public interface CaseService {
+
+    /**
+     * Reports a case (上报); idempotent on {@link NewCase#idempotencyKey()} within
+     * {@code keyScope}: a key seen before in the same scope answers the earlier case, a key used
+     * in another scope is a new key (one caller can never obtain another's case by its key).
+     *
+     * @param actor           who reported, for the journal
+     * @param reporterSubject identity subject of a resident reporting their own case (they may
+     *                        then see and rate it), {@code null} otherwise
+     * @param keyScope        whose key space {@link NewCase#idempotencyKey()} belongs to: the
+     *                        caller's identity subject for API callers, the intake's own name for
+     *                        the hotline and Open311; at most 200 characters, required with a key
+     * @since 1.4
+     */
+    IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject, String keyScope);
+
+    /**
+     * {@link #report(String, NewCase, String, String, String)} with the actor as the key scope,
+     * for intakes that speak for themselves (the hotline, Open311).
+     */
+    default IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject) {
+        return report(tenantId, newCase, actor, reporterSubject, actor);
+    }
+
+    /** {@link #report(String, NewCase, String, String)} by someone who is not the resident concerned. */
+    default IntakeResult report(String tenantId, NewCase newCase, String actor) {
+        return report(tenantId, newCase, actor, null);
+    }
+
+    CaseView get(String tenantId, UUID caseId);
+
+    /** One page of the cases {@code query} matches, in its order, with the number of all matches. */
+    Page<CaseView> list(String tenantId, CaseQuery query);
+
+    /**
+     * The inbox counts over the open cases {@code query} matches, ignoring its statuses, "due within",
+     * order and page: {@code dueWithinHours} (1–{@value CaseQuery#MAX_DUE_WITHIN_HOURS}) is the
+     * window of {@link CaseSummary#dueSoon()}.
+     *
+     * @since 1.5
+     */
+    CaseSummary summary(String tenantId, CaseQuery query, int dueWithinHours);
+
+    /** Applies one step of the loop and journals it in the same transaction. */
+    CaseView transition(String tenantId, UUID caseId, TransitionCommand command);
+
+    /**
+     * Like {@link #transition(String, UUID, TransitionCommand)}, for a caller who may act only on some cases:
+     * {@code admit} is handed the case as it is before the step and throws to refuse it (e.g. a
+     * {@link NotFoundException} when the caller may not see the case); nothing changes then. The command's
+     * input is checked after {@code admit}. Implementations read the case once for both.
+     *
+     * @since 1.9
+     */
+    default CaseView transition(String tenantId, UUID caseId, TransitionCommand command, Consumer<CaseView> admit) {
+        admit.accept(get(tenantId, caseId));
+        return transition(tenantId, caseId, command);
+    }
+
+    /** The case's journal (流转记录), oldest first. */
+    List<JournalEntry> journal(String tenantId, UUID caseId);
+
+    /** Open cases whose due time is before {@code now}, most overdue first, at most {@code limit}. */
+    List<CaseView> overdue(String tenantId, Instant now, int limit);
+}

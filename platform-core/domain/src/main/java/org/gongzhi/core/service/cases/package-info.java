@@ -1,0 +1,13 @@
+/**
+ * The case closed loop of one district: intake ({@link
+ * org.gongzhi.core.service.cases.NewCase}), steps ({@link
+ * org.gongzhi.core.service.cases.TransitionCommand}), the case as callers see it, lists and the
+ * journal. {@link org.gongzhi.core.service.cases.CaseService} is implemented by the persistence
+ * bundle and confines every read and write to the tenant it is given.
+ *
+ * <p>Part of the core service API (ADR 0025, ADR 0026): every method takes the tenant (district)
+ * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.gongzhi.core.service.cases;

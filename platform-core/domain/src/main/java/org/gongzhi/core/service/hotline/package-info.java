@@ -1,0 +1,9 @@
+/**
+ * Intake of 12345 hotline exports in batches: formats, per-row results, the batch outcome.
+ *
+ * <p>Part of the core service API (ADR 0025, ADR 0026): every method takes the tenant (district)
+ * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.gongzhi.core.service.hotline;

@@ -1,0 +1,43 @@
+package org.gongzhi.core.service.kpi;
+
+import java.time.Instant;
+
+/**
+ * Key figures (考核指标) of one tenant, or of one group of a {@link KpiBreakdown}, for the cases
+ * reported in [{@code from}, {@code to}). Rates are in [0, 1] and null when their denominator is
+ * zero; docs/kpis.md states every formula.
+ * <ul>
+ * <li>结案率 closureRate = closed / dueToClose</li>
+ * <li>按期结案率 onTimeClosureRate = closedOnTime / dueToClose</li>
+ * <li>返工率 reworkRate = cases reworked at least once / cases that reached verification</li>
+ * <li>延期率 postponementRate = cases postponed at least once / registered</li>
+ * <li>满意率 satisfactionRate = evaluations of 4 or 5 / evaluations</li>
+ * <li>镇村两级解决率 townOrVillageShare = resolvedAtTownOrVillage / closed</li>
+ * <li>调解成功率 mediationSuccessRate: always null here; mediation is recorded by the mediation
+ * plugin, whose records the core does not read</li>
+ * </ul>
+ * dueToClose counts registered cases that are closed or whose due time has passed, leaving out
+ * rejected cases and cases postponed (缓办) at the moment of counting. Handling time runs from
+ * registration to closure of the closed cases. resolvedAtTownOrVillage counts closed cases whose
+ * lead department and every co-department are of kind {@code STREET_OFFICE} (街道/镇), i.e. no
+ * district department was dispatched. pendingNow and overdueNow count the cases (of the group, in
+ * a breakdown) open or overdue at the moment of counting, whatever their reporting date; in a
+ * breakdown by month the group is the reporting month, so they count that month's cases.
+ *
+ * @param tenantId the district, or null for a city-wide total
+ * @since 1.0 (postponementRate, p90HandlingHours, resolvedAtTownOrVillage, townOrVillageShare and
+ *        mediationSuccessRate since 1.1)
+ */
+public record KpiFigures(String tenantId, Instant from, Instant to, long reported, long registered,
+                         long dueToClose, long closed, long closedOnTime, long verified, long reworked,
+                         long postponed, long evaluated, Double closureRate, Double onTimeClosureRate,
+                         Double reworkRate, Double postponementRate, Double averageHandlingHours,
+                         Double p90HandlingHours, Double satisfactionRate, Double averageSatisfaction,
+                         long resolvedAtTownOrVillage, Double townOrVillageShare, Double mediationSuccessRate,
+                         long pendingNow, long overdueNow) {
+
+    /** {@code part / whole}, or null when {@code whole} is zero. */
+    public static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+}
