@@ -1,0 +1,11 @@
+/**
+ * Notifications: notices about cases written in the transaction that causes them, delivered by
+ * an outbox through named channels (SMS, e-mail, WeChat Work group robots, the console's inbox)
+ * with retries, back-off, dead letters and replay.
+ *
+ * <p>Part of the core service API (ADR 0025, ADR 0026): every method takes the tenant (district)
+ * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.gongzhi.core.service.notify;
