@@ -90,6 +90,8 @@ final class Database implements AutoCloseable {
         Flyway flyway = Flyway.configure(loader)
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                // V19: Quartz's tables from the script Quartz ships (ADR 0027)
+                .javaMigrations(new SchedulerTables())
                 .table("flyway_core_history")
                 .load();
         if (flyway.info().all().length == 0) {
