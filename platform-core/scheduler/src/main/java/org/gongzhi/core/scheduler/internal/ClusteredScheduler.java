@@ -47,8 +47,8 @@ final class ClusteredScheduler implements AutoCloseable {
             p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, settings.instanceId());
             p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
             // a node that found nothing to take looks again after at most this long (Quartz: 30 s), so
-            // it notices the firings another node left when it stopped
-            p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
+            // it takes a firing another node handed back when it stopped well within the misfire threshold
+            p.setProperty("org.quartz.scheduler.idleWaitTime", "2000");
             p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
             p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
             p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
@@ -100,6 +100,33 @@ final class ClusteredScheduler implements AutoCloseable {
         }
     }
 
+    /** Waits (at most 2 s) until this node holds no acquired firing in the shared store. */
+    private void awaitReleased(String instanceId) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline && acquired(instanceId) > 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            // the others take the firing over when they count this node as failed
+        }
+    }
+
+    private int acquired(String instanceId) throws SQLException {
+        try (Connection c = DBConnectionManager.getInstance().getConnection(provider);
+                PreparedStatement count = c.prepareStatement("select count(*) from qrtz_fired_triggers"
+                        + " where sched_name = ? and instance_name = ? and state = 'ACQUIRED'")) {
+            count.setString(1, NAME);
+            count.setString(2, instanceId);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     Scheduler scheduler() {
         return scheduler;
     }
@@ -112,10 +139,18 @@ final class ClusteredScheduler implements AutoCloseable {
         scheduler.start();
     }
 
-    /** Stops taking firings and waits for the running ones; the pool closes with it. */
+    /**
+     * Stops taking firings, hands back the one it had taken ahead of its time, waits for the running
+     * ones; the pool closes with it. Without the hand-back the other nodes would get that firing only
+     * when they count this node as failed (check-in interval + 7.5 s), then as a missed firing.
+     */
     @Override
     public void close() throws SchedulerException {
         try {
+            // standby wakes the scheduler thread, which releases the trigger it holds for its next firing;
+            // shutdown right away could halt the thread before it does (seen with two containers)
+            scheduler.standby();
+            awaitReleased(scheduler.getSchedulerInstanceId());
             scheduler.shutdown(true);
         } finally {
             try {
