@@ -1,5 +1,7 @@
 package org.gongzhi.itests;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,17 @@ final class BootedPlatform implements AutoCloseable {
     /** Boots the platform and waits until it is ready (health 200, demo realms provisioned). */
     static BootedPlatform start(String name) throws IOException {
         return start(name, http -> new Option[0]);
+    }
+
+    /**
+     * Boots the platform for a browser test: with the operator account, and the web client allowing this
+     * boot's origin, since the pages call Keycloak from the browser (CORS). Only browser tests add an origin:
+     * Keycloak puts every allowed origin into every token of the realm.
+     */
+    static BootedPlatform startForBrowser(String name) throws IOException {
+        return start(name, http -> new Option[] {KarafFeatures.operatorAccount(),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
+                        "+,http://127.0.0.1:" + http)});
     }
 
     /** Boots the platform with options of the test's own that may depend on its HTTP port, and waits until it is ready. */

@@ -1,6 +1,5 @@
 package org.gongzhi.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -34,7 +33,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.ops4j.pax.exam.Option;
 
 /**
  * The web console in a real browser (Debian's headless Chromium through Selenium) against our
@@ -62,12 +60,7 @@ public class ConsoleBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.start("browser",
-                http -> new Option[] {KarafFeatures.operatorAccount(),
-                        // the console calls Keycloak from the browser (CORS) on this boot's port; only this
-                        // class adds one (Keycloak puts every allowed origin into every token of the realm)
-                        editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
-                                "+,http://127.0.0.1:" + http)});
+        platform = BootedPlatform.startForBrowser("browser");
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }

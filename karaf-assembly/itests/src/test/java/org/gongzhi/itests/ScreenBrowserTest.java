@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.gongzhi.caseloader.CaseLoader;
-import org.ops4j.pax.exam.Option;
 
 /**
  * The big screen (大屏) in a real browser (Debian's headless Chromium through Selenium) against our
@@ -77,11 +75,7 @@ public class ScreenBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.start("screen",
-                http -> new Option[] {KarafFeatures.operatorAccount(),
-                        // the screen calls Keycloak from the browser (CORS) on this boot's port
-                        editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
-                                "+,http://127.0.0.1:" + http)});
+        platform = BootedPlatform.startForBrowser("screen");
         api = platform.api();
         CaseLoader.Loaded loaded = platform.loadCases("jizhou", Integer.getInteger("gongzhi.screen.cases", DEFAULT_CASES), 365);
         System.out.println("MEASURE screen load: " + loaded);

@@ -15,6 +15,33 @@ final class BenchOptions {
     private BenchOptions() {
     }
 
+    /**
+     * The defaults of a benchmark against the platform of {@code ./gongzhi run} that first tops a
+     * district up with generated cases: {@code --base}, {@code --keycloak}, {@code --tenant},
+     * {@code --tenants-dir}, the database's {@code --db-*} and {@code --cases}/{@code --days}; add the
+     * benchmark's own to the answer (a mutable map in insertion order).
+     */
+    static Map<String, String> platformDefaults(int cases, int days) {
+        return new LinkedHashMap<>(Map.of("--base", "http://127.0.0.1:8181",
+                "--keycloak", "http://127.0.0.1:18080", "--tenant", "jizhou", "--tenants-dir", "tenants",
+                "--db-url", "jdbc:postgresql://127.0.0.1:15432/gongzhi", "--db-user", "gongzhi",
+                "--db-password-file", ".gongzhi/data/postgres-secrets/gongzhi.password", "--cases", String.valueOf(cases),
+                "--days", String.valueOf(days)));
+    }
+
+    /** The usage lines of {@link #platformDefaults}' options but {@code --cases}/{@code --days}. */
+    static final String PLATFORM_USAGE = String.join("\n",
+            "  --base URL / --keycloak URL   the platform and its Keycloak (defaults of ./gongzhi run; loopback only)",
+            "  --tenant ID                   the district (default jizhou); --tenants-dir DIR its definitions (default tenants)",
+            "  --db-url URL --db-user U --db-password-file F   the platform's database (defaults of ./gongzhi run)");
+
+    /** An HTTP/1.1 client for timing calls: 5 s to connect, no redirects followed. */
+    static java.net.http.HttpClient http() {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    }
+
     /** The options with their defaults overridden by {@code args}, or {@code null} for {@code --help}. */
     static Map<String, String> parse(String[] args, Map<String, String> defaults) {
         Map<String, String> o = new LinkedHashMap<>(defaults);

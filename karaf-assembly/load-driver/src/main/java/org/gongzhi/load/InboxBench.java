@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +51,7 @@ public final class InboxBench {
     }
 
     private final Map<String, String> options;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = BenchOptions.http();
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final Map<String, Long> matches = new ConcurrentHashMap<>();
@@ -68,11 +66,8 @@ public final class InboxBench {
     }
 
     static int run(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("--base", "http://127.0.0.1:8181",
-                "--keycloak", "http://127.0.0.1:18080", "--tenant", "jizhou", "--tenants-dir", "tenants",
-                "--db-url", "jdbc:postgresql://127.0.0.1:15432/gongzhi", "--db-user", "gongzhi",
-                "--db-password-file", ".gongzhi/data/postgres-secrets/gongzhi.password", "--cases", "100000",
-                "--days", "180", "--threads", "4"));
+        Map<String, String> o = BenchOptions.platformDefaults(100000, 180);
+        o.put("--threads", "4");
         o.putAll(Map.of("--seed-only", "false", "--warmup", "20", "--rounds", "100", "--dispatcher", "jz-dispatcher",
                 "--grid-worker", "jz-grid1", "--handler", "jz-cg", "--password", Options.DEMO_PASSWORD));
         return BenchOptions.run("inbox-bench", USAGE, args, o, parsed -> new InboxBench(parsed).execute());
@@ -80,9 +75,7 @@ public final class InboxBench {
 
     static final String USAGE = String.join("\n",
             "usage: java -cp gongzhi-load-driver.jar org.gongzhi.load.InboxBench [options]   (run from the repository root)",
-            "  --base URL / --keycloak URL   the platform and its Keycloak (defaults of ./gongzhi run; loopback only)",
-            "  --tenant ID                   the district (default jizhou); --tenants-dir DIR its definitions (default tenants)",
-            "  --db-url URL --db-user U --db-password-file F   the platform's database (defaults of ./gongzhi run)",
+            BenchOptions.PLATFORM_USAGE,
             "  --cases N                     top the district up to N cases first (default 100000; 0: add none)",
             "  --days D                      reported over the last D days (default 180)",
             "  --seed-only true              only top the district up, time nothing",

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,8 +55,7 @@ public final class ScreenBench {
     private static final Pattern GENERATED_AT = Pattern.compile("\"generatedAt\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Map<String, String> options;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = BenchOptions.http();
     private final AtomicLong errors = new AtomicLong();
     private final List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     private String base;
@@ -72,11 +70,7 @@ public final class ScreenBench {
     }
 
     static int run(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("--base", "http://127.0.0.1:8181",
-                "--keycloak", "http://127.0.0.1:18080", "--tenant", "jizhou", "--tenants-dir", "tenants",
-                "--db-url", "jdbc:postgresql://127.0.0.1:15432/gongzhi", "--db-user", "gongzhi",
-                "--db-password-file", ".gongzhi/data/postgres-secrets/gongzhi.password", "--cases", "100000",
-                "--days", "365"));
+        Map<String, String> o = BenchOptions.platformDefaults(100000, 365);
         o.putAll(Map.of("--cold", "20", "--viewers", "100", "--poll", "5", "--inbox-threads", "4", "--phase", "60",
                 "--repeats", "2", "--viewer", "screen", "--dispatcher", "jz-dispatcher", "--password", Options.DEMO_PASSWORD));
         return BenchOptions.run("screen-bench", USAGE, args, o, parsed -> new ScreenBench(parsed).execute());
@@ -84,9 +78,7 @@ public final class ScreenBench {
 
     static final String USAGE = String.join("\n",
             "usage: java -cp gongzhi-load-driver.jar org.gongzhi.load.ScreenBench [options]   (run from the repository root)",
-            "  --base URL / --keycloak URL   the platform and its Keycloak (defaults of ./gongzhi run; loopback only)",
-            "  --tenant ID                   the district (default jizhou); --tenants-dir DIR its definitions (default tenants)",
-            "  --db-url URL --db-user U --db-password-file F   the platform's database (defaults of ./gongzhi run)",
+            BenchOptions.PLATFORM_USAGE,
             "  --cases N --days D            top the district up to N cases reported over the last D days (100000, 365; 0: add none)",
             "  --cold N                      cold screen calls, each after 5.5 s idle and followed by 3.5 s of warm ones (20)",
             "  --viewers V --poll P          wall screens polling every P seconds (100, 5)",

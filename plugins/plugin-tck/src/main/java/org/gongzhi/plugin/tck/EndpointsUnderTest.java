@@ -11,7 +11,7 @@ import org.gongzhi.plugin.api.PluginEndpoint;
  * with example requests that must succeed.
  *
  * <pre>{@code
- * return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage), new GridsResource(storage))
+ * return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage, tenants), new GridsResource(storage))
  *         .withExamples(EndpointRequest.post("notes", "{\"text\":\"周五网格例会\"}"), EndpointRequest.get("notes"));
  * }</pre>
  *

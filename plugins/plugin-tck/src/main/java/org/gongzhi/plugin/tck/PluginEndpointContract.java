@@ -39,7 +39,7 @@ import org.junit.Test;
  * <pre>{@code
  * public class NotesEndpointContractTest extends PluginEndpointContract {
  *     protected EndpointsUnderTest createEndpoints(PluginStorage storage, PluginTenants tenants) {
- *         return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage), new GridsResource(storage))
+ *         return EndpointsUnderTest.of(TemplateModel.ID, new NotesResource(storage, tenants), new GridsResource(storage))
  *                 .withExamples(EndpointRequest.post("notes", "{\"text\":\"周五网格例会\"}"), EndpointRequest.get("notes"));
  *     }
  * }

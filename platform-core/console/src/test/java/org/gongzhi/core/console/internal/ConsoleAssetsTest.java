@@ -65,12 +65,12 @@ public class ConsoleAssetsTest {
 
     @Test
     public void policyAllowsOnlyThisOriginAndTheIdentityServer() throws Exception {
-        String origin = ConsoleServlet.identityOrigin(Map.of("keycloakUrl", "http://127.0.0.1:18080/"));
+        String origin = SignedInPageServlet.identityOrigin(Map.of("keycloakUrl", "http://127.0.0.1:18080/"));
         assertThat(origin).isEqualTo("http://127.0.0.1:18080");
-        assertThat(ConsoleServlet.identityOrigin(Map.of("keycloakUrl", "http://kc.internal:8080",
+        assertThat(SignedInPageServlet.identityOrigin(Map.of("keycloakUrl", "http://kc.internal:8080",
                 "publicKeycloakUrl", "https://id.example.cn/auth"))).isEqualTo("https://id.example.cn");
-        assertThat(ConsoleServlet.identityOrigin(Map.of())).isNull();
-        String policy = ConsoleServlet.contentSecurityPolicy(origin);
+        assertThat(SignedInPageServlet.identityOrigin(Map.of())).isNull();
+        String policy = new ConsoleServlet(new ConsoleAssets(path -> null)).contentSecurityPolicy(origin);
         assertThat(policy).contains("script-src 'self';", "connect-src 'self' http://127.0.0.1:18080;",
                 "frame-ancestors 'none'", "object-src 'none'");
         assertThat(new URL("http://x").getProtocol()).isEqualTo("http");
@@ -132,11 +132,11 @@ public class ConsoleAssetsTest {
         assertThat(screen.resolve("favicon.svg")).isEmpty();
         assertThat(screen.resolve("../index.html")).isEmpty();
 
-        String policy = ScreenServlet.contentSecurityPolicy("http://127.0.0.1:18080");
+        String policy = screen.contentSecurityPolicy("http://127.0.0.1:18080");
         assertThat(policy).contains("script-src 'self';", "img-src 'self' data: blob:;", "connect-src 'self' http://127.0.0.1:18080;",
                 "frame-ancestors 'none'", "object-src 'none'").doesNotContain("https:", "img-src 'self' data: blob: http");
         // nothing from the internet: the console's policy minus its images from anywhere
-        assertThat(ScreenServlet.contentSecurityPolicy(null)).doesNotContain("http");
+        assertThat(screen.contentSecurityPolicy(null)).doesNotContain("http");
         assertThat(ScreenServlet.PERMISSIONS).contains("geolocation=()", "camera=()");
     }
 

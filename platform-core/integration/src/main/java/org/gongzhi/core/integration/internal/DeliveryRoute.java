@@ -48,7 +48,10 @@ final class DeliveryRoute extends RouteBuilder {
                 .filter(exchangeProperty(ConnectorExchange.DISPATCH).isNotNull())
                     .process(steps::route)
                     .filter(exchangeProperty(ConnectorExchange.CONNECTOR).isNotNull())
-                        .toD(ConnectorExchange.endpoint("${exchangeProperty." + DeliverySteps.CONNECTOR_TYPE + "}"))
+                        // block=false: a type whose route is missing (its plugin is not installed) fails at once and
+                        // takes the normal retry path, instead of holding a delivery thread for direct's 30 s wait
+                        .toD(ConnectorExchange.endpoint("${exchangeProperty." + DeliverySteps.CONNECTOR_TYPE + "}")
+                                + "?block=false")
                         .process(steps::delivered);
     }
 }

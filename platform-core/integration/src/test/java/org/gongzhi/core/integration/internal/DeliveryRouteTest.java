@@ -100,6 +100,32 @@ public class DeliveryRouteTest {
     }
 
     @Test
+    public void aConnectorTypeWithoutRouteFailsAtOnceAndIsDeliveredWhenTheRouteComes() throws Exception {
+        connectors.addOverride(new ConnectorOverride(Map.of("tenant", "jizhou", "department", "SW", "type", "workchat",
+                "room", "sw-duty")));
+        OutboundDispatch d = outbox.add("jizhou", "SW", "水管爆裂");
+        long start = System.nanoTime();
+        delivery.dispatched("jizhou", List.of(d.dispatchId()));
+        // three quick attempts of 100 ms back-off, not three times direct's 30 s wait for a consumer
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.row(d.dispatchId()).attempts() >= 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(outbox.row(d.dispatchId()).lastError()).contains("gongzhi-connector-workchat");
+
+        List<String> took = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runtime.camel().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(org.gongzhi.core.integration.ConnectorExchange.endpoint("workchat")).routeId("test-workchat")
+                        .process(ex -> took.add(ex.getIn().getBody(String.class)));
+            }
+        });
+        OutboundDispatch e = outbox.add("jizhou", "SW", "水管爆裂 2");
+        delivery.dispatched("jizhou", List.of(e.dispatchId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(e) == DispatchState.DELIVERED);
+        assertThat(took).singleElement().asString().contains("水管爆裂 2");
+    }
+
+    @Test
     public void withoutAConnectorTheDispatchIsUnroutedAndAFileConnectorWritesXml() throws Exception {
         OutboundDispatch none = outbox.add("jizhou", "GA", "噪音扰民");
         OutboundDispatch file = outbox.add("jizhou", "HW", "垃圾满溢");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -111,7 +112,7 @@ public final class ResidentReportResource {
             throw new ValidationException("location", "请提供位置：坐标、地址或网格 (a location is required: longitude and "
                     + "latitude, address or gridCode)");
         }
-        return new NewCase(Reports.title(category, description), description, category.code(), channel.wireName(),
+        return new NewCase(Reports.title(category, description), description, category.code(), channel,
                 b.longitude(), b.latitude(), address, gridCode, null, resident.phone(), Input.evidence(b.evidence()), key,
                 null, null, publicConsent);
     }
@@ -165,13 +166,13 @@ public final class ResidentReportResource {
             throw new ValidationException("score", "评分须为 1–5 (score: 1 to 5)");
         }
         String comment = Input.optionalText("comment", body.comment(), Input.MAX_COMMENT);
-        CaseView c = own(t, resident, id);
-        if (!Reports.canRate(c)) {
-            throw new ConflictException("status", "只能评价已办结且未评价的上报 (only a closed report that has not been rated "
-                    + "can be rated)");
-        }
-        return view(t, cases.transition(t.id(), c.id(), new TransitionCommand(CaseAction.EVALUATE, resident.subject(),
-                comment, List.of(), null, null, null, null, body.score(), c.version())));
+        return view(t, ownStep(t, resident, id, new TransitionCommand(CaseAction.EVALUATE, resident.subject(),
+                comment, List.of(), null, null, null, null, body.score(), null), c -> {
+                    if (!Reports.canRate(c)) {
+                        throw new ConflictException("status", "只能评价已办结且未评价的上报 (only a closed report that has "
+                                + "not been rated can be rated)");
+                    }
+                }));
     }
 
     /**
@@ -186,14 +187,33 @@ public final class ResidentReportResource {
         TenantDefinition t = runtime.district(tenant);
         ResidentSession resident = runtime.resident(t.id(), headers.getRequestHeader(HttpHeaders.AUTHORIZATION));
         String reason = Input.text("reason", Input.body(body).reason(), Input.MAX_COMMENT);
-        CaseView c = own(t, resident, id);
-        String why = Reports.whyNotReopen(c, runtime.settings().reopenWindow(), runtime.clock().instant());
-        if (why != null) {
-            throw new ConflictException("status", why);
+        return view(t, ownStep(t, resident, id, new TransitionCommand(CaseAction.REOPEN, resident.subject(),
+                "居民申请重新办理 (reopened by the reporter): " + reason, List.of(), null, null, null, null, null, null),
+                c -> {
+                    String why = Reports.whyNotReopen(c, runtime.settings().reopenWindow(), runtime.clock().instant());
+                    if (why != null) {
+                        throw new ConflictException("status", why);
+                    }
+                }));
+    }
+
+    /**
+     * A step on the resident's own report: the case is read once, under the step's lock, checked to be
+     * theirs (else not found exactly like a missing one) and by {@code rule}, then changed.
+     */
+    private CaseView ownStep(TenantDefinition t, ResidentSession resident, String id, TransitionCommand command,
+                             Consumer<CaseView> rule) {
+        UUID caseId = Input.reportId(id);
+        try {
+            return cases.transition(t.id(), caseId, command, c -> {
+                if (!resident.subject().equals(c.reporterSubject())) {
+                    throw Input.notFound(id);
+                }
+                rule.accept(c);
+            });
+        } catch (NotFoundException e) {
+            throw Input.notFound(id);
         }
-        return view(t, cases.transition(t.id(), c.id(), new TransitionCommand(CaseAction.REOPEN, resident.subject(),
-                "居民申请重新办理 (reopened by the reporter): " + reason, List.of(), null, null, null, null, null,
-                c.version())));
     }
 
     /** The resident's own report, else not found exactly like a missing one. */

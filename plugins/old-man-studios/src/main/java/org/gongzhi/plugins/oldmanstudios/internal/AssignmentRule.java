@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gongzhi.plugin.api.DistrictFacts;
 import org.gongzhi.plugin.api.PluginRecord;
 
 /**
  * Who mediates a dispute (分派规则). In rural towns the studio of the dispute's village: the village
- * is found by walking up from the dispute's grid code, and its oldest registered studio is taken.
+ * is the node of level community on the path to the dispute's grid in the district's grid tree, and
+ * its oldest registered studio is taken.
  * Where the village has no studio (urban streets), a third-party mediation organisation whose
  * speciality is the dispute's type, else any organisation; the oldest registered one in each case.
  */
@@ -37,10 +39,11 @@ final class AssignmentRule {
     /**
      * The assignee by the rule: {@code kind}, {@code id}, {@code name}, {@code rule}.
      *
+     * @param district the district's facts (the grid tree), null when none are known: no village then
      * @throws javax.ws.rs.ClientErrorException 409 when there is neither a studio for the village nor any organisation
      */
-    Map<String, Object> choose(String tenant, String grid, DisputeType type) {
-        Optional<String> village = GridCodes.village(grid);
+    Map<String, Object> choose(String tenant, DistrictFacts district, String grid, DisputeType type) {
+        Optional<String> village = Places.village(district, grid);
         if (village.isPresent()) {
             List<PluginRecord> ofVillage = studios.list(tenant, "village=" + village.get());
             if (!ofVillage.isEmpty()) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzhi.plugin.api.DistrictFacts;
+
 /** Request bodies of the dispute endpoints; dates are {@code yyyy-MM-dd}. */
 public final class DisputeBodies {
 
@@ -56,19 +58,21 @@ public final class DisputeBodies {
 
     /**
      * Validates the registration details and returns them as record data: {@code parties}, {@code type},
-     * {@code grid}, {@code village}, {@code street}, {@code valueYuan}, {@code description}.
+     * {@code grid}, {@code village}, {@code street}, {@code valueYuan}, {@code description}. The grid must be
+     * a node of the district's grid tree ({@code district}, null: none is known).
      */
-    static Map<String, Object> details(List<Party> parties, String type, String grid, Long valueYuan, String description) {
+    static Map<String, Object> details(DistrictFacts district, List<Party> parties, String type, String grid,
+                                       Long valueYuan, String description) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("parties", parties(parties));
         DisputeType valid = Inputs.choice("type", DisputeType.class, type);
         data.put("type", valid.wire());
         data.put("typeZh", valid.labelZh());
         String place = Inputs.text("grid", grid, 17);
-        if (!GridCodes.isGridCode(place)) {
-            throw Problems.invalid("grid", "网格编码应为6、9、12、15或17位数字", "a grid code has 6, 9, 12, 15 or 17 digits");
+        if (!Places.known(district, place)) {
+            throw Problems.invalid("grid", "本区网格树中没有这个网格编码", "no such grid code in the district's grid tree");
         }
-        data.putAll(place(place));
+        data.putAll(place(district, place));
         Long value = Inputs.number("valueYuan", valueYuan, 0, 1_000_000_000_000L, false);
         if (value != null) {
             data.put("valueYuan", value);
@@ -77,12 +81,15 @@ public final class DisputeBodies {
         return data;
     }
 
-    /** {@code grid} and, where the code reaches that deep, {@code village} and {@code street}. */
-    static Map<String, Object> place(String grid) {
+    /**
+     * {@code grid} and, where the node lies at or below them in the district's tree, its {@code village}
+     * (community level) and {@code street}.
+     */
+    static Map<String, Object> place(DistrictFacts district, String grid) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("grid", grid);
-        GridCodes.village(grid).ifPresent(v -> data.put("village", v));
-        GridCodes.street(grid).ifPresent(s -> data.put("street", s));
+        Places.village(district, grid).ifPresent(v -> data.put("village", v));
+        Places.street(district, grid).ifPresent(s -> data.put("street", s));
         return data;
     }
 

@@ -11,19 +11,26 @@ import java.util.UUID;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.DistrictFacts;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 
-/** Registration (登记), drafts from cases, corrections and assignment (分派) of disputes. */
+/**
+ * Registration (登记), drafts from cases, corrections and assignment (分派) of disputes. Places (grid,
+ * village, street) come from the district's grid tree ({@link Places}).
+ */
 final class DisputeDesk {
 
     private final DisputeStore disputes;
     private final AssignmentRule rule;
+    private final PluginTenants tenants;
     private final Clock clock;
 
-    DisputeDesk(PluginStorage storage, Clock clock) {
+    DisputeDesk(PluginStorage storage, PluginTenants tenants, Clock clock) {
         this.disputes = new DisputeStore(storage);
         this.rule = new AssignmentRule(Registry.studios(storage), Registry.organisations(storage));
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -42,7 +49,8 @@ final class DisputeDesk {
         }
         data.put("source", caseId == null ? "direct" : "case");
         data.put("draft", false);
-        data.putAll(DisputeBodies.details(body.parties(), body.type(), body.grid(), body.valueYuan(), body.description()));
+        data.putAll(DisputeBodies.details(Places.district(tenants, tenant), body.parties(), body.type(), body.grid(),
+                body.valueYuan(), body.description()));
         opened(data, registeredOn);
         String id = caseId == null ? UUID.randomUUID().toString() : DisputeStore.idOfCase(caseId);
         return disputes.create(tenant, id, data);
@@ -50,7 +58,8 @@ final class DisputeDesk {
 
     /**
      * Drafts the dispute of a registered case (矛盾纠纷草稿): type from the category, place and
-     * description from the case, no parties yet. Idempotent: empty when the case already has a dispute.
+     * description from the case (the place only when the case's grid is in the district's tree), no
+     * parties yet. Idempotent: empty when the case already has a dispute.
      */
     Optional<PluginRecord> draftOf(CaseEvent event) {
         CaseFacts facts = event.facts();
@@ -67,8 +76,9 @@ final class DisputeDesk {
         data.put("parties", List.of());
         data.put("type", type.wire());
         data.put("typeZh", type.labelZh());
-        if (GridCodes.isGridCode(facts.gridCode())) {
-            data.putAll(DisputeBodies.place(facts.gridCode()));
+        DistrictFacts district = Places.district(tenants, tenant);
+        if (Places.known(district, facts.gridCode())) {
+            data.putAll(DisputeBodies.place(district, facts.gridCode()));
         }
         data.put("description", facts.title() == null ? "" : facts.title());
         Instant at = event.at() == null ? facts.reportedAt() : event.at();
@@ -91,7 +101,8 @@ final class DisputeDesk {
         data.remove("village");
         data.remove("street");
         data.remove("valueYuan");
-        data.putAll(DisputeBodies.details(body.parties(), body.type(), body.grid(), body.valueYuan(), body.description()));
+        data.putAll(DisputeBodies.details(Places.district(tenants, tenant), body.parties(), body.type(), body.grid(),
+                body.valueYuan(), body.description()));
         data.put("draft", false);
         return disputes.update(tenant, current, data);
     }
@@ -102,7 +113,7 @@ final class DisputeDesk {
         Map<String, Object> data = DisputeStore.step(current, DisputeAction.ASSIGN, clock.instant());
         boolean named = body != null && (notBlank(body.studioId()) || notBlank(body.organisationId()));
         Map<String, Object> assignee = named ? rule.named(tenant, body.studioId(), body.organisationId())
-                : rule.choose(tenant, Records.str(data, "grid"), Labelled.parse(DisputeType.class,
+                : rule.choose(tenant, Places.district(tenants, tenant), Records.str(data, "grid"), Labelled.parse(DisputeType.class,
                         Records.str(data, "type")).orElse(DisputeType.OTHER));
         String reason = body == null ? null : Inputs.optionalText("reason", body.reason(), 500);
         data.put("assignee", assignee);

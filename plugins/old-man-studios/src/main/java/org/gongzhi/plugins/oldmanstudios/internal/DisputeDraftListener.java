@@ -35,7 +35,7 @@ public final class DisputeDraftListener implements CaseLifecycleListener {
 
     @Activate
     public DisputeDraftListener(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
-        this(new DisputeDesk(storage, Clock.system(OldManStudiosModel.ZONE)), tenants);
+        this(new DisputeDesk(storage, tenants, Clock.system(OldManStudiosModel.ZONE)), tenants);
     }
 
     DisputeDraftListener(DisputeDesk desk, PluginTenants tenants) {

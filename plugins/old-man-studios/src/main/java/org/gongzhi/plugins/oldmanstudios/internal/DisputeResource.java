@@ -19,6 +19,7 @@ import javax.ws.rs.core.Response;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginEndpoint;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,9 +35,9 @@ public final class DisputeResource implements PluginEndpoint {
     private final MediationDesk mediation;
 
     @Activate
-    public DisputeResource(@Reference PluginStorage storage) {
+    public DisputeResource(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
         Clock clock = Clock.system(OldManStudiosModel.ZONE);
-        this.desk = new DisputeDesk(storage, clock);
+        this.desk = new DisputeDesk(storage, tenants, clock);
         this.mediation = new MediationDesk(storage, clock);
     }
 

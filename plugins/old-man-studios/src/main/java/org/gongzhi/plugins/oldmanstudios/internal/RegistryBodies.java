@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzhi.plugin.api.DistrictFacts;
+
 /** Request bodies of the registries and their validation into {@link Registry.Entry entries}. */
 public final class RegistryBodies {
 
@@ -16,16 +18,22 @@ public final class RegistryBodies {
     public record Mediator(String name, Long age, String standing, String phone) {
     }
 
-    /** 老倌俚工作室 of one village: {@code village} is the 12-digit community/village grid code. */
+    /**
+     * 老倌俚工作室 of one village: {@code village} is the code of a node of level community (社区/村) in the
+     * district's grid tree.
+     */
     public record Studio(String name, String village, List<Mediator> mediators) {
 
-        Registry.Entry validate() {
+        /** Validates against the district's grid tree ({@code district}, null: no village is known). */
+        Registry.Entry validate(DistrictFacts district) {
             String validName = Inputs.text("name", name, 60);
-            if (!GridCodes.isVillageCode(village == null ? null : village.trim())) {
-                throw village == null || village.isBlank() ? Problems.required("village")
-                        : Problems.invalid("village", "应为12位社区/村网格编码", "a 12-digit community/village grid code");
+            if (village == null || village.isBlank()) {
+                throw Problems.required("village");
             }
             String code = village.trim();
+            if (!Places.isVillage(district, code)) {
+                throw Problems.invalid("village", "应为本区网格树中的社区/村编码", "a community/village code of the district's grid tree");
+            }
             List<Mediator> list = Inputs.list("mediators", mediators, 1, 30);
             List<Map<String, Object>> elders = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -41,9 +49,9 @@ public final class RegistryBodies {
                         "standing", Inputs.text(at + "standing", m.standing(), 40),
                         "phone", Inputs.phone(at + "phone", m.phone(), true)));
             }
-            String street = GridCodes.street(code).orElseThrow();
+            String street = Places.street(district, code).orElse(null);
             return new Registry.Entry(Records.of("name", validName, "village", code, "street", street, "mediators", elders),
-                    List.of("village=" + code, "street=" + street));
+                    street == null ? List.of("village=" + code) : List.of("village=" + code, "street=" + street));
         }
     }
 

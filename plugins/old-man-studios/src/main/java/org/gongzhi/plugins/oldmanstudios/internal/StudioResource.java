@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginEndpoint;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,10 +29,12 @@ import org.osgi.service.component.annotations.Reference;
 public final class StudioResource implements PluginEndpoint {
 
     private final Registry studios;
+    private final PluginTenants tenants;
 
     @Activate
-    public StudioResource(@Reference PluginStorage storage) {
+    public StudioResource(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
         this.studios = Registry.studios(storage);
+        this.tenants = tenants;
     }
 
     /** All studios, or those of one village or one street/town (at most one filter). */
@@ -56,7 +59,7 @@ public final class StudioResource implements PluginEndpoint {
         if (body == null) {
             throw Problems.required("body");
         }
-        return Rest.created(tenant, Records.STUDIOS, Records.json(studios.create(tenant, body.validate())));
+        return Rest.created(tenant, Records.STUDIOS, Records.json(studios.create(tenant, body.validate(Places.district(tenants, tenant)))));
     }
 
     @PUT
@@ -67,6 +70,6 @@ public final class StudioResource implements PluginEndpoint {
         if (body == null) {
             throw Problems.required("body");
         }
-        return Records.json(studios.replace(tenant, id, body.validate()));
+        return Records.json(studios.replace(tenant, id, body.validate(Places.district(tenants, tenant))));
     }
 }

@@ -16,11 +16,11 @@ public class AssignmentRuleTest {
     @Test
     public void ruralDisputeGoesToTheStudioOfItsVillage() {
         PluginRecord studio = f.studio("扬子洲村老倌俚工作室", Fixture.YANGZIZHOU_VILLAGE, "熊老伯");
-        f.studio("新洲村老倌俚工作室", "360102100202", "万老伯");
+        f.studio("新洲村老倌俚工作室", Fixture.XINZHOU_VILLAGE, "万老伯");
         f.organisation("德济家园调解中心", "neighbour");
 
-        Map<String, Object> byGrid = rule.choose(Fixture.TENANT, Fixture.YANGZIZHOU_GRID, DisputeType.NEIGHBOUR);
-        Map<String, Object> byGroup = rule.choose(Fixture.TENANT, "36010210020100102", DisputeType.LAND_FOREST);
+        Map<String, Object> byGrid = rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.YANGZIZHOU_GRID, DisputeType.NEIGHBOUR);
+        Map<String, Object> byGroup = rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.VILLAGER_GROUP_2, DisputeType.LAND_FOREST);
 
         assertThat(byGrid).containsEntry("kind", "studio").containsEntry("id", studio.id())
                 .containsEntry("name", "扬子洲村老倌俚工作室").containsEntry("rule", "village-studio");
@@ -32,7 +32,7 @@ public class AssignmentRuleTest {
         PluginRecord first = f.studio("扬子洲村老倌俚工作室", Fixture.YANGZIZHOU_VILLAGE, "熊老伯");
         f.studio("扬子洲村第二工作室", Fixture.YANGZIZHOU_VILLAGE, "胡老伯");
 
-        assertThat(rule.choose(Fixture.TENANT, Fixture.YANGZIZHOU_GRID, DisputeType.FAMILY)).containsEntry("id", first.id());
+        assertThat(rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.YANGZIZHOU_GRID, DisputeType.FAMILY)).containsEntry("id", first.id());
     }
 
     @Test
@@ -42,7 +42,7 @@ public class AssignmentRuleTest {
         PluginRecord property = f.organisation("东湖物业纠纷调解中心", "property");
         f.organisation("劳资纠纷调解工作室", "labour");
 
-        Map<String, Object> chosen = rule.choose(Fixture.TENANT, Fixture.DIESHAN_GRID, DisputeType.PROPERTY);
+        Map<String, Object> chosen = rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.DIESHAN_GRID, DisputeType.PROPERTY);
 
         assertThat(chosen).containsEntry("kind", "organisation").containsEntry("id", property.id())
                 .containsEntry("rule", "speciality");
@@ -53,7 +53,7 @@ public class AssignmentRuleTest {
         PluginRecord oldest = f.organisation("章金媛婚姻家庭调解室", "family");
         f.organisation("劳资纠纷调解工作室", "labour");
 
-        Map<String, Object> chosen = rule.choose(Fixture.TENANT, Fixture.DIESHAN_GRID, DisputeType.NEIGHBOUR);
+        Map<String, Object> chosen = rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.DIESHAN_GRID, DisputeType.NEIGHBOUR);
 
         assertThat(chosen).containsEntry("id", oldest.id()).containsEntry("rule", "any-organisation");
     }
@@ -63,16 +63,16 @@ public class AssignmentRuleTest {
         PluginRecord labour = f.organisation("劳资纠纷调解工作室", "labour");
         f.studio("扬子洲村老倌俚工作室", Fixture.YANGZIZHOU_VILLAGE, "熊老伯");
 
-        assertThat(rule.choose(Fixture.TENANT, "360102100203001", DisputeType.LABOUR)).containsEntry("id", labour.id());
-        assertThat(rule.choose(Fixture.TENANT, "360102100", DisputeType.LABOUR)).containsEntry("id", labour.id());
-        assertThat(rule.choose(Fixture.TENANT, null, DisputeType.LABOUR)).containsEntry("id", labour.id());
+        assertThat(rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.ZHOUTOU_VILLAGE, DisputeType.LABOUR)).containsEntry("id", labour.id());
+        assertThat(rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.YANGZIZHOU_TOWN, DisputeType.LABOUR)).containsEntry("id", labour.id());
+        assertThat(rule.choose(Fixture.TENANT, Fixture.DONGHU, null, DisputeType.LABOUR)).containsEntry("id", labour.id());
     }
 
     @Test
     public void nobodyToAssignToIsAConflict() {
-        f.studio("新洲村老倌俚工作室", "360102100202", "万老伯");
+        f.studio("新洲村老倌俚工作室", Fixture.XINZHOU_VILLAGE, "万老伯");
 
-        String message = Fixture.conflict(() -> rule.choose(Fixture.TENANT, Fixture.DIESHAN_GRID, DisputeType.OTHER));
+        String message = Fixture.conflict(() -> rule.choose(Fixture.TENANT, Fixture.DONGHU, Fixture.DIESHAN_GRID, DisputeType.OTHER));
 
         assertThat(message).startsWith("本村没有老倌俚工作室").contains("no studio");
     }

@@ -7,10 +7,12 @@ import java.util.List;
 
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
+import org.gongzhi.plugin.api.DistrictGrid;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
 import org.gongzhi.plugin.tck.FixedPluginTenants;
+import org.gongzhi.plugin.tck.SampleDistricts;
 import org.junit.Test;
 
 /** 立案 of a CG01 case drafts its dispute once. */
@@ -26,7 +28,7 @@ public class DisputeDraftListenerTest {
 
     @Test
     public void registeringADisputeCaseDraftsALinkedDispute() {
-        CaseEvent event = CaseEvents.registered("CG0103", "36010210020100101");
+        CaseEvent event = CaseEvents.registered("CG0103", Fixture.VILLAGER_GROUP_1);
 
         listener.onCaseEvent(event);
 
@@ -35,7 +37,7 @@ public class DisputeDraftListenerTest {
         assertThat(draft.data()).containsEntry("caseId", event.caseId()).containsEntry("draft", true)
                 .containsEntry("status", "registered").containsEntry("type", "land-forest")
                 .containsEntry("category", "CG0103").containsEntry("caseNumber", "DH2026061900042")
-                .containsEntry("grid", "36010210020100101").containsEntry("village", Fixture.YANGZIZHOU_VILLAGE)
+                .containsEntry("grid", Fixture.VILLAGER_GROUP_1).containsEntry("village", Fixture.YANGZIZHOU_VILLAGE)
                 .containsEntry("registeredOn", "2026-06-19").containsEntry("parties", List.of())
                 .containsEntry("description", "村民反映承包地边界争议");
         assertThat(draft.refs()).contains("caseId=" + event.caseId(), "status=registered",
@@ -85,8 +87,18 @@ public class DisputeDraftListenerTest {
     }
 
     @Test
+    public void aCaseOutsideTheDistrictsGridTreeGetsADraftWithoutAPlace() {
+        CaseEvent event = CaseEvents.registered("CG0103", "360102101201001");   // the shape of a grid, not in Donghu
+
+        listener.onCaseEvent(event);
+
+        assertThat(disputes.get("case-" + event.caseId()).orElseThrow().data())
+                .doesNotContainKeys("grid", "village", "street");
+    }
+
+    @Test
     public void tenantsThatDidNotEnableTheModelGetNoDraft() {
-        CaseFacts jizhou = new CaseFacts(OTHER_TENANT, "JZ2026061900007", "CG0101", "simple", "360802001001001",
+        CaseFacts jizhou = new CaseFacts(OTHER_TENANT, "JZ2026061900007", "CG0101", "simple", SampleDistricts.jizhou().gridsAt(DistrictGrid.GRID).get(0).code(),
                 "grid-worker", "邻里因楼上漏水发生纠纷", Instant.parse("2026-06-19T01:30:00Z"));
         String caseId = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
         listener.onCaseEvent(new CaseEvent(jizhou, caseId, "register", "reported", "registered", "dispatcher-01",

@@ -25,7 +25,7 @@ public class DisputeFlowTest {
     public void registeredAssignedMediatingAgreedFollowedUp() {
         PluginRecord d = f.register(Fixture.YANGZIZHOU_GRID, "land-forest", "2026-06-01");
         assertThat(d.data()).containsEntry("status", "registered").containsEntry("village", Fixture.YANGZIZHOU_VILLAGE)
-                .containsEntry("street", "360102100").containsEntry("valueYuan", 3000).containsEntry("draft", false);
+                .containsEntry("street", Fixture.YANGZIZHOU_TOWN).containsEntry("valueYuan", 3000).containsEntry("draft", false);
 
         f.assign(d);
         PluginRecord mediating = f.mediation.session(Fixture.TENANT, d.id(), new DisputeBodies.Session("2026-06-03",

@@ -21,7 +21,7 @@ public class FiguresServiceTest {
     @Before
     public void mediate() {
         studioA = f.studio("扬子洲村老倌俚工作室", Fixture.YANGZIZHOU_VILLAGE, "熊老伯");
-        studioB = f.studio("新洲村老倌俚工作室", "360102100202", "万老伯");
+        studioB = f.studio("新洲村老倌俚工作室", Fixture.XINZHOU_VILLAGE, "万老伯");
         orgP = f.organisation("东湖物业纠纷调解中心", "property");
         f.expert("刘法官", "law");
 

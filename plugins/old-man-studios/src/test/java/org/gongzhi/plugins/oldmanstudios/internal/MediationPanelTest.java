@@ -19,7 +19,7 @@ public class MediationPanelTest {
     @Before
     public void mediate() {
         studioA = f.studio("扬子洲村老倌俚工作室", Fixture.YANGZIZHOU_VILLAGE, "熊老伯");
-        studioB = f.studio("新洲村老倌俚工作室", "360102100202", "万老伯");
+        studioB = f.studio("新洲村老倌俚工作室", Fixture.XINZHOU_VILLAGE, "万老伯");
         f.organisation("东湖物业纠纷调解中心", "property");
 
         agreed(Fixture.YANGZIZHOU_GRID, "2026-03-01", "2026-03-04");

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gongzhi.plugin.api.DistrictGrid;
 import org.gongzhi.plugin.api.PluginRecord;
+import org.gongzhi.plugin.tck.SampleDistricts;
 import org.junit.Test;
 
 /** Every refusal of input is a 400 naming the field, zh-CN first. */
@@ -31,6 +33,11 @@ public class ValidationTest {
         assertThat(invalidField(() -> register(Fixture.parties(), "fight", Fixture.YANGZIZHOU_GRID, 1L, "x", null)))
                 .isEqualTo("type");
         assertThat(invalidField(() -> register(Fixture.parties(), "neighbour", "3601021002010", 1L, "x", null)))
+                .isEqualTo("grid");
+        // well formed, but not in Donghu's grid tree: one of Jizhou's, and a village code no district has
+        assertThat(invalidField(() -> register(Fixture.parties(), "neighbour",
+                SampleDistricts.jizhou().gridsAt(DistrictGrid.GRID).get(0).code(), 1L, "x", null))).isEqualTo("grid");
+        assertThat(invalidField(() -> register(Fixture.parties(), "neighbour", "360102101201001", 1L, "x", null)))
                 .isEqualTo("grid");
         assertThat(invalidField(() -> register(Fixture.parties(), "neighbour", null, 1L, "x", null))).isEqualTo("grid");
         assertThat(invalidField(() -> register(Fixture.parties(), "neighbour", Fixture.YANGZIZHOU_GRID, -5L, "x", null)))
@@ -56,21 +63,27 @@ public class ValidationTest {
     @Test
     public void registries() {
         RegistryBodies.Mediator elder = new RegistryBodies.Mediator("熊老伯", 68L, "退休教师", "13907910000");
-        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", "360102100", List.of(elder)).validate()))
-                .isEqualTo("village");
-        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", null, List.of(elder)).validate())).isEqualTo("village");
-        assertThat(invalidField(() -> new RegistryBodies.Studio(" ", Fixture.YANGZIZHOU_VILLAGE, List.of(elder)).validate()))
+        // a street, a grid below a village, a village of another district, a 12-digit code Donghu lacks
+        for (String notAVillage : List.of(Fixture.YANGZIZHOU_TOWN, Fixture.YANGZIZHOU_GRID,
+                SampleDistricts.jizhou().gridsAt(DistrictGrid.COMMUNITY).get(0).code(), "360102101201")) {
+            assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", notAVillage, List.of(elder))
+                    .validate(Fixture.DONGHU))).isEqualTo("village");
+        }
+        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of(elder))
+                .validate(null))).isEqualTo("village");
+        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", null, List.of(elder)).validate(Fixture.DONGHU))).isEqualTo("village");
+        assertThat(invalidField(() -> new RegistryBodies.Studio(" ", Fixture.YANGZIZHOU_VILLAGE, List.of(elder)).validate(Fixture.DONGHU)))
                 .isEqualTo("name");
-        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of()).validate()))
+        assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of()).validate(Fixture.DONGHU)))
                 .isEqualTo("mediators");
         assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of(
-                new RegistryBodies.Mediator("熊老伯", 12L, "退休教师", "13907910000"))).validate())).isEqualTo("mediators[0].age");
+                new RegistryBodies.Mediator("熊老伯", 12L, "退休教师", "13907910000"))).validate(Fixture.DONGHU))).isEqualTo("mediators[0].age");
         assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of(
-                new RegistryBodies.Mediator("熊老伯", 70L, null, "13907910000"))).validate())).isEqualTo("mediators[0].standing");
+                new RegistryBodies.Mediator("熊老伯", 70L, null, "13907910000"))).validate(Fixture.DONGHU))).isEqualTo("mediators[0].standing");
         assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of(
-                new RegistryBodies.Mediator("熊老伯", 70L, "老村干部", null))).validate())).isEqualTo("mediators[0].phone");
+                new RegistryBodies.Mediator("熊老伯", 70L, "老村干部", null))).validate(Fixture.DONGHU))).isEqualTo("mediators[0].phone");
         assertThat(invalidField(() -> new RegistryBodies.Studio("工作室", Fixture.YANGZIZHOU_VILLAGE, List.of(elder, elder))
-                .validate())).isEqualTo("mediators[1].name");
+                .validate(Fixture.DONGHU))).isEqualTo("mediators[1].name");
         assertThat(invalidField(() -> new RegistryBodies.Organisation("调解中心", "tax", null, null).validate()))
                 .isEqualTo("speciality");
         assertThat(invalidField(() -> new RegistryBodies.Expert("刘法官", "astrology", null, null).validate()))

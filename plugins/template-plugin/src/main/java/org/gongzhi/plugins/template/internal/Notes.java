@@ -1,6 +1,9 @@
 package org.gongzhi.plugins.template.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +12,25 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.gongzhi.plugin.api.DistrictFacts;
+import org.gongzhi.plugin.api.DistrictGrid;
 import org.gongzhi.plugin.api.InvalidInputException;
 import org.gongzhi.plugin.api.PluginRecord;
 import org.gongzhi.plugin.api.PluginStorage;
 import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.RecordCollection;
+import org.gongzhi.plugin.api.RecordQuery;
 
 /**
  * Notes (工作备注) a district keeps, optionally about one grid: the logic behind
  * {@link NotesResource}, without JAX-RS so it is tested with plain JUnit. Records live in
- * collection {@value #COLLECTION}, id = a UUID, ref {@code grid=<code>} when the note names a grid.
+ * collection {@value #COLLECTION}, id = a UUID, with refs (plugin API 1.3 queries count on them):
+ * <ul>
+ *   <li>{@code day=<yyyy-MM-dd>}, the day it was written (Asia/Shanghai), for counting a period;</li>
+ *   <li>{@code grid=<code>} when the note names a grid, for listing a grid's notes;</li>
+ *   <li>{@code in=<code>} for the named grid and every node above it in the district's grid tree, for
+ *       counting a subtree.</li>
+ * </ul>
  */
 public final class Notes {
 
@@ -28,6 +40,10 @@ public final class Notes {
     static final int DEFAULT_LIMIT = 50;
     /** Key of {@link #countByGrid} for notes that name no grid (sorts after every grid code). */
     static final String NO_GRID = "~";
+    /** Ref name of the day a note was written. */
+    static final String DAY = "day";
+    /** Ref name of the grid-tree nodes a note lies in (its grid and the grid's ancestors). */
+    static final String IN = "in";
     private static final Pattern GRID = Pattern.compile("\\d{6,17}");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
@@ -45,16 +61,21 @@ public final class Notes {
 
     private final PluginStorage storage;
     private final PluginTenants tenants;
+    private final Clock clock;
 
-    /** Notes that check a grid code's form only (for readers: the panel and the report). */
-    Notes(PluginStorage storage) {
-        this(storage, null);
+    /** Notes on the system clock. */
+    Notes(PluginStorage storage, PluginTenants tenants) {
+        this(storage, tenants, Clock.system(TemplateModel.ZONE));
     }
 
-    /** Notes that also check that a note's grid is in the district's grid tree (API 1.3 lookups). */
-    Notes(PluginStorage storage, PluginTenants tenants) {
+    /**
+     * Notes whose grids are checked against the district's grid tree and counted along it (API 1.3
+     * lookups); {@code clock} dates a new note's {@code day=} ref (tests: the storage's clock).
+     */
+    Notes(PluginStorage storage, PluginTenants tenants, Clock clock) {
         this.storage = storage;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     /** Stores a new note; InvalidInputException names the field at fault. */
@@ -72,8 +93,8 @@ public final class Notes {
             throw new InvalidInputException("gridCode", "网格编码应为 6–17 位数字 (a grid code is 6 to 17 digits): "
                     + body.gridCode());
         }
-        if (body.gridCode() != null && tenants != null && tenants.district(tenant, TemplateModel.ID)
-                .map(d -> d.grid(body.gridCode()).isEmpty()).orElse(false)) {
+        DistrictFacts district = tenants.district(tenant, TemplateModel.ID).orElse(null);
+        if (body.gridCode() != null && district != null && district.grid(body.gridCode()).isEmpty()) {
             throw new InvalidInputException("gridCode", "本区网格树中没有这个网格 (no such grid in the district): "
                     + body.gridCode());
         }
@@ -84,7 +105,14 @@ public final class Notes {
         data.put("text", body.text().strip());
         data.put("gridCode", body.gridCode());
         data.put("author", body.author());
-        List<String> refs = body.gridCode() == null ? List.of() : List.of("grid=" + body.gridCode());
+        List<String> refs = new ArrayList<>();
+        refs.add(DAY + "=" + LocalDate.ofInstant(clock.instant(), TemplateModel.ZONE));
+        if (body.gridCode() != null) {
+            refs.add("grid=" + body.gridCode());
+            if (district != null) {
+                district.pathTo(body.gridCode()).forEach(g -> refs.add(IN + "=" + g.code()));
+            }
+        }
         return note(notes(tenant).put(UUID.randomUUID().toString(), data, refs, 0L));
     }
 
@@ -107,23 +135,49 @@ public final class Notes {
     }
 
     /**
-     * How many notes were written from {@code from} (inclusive) to {@code to} (exclusive), by grid code,
-     * in code order; notes without a grid under {@link #NO_GRID}. Reads every page; writes nothing.
+     * How many notes were written on the days {@code [from, to)}, by grid code, in code order; notes
+     * without a grid under {@link #NO_GRID}. Counted in the database ({@link RecordCollection#countOf}):
+     * the period's total, then down the district's grid tree only into subtrees that hold notes, so
+     * the number of counts grows with the grids that have notes, not with the size of the tree.
+     * Reads no record; writes nothing. A note whose grid has since left the tree counts under its
+     * nearest remaining ancestor.
      */
-    Map<String, Long> countByGrid(String tenant, Instant from, Instant to) {
+    Map<String, Long> countByGrid(String tenant, LocalDate from, LocalDate to) {
         Map<String, Long> counts = new TreeMap<>();
         RecordCollection notes = notes(tenant);
-        for (int offset = 0; ; offset += RecordCollection.MAX_LIMIT) {
-            List<PluginRecord> page = notes.find(null, offset, RecordCollection.MAX_LIMIT);
-            for (PluginRecord r : page) {
-                if (!r.createdAt().isBefore(from) && r.createdAt().isBefore(to)) {
-                    Object grid = r.data().get("gridCode");
-                    counts.merge(grid == null ? NO_GRID : grid.toString(), 1L, Long::sum);
-                }
+        RecordQuery period = RecordQuery.all().range(DAY, from.toString(), to.toString());
+        long total = notes.countOf(period);
+        if (total == 0) {
+            return counts;
+        }
+        DistrictFacts district = tenants.district(tenant, TemplateModel.ID).orElse(null);
+        long inTree = 0;
+        if (district != null) {
+            DistrictGrid root = district.rootGrid();
+            inTree = notes.countOf(period.ref(IN + "=" + root.code()));
+            if (inTree > 0) {
+                countDown(notes, period, district, root, inTree, counts);
             }
-            if (page.size() < RecordCollection.MAX_LIMIT) {
-                return counts;
+        }
+        if (total > inTree) {
+            counts.put(NO_GRID, total - inTree);
+        }
+        return counts;
+    }
+
+    /** Splits the {@code inNode} notes lying in {@code node}'s subtree between its children and itself. */
+    private static void countDown(RecordCollection notes, RecordQuery period, DistrictFacts district, DistrictGrid node,
+                                  long inNode, Map<String, Long> counts) {
+        long below = 0;
+        for (DistrictGrid child : district.children(node.code())) {
+            long inChild = notes.countOf(period.ref(IN + "=" + child.code()));
+            if (inChild > 0) {
+                below += inChild;
+                countDown(notes, period, district, child, inChild, counts);
             }
+        }
+        if (inNode > below) {
+            counts.put(node.code(), inNode - below);
         }
     }
 

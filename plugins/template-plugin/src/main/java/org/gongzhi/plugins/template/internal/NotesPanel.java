@@ -1,12 +1,12 @@
 package org.gongzhi.plugins.template.internal;
 
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Map;
 
 import org.gongzhi.plugin.api.DistrictModel;
 import org.gongzhi.plugin.api.PluginStorage;
+import org.gongzhi.plugin.api.PluginTenants;
 import org.gongzhi.plugin.api.ScreenFigures;
 import org.gongzhi.plugin.api.ScreenPanel;
 import org.osgi.service.component.annotations.Activate;
@@ -34,8 +34,8 @@ public final class NotesPanel implements ScreenPanel {
     private final Notes notes;
 
     @Activate
-    public NotesPanel(@Reference PluginStorage storage) {
-        this.notes = new Notes(storage);
+    public NotesPanel(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
+        this.notes = new Notes(storage, tenants);
     }
 
     @Override
@@ -65,9 +65,7 @@ public final class NotesPanel implements ScreenPanel {
 
     @Override
     public ScreenFigures figures(String tenantId, YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay(TemplateModel.ZONE).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(TemplateModel.ZONE).toInstant();
-        Map<String, Long> byGrid = notes.countByGrid(tenantId, start, end);
+        Map<String, Long> byGrid = notes.countByGrid(tenantId, month.atDay(1), month.plusMonths(1).atDay(1));
         long total = byGrid.values().stream().mapToLong(Long::longValue).sum();
         long grids = byGrid.keySet().stream().filter(g -> !Notes.NO_GRID.equals(g)).count();
         ScreenFigures.Builder b = ScreenFigures.builder().count("notes", total).count("grids", grids);

@@ -1,6 +1,5 @@
 package org.gongzhi.plugins.template.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class NotesReportContribution implements ReportContribution {
     @Activate
     public NotesReportContribution(@Reference PluginStorage storage, @Reference PluginTenants tenants) {
         this.tenants = tenants;
-        this.notes = new Notes(storage);
+        this.notes = new Notes(storage, tenants);
     }
 
     @Override
@@ -47,9 +46,7 @@ public final class NotesReportContribution implements ReportContribution {
         if (!tenants.isEnabled(tenantId, TemplateModel.ID) || !from.isBefore(to)) {
             return List.of();                                  // not enabled: read nothing
         }
-        Instant start = from.atStartOfDay(TemplateModel.ZONE).toInstant();   // [from, to) in Asia/Shanghai
-        Instant end = to.atStartOfDay(TemplateModel.ZONE).toInstant();
-        Map<String, Long> byGrid = notes.countByGrid(tenantId, start, end);  // reads, never writes
+        Map<String, Long> byGrid = notes.countByGrid(tenantId, from, to);     // counts, never writes
         if (byGrid.isEmpty()) {
             return List.of(ReportSection.noData("工作备注情况", "Work notes"));
         }

@@ -23,7 +23,11 @@ public class NotesTest {
         assertThat(added.createdAt()).isNotNull();
         assertThat(notes.get("jizhou", added.id())).contains(added);
         assertThat(storage.records("jizhou", TemplateModel.ID).get(Notes.COLLECTION)).singleElement()
-                .satisfies(r -> assertThat(r.refs()).containsExactly("grid=360802001001001"));
+                .satisfies(r -> {
+                    assertThat(r.refs()).contains("grid=360802001001001", "in=360802", "in=360802001",
+                            "in=360802001001", "in=360802001001001").hasSize(6);
+                    assertThat(r.refs().get(0)).matches("day=\\d{4}-\\d{2}-\\d{2}");
+                });
     }
 
     @Test

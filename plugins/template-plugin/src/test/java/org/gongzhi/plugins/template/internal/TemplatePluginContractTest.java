@@ -15,6 +15,6 @@ public class TemplatePluginContractTest extends DistrictPluginContract {
                 .withListeners(new GridEventCounter(storage, tenants))
                 .withReportContributions(new NotesReportContribution(storage, tenants))
                 .withConsolePages(new NotesPage())
-                .withScreenPanels(new NotesPanel(storage));
+                .withScreenPanels(new NotesPanel(storage, tenants));
     }
 }
