@@ -20,9 +20,10 @@ import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
  * What supervision says and to whom: the reason and journal text of automatic records, the notice's
- * event key, recipients and template variables. Pure functions, no database. Variables carry case
- * number, category, times and staff text only — never the reporter's name, phone, address or the
- * case's title and description (residents write those).
+ * event key (the keys of the notification bundle's shipped templates), recipients and template
+ * variables. Pure functions, no database. Variables carry case number, category, times and staff text
+ * only — never the reporter's name, phone, address or the case's title and description (residents
+ * write those); a variable without a value is left out, so the template's fallback applies.
  */
 final class SupervisionNotices {
 
@@ -30,10 +31,12 @@ final class SupervisionNotices {
     static final String REMINDER_WARNING = "supervision.reminder.warning";
     /** Template key of a reminder at the due time. */
     static final String REMINDER_OVERDUE = "supervision.reminder.overdue";
-    /** Template key of an order or a listed matter. */
-    static final String ORDER = "supervision.order";
+    /** Template key of an order (the notification bundle's shipped template). */
+    static final String ORDER = "supervision.order.created";
+    /** Template key of a listed matter. */
+    static final String LISTED = "supervision.listed";
     /** Template key of an escalation to the city. */
-    static final String ESCALATION = "supervision.escalation";
+    static final String ESCALATION = "supervision.escalated";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -44,7 +47,8 @@ final class SupervisionNotices {
     static String event(SupervisionKind kind, SupervisionTrigger trigger) {
         return switch (kind) {
             case REMINDER -> trigger == SupervisionTrigger.WARNING ? REMINDER_WARNING : REMINDER_OVERDUE;
-            case ORDER, LISTED -> ORDER;
+            case ORDER -> ORDER;
+            case LISTED -> LISTED;
             case ESCALATION -> ESCALATION;
         };
     }
@@ -107,9 +111,17 @@ final class SupervisionNotices {
         v.put("trigger", r.trigger().wireName());
         v.put("triggerLabel", r.trigger().labelZh());
         v.put("reason", r.reason());
-        v.put("category", tenant.category(categoryCode).map(CategoryDefinition::name).orElse(categoryCode == null ? "" : categoryCode));
-        v.put("dueAt", dueAt == null ? "" : when(dueAt, zone));
-        v.put("deadline", r.deadline() == null ? "" : when(r.deadline(), zone));
+        if (categoryCode != null) {
+            v.put("category", tenant.category(categoryCode).map(CategoryDefinition::name).orElse(categoryCode));
+        }
+        if (dueAt != null) {
+            v.put("dueAt", when(dueAt, zone));
+        }
+        // the templates' ${deadline}: an order's own deadline, for a reminder the case's due time
+        Instant deadline = r.deadline() != null ? r.deadline() : dueAt;
+        if (deadline != null) {
+            v.put("deadline", when(deadline, zone));
+        }
         v.put("issuedBy", r.issuedBy());
         return new Notice(tenant.id(), r.caseId(), r.caseNumber(), event(r.kind(), r.trigger()), "supervision:" + r.id(),
                 recipients(r.kind(), leadDepartment, gridCode), v);

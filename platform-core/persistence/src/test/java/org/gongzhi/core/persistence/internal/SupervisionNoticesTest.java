@@ -29,10 +29,18 @@ public class SupervisionNoticesTest {
                 .isEqualTo("supervision.reminder.warning");
         assertThat(SupervisionNotices.event(SupervisionKind.REMINDER, SupervisionTrigger.OVERDUE))
                 .isEqualTo("supervision.reminder.overdue");
-        assertThat(SupervisionNotices.event(SupervisionKind.ORDER, SupervisionTrigger.MANUAL)).isEqualTo("supervision.order");
-        assertThat(SupervisionNotices.event(SupervisionKind.LISTED, SupervisionTrigger.MANUAL)).isEqualTo("supervision.order");
+        assertThat(SupervisionNotices.event(SupervisionKind.ORDER, SupervisionTrigger.MANUAL))
+                .isEqualTo("supervision.order.created");
+        assertThat(SupervisionNotices.event(SupervisionKind.LISTED, SupervisionTrigger.MANUAL)).isEqualTo("supervision.listed");
         assertThat(SupervisionNotices.event(SupervisionKind.ESCALATION, SupervisionTrigger.REWORK))
-                .isEqualTo("supervision.escalation");
+                .isEqualTo("supervision.escalated");
+        for (SupervisionKind k : SupervisionKind.values()) {
+            for (SupervisionTrigger t : SupervisionTrigger.values()) {
+                String event = SupervisionNotices.event(k, t);
+                assertThat(NoticeTemplates.shipped(event).subject()).as("a shipped template for %s", event)
+                        .doesNotContain("案件通知");
+            }
+        }
     }
 
     @Test
@@ -67,7 +75,7 @@ public class SupervisionNoticesTest {
                 SupervisionKind.ORDER, SupervisionTrigger.MANUAL, "请加快处置", DUE, "jb-dispatcher",
                 DUE.minus(Duration.ofDays(1)), null, null, null, null);
         Notice n = SupervisionNotices.notice(jiangbei, r, "CG", null, "CM0101", DUE);
-        assertThat(n.event()).isEqualTo("supervision.order");
+        assertThat(n.event()).isEqualTo("supervision.order.created");
         assertThat(n.sourceKey()).isEqualTo("supervision:" + r.id());
         assertThat(n.caseNumber()).isEqualTo(r.caseNumber());
         assertThat(n.variables()).containsEntry("deadline", "2026-11-10 00:00").containsEntry("kindLabel", "督办")

@@ -108,7 +108,7 @@ public class SupervisionTest {
     public void twoSweepsAtTheSameMomentWriteEachReminderOnce() throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            ids.add(handling("C" + i).id());
+            ids.add(handling("居民反映" + i).id());
         }
         Instant warning = fix.cases.get(T, ids.get(0)).warningAt();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -138,6 +138,10 @@ public class SupervisionTest {
         assertThat(count("select count(distinct case_id) from supervision where tenant_id = 'jiangbei'")).isEqualTo(150);
         assertThat(count("select count(*) from case_journal where tenant_id = 'jiangbei' and actor = 'supervision'"))
                 .isEqualTo(150);
+        assertThat(count("select count(distinct source_key) from notification_outbox where tenant_id = 'jiangbei'"
+                + " and source_key like 'supervision:%'")).as("one notice per reminder").isEqualTo(150);
+        assertThat(count("select count(*) from notification_outbox where tenant_id = 'jiangbei'"
+                + " and event = 'supervision.reminder.warning' and body like '%居民反映%'")).as("no title in notices").isZero();
     }
 
     @Test
@@ -334,7 +338,7 @@ public class SupervisionTest {
     /** Reported, registered, dispatched to CG and accepted at T0. */
     private CaseView handling(String title) {
         fix.clock.set(T0);
-        UUID id = fix.cases.report(T, new NewCase(title, null, "CM0101", "hotline", null, null, null, null, null, null,
+        UUID id = fix.cases.report(T, new NewCase(title, null, "CM0101", org.gongzhi.core.casework.Channel.HOTLINE, null, null, null, null, null, null,
                 List.of(), null), "hotline").kase().id();
         fix.cases.transition(T, id, new TransitionCommand(CaseAction.REGISTER, "centre", null, List.of(), null,
                 List.of(), SlaTier.COORDINATION, null, null, null));
