@@ -142,7 +142,7 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         SupervisionRows.journal(s, t.id(), c.caseId(), c.status(), r.issuedBy(), now,
                 SupervisionNotices.journalNote(r, t.timeZone()));
         NoticeRows.enqueue(s, SupervisionNotices.notice(t, r, c.leadDepartment(), c.gridCode(), c.categoryCode(),
-                c.dueAt()), now);
+                c.dueAt()), now, t);
     }
 
     // ---- the service ----

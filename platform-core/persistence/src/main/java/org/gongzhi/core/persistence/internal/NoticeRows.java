@@ -16,7 +16,6 @@ import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationPreferences;
 import org.gongzhi.core.service.notify.NotificationTemplate;
-import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -33,35 +32,16 @@ import org.slf4j.LoggerFactory;
 final class NoticeRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeRows.class);
-    /** The districts, set by {@link TenantCatalog} when it is created (the same bundle serves both). */
-    private static volatile TenantDirectory districts;
-
     private NoticeRows() {
     }
 
-    /** Called by the district directory of this bundle when it is ready ({@code null} when it goes). */
-    static void districts(TenantDirectory directory) {
-        districts = directory;
-    }
-
     /**
-     * Enqueues one notice: a row per resolved person (or group) and channel, at most once per
-     * {@link Notice#sourceKey()}, destination and channel.
+     * Enqueues one notice of {@code district} (its people and departments resolve the recipients): a
+     * row per resolved person (or group) and channel, at most once per {@link Notice#sourceKey()},
+     * destination and channel, in the session's transaction.
      *
      * @return how many notifications were written
-     * @throws IllegalStateException when the district is unknown or the directory is not ready
      */
-    static int enqueue(Session s, Notice notice, Instant now) {
-        TenantDirectory directory = districts;
-        if (directory == null) {
-            throw new IllegalStateException("the district directory is not ready: notice " + notice.sourceKey()
-                    + " cannot be resolved");
-        }
-        TenantDefinition district = directory.find(notice.tenantId()).orElseThrow(() ->
-                new IllegalStateException("no district " + notice.tenantId() + " for notice " + notice.sourceKey()));
-        return enqueue(s, notice, now, district);
-    }
-
     static int enqueue(Session s, Notice notice, Instant now, TenantDefinition district) {
         List<NoticeRecipients.Destination> destinations = NoticeRecipients.resolve(district, notice.recipients());
         if (destinations.isEmpty()) {

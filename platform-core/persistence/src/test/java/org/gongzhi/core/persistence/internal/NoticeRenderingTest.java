@@ -34,10 +34,10 @@ public class NoticeRenderingTest {
 
     @Test
     public void theShippedWarningTemplateRendersInChineseWithTheNoticesVariables() {
-        Notice n = notice("supervision.reminder.warning", Map.of("title", "路边垃圾堆积", "deadline", "11月5日 17:00"));
+        Notice n = notice("supervision.reminder.warning", Map.of("category", "暴露垃圾", "deadline", "11月5日 17:00"));
         NoticeTemplates.Rendered r = NoticeTemplates.render(NoticeTemplates.shipped(n.event()), n, JIZHOU.name());
         assertThat(r.subject()).isEqualTo("【催办】案件 JZ-2026-000042 即将超期");
-        assertThat(r.text()).isEqualTo("【催办】案件 JZ-2026-000042（路边垃圾堆积）将于 11月5日 17:00 到期，已用时限超过预警线，请抓紧办理。");
+        assertThat(r.text()).isEqualTo("【催办】案件 JZ-2026-000042（暴露垃圾）将于 11月5日 17:00 到期，已用时限超过预警线，请抓紧办理。");
     }
 
     @Test

@@ -49,7 +49,7 @@ public class NotificationOutboxTest {
 
     private static Notice notice(String sourceKey, NoticeRecipient... to) {
         return new Notice(JIZHOU, null, "JZ-2026-000007", "supervision.reminder.warning", sourceKey, List.of(to),
-                Map.of("title", "井盖缺失", "deadline", "今天 17:00"));
+                Map.of("category", "井盖缺失", "deadline", "今天 17:00"));
     }
 
     private static List<Notification> of(String sourceKey) {
@@ -63,7 +63,9 @@ public class NotificationOutboxTest {
         Notice n = notice(key, new NoticeRecipient(Kind.DEPARTMENT, "CG"), new NoticeRecipient(Kind.PERSON, "jz-cg"));
         int first = FIX.notifications.enqueue(n);
         int again = FIX.notifications.enqueue(n);
-        int inOneTransaction = FIX.db.inTenant(JIZHOU, s -> NoticeRows.enqueue(s, n, NOON) + NoticeRows.enqueue(s, n, NOON));
+        var district = FIX.tenants.find(JIZHOU).orElseThrow();
+        int inOneTransaction = FIX.db.inTenant(JIZHOU, s -> NoticeRows.enqueue(s, n, NOON, district)
+                + NoticeRows.enqueue(s, n, NOON, district));
         List<Notification> rows = of(key);
         assertThat(first).isEqualTo(4).isEqualTo(rows.size());
         assertThat(again).isZero();
