@@ -68,6 +68,7 @@ const en: typeof zh = {
       postponementRate: 'Postponement rate', averageHandlingHours: 'Mean handling time', p90HandlingHours: 'Handling time, 90th percentile', satisfactionRate: 'Satisfaction rate',
       averageSatisfaction: 'Mean satisfaction', resolvedAtTownOrVillage: 'Resolved at town/village level', townOrVillageShare: 'Town/village resolution', mediationSuccessRate: 'Mediation success rate',
       pendingNow: 'Open now', overdueNow: 'Overdue now',
+      reminders: 'Reminders', supervisionOrders: 'Supervision orders', escalations: 'Escalations', supervisionDue: 'Orders due', supervisionOnTime: 'Orders settled on time', supervisionOnTimeRate: 'Orders settled on time (rate)',
     },
     sub: {
       reported: '{a} registered', closed: 'of {b} due', closureRate: '{a} closed of {b} due', onTimeClosureRate: '{a} on time of {b} due',

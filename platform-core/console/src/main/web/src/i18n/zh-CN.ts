@@ -67,6 +67,7 @@ export default {
       postponementRate: '延期率', averageHandlingHours: '平均办理时长', p90HandlingHours: '办理时长 90 分位', satisfactionRate: '满意率',
       averageSatisfaction: '平均满意度', resolvedAtTownOrVillage: '镇村两级解决数', townOrVillageShare: '镇村两级解决率', mediationSuccessRate: '调解成功率',
       pendingNow: '当前在办', overdueNow: '当前超期',
+      reminders: '催办次数', supervisionOrders: '督办件', escalations: '提级督办', supervisionDue: '到期督办件', supervisionOnTime: '按期办结督办件', supervisionOnTimeRate: '督办件按期办结率',
     },
     sub: {
       reported: '其中立案 {a}', closed: '应结案 {b}', closureRate: '结案 {a} / 应结案 {b}', onTimeClosureRate: '按期结案 {a} / 应结案 {b}',

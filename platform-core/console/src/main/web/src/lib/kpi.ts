@@ -45,6 +45,12 @@ export const METRICS: Record<MetricKey, Metric> = {
   mediationSuccessRate: { measure: 'rate', better: 'higher' },
   pendingNow: { measure: 'count', better: null },
   overdueNow: { measure: 'count', better: 'lower' },
+  reminders: { measure: 'count', better: null },
+  supervisionOrders: { measure: 'count', better: null },
+  escalations: { measure: 'count', better: 'lower' },
+  supervisionDue: { measure: 'count', better: null },
+  supervisionOnTime: { measure: 'count', better: 'higher' },
+  supervisionOnTimeRate: { measure: 'rate', better: 'higher' },
 }
 
 /**

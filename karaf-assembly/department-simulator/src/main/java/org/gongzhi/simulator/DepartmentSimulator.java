@@ -52,6 +52,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final UpdateSink sink;
     private final Intake intake;
     private final SmsInbox sms = new SmsInbox();
+    private volatile WecomHandler wecom;
     private HttpServer server;
     private ExecutorService workers;
     private DropFolder dropFolder;
@@ -113,6 +114,8 @@ public final class DepartmentSimulator implements AutoCloseable {
         server.createContext(dispatchPath.context(), dispatch);
         server.createContext("/admin/", admin);
         server.createContext("/sms", new SmsHandler(settings.smsRequiredHeader(), outage, sms, log));
+        wecom = new WecomHandler(outage, log);
+        server.createContext("/wecom", wecom);
         server.createContext("/health", admin);
         if (!"/".equals(dispatchPath.context())) {
             server.createContext("/", x -> {
@@ -202,6 +205,16 @@ public final class DepartmentSimulator implements AutoCloseable {
     /** The last text messages accepted to {@code to} ({@code null}: to anyone), newest first, at most 100. */
     public List<SmsMessage> smsMessages(String to) {
         return sms.list(to, 100);
+    }
+
+    /** The webhook URL of a simulated WeChat Work group robot with this key ({@code POST}, JSON as the real one). */
+    public URI wecomUrl(String key) {
+        return URI.create(baseUrl() + "/wecom/send?key=" + key);
+    }
+
+    /** The last robot messages accepted for {@code key} ({@code null}: any robot), newest first, at most 100. */
+    public List<WecomMessage> wecomMessages(String key) {
+        return wecom == null ? List.of() : wecom.list(key, 100);
     }
 
     /** Goes down until {@link #up()}, with the configured mode. */

@@ -263,8 +263,8 @@ public final class SimulatorBuilder {
         }
         Template dispatch = Template.of("--dispatch-path", dispatchPath, Template.NAMES);
         if (!dispatchPath.startsWith("/") || dispatchPath.startsWith("/admin") || dispatchPath.startsWith("/health")
-                || dispatchPath.startsWith("/sms")) {
-            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin, /health or /sms: "
+                || dispatchPath.startsWith("/sms") || dispatchPath.startsWith("/wecom")) {
+            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin, /health, /sms or /wecom: "
                     + dispatchPath);
         }
         nonNegative("--latency", latency);

@@ -63,9 +63,13 @@ final class BootedPlatform implements AutoCloseable {
 
     /** Boots the platform with options of the test's own that may depend on its HTTP port, and waits until it is ready. */
     static BootedPlatform start(String name, IntFunction<Option[]> extra) throws IOException {
+        return start(name, TestDatabase.start(), extra);
+    }
+
+    /** The same on a database the caller started: several platforms on one database are the nodes of a cluster. */
+    static BootedPlatform start(String name, TestDatabase database, IntFunction<Option[]> extra) throws IOException {
         int http = PlatformTestSupport.freePort();
         File unpack = new File("target/exam-" + name);
-        TestDatabase database = TestDatabase.start();
         ExamSystem system = PaxExamRuntime.createServerSystem(
                 OptionUtils.combine(PlatformTestSupport.platformOptions(database, http, unpack, false), extra.apply(http)));
         TestContainer container = PaxExamRuntime.createContainer(system);

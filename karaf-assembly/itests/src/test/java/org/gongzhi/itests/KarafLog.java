@@ -24,6 +24,11 @@ final class KarafLog {
         return new KarafLog(file, file.toFile().length());
     }
 
+    /** The whole of {@code file}. */
+    static KarafLog markStart(Path file) {
+        return new KarafLog(file, 0);
+    }
+
     /** The lines written since the mark. */
     List<String> linesSince() throws IOException {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {

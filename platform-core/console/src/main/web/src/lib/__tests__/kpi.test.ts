@@ -7,6 +7,7 @@ const figures: Figures = {
   evaluated: 61, closureRate: 0.9278350515463918, onTimeClosureRate: 0.865979381443299, reworkRate: 0.06315789473684211,
   postponementRate: 0.03305785123966942, averageHandlingHours: 31.6, p90HandlingHours: 96.5, satisfactionRate: 0.9344262295081968,
   averageSatisfaction: 4.62, resolvedAtTownOrVillage: 62, townOrVillageShare: 0.6888888888888889, pendingNow: 35, overdueNow: 3,
+  reminders: 40, supervisionOrders: 6, escalations: 1, supervisionDue: 5, supervisionOnTime: 4, supervisionOnTimeRate: 0.8,
 }
 
 describe('formatting figures', () => {

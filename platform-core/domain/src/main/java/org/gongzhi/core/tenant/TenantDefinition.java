@@ -41,13 +41,15 @@ import org.gongzhi.core.grid.GridTree;
  *                   {@link EmergencyPlan#defaults(SlaPolicy)} of {@code sla}; every command-post
  *                   category is a category of this tenant and no wartime limit is looser than the
  *                   normal one ({@link EmergencyPlan#normalCeiling}) (since 1.3)
+ * @param supervision the supervision rules (督办规则); {@code null} becomes {@link SupervisionPolicy#defaults()}
+ *                   (since 1.4)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                                ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                                GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
-                               EmergencyPlan emergency) {
+                               EmergencyPlan emergency, SupervisionPolicy supervision) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -130,6 +132,17 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         hotline.requireTargets(categories, grids);
         emergency = emergency == null ? EmergencyPlan.defaults(sla) : emergency;
         requirePlan(emergency, sla, categories);
+        supervision = supervision == null ? SupervisionPolicy.defaults() : supervision;
+    }
+
+    /** A tenant with the default supervision rules (the constructor of version 1.3). */
+    public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                            ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                            List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                            GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
+                            EmergencyPlan emergency) {
+        this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
+                grids, people, hotline, emergency, null);
     }
 
     /** A tenant with the default emergency plan (the constructor of version 1.2). */
@@ -138,7 +151,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, null);
+                grids, people, hotline, null, null);
     }
 
     private static void requirePlan(EmergencyPlan plan, SlaPolicy sla, List<CategoryDefinition> categories) {
@@ -162,7 +175,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, null, null);
+                grids, people, null, null, null);
     }
 
     private static void require(String value, String field) {

@@ -23,6 +23,7 @@ import org.gongzhi.core.tenant.internal.Located;
 import org.gongzhi.core.tenant.internal.GridParser;
 import org.gongzhi.core.tenant.internal.Connectors;
 import org.gongzhi.core.tenant.internal.HotlineParser;
+import org.gongzhi.core.tenant.internal.SupervisionParser;
 import org.gongzhi.core.tenant.internal.YamlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * defaults {@link SlaPolicy#defaults()}), {@code calendar} (default Saturday/Sunday weekend, no
  * holidays), {@code people}, {@code hotline} (default {@link HotlineMapping#none()}),
  * {@code emergency} (the wartime plan: {@code limits} per tier, {@code commandPostCategories},
- * {@code roster} inline or as a file; default {@link EmergencyPlan#defaults}). The id must equal
+ * {@code roster} inline or as a file; default {@link EmergencyPlan#defaults}), {@code supervision}
+ * (督办规则: {@code escalateAfterOverdue}, {@code escalateAfterReworks}, {@code answerWithin}; default
+ * {@link SupervisionPolicy#defaults()}). The id must equal
  * the directory name.
  */
 public final class TenantDefinitionReader {
@@ -52,7 +55,7 @@ public final class TenantDefinitionReader {
     private static final Logger LOG = LoggerFactory.getLogger(TenantDefinitionReader.class);
     private static final Set<String> TENANT_KEYS = Set.of("id", "name", "nameEn", "city", "cityEn", "adminCode",
             "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people", "hotline",
-            "emergency");
+            "emergency", "supervision");
     /** File of the city's own accounts (city administrators) under {@code common/}. */
     public static final String CITY_PEOPLE_FILE = "city-people.yaml";
 
@@ -96,11 +99,12 @@ public final class TenantDefinitionReader {
                         categories.stream().map(Located::value).toList(), grids);
         EmergencyPlan emergency = EmergencyParser.parse(root.get("emergency"), sla,
                 categories.stream().map(Located::value).toList(), tenantDir, yaml);
+        SupervisionPolicy supervision = SupervisionParser.parse(root.get("supervision"));
         try {
             TenantDefinition t = new TenantDefinition(id, root.get("name").text(true), root.get("nameEn").text(false),
                     root.get("city").text(true), root.get("cityEn").text(false), adminCode, zone, plugins, sla,
                     calendar, departments, categories.stream().map(Located::value).toList(), grids, people, hotline,
-                    emergency);
+                    emergency, supervision);
             LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes, {} people", t.id(), t.name(),
                     departments.size(), categories.size(), grids.size(), people.size());
             return t;

@@ -465,4 +465,61 @@ public class TenantDefinitionReaderTest {
         Files.writeString(file, "people:\n" + admin.replace("[city-admin]", "[dispatcher]"), StandardCharsets.UTF_8);
         assertThat(catchThrowableOfType(TenantDefinitionException.class, () -> reader.readCityPeople(root))).isNotNull();
     }
+
+    // ---- supervision rules (督办规则) ----
+
+    @Test
+    public void withoutASupervisionSectionTheDefaultsApply() {
+        SupervisionPolicy p = reader.read(sample()).supervision();
+        assertThat(p).isEqualTo(SupervisionPolicy.defaults());
+        assertThat(p.escalateAfterReworks()).isEqualTo(3);
+        assertThat(p.escalateAfterOverdue()).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    public void aSupervisionSectionSetsTheRulesAndLeavesTheRestAtTheirDefaults() throws IOException {
+        emergency("supervision:\n  escalateAfterOverdue: 36h\n  escalateAfterReworks: 2\n");
+        SupervisionPolicy p = reader.read(sample()).supervision();
+        assertThat(p.escalateAfterOverdue()).isEqualTo(Duration.ofHours(36));
+        assertThat(p.escalateAfterReworks()).isEqualTo(2);
+        assertThat(p.answerWithin()).isEqualTo(SupervisionPolicy.DEFAULT_ANSWER_WITHIN);
+    }
+
+    @Test
+    public void aSupervisionMarginOutsideOneHourToThirtyDaysNamesTheField() throws IOException {
+        emergency("supervision:\n  escalateAfterOverdue: 30m\n");
+        TenantDefinitionException e = failure();
+        assertThat(e.field()).isEqualTo("supervision.escalateAfterOverdue");
+        assertThat(e).hasMessageContaining("30m");
+    }
+
+    @Test
+    public void aSupervisionDurationThatIsNoDurationNamesTheField() throws IOException {
+        emergency("supervision:\n  answerWithin: soon\n");
+        assertThat(failure().field()).isEqualTo("supervision.answerWithin");
+    }
+
+    @Test
+    public void reworksMustBeAWholeNumberFromOneToTen() throws IOException {
+        Path f = sample().resolve("tenant.yaml");
+        String original = Files.readString(f, StandardCharsets.UTF_8);
+        for (String bad : new String[] {"2.5", "0", "11", "three"}) {
+            Files.writeString(f, original + "supervision:\n  escalateAfterReworks: " + bad + "\n", StandardCharsets.UTF_8);
+            assertThat(failure().field()).as(bad).isEqualTo("supervision.escalateAfterReworks");
+        }
+    }
+
+    @Test
+    public void aSupervisionSectionThatIsNoMappingNamesTheSection() throws IOException {
+        emergency("supervision: strict\n");
+        assertThat(failure().field()).isEqualTo("supervision");
+    }
+
+    @Test
+    public void theShippedDistrictsReadTheirSupervisionRules() {
+        for (TenantDefinition t : reader.readAll(Paths.get("../../tenants"))) {
+            assertThat(t.supervision()).as(t.id()).isNotNull();
+            assertThat(t.supervision().escalateAfterReworks()).as(t.id()).isBetween(1, SupervisionPolicy.MAX_REWORKS);
+        }
+    }
 }

@@ -56,8 +56,10 @@ public final class CaseIntake {
         String title = text("title", in.title(), 200, true);
         String description = text("description", in.description(), 4000, false);
         CategoryDefinition category = category(tenant, in.categoryCode());
-        Channel channel = Channel.fromWireName(required("channel", in.channel()))
-                .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + in.channel()));
+        Channel channel = in.channel();
+        if (channel == null) {
+            throw new ValidationException("channel", "必填项 (required): channel");
+        }
         boolean publicCase = channel.publicAtIntake(Boolean.TRUE.equals(in.publicConsent())); // resident channels: if they agreed
         Location at = locate(tenant, in);
         String address = text("address", in.address(), 300, false);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.ValidationException;
 
@@ -24,7 +25,7 @@ import org.gongzhi.core.service.ValidationException;
  * @since 1.5 (statuses, family, tier, dueWithinHours, attribute, text and sort), 1.8 (commandPost, wartime)
  */
 public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
-                        String channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
+                        Channel channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
                         CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
                         String text, Sort sort, int offset, int limit, CaseScope scope, Boolean commandPost,
                         Boolean wartime) {
@@ -59,7 +60,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
 
     /** A query without the wartime filters (the constructor of version 1.5). */
     public CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
-                     String channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
+                     Channel channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
                      CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
                      String text, Sort sort, int offset, int limit, CaseScope scope) {
         this(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo, family, tier,
@@ -67,14 +68,14 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     }
 
     /** The query of the issue-1 list: one status or none, newest first, over the whole district. */
-    public CaseQuery(CaseStatus status, String gridCode, String department, String categoryCode, String channel,
+    public CaseQuery(CaseStatus status, String gridCode, String department, String categoryCode, Channel channel,
                      Boolean overdue, Instant reportedFrom, Instant reportedTo, int offset, int limit) {
         this(status, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo, offset, limit,
                 CaseScope.district());
     }
 
     /** The query of the issue-1 list confined to {@code scope}. */
-    public CaseQuery(CaseStatus status, String gridCode, String department, String categoryCode, String channel,
+    public CaseQuery(CaseStatus status, String gridCode, String department, String categoryCode, Channel channel,
                      Boolean overdue, Instant reportedFrom, Instant reportedTo, int offset, int limit, CaseScope scope) {
         this(status == null ? Set.of() : Set.of(status), gridCode, department, categoryCode, channel, overdue,
                 reportedFrom, reportedTo, null, null, null, null, null, Sort.REPORTED, offset, limit, scope);
@@ -118,7 +119,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
         private String grid;
         private String department;
         private String category;
-        private String channel;
+        private Channel channel;
         private Boolean overdue;
         private Instant from;
         private Instant to;
@@ -157,7 +158,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
             return this;
         }
 
-        public Builder channel(String value) {
+        public Builder channel(Channel value) {
             channel = value;
             return this;
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gongzhi.core.calendar.SlaState;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 
 /**
@@ -22,7 +23,7 @@ import org.gongzhi.core.casework.SlaTier;
  * wartime, 战时); {@code commandPost}: it was routed straight to the command post at intake (直报指挥部).
  */
 public record CaseView(UUID id, String number, String tenantId, String title, String description,
-                       String categoryCode, String family, String channel, CaseStatus status,
+                       String categoryCode, String family, Channel channel, CaseStatus status,
                        SlaTier tier, String gridCode, Double longitude, Double latitude,
                        String address, String reporterName, String reporterPhone,
                        List<String> attachments, String leadDepartment,
@@ -35,7 +36,7 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
 
     /** A case registered under the normal rules (the constructor before issue 15). */
     public CaseView(UUID id, String number, String tenantId, String title, String description,
-                    String categoryCode, String family, String channel, CaseStatus status,
+                    String categoryCode, String family, Channel channel, CaseStatus status,
                     SlaTier tier, String gridCode, Double longitude, Double latitude,
                     String address, String reporterName, String reporterPhone,
                     List<String> attachments, String leadDepartment,
@@ -53,7 +54,7 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
 
     /** A case without e-mail address and address id, not public. */
     public CaseView(UUID id, String number, String tenantId, String title, String description,
-                    String categoryCode, String family, String channel, CaseStatus status,
+                    String categoryCode, String family, Channel channel, CaseStatus status,
                     SlaTier tier, String gridCode, Double longitude, Double latitude,
                     String address, String reporterName, String reporterPhone,
                     List<String> attachments, String leadDepartment,

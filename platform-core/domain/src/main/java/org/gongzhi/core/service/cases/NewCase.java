@@ -2,6 +2,8 @@ package org.gongzhi.core.service.cases;
 
 import java.util.List;
 
+import org.gongzhi.core.casework.Channel;
+
 /**
  * A case as reported at intake (上报). Only {@code title}, {@code categoryCode} and
  * {@code channel} are required; the grid is taken from {@code gridCode} or, failing that,
@@ -16,7 +18,7 @@ import java.util.List;
  *                       decides {@link org.gongzhi.core.casework.Channel#publicAtIntake} for the resident
  *                       channels and is ignored by the others (since 1.6)
  */
-public record NewCase(String title, String description, String categoryCode, String channel,
+public record NewCase(String title, String description, String categoryCode, Channel channel,
                       Double longitude, Double latitude, String address, String gridCode,
                       String reporterName, String reporterPhone, List<String> attachments,
                       String idempotencyKey, String reporterEmail, String addressId, Boolean publicConsent) {
@@ -25,7 +27,7 @@ public record NewCase(String title, String description, String categoryCode, Str
     }
 
     /** A case without the resident's consent to publication (the form before 1.6). */
-    public NewCase(String title, String description, String categoryCode, String channel,
+    public NewCase(String title, String description, String categoryCode, Channel channel,
                    Double longitude, Double latitude, String address, String gridCode,
                    String reporterName, String reporterPhone, List<String> attachments,
                    String idempotencyKey, String reporterEmail, String addressId) {
@@ -34,7 +36,7 @@ public record NewCase(String title, String description, String categoryCode, Str
     }
 
     /** A case without e-mail address and address id. */
-    public NewCase(String title, String description, String categoryCode, String channel,
+    public NewCase(String title, String description, String categoryCode, Channel channel,
                    Double longitude, Double latitude, String address, String gridCode,
                    String reporterName, String reporterPhone, List<String> attachments,
                    String idempotencyKey) {

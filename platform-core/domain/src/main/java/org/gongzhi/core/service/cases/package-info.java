@@ -7,7 +7,10 @@
  *
  * <p>Part of the core service API (ADR 0025, ADR 0026): every method takes the tenant (district)
  * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
+ *
+ * <p>2.0.0: the intake channel of {@code NewCase}, {@code CaseQuery} and {@code CaseView} is a
+ * {@link org.gongzhi.core.casework.Channel}, no longer its wire name as a string.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.gongzhi.core.service.cases;

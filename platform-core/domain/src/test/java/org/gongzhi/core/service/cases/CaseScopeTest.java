@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.junit.Test;
 
@@ -16,7 +17,7 @@ public class CaseScopeTest {
 
     private static CaseView kase(boolean publicCase) {
         return new CaseView(UUID.randomUUID(), "360802-20261122-000001", "jizhou", "路灯不亮", null, "CM0101", "CITY",
-                "hotline", CaseStatus.REPORTED, SlaTier.SIMPLE, null, null, null, null, "张三", "13800000000", List.of(),
+                Channel.HOTLINE, CaseStatus.REPORTED, SlaTier.SIMPLE, null, null, null, null, "张三", "13800000000", List.of(),
                 null, List.of(), Instant.EPOCH, null, null, null, null, null, 0, 0, null, 1, Set.of(), null, Map.of(),
                 null, "zhang@example.cn", null, publicCase);
     }

@@ -92,7 +92,7 @@ final class TicketMapper {
             note.append("；来电号码 ").append(phone);
         }
         return new NewCase(title(t.get(TicketField.TITLE), content), note.toString(), category,
-                Channel.HOTLINE.wireName(), point == null ? null : point.longitude(),
+                Channel.HOTLINE, point == null ? null : point.longitude(),
                 point == null ? null : point.latitude(), t.get(TicketField.ADDRESS), grid,
                 t.get(TicketField.CALLER_NAME), masked ? null : phone, t.attachments(), HotlineIntake.KEY_PREFIX + number);
     }

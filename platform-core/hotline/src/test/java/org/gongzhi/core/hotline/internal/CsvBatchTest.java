@@ -63,7 +63,7 @@ public class CsvBatchTest {
         assertThat(r.rows().get(0).caseNumber()).isNotBlank();
 
         NewCase first = cases.reported("jizhou", "JA2026031000001");
-        assertThat(first.channel()).isEqualTo("hotline");
+        assertThat(first.channel()).isEqualTo(org.gongzhi.core.casework.Channel.HOTLINE);
         assertThat(first.idempotencyKey()).isEqualTo("hotline:JA2026031000001");
         assertThat(first.categoryCode()).isEqualTo("CM0401");
         assertThat(first.gridCode()).isEqualTo("360802001001001");

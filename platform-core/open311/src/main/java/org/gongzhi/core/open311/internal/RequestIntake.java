@@ -67,7 +67,7 @@ final class RequestIntake {
         }
         AttributeAnswers answers = AttributeAnswers.check(service, form.all(), t.timeZone());
         NewCase newCase = new NewCase(title(description, service), answers.describe(description), service.code(),
-                Channel.OPEN311.wireName(), lon, lat, addressString, null, reporter(form), form.first("phone"),
+                Channel.OPEN311, lon, lat, addressString, null, reporter(form), form.first("phone"),
                 form.values("media_url"), null, form.first("email"), addressId);
         CaseView c;
         try {

@@ -53,7 +53,7 @@ final class FakePlatform implements CaseService {
         Instant now = clock.instant();
         String number = t.adminCode() + "-" + LocalDate.ofInstant(now, t.timeZone()).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "-" + String.format("%06d", ++seq);
-        boolean publicCase = Channel.fromWireName(n.channel()).map(ch -> ch.publicAtIntake(false)).orElse(false);
+        boolean publicCase = n.channel() != null && n.channel().publicAtIntake(false);
         CaseView c = view(UUID.randomUUID(), number, tenantId, n, CaseStatus.REPORTED, now, null, null, publicCase);
         cases.add(c);
         journals.put(c.id(), new ArrayList<>(List.of(new JournalEntry(1, now, actor, null, null, CaseStatus.REPORTED,

@@ -192,7 +192,7 @@ public class Open311ApiTest {
                 "first_name", "三", "last_name", "张", "phone", "13800000000", "media_url", "https://img.example.cn/1.jpg");
         assertThat(id).matches("360802-\\d{8}-\\d{6}");
         CaseView c = platform.cases.get(0);
-        assertThat(c.channel()).isEqualTo(Channel.OPEN311.wireName());
+        assertThat(c.channel()).isEqualTo(Channel.OPEN311);
         assertThat(c.title()).isEqualTo("人民路与井冈山大道路口有大坑");
         assertThat(c.reporterName()).isEqualTo("三 张");
         assertThat(platform.journals.get(c.id()).get(0).actor()).isEqualTo("open311:test-app");
@@ -244,7 +244,7 @@ public class Open311ApiTest {
 
     @Test
     public void comprehensiveGovernanceCasesAreNeverShown() throws Exception {
-        CaseView dispute = platform.report("jizhou", new NewCase("邻里纠纷", "楼上漏水", "CG0101", "grid-worker", 114.927, 27.08,
+        CaseView dispute = platform.report("jizhou", new NewCase("邻里纠纷", "楼上漏水", "CG0101", Channel.GRID_WORKER, 114.927, 27.08,
                 null, null, null, null, List.of(), null), "jz-dispatcher", null).kase();
         String id = postPothole();
         assertThat(json(api.requests("json", jz(), false, MEDIA))).extracting(n -> n.get("service_request_id").asText())
@@ -345,11 +345,11 @@ public class Open311ApiTest {
     @Test
     public void onlyPublicCasesAreShown() throws Exception {
         String open311 = postPothole("description", "Open311 上报的坑");
-        CaseView hotline = platform.report("jizhou", new NewCase("井盖缺失", "市民王五来电：家门口井盖丢了", "CM0603", "hotline",
+        CaseView hotline = platform.report("jizhou", new NewCase("井盖缺失", "市民王五来电：家门口井盖丢了", "CM0603", Channel.HOTLINE,
                 114.927, 27.08, "人民路 5 号", null, "王五", "13900000000", List.of(), null), "hotline:import", null).kase();
-        CaseView app = platform.report("jizhou", new NewCase("路灯不亮", "随手拍", "CM0101", "resident-app", 114.927, 27.08,
+        CaseView app = platform.report("jizhou", new NewCase("路灯不亮", "随手拍", "CM0101", Channel.RESIDENT_APP, 114.927, 27.08,
                 null, null, null, null, List.of(), null), "resident", "sub-1").kase();
-        CaseView grid = platform.report("jizhou", new NewCase("道路破损", "网格员巡查发现", "CM0603", "grid-worker", 114.927,
+        CaseView grid = platform.report("jizhou", new NewCase("道路破损", "网格员巡查发现", "CM0603", Channel.GRID_WORKER, 114.927,
                 27.08, null, null, null, null, List.of(), null), "gw", null).kase();
         assertThat(json(api.requests("json", jz(), false, MEDIA))).extracting(n -> n.get("service_request_id").asText())
                 .containsExactly(open311);

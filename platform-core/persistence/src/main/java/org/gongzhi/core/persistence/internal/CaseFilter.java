@@ -59,10 +59,7 @@ final class CaseFilter {
             f.and("c.categoryCode = :category", "category", q.categoryCode());
         }
         if (q.channel() != null) {
-            String channel = Channel.fromWireName(q.channel())
-                    .orElseThrow(() -> new ValidationException("channel", "未知的上报渠道 (unknown channel): " + q.channel()))
-                    .wireName();
-            f.and("c.channel = :channel", "channel", channel);
+            f.and("c.channel = :channel", "channel", q.channel().wireName());
         }
         if (q.overdue() != null) {
             if (q.overdue()) {

@@ -7,6 +7,7 @@ import org.gongzhi.core.calendar.SlaClock;
 import org.gongzhi.core.calendar.SlaState;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.service.cases.JournalEntry;
 
@@ -18,7 +19,7 @@ final class CaseViews {
 
     static CaseView of(CaseEntity c, SlaClock sla, Instant now) {
         return new CaseView(c.id, c.number, c.tenantId, c.title, c.description, c.categoryCode, c.family,
-                c.channel, c.status, c.tier, c.gridCode, c.longitude, c.latitude, c.address,
+                Channel.fromWireName(c.channel).orElseThrow(), c.status, c.tier, c.gridCode, c.longitude, c.latitude, c.address,
                 c.reporterName, c.reporterPhone, List.copyOf(c.attachments), c.leadDepartment,
                 List.copyOf(c.coDepartments), c.reportedAt, c.registeredAt, c.dueAt, c.warningAt,
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,

@@ -57,6 +57,7 @@ final class CityRanking {
     static KpiFigures total(Instant from, Instant to, List<DistrictRow> districts) {
         long reported = 0, registered = 0, due = 0, closed = 0, onTime = 0, verified = 0, reworked = 0;
         long postponed = 0, evaluated = 0, town = 0, pending = 0, overdue = 0;
+        long reminders = 0, orders = 0, escalations = 0, ordersDue = 0, ordersOnTime = 0;
         double satisfied = 0, satisfactionSum = 0, hoursSum = 0;
         for (DistrictRow d : districts) {
             KpiFigures f = d.figures();
@@ -72,6 +73,11 @@ final class CityRanking {
             town += f.resolvedAtTownOrVillage();
             pending += f.pendingNow();
             overdue += f.overdueNow();
+            reminders += f.reminders();
+            orders += f.supervisionOrders();
+            escalations += f.escalations();
+            ordersDue += f.supervisionDue();
+            ordersOnTime += f.supervisionOnTime();
             satisfied += f.satisfactionRate() == null ? 0 : Math.round(f.satisfactionRate() * f.evaluated());
             satisfactionSum += f.averageSatisfaction() == null ? 0 : f.averageSatisfaction() * f.evaluated();
             hoursSum += f.averageHandlingHours() == null ? 0 : f.averageHandlingHours() * f.closed();
@@ -81,6 +87,6 @@ final class CityRanking {
                 KpiFigures.rate(reworked, verified), KpiFigures.rate(postponed, registered),
                 closed == 0 ? null : hoursSum / closed, null, KpiFigures.rate(Math.round(satisfied), evaluated),
                 evaluated == 0 ? null : satisfactionSum / evaluated, town, KpiFigures.rate(town, closed), null,
-                pending, overdue);
+                pending, overdue).withSupervision(reminders, orders, escalations, ordersDue, ordersOnTime);
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -90,10 +91,13 @@ final class Database implements AutoCloseable {
         Flyway flyway = Flyway.configure(loader)
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                // V19: Quartz's tables from the script Quartz ships (ADR 0027)
+                .javaMigrations(new SchedulerTables())
                 .table("flyway_core_history")
                 .load();
-        if (flyway.info().all().length == 0) {
-            // seen once during a framework refresh: Flyway finds no scripts and "succeeds"
+        if (java.util.Arrays.stream(flyway.info().all()).noneMatch(m -> m.getType() == CoreMigrationType.SQL)) {
+            // seen once during a framework refresh: Flyway finds no scripts and "succeeds" (the Java
+            // migration V19 is always there, so only the scripts count)
             throw new IllegalStateException("Flyway found no migrations in db/migration: refusing to start");
         }
         MigrateResult result = flyway.migrate();

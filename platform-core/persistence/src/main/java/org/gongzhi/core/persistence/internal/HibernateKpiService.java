@@ -24,7 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * KPIs aggregated by the database: one grouped HQL query ({@link KpiQuery}) per figure set or
- * breakdown, in a session bound to the tenant; the city roll-up asks each district in turn.
+ * breakdown, in a session bound to the tenant; the city roll-up asks each district in turn. A
+ * district's figures add the supervision figures of the period ({@link SupervisionRows#figures}) in the
+ * same transaction; breakdown rows carry none.
  */
 @Component(service = KpiService.class)
 public final class HibernateKpiService implements KpiService {
@@ -50,8 +52,11 @@ public final class HibernateKpiService implements KpiService {
         requirePeriod(from, to);
         KpiQuery query = new KpiQuery(tenant, null, null, false);
         Instant now = clock.instant();
-        Object[] row = db.inTenant(tenantId, s -> query.run(s, from, to, now).get(0));
-        return query.figures(tenantId, from, to, row);
+        return db.inTenant(tenantId, s -> {
+            KpiFigures cases = query.figures(tenantId, from, to, query.run(s, from, to, now).get(0));
+            long[] sv = HibernateSupervisionService.figures(s, tenantId, from, to, now);
+            return cases.withSupervision(sv[0], sv[1], sv[2], sv[3], sv[4]);
+        });
     }
 
     @Override

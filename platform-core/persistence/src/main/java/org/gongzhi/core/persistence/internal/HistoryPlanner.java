@@ -179,7 +179,7 @@ final class HistoryPlanner {
             default -> "居民" + HistoryTexts.DEMO_MARK;
         };
         NewCase report = new NewCase(HistoryTexts.title(category, place),
-                HistoryTexts.description(category, place, channel.labelZh(), r), category.code(), channel.wireName(),
+                HistoryTexts.description(category, place, channel.labelZh(), r), category.code(), channel,
                 point[0], point[1], street.name() + place, grid.code(),
                 resident ? HistoryTexts.reporterName(r) : null, resident ? HistoryTexts.reporterPhone(r) : null,
                 List.of(), null);

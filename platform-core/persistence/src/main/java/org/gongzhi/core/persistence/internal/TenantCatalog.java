@@ -117,6 +117,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         }
         LOG.info("Serving {} districts from {}: {}", served.size(), root, new TreeSet<>(served.keySet()));
         trustServed();
+        NoticeRows.districts(this); // notices resolve their recipients through the districts served here
     }
 
     private static Path directory(Config config) {

@@ -20,7 +20,9 @@ final class TenantRows {
      * table must be added here (the purge test checks that no row of the district is left).
      */
     private static final List<String> OWNED_TABLES =
-            List.of("department_update", "dispatch_outbox", "hotline_callback", "evidence", "case_journal", "case_record", "plugin_record",
+            List.of("notification_outbox", "notification_preference", "notification_template",
+                    "department_update", "dispatch_outbox", "hotline_callback", "evidence", "case_journal", "case_record",
+                    "plugin_record",
                     "tenant_plugin", "report_archive",
                     "resident_code", "resident_session", "district_mode_switch", "district_mode");
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.cases.NewCase;
 import org.gongzhi.core.service.events.CaseEvent;
 import org.gongzhi.core.service.events.CaseEventListener;
@@ -48,7 +49,7 @@ public class CaseEventFeedTest {
     }
 
     private static UUID report(String tenant) {
-        return FIX.cases.report(tenant, new NewCase("占道经营", null, "CM0101", "grid-worker", 114.927, 27.08, null,
+        return FIX.cases.report(tenant, new NewCase("占道经营", null, "CM0101", Channel.GRID_WORKER, 114.927, 27.08, null,
                 null, null, null, List.of(), null), "gw-1").kase().id();
     }
 

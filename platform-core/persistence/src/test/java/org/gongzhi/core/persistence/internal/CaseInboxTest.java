@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
@@ -52,7 +53,7 @@ public class CaseInboxTest {
     }
 
     private static CaseView report(String title, String category, String grid) {
-        return FIX.cases.report(JIZHOU, new NewCase(title, null, category, "hotline", null, null, "阳明路 8 号", grid,
+        return FIX.cases.report(JIZHOU, new NewCase(title, null, category, Channel.HOTLINE, null, null, "阳明路 8 号", grid,
                 "张三", "13800000000", List.of(), null), "seat").kase();
     }
 
@@ -189,7 +190,7 @@ public class CaseInboxTest {
 
     @Test
     public void textSearchesTheNumberFromItsStartTitleAndAddressButNotTheReporter() {
-        CaseView c = FIX.cases.report(JIZHOU, new NewCase("己六井盖缺失", null, "CM0101", "hotline", null, null,
+        CaseView c = FIX.cases.report(JIZHOU, new NewCase("己六井盖缺失", null, "CM0101", Channel.HOTLINE, null, null,
                 "庐陵大道 100% 号_东 B座", GRID, "欧阳修", "13912345678", List.of(), null), "seat").kase();
 
         assertThat(ids(CaseQuery.builder().text("己六井盖").build())).containsExactly(c.id());

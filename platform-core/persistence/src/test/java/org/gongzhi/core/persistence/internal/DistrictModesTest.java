@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
@@ -38,7 +39,7 @@ public class DistrictModesTest {
     public static final PersistenceFixture FIX = new PersistenceFixture();
 
     private static NewCase report(String category, String grid) {
-        return new NewCase("测试事件", null, category, "hotline", null, null, null, grid, null, null, List.of(), null);
+        return new NewCase("测试事件", null, category, Channel.HOTLINE, null, null, null, grid, null, null, List.of(), null);
     }
 
     private static TransitionCommand register() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.NewCase;
@@ -30,7 +31,7 @@ public class EvidenceRecordsTest {
     }
 
     private static NewCase withPhotos(List<String> attachments) {
-        return new NewCase("井盖缺失", null, "CM0101", "grid-worker", 114.927, 27.08, null, null, null, null,
+        return new NewCase("井盖缺失", null, "CM0101", Channel.GRID_WORKER, 114.927, 27.08, null, null, null, null,
                 attachments, null);
     }
 

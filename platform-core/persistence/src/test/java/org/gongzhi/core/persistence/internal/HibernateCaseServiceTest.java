@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.gongzhi.core.calendar.SlaState;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.IllegalTransitionException;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.ConflictException;
@@ -35,7 +36,7 @@ public class HibernateCaseServiceTest {
     static final String GRID = "360802001001001";
 
     static NewCase newCase(String key) {
-        return new NewCase("路边垃圾堆积", null, "CM0101", "grid-worker", 114.927, 27.08, "阳明路", null,
+        return new NewCase("路边垃圾堆积", null, "CM0101", Channel.GRID_WORKER, 114.927, 27.08, "阳明路", null,
                 "张三", "13800000000", List.of(), key);
     }
 
@@ -125,11 +126,11 @@ public class HibernateCaseServiceTest {
 
     @Test
     public void aResidentsReportIsPublicOnlyWhenTheyAgreed() {
-        NewCase agreed = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "resident-app", 114.927, 27.08, null, null,
+        NewCase agreed = new NewCase("路灯不亮", "人民路 3 号", "CM0101", Channel.RESIDENT_APP, 114.927, 27.08, null, null,
                 null, "13800138000", List.of(), null, null, null, true);
-        NewCase notAsked = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "qr-code", 114.927, 27.08, null, null,
+        NewCase notAsked = new NewCase("路灯不亮", "人民路 3 号", "CM0101", Channel.QR_CODE, 114.927, 27.08, null, null,
                 null, "13800138000", List.of(), null, null, null, null);
-        NewCase gridWorker = new NewCase("路灯不亮", "人民路 3 号", "CM0101", "grid-worker", 114.927, 27.08, null, null,
+        NewCase gridWorker = new NewCase("路灯不亮", "人民路 3 号", "CM0101", Channel.GRID_WORKER, 114.927, 27.08, null, null,
                 null, null, List.of(), null, null, null, true);
         assertThat(FIX.cases.report(JIZHOU, agreed, "resident:a", "resident:a").kase().publicCase()).isTrue();
         assertThat(FIX.cases.report(JIZHOU, notAsked, "resident:a", "resident:a").kase().publicCase()).isFalse();
@@ -139,10 +140,10 @@ public class HibernateCaseServiceTest {
 
     @Test
     public void onlyOpen311CasesArePublicAndThePublicScopeSeesNoOther() {
-        NewCase viaOpen311 = new NewCase("路灯不亮", "人民路 3 号路灯不亮", "CM0101", "open311", 114.927, 27.08, null, null,
+        NewCase viaOpen311 = new NewCase("路灯不亮", "人民路 3 号路灯不亮", "CM0101", Channel.OPEN311, 114.927, 27.08, null, null,
                 "李四", null, List.of(), null, "li.si@example.cn", "ADDR-0042");
         CaseView open311 = FIX.cases.report(JIZHOU, viaOpen311, "open311:app").kase();
-        CaseView hotline = FIX.cases.report(JIZHOU, new NewCase("路灯不亮", null, "CM0101", "hotline", 114.927, 27.08,
+        CaseView hotline = FIX.cases.report(JIZHOU, new NewCase("路灯不亮", null, "CM0101", Channel.HOTLINE, 114.927, 27.08,
                 null, null, "王五", "13900000000", List.of(), null), "hotline:import").kase();
         CaseView grid = FIX.cases.report(JIZHOU, newCase(null), "gw").kase();
         assertThat(open311.publicCase()).isTrue();
@@ -163,7 +164,7 @@ public class HibernateCaseServiceTest {
 
     @Test
     public void malformedEmailIsRefusedNamingTheField() {
-        NewCase bad = new NewCase("路灯不亮", null, "CM0101", "open311", null, null, "人民路", null, null, null, List.of(), null,
+        NewCase bad = new NewCase("路灯不亮", null, "CM0101", Channel.OPEN311, null, null, "人民路", null, null, null, List.of(), null,
                 "not an address", null);
         assertThatThrownBy(() -> FIX.cases.report(JIZHOU, bad, "open311:app"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reporterEmail"));

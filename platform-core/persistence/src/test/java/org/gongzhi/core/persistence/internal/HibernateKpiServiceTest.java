@@ -157,7 +157,7 @@ public class HibernateKpiServiceTest {
     }
 
     private UUID report(String title) {
-        return fix.cases.report(T, new org.gongzhi.core.service.cases.NewCase(title, null, "CM0101", "hotline", null, null,
+        return fix.cases.report(T, new org.gongzhi.core.service.cases.NewCase(title, null, "CM0101", org.gongzhi.core.casework.Channel.HOTLINE, null, null,
                 null, null, null, null, List.of(), null), "hotline").kase().id();
     }
 

@@ -100,7 +100,7 @@ public class HistoryPlannerTest {
         Set<String> departments = new HashSet<>();
         boolean coHandled = false;
         for (HistoryPlanner.PlannedCase c : plan) {
-            channels.add(c.report().channel());
+            channels.add(c.report().channel().wireName());
             grids.add(c.report().gridCode());
             categories.add(c.report().categoryCode());
             for (HistoryPlanner.Step s : c.steps()) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.JournalEntry;
@@ -45,7 +46,7 @@ public class HotlineCallbacksTest {
 
     /** A case from hotline ticket {@code ticket} of {@code tenant}, taken through the loop to closed. */
     static UUID closedTicket(String tenant, String ticket, String publicNote) {
-        NewCase report = new NewCase("路灯不亮", "来电反映路灯不亮", "CM0604", "hotline", 114.927, 27.08, "阳明路", null,
+        NewCase report = new NewCase("路灯不亮", "来电反映路灯不亮", "CM0604", Channel.HOTLINE, 114.927, 27.08, "阳明路", null,
                 "李四", PHONE, List.of(), HotlineIntake.KEY_PREFIX + ticket, null, null, false);
         UUID id = FIX.cases.report(tenant, report, HotlineIntake.ACTOR, null, HotlineIntake.ACTOR).kase().id();
         step(tenant, id, CaseAction.REGISTER, null);

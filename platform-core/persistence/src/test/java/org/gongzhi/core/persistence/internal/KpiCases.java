@@ -27,7 +27,7 @@ final class KpiCases {
     /** Reports a case at {@code at}; {@code grid} may be null (not located). */
     UUID report(Instant at, String title, String category, String channel, String grid) {
         fix.clock.set(at);
-        return fix.cases.report(tenant, new NewCase(title, null, category, channel, null, null, null, grid, null, null,
+        return fix.cases.report(tenant, new NewCase(title, null, category, org.gongzhi.core.casework.Channel.fromWireName(channel).orElseThrow(), null, null, null, grid, null, null,
                 List.of(), null), "test").kase().id();
     }
 

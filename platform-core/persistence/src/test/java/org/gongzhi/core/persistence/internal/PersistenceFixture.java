@@ -33,6 +33,9 @@ final class PersistenceFixture extends ExternalResource {
     HibernateDispatchOutbox outbox;
     HibernateDepartmentUpdates updates;
     HibernateDistrictModes modes;
+    HibernateNotificationOutbox notifications;
+    HibernateNotificationInbox inbox;
+    HibernateNotificationSettings notificationSettings;
 
     @Override
     protected void before() throws IOException {
@@ -48,6 +51,9 @@ final class PersistenceFixture extends ExternalResource {
         screen = new HibernateScreenFigures(db, tenants, clock);
         evidence = new HibernateEvidenceRecords(db, clock);
         modes = new HibernateDistrictModes(db, tenants, clock);
+        notifications = new HibernateNotificationOutbox(db, tenants, clock);
+        inbox = new HibernateNotificationInbox(db, tenants, clock);
+        notificationSettings = new HibernateNotificationSettings(db, tenants, clock);
     }
 
     /** The database without the pool, as the platform's data source service gives it. */

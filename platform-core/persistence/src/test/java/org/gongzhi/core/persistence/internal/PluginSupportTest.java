@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.cases.CaseView;
@@ -206,7 +207,7 @@ public class PluginSupportTest {
     }
 
     private static UUID report(String tenant) {
-        return FIX.cases.report(tenant, new NewCase("路灯不亮", null, "CM0101", "hotline", null, null, null, null,
+        return FIX.cases.report(tenant, new NewCase("路灯不亮", null, "CM0101", Channel.HOTLINE, null, null, null, null,
                 null, null, List.of(), null), "hotline").kase().id();
     }
 

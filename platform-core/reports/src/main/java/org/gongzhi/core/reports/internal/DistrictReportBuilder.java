@@ -85,6 +85,7 @@ final class DistrictReportBuilder {
             }
         }
         sections.add(modeSwitches(id, zone, from, to, sections.size() + 1));
+        sections.add(SupervisionSection.build(PluginSections.numeral(sections.size() + 1), total));
         sections.addAll(plugins.sections(tenant, period, sections.size() + 1));
         String title = tenant.name() + period.kind().titleZh();
         String subtitle = tenant.city() + tenant.name() + " · " + period.labelZh();

@@ -1,15 +1,15 @@
 package org.gongzhi.core.reports.internal;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
-import java.util.Properties;
-import java.util.TimeZone;
 
-import org.gongzhi.core.service.reports.ReportArchive;
 import org.gongzhi.core.service.reports.ReportService;
+import org.gongzhi.core.service.schedule.ScheduledWork;
 import org.gongzhi.core.service.tenants.TenantDirectory;
-import org.gongzhi.core.tenant.TenantDefinition;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -17,19 +17,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces the reports on their rhythm with Quartz cron triggers in the city's time zone: each
- * district's monthly report on the 1st at 06:00 for the month before, its quarterly report on the
- * first day of a quarter, the city's half-year bulletin on 1 January and 1 July.
+ * Produces the reports on their rhythm through the cluster's scheduler ({@code gongzhi-scheduler},
+ * ADR 0027): registers one {@link ScheduledWork} per report kind with its cron in the city's time
+ * zone — each district's monthly report on the 1st at 06:00 for the month before, its quarterly
+ * report on the first day of a quarter, the city's half-year bulletin on 1 January and 1 July — so
+ * that with several platform nodes each firing produces the reports once.
  */
 @Component(configurationPid = "org.gongzhi.reports", immediate = true)
 @Designate(ocd = ReportSchedule.Config.class)
@@ -55,58 +51,38 @@ public final class ReportSchedule {
         String[] formats() default {"PDF", "XLSX"};
     }
 
-    private final Scheduler scheduler;
+    private final List<ServiceRegistration<ScheduledWork>> registrations = new ArrayList<>();
 
     @Activate
-    public ReportSchedule(@Reference ReportService reports, @Reference TenantDirectory tenants, Config config)
-            throws SchedulerException {
-        Properties props = new Properties();
-        props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "gongzhi-reports");
-        props.setProperty("org.quartz.threadPool.threadCount", "1");
-        props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(ReportSchedule.class.getClassLoader());
-        try {
-            scheduler = new StdSchedulerFactory(props).getScheduler();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+    public ReportSchedule(@Reference ReportService reports, @Reference TenantDirectory tenants, Config config,
+            BundleContext context) {
         ZoneId zone = ZoneId.of(config.timeZone());
         List<String> formats = List.of(config.formats());
-        schedule(config.monthlyCron(), zone, () -> each(tenants, t -> run(reports, t.id(), ReportKind.MONTHLY, zone, formats)));
-        schedule(config.quarterlyCron(), zone, () -> each(tenants, t -> run(reports, t.id(), ReportKind.QUARTERLY, zone, formats)));
-        schedule(config.halfYearCron(), zone, () -> run(reports, ReportArchive.CITY, ReportKind.HALF_YEAR, zone, formats));
-        scheduler.start();
+        register(context, config.monthlyCron(), new ScheduledReports(reports, tenants, ReportKind.MONTHLY, zone, formats), zone);
+        register(context, config.quarterlyCron(), new ScheduledReports(reports, tenants, ReportKind.QUARTERLY, zone, formats), zone);
+        register(context, config.halfYearCron(), new ScheduledReports(reports, tenants, ReportKind.HALF_YEAR, zone, formats), zone);
     }
 
-    private void schedule(String cron, ZoneId zone, Runnable work) throws SchedulerException {
+    private void register(BundleContext context, String cron, ScheduledReports work, ZoneId zone) {
         if (cron == null || cron.isBlank()) {
+            LOG.info("Report schedule {} is off on this node (empty cron)", work.name());
             return;
         }
-        var job = JobBuilder.newJob(ScheduledRun.class).build();
-        job.getJobDataMap().put(ScheduledRun.WORK, work);
-        scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                .inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed()).build());
-        LOG.info("Reports scheduled: {} ({})", cron, zone);
+        registrations.add(context.registerService(ScheduledWork.class, work, properties(work.name(), cron, zone)));
     }
 
-    private static void each(TenantDirectory tenants, java.util.function.Consumer<TenantDefinition> action) {
-        tenants.tenants().forEach(action);
-    }
-
-    private static void run(ReportService reports, String tenant, ReportKind kind, ZoneId zone, List<String> formats) {
-        String period = ReportPeriod.previous(kind, LocalDate.now(zone)).text();
-        for (String format : formats) {
-            try {
-                reports.produce(tenant, kind.name(), period, format, "schedule");
-            } catch (RuntimeException e) {
-                LOG.error("Scheduled {} report {} ({}) for {} failed", kind, period, format, tenant, e);
-            }
-        }
+    /** The service properties of a report work. */
+    static Hashtable<String, Object> properties(String name, String cron, ZoneId zone) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ScheduledWork.NAME, name);
+        properties.put(ScheduledWork.CRON, cron.strip());
+        properties.put(ScheduledWork.TIME_ZONE, zone.getId());
+        return properties;
     }
 
     @Deactivate
-    void stop() throws SchedulerException {
-        scheduler.shutdown(true);
+    void stop() {
+        registrations.forEach(ServiceRegistration::unregister);
+        registrations.clear();
     }
 }

@@ -112,7 +112,7 @@ public final class ResidentReportResource {
             throw new ValidationException("location", "请提供位置：坐标、地址或网格 (a location is required: longitude and "
                     + "latitude, address or gridCode)");
         }
-        return new NewCase(Reports.title(category, description), description, category.code(), channel.wireName(),
+        return new NewCase(Reports.title(category, description), description, category.code(), channel,
                 b.longitude(), b.latitude(), address, gridCode, null, resident.phone(), Input.evidence(b.evidence()), key,
                 null, null, publicConsent);
     }

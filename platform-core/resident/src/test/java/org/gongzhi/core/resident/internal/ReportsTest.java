@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseView;
@@ -30,7 +31,7 @@ public class ReportsTest {
 
     static CaseView view(CaseStatus status, Integer satisfaction, Instant closedAt, List<String> attachments) {
         return new CaseView(UUID.randomUUID(), "360802-20261201-000001", "jizhou", "暴露垃圾：门口", "门口有垃圾", "CM0101",
-                "CITY_MANAGEMENT", "resident-app", status, SlaTier.SIMPLE, "360802001001001", 114.927, 27.08, null, null,
+                "CITY_MANAGEMENT", Channel.RESIDENT_APP, status, SlaTier.SIMPLE, "360802001001001", 114.927, 27.08, null, null,
                 "13800138000", attachments, null, List.of(), CLOSED.minus(Duration.ofDays(2)), null, null, null, closedAt,
                 null, 0, 0, satisfaction, 3, Set.of(), null, Map.of(), "resident:x", null, null, false);
     }

@@ -29,7 +29,7 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
 
     static CaseJson of(CaseView v) {
         return new CaseJson(v.id(), v.number(), v.tenantId(), v.title(), v.description(), v.categoryCode(),
-                v.family(), v.channel(), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
+                v.family(), wire(v.channel()), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
                 v.gridCode(), v.longitude(), v.latitude(), v.address(), v.addressId(), v.reporterName(),
                 v.reporterPhone(), v.reporterEmail(), v.publicCase(), v.attachments(), v.leadDepartment(), v.coDepartments(), v.reportedAt(), v.registeredAt(),
                 v.dueAt(), v.warningAt(), v.closedAt(), wire(v.sla()), v.reworkCount(), v.postponeCount(),

@@ -90,9 +90,9 @@ public final class CaseResource {
      */
     private String checkIntake(Caller caller, TenantDefinition t, NewCase body) {
         Set<Role> roles = Access.roles(caller);
-        Channel channel = body.channel() == null ? null : Channel.fromWireName(body.channel()).orElse(null);
+        Channel channel = body.channel();
         if (channel == null) {
-            return null; // the intake names the missing or unknown channel
+            return null; // the intake names the missing channel
         }
         if (!CasePermissions.channels(roles).contains(channel)) {
             throw new Access.AccessDeniedException("您的角色不能通过该渠道上报 (your role may not report through channel "
@@ -168,7 +168,7 @@ public final class CaseResource {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
-                .category(category).family(InboxParams.family(family)).channel(channel).tier(InboxParams.tier(tier))
+                .category(category).family(InboxParams.family(family)).channel(InboxParams.channel(channel)).tier(InboxParams.tier(tier))
                 .attribute(InboxParams.attribute(attribute)).text(q).overdue(Params.bool("overdue", overdue))
                 .dueWithinHours(Params.optionalInteger("dueWithin", dueWithin))
                 .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
@@ -192,7 +192,7 @@ public final class CaseResource {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = CaseQuery.builder().grid(grid).department(department).category(category)
-                .family(InboxParams.family(family)).channel(channel).tier(InboxParams.tier(tier))
+                .family(InboxParams.family(family)).channel(InboxParams.channel(channel)).tier(InboxParams.tier(tier))
                 .attribute(InboxParams.attribute(attribute)).text(q)
                 .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
                 .commandPost(Params.bool("commandPost", commandPost))

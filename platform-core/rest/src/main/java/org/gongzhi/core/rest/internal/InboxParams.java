@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
+import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
@@ -54,6 +55,15 @@ final class InboxParams {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("family", "未知的事件大类 (unknown family): " + shown(value));
         }
+    }
+
+    /** An intake channel by its wire name, or null when absent; unknown → 400 naming {@code channel}. */
+    static Channel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Channel.fromWireName(value).orElseThrow(() ->
+                new ValidationException("channel", WireChannels.unknown(value)));
     }
 
     /** An SLA tier by its wire name, e.g. {@code coordination}. */

@@ -23,6 +23,7 @@ final class Json {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new SimpleModule("gongzhi-strict-strings").addDeserializer(String.class, new StrictStrings()))
+                .registerModule(WireChannels.module())
                 // strict binding: a JSON value of the wrong type is refused, never converted
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

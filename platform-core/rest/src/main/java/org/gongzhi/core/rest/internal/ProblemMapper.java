@@ -165,6 +165,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             detail = "未知字段 (unknown field): " + u.getPropertyName();
         } else if (j instanceof InvalidFormatException f && f.getTargetType() == String.class) {
             detail = field + " " + f.getOriginalMessage();
+        } else if (j instanceof InvalidFormatException f && f.getTargetType() == org.gongzhi.core.casework.Channel.class) {
+            detail = WireChannels.unknown(String.valueOf(f.getValue()));
         } else if (j instanceof InvalidFormatException f && f.getTargetType() != null) {
             detail = "值的格式无效，应为" + JsonTypes.describe(f.getTargetType());
         } else if (j instanceof MismatchedInputException m && m.getTargetType() != null) {

@@ -82,7 +82,8 @@ public class OpenApiDocumentTest {
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(CaseResource.class, TenantResource.class,
             KpiResource.class, HealthResource.class, OpenApiResource.class, CityDistrictResource.class,
             HotlineResource.class, ResidentDistrictResource.class, ResidentReportResource.class, ScreenResource.class,
-            CityScreenResource.class);
+            CityScreenResource.class, CaseSupervisionResource.class, SupervisionResource.class,
+            CityEscalationResource.class);
 
     /**
      * The packages whose resources the document describes: this bundle's, and the resident page's
@@ -248,6 +249,9 @@ public class OpenApiDocumentTest {
         records.put("CityScreen", ScreenJson.City.class);
         records.put("CityScreenDistrict", ScreenJson.CityDistrict.class);
         records.put("CityScreenTotals", ScreenJson.Totals.class);
+        records.put("Supervision", SupervisionJson.class);
+        records.put("SupervisionOrder", SupervisionJson.OrderRequest.class);
+        records.put("SupervisionAnswer", SupervisionJson.AnswerRequest.class);
         JsonNode schemas = doc.path("components").path("schemas");
         records.forEach((name, type) -> {
             JsonNode schema = schemas.path(name);
@@ -268,6 +272,12 @@ public class OpenApiDocumentTest {
         assertThat(enumOf("CaseStatus")).containsExactlyElementsOf(
                 wire(CaseStatus.values(), s -> s.name().toLowerCase(Locale.ROOT)));
         assertThat(enumOf("CaseAction")).containsExactlyElementsOf(wire(CaseAction.values(), CaseAction::wireName));
+        assertThat(texts(doc.path("components").path("schemas").path("Supervision").path("properties").path("kind").path("enum"))).containsExactlyElementsOf(
+                wire(org.gongzhi.core.service.supervision.SupervisionKind.values(),
+                        org.gongzhi.core.service.supervision.SupervisionKind::wireName));
+        assertThat(texts(doc.path("components").path("schemas").path("Supervision").path("properties").path("trigger").path("enum"))).containsExactlyElementsOf(
+                wire(org.gongzhi.core.service.supervision.SupervisionTrigger.values(),
+                        org.gongzhi.core.service.supervision.SupervisionTrigger::wireName));
         assertThat(enumOf("Channel")).containsExactlyElementsOf(wire(Channel.values(), Channel::wireName));
         assertThat(enumOf("SlaTier")).containsExactlyElementsOf(wire(SlaTier.values(), SlaTier::wireName));
         assertThat(enumOf("OperatingMode")).containsExactlyElementsOf(

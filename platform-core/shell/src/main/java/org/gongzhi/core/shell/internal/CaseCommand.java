@@ -44,7 +44,7 @@ public class CaseCommand implements Action {
         out.printf("%s  %s%n", c.number(), c.title());
         out.printf("状态 Status: %s (%s)   分级 Tier: %s   时限 SLA: %s%n", c.status().labelZh(), c.status(), c.tier(),
                 c.sla() == null ? "-" : c.sla().labelZh());
-        out.printf("类别 Category: %s   网格 Grid: %s   渠道 Channel: %s%n", c.categoryCode(), c.gridCode(), c.channel());
+        out.printf("类别 Category: %s   网格 Grid: %s   渠道 Channel: %s%n", c.categoryCode(), c.gridCode(), c.channel().wireName());
         out.printf("牵头部门 Lead: %s   协办 Co-handling: %s%n", c.leadDepartment(), c.coDepartments());
         out.printf("上报 Reported: %s   时限 Due: %s   结案 Closed: %s   返工 Rework: %d%n", c.reportedAt(), c.dueAt(),
                 c.closedAt(), c.reworkCount());

@@ -1,0 +1,67 @@
+package org.gongzhi.core.service.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.Page;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The notification outbox (通知外发箱). A {@link Notice} becomes one {@link Notification} per person (or
+ * group) and channel, written once per cause however often it is asked; delivery components
+ * (the notify bundle's channel routes) claim due ones, send them and settle them. Claims are leases
+ * ({@code FOR UPDATE SKIP LOCKED}): two platform nodes never hold one notification at once. Settling
+ * methods do nothing when {@code node} no longer holds the claim and return {@code false}.
+ *
+ * <p>Implemented by the persistence bundle; called by the notify bundle and the REST layer.
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface NotificationOutbox {
+
+    /**
+     * Writes a notice in a transaction of its own (callers inside a case transaction use the
+     * persistence bundle's own entry point instead); returns how many notifications were written
+     * (0 when the cause was written before).
+     *
+     * @throws NotFoundException for an unknown district
+     */
+    int enqueue(Notice notice);
+
+    /** Claims up to {@code max} pending notifications that are due and not leased, of every district, oldest due first. */
+    List<Notification> claimDue(String node, int max, Duration lease);
+
+    /** The channel took it; {@code receipt} (the provider's id) is kept, at most 200 characters. */
+    boolean delivered(UUID id, String node, String receipt);
+
+    /** An attempt failed for a passing reason: pending again at {@code nextAttemptAt}, attempts + 1. */
+    boolean failed(UUID id, String node, String error, Instant nextAttemptAt);
+
+    /** Refused for good or out of attempts: a dead letter. */
+    boolean dead(UUID id, String node, String error);
+
+    /** Nowhere to send it (no address, no robot configured). */
+    boolean unrouted(UUID id, String node, String reason);
+
+    /** Ends every lease {@code node} holds (at its start and stop); returns how many. */
+    int release(String node);
+
+    /** Notifications of a district in {@code state} (all when {@code null}), newest first. */
+    Page<Notification> list(String tenantId, NotificationState state, int offset, int limit);
+
+    /** One notification of a district. @throws NotFoundException if there is none */
+    Notification get(String tenantId, UUID id);
+
+    /**
+     * Sends a dead letter (or an unrouted notification) again: pending now, attempts reset, same id.
+     *
+     * @throws NotFoundException if there is none
+     * @throws ConflictException ({@code state}) when it is pending or delivered
+     */
+    Notification replay(String tenantId, UUID id, String actor);
+}

@@ -1,0 +1,94 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationChannel;
+import org.gongzhi.core.service.notify.NotificationPreferences;
+import org.gongzhi.core.service.notify.NoticeRecipient;
+import org.gongzhi.core.tenant.PersonDefinition;
+import org.gongzhi.core.tenant.Role;
+import org.gongzhi.core.tenant.TenantDefinition;
+
+/**
+ * Resolves a notice's recipients through the district's definition into destinations: people (by
+ * username) and WeCom robot groups. A person named by several recipients is one destination.
+ * <ul>
+ *   <li>{@code PERSON}: that username (a person not in the definition, e.g. managed in Keycloak only,
+ *       gets the inbox only: the definition has no address of theirs);</li>
+ *   <li>{@code DEPARTMENT}: the people whose department it is, and the group {@code department:<code>};</li>
+ *   <li>{@code GRID}: the people working in exactly that grid;</li>
+ *   <li>{@code ROLE}: the people holding the role (an unknown role: nobody);</li>
+ *   <li>{@code CITY}: the group {@code city}.</li>
+ * </ul>
+ */
+final class NoticeRecipients {
+
+    /** A person or a group to notify. {@code person} is {@code null} for a group or an unknown username. */
+    record Destination(String name, boolean group, PersonDefinition person) {
+    }
+
+    private NoticeRecipients() {
+    }
+
+    static List<Destination> resolve(TenantDefinition district, List<NoticeRecipient> recipients) {
+        Map<String, Destination> out = new LinkedHashMap<>();
+        for (NoticeRecipient r : recipients) {
+            switch (r.kind()) {
+                case PERSON -> {
+                    Optional<PersonDefinition> p = district.people().stream()
+                            .filter(x -> x.username().equals(r.ref())).findFirst();
+                    if (PersonDefinition.USERNAME.matcher(r.ref()).matches()) {
+                        out.putIfAbsent(r.ref(), new Destination(r.ref(), false, p.orElse(null)));
+                    }
+                }
+                case DEPARTMENT -> {
+                    if (district.department(r.ref()).isPresent()) {
+                        people(out, district.people().stream().filter(p -> r.ref().equals(p.department())).toList());
+                        String group = Notification.DEPARTMENT_GROUP + r.ref();
+                        out.putIfAbsent(group, new Destination(group, true, null));
+                    }
+                }
+                case GRID -> people(out, district.people().stream().filter(p -> p.grids().contains(r.ref())).toList());
+                case ROLE -> Role.fromId(r.ref()).ifPresent(role ->
+                        people(out, district.people().stream().filter(p -> p.has(role)).toList()));
+                case CITY -> out.putIfAbsent(Notification.CITY_GROUP,
+                        new Destination(Notification.CITY_GROUP, true, null));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static void people(Map<String, Destination> out, List<PersonDefinition> people) {
+        for (PersonDefinition p : people) {
+            out.putIfAbsent(p.username(), new Destination(p.username(), false, p));
+        }
+    }
+
+    /**
+     * The channels of one destination: a group's robot; for a person the inbox and those of their
+     * preferences they have an address for (SMS needs a phone).
+     */
+    static Set<NotificationChannel> channels(Destination d, NotificationPreferences preferences) {
+        if (d.group()) {
+            return EnumSet.of(NotificationChannel.WECOM);
+        }
+        EnumSet<NotificationChannel> out = EnumSet.of(NotificationChannel.INBOX);
+        if (d.person() == null) {
+            return out;
+        }
+        for (NotificationChannel c : preferences.channels()) {
+            if (c == NotificationChannel.SMS && (d.person().phone() == null || d.person().phone().isBlank())) {
+                continue;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+}

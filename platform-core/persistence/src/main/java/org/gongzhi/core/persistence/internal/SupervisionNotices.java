@@ -1,0 +1,145 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gongzhi.core.service.notify.Notice;
+import org.gongzhi.core.service.notify.NoticeRecipient;
+import org.gongzhi.core.service.supervision.Supervision;
+import org.gongzhi.core.service.supervision.SupervisionKind;
+import org.gongzhi.core.service.supervision.SupervisionTrigger;
+import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.Role;
+import org.gongzhi.core.tenant.TenantDefinition;
+
+/**
+ * What supervision says and to whom: the reason and journal text of automatic records, the notice's
+ * event key (the keys of the notification bundle's shipped templates), recipients and template
+ * variables. Pure functions, no database. Variables carry case number, category, times and staff text
+ * only — never the reporter's name, phone, address or the case's title and description (residents
+ * write those); a variable without a value is left out, so the template's fallback applies.
+ */
+final class SupervisionNotices {
+
+    /** Template key of a reminder at the warning time. */
+    static final String REMINDER_WARNING = "supervision.reminder.warning";
+    /** Template key of a reminder at the due time. */
+    static final String REMINDER_OVERDUE = "supervision.reminder.overdue";
+    /** Template key of an order (the notification bundle's shipped template). */
+    static final String ORDER = "supervision.order.created";
+    /** Template key of a listed matter. */
+    static final String LISTED = "supervision.listed";
+    /** Template key of an escalation to the city. */
+    static final String ESCALATION = "supervision.escalated";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private SupervisionNotices() {
+    }
+
+    /** The template key of a record. */
+    static String event(SupervisionKind kind, SupervisionTrigger trigger) {
+        return switch (kind) {
+            case REMINDER -> trigger == SupervisionTrigger.WARNING ? REMINDER_WARNING : REMINDER_OVERDUE;
+            case ORDER -> ORDER;
+            case LISTED -> LISTED;
+            case ESCALATION -> ESCALATION;
+        };
+    }
+
+    /** The reason of an automatic record, as the journal and the notice show it. */
+    static String automaticReason(SupervisionRows.Rule rule, ZoneId zone, Instant dueAt, int reworks, Duration margin) {
+        String due = when(dueAt, zone);
+        return switch (rule) {
+            case WARNING_REMINDER -> "案件已到预警时间，办理时限 " + due + "，请抓紧办理";
+            case OVERDUE_REMINDER -> "案件已超过办理时限 " + due + "，请尽快办结";
+            case OVERDUE_ESCALATION -> "案件超过办理时限 " + due + " 已逾 " + text(margin) + "，提级至市级督办";
+            case REWORK_ESCALATION -> "案件已第 " + reworks + " 次核查不通过（返工），提级至市级督办";
+        };
+    }
+
+    /** The journal note of a record. */
+    static String journalNote(Supervision r, ZoneId zone) {
+        StringBuilder b = new StringBuilder(r.kind().labelZh()).append("：").append(r.reason());
+        if (r.deadline() != null) {
+            b.append("；请于 ").append(when(r.deadline(), zone)).append(" 前答复");
+        }
+        return b.append("。").toString();
+    }
+
+    /** The journal note of an answer. */
+    static String answerNote(Supervision r, String answer) {
+        return r.kind().labelZh() + "答复：" + answer;
+    }
+
+    /**
+     * Whom a record concerns: whoever holds the case — the lead department of its current dispatch,
+     * its grid, the district's dispatchers — and, for an escalation, the district's administrators
+     * and the city centre.
+     */
+    static List<NoticeRecipient> recipients(SupervisionKind kind, String leadDepartment, String gridCode) {
+        List<NoticeRecipient> out = new ArrayList<>();
+        if (leadDepartment != null && !leadDepartment.isBlank()) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, leadDepartment));
+        }
+        if (gridCode != null && !gridCode.isBlank()) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.GRID, gridCode));
+        }
+        out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISPATCHER.id()));
+        if (kind == SupervisionKind.ESCALATION) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISTRICT_ADMIN.id()));
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.CITY, null));
+        }
+        return out;
+    }
+
+    /** The notice of a record: one per record ({@code sourceKey} {@code supervision:<id>}). */
+    static Notice notice(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
+                         String categoryCode, Instant dueAt) {
+        ZoneId zone = tenant.timeZone();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("district", tenant.name());
+        v.put("caseNumber", r.caseNumber());
+        v.put("kind", r.kind().wireName());
+        v.put("kindLabel", r.kind().labelZh());
+        v.put("trigger", r.trigger().wireName());
+        v.put("triggerLabel", r.trigger().labelZh());
+        v.put("reason", r.reason());
+        if (categoryCode != null) {
+            v.put("category", tenant.category(categoryCode).map(CategoryDefinition::name).orElse(categoryCode));
+        }
+        if (dueAt != null) {
+            v.put("dueAt", when(dueAt, zone));
+        }
+        // the templates' ${deadline}: an order's own deadline, for a reminder the case's due time
+        Instant deadline = r.deadline() != null ? r.deadline() : dueAt;
+        if (deadline != null) {
+            v.put("deadline", when(deadline, zone));
+        }
+        v.put("issuedBy", r.issuedBy());
+        return new Notice(tenant.id(), r.caseId(), r.caseNumber(), event(r.kind(), r.trigger()), "supervision:" + r.id(),
+                recipients(r.kind(), leadDepartment, gridCode), v);
+    }
+
+    /** A local time as people read it. */
+    static String when(Instant t, ZoneId zone) {
+        return t == null ? "" : WHEN.format(t.atZone(zone));
+    }
+
+    /** {@code 3 天}, {@code 36 小时}, {@code 90 分钟}. */
+    static String text(Duration d) {
+        if (d.toMinutes() % (24 * 60) == 0) {
+            return d.toDays() + " 天";
+        }
+        if (d.toMinutes() % 60 == 0) {
+            return d.toHours() + " 小时";
+        }
+        return d.toMinutes() + " 分钟";
+    }
+}
