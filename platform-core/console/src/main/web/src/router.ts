@@ -38,6 +38,7 @@ export const router = createRouter({
         { path: 'kpis', name: 'kpis', component: () => import('./views/admin/KpiPage.vue') },
         { path: 'reports', name: 'reports', component: () => import('./views/admin/ReportsPage.vue') },
         { path: 'dispatches', name: 'dispatches', component: () => import('./views/admin/DispatchesPage.vue') },
+        { path: 'callbacks', name: 'callbacks', component: () => import('./views/admin/CallbacksPage.vue') },
         { path: 'posters', name: 'posters', component: () => import('./views/admin/PostersPage.vue') },
         { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
         { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },

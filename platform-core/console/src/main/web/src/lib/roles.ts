@@ -17,6 +17,7 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'kpis', label: 'menu.kpis', roles: ['district-admin', 'dispatcher'] },
   { route: 'reports', label: 'menu.reports', roles: ['district-admin', 'dispatcher'] },
   { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'] },
+  { route: 'callbacks', label: 'menu.callbacks', roles: ['district-admin', 'dispatcher'] },
   { route: 'posters', label: 'menu.posters', roles: ['district-admin', 'dispatcher'] },
 ]
 

@@ -19,9 +19,27 @@ import org.gongzhi.core.grid.GridTree;
  * @param defaultCategory leaf category for tickets whose category maps to nothing, {@code null}: none
  *                        (such tickets are refused)
  * @param places          street and/or community name → grid code; a (street, community) pair unique
- * @since 1.2
+ * @param reply           how the reply (回复) of a closed ticket goes back to the hotline system, {@code null}:
+ *                        no reply is sent (the connector types of {@link ConnectorDefinition}; in {@code url}
+ *                        and {@code directory}, {@code {department}} stands for {@link #REPLY_DEPARTMENT})
+ * @param callbackAttempts failed callback attempts (回访未接通) after which a case leaves the callback list
+ *                        as 未回访成功, 1–10; {@value #DEFAULT_CALLBACK_ATTEMPTS} when not given
+ * @since 1.2 ({@code reply}, {@code callbackAttempts}: 1.4)
  */
-public record HotlineMapping(List<CategoryRule> categories, String defaultCategory, List<PlaceRule> places) {
+public record HotlineMapping(List<CategoryRule> categories, String defaultCategory, List<PlaceRule> places,
+                             ConnectorDefinition reply, int callbackAttempts) {
+
+    /** Failed callback attempts before a case leaves the callback list, when the mapping does not say. */
+    public static final int DEFAULT_CALLBACK_ATTEMPTS = 3;
+    /** Most failed callback attempts a district may configure. */
+    public static final int MAX_CALLBACK_ATTEMPTS = 10;
+    /**
+     * The department code under which replies to the hotline wait in the dispatch outbox: not a
+     * valid department code ({@code [A-Za-z0-9_-]}), so it never names a real department.
+     *
+     * @since 1.4
+     */
+    public static final String REPLY_DEPARTMENT = "12345:reply";
 
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[/／>＞|｜\\\\]+\\s*");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
@@ -59,8 +77,17 @@ public record HotlineMapping(List<CategoryRule> categories, String defaultCatego
         }
     }
 
-    /** Copies the lists; rejects duplicate hotline labels and duplicate places. */
+    /** Without a reply connector, with the default callback attempts. */
+    public HotlineMapping(List<CategoryRule> categories, String defaultCategory, List<PlaceRule> places) {
+        this(categories, defaultCategory, places, null, DEFAULT_CALLBACK_ATTEMPTS);
+    }
+
+    /** Copies the lists; rejects duplicate hotline labels and duplicate places, and attempts outside 1–10. */
     public HotlineMapping {
+        if (callbackAttempts < 1 || callbackAttempts > MAX_CALLBACK_ATTEMPTS) {
+            throw new IllegalArgumentException("callbackAttempts must be 1–" + MAX_CALLBACK_ATTEMPTS + ": "
+                    + callbackAttempts);
+        }
         categories = categories == null ? List.of() : List.copyOf(categories);
         places = places == null ? List.of() : List.copyOf(places);
         defaultCategory = blankToNull(defaultCategory);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.gongzhi.core.tenant.internal.EmergencyParser;
 import org.gongzhi.core.tenant.internal.Field;
 import org.gongzhi.core.tenant.internal.Located;
 import org.gongzhi.core.tenant.internal.GridParser;
+import org.gongzhi.core.tenant.internal.Connectors;
 import org.gongzhi.core.tenant.internal.HotlineParser;
 import org.gongzhi.core.tenant.internal.SupervisionParser;
 import org.gongzhi.core.tenant.internal.YamlFiles;
@@ -183,7 +183,7 @@ public final class TenantDefinitionReader {
             }
             try {
                 out.add(new DepartmentDefinition(code, f.get("name").text(true), f.get("nameEn").text(false),
-                        f.get("kind").text(true), f.get("clientSecret").text(false), connector(f.get("connector"))));
+                        f.get("kind").text(true), f.get("clientSecret").text(false), Connectors.parse(f.get("connector"))));
             } catch (IllegalArgumentException e) {
                 throw f.error(e.getMessage(), e);
             }
@@ -192,31 +192,6 @@ public final class TenantDefinitionReader {
             throw root.get("departments").error("must list at least one department");
         }
         return out;
-    }
-
-    /** The optional {@code connector} of a department: {@code type} plus string options. */
-    private static ConnectorDefinition connector(Field f) {
-        if (f.isMissing()) {
-            return null;
-        }
-        if (!f.node().isObject()) {
-            throw f.error("must be an object with a type and its options");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        f.node().fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("type")) {
-                Field o = f.get(e.getKey());
-                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                    throw o.error("must be a text, number or boolean");
-                }
-                options.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        try {
-            return new ConnectorDefinition(f.get("type").text(true), options);
-        } catch (IllegalArgumentException e) {
-            throw f.error(e.getMessage(), e);
-        }
     }
 
     /**

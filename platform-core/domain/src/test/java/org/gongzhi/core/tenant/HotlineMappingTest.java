@@ -72,6 +72,45 @@ public class HotlineMappingTest {
     }
 
     @Test
+    public void noReplyConnectorAndThreeCallbackAttemptsByDefault() {
+        HotlineMapping h = reader.read(sample).hotline();
+        assertThat(h.reply()).isNull();
+        assertThat(h.callbackAttempts()).isEqualTo(3);
+        assertThat(HotlineMapping.none().callbackAttempts()).isEqualTo(HotlineMapping.DEFAULT_CALLBACK_ATTEMPTS);
+    }
+
+    @Test
+    public void readsTheReplyConnectorAndTheCallbackAttempts() throws IOException {
+        Files.writeString(sample.resolve("hotline.yaml"), "reply: {type: http, url: \"http://127.0.0.1:1/replies/{tenant}\","
+                + " authHeader: X-Key, authValue: s3cret}\ncallbackAttempts: 2\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        HotlineMapping h = reader.read(sample).hotline();
+        assertThat(h.reply().type()).isEqualTo("http");
+        assertThat(h.reply().option("url", null)).isEqualTo("http://127.0.0.1:1/replies/{tenant}");
+        assertThat(h.reply().toString()).doesNotContain("s3cret");
+        assertThat(h.callbackAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    public void aBadReplyConnectorNamesItsField() throws IOException {
+        Files.writeString(sample.resolve("hotline.yaml"), "reply: {type: file}\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(failure().field()).isEqualTo("reply");
+        assertThat(failure().getMessage()).contains("directory is required");
+    }
+
+    @Test
+    public void callbackAttemptsOutsideOneToTenAreRefused() throws IOException {
+        Files.writeString(sample.resolve("hotline.yaml"), "callbackAttempts: 0\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(failure().field()).isEqualTo("callbackAttempts");
+        replace("hotline.yaml", "callbackAttempts: 0", "callbackAttempts: 2.5");
+        assertThat(failure().field()).isEqualTo("callbackAttempts");
+        assertThatThrownBy(() -> new HotlineMapping(List.of(), null, List.of(), null, 11))
+                .hasMessageContaining("callbackAttempts");
+    }
+
+    @Test
     public void placesAreTriedStreetAndCommunityThenCommunityThenStreet() {
         HotlineMapping h = reader.read(sample).hotline();
         assertThat(h.gridFor("公园街道", "湖滨")).contains("360102001001001");

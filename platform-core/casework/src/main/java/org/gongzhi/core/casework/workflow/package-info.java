@@ -20,5 +20,5 @@
  * @since 1.0.0
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gongzhi.core.casework.workflow;

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Set;
 import org.gongzhi.core.grid.GridTree;
 import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.ConnectorDefinition;
 import org.gongzhi.core.tenant.HotlineMapping;
 
 /**
  * Parses a district's {@code hotline.yaml} (12345 热线映射): {@code categories[]} with
  * {@code hotline} and {@code category}, an optional {@code defaultCategory}, and {@code places[]}
- * with {@code street} and/or {@code community} and {@code grid}. Every target must be a leaf
- * category and a grid below the district root; errors name the field.
+ * with {@code street} and/or {@code community} and {@code grid}, the optional {@code reply} connector
+ * (回复: how closed tickets are answered to the hotline system) and {@code callbackAttempts} (回访:
+ * failed attempts before a case leaves the callback list, 1–10, default 3). Every target must be a
+ * leaf category and a grid below the district root; errors name the field.
  */
 public final class HotlineParser {
 
@@ -19,7 +22,7 @@ public final class HotlineParser {
     }
 
     public static HotlineMapping parse(Field root, List<CategoryDefinition> categories, GridTree grids) {
-        root.requireObject(Set.of("categories", "defaultCategory", "places"));
+        root.requireObject(Set.of("categories", "defaultCategory", "places", "reply", "callbackAttempts"));
         List<HotlineMapping.CategoryRule> rules = new ArrayList<>();
         for (Field f : root.get("categories").elements()) {
             f.requireObject(Set.of("hotline", "category"));
@@ -45,8 +48,19 @@ public final class HotlineParser {
             }
             places.add(new HotlineMapping.PlaceRule(street, community, grid));
         }
+        Field attemptsField = root.get("callbackAttempts");
+        int attempts = HotlineMapping.DEFAULT_CALLBACK_ATTEMPTS;
+        if (!attemptsField.isMissing()) {
+            if (!attemptsField.node().canConvertToInt() || !attemptsField.node().isIntegralNumber()
+                    || attemptsField.node().intValue() < 1
+                    || attemptsField.node().intValue() > HotlineMapping.MAX_CALLBACK_ATTEMPTS) {
+                throw attemptsField.error("must be a whole number 1–" + HotlineMapping.MAX_CALLBACK_ATTEMPTS);
+            }
+            attempts = attemptsField.node().intValue();
+        }
+        ConnectorDefinition reply = Connectors.parse(root.get("reply"));
         try {
-            return new HotlineMapping(rules, defaultCategory, places);
+            return new HotlineMapping(rules, defaultCategory, places, reply, attempts);
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage(), e);
         }

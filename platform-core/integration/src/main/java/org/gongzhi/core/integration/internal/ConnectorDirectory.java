@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.ConnectorDefinition;
 import org.gongzhi.core.tenant.DepartmentDefinition;
+import org.gongzhi.core.tenant.HotlineMapping;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connector in force for each department: a {@link ConnectorOverride} from Config Admin if
- * there is one, else the connector of the tenant definition. Tells its listeners when overrides
- * come, change or go.
+ * there is one, else the connector of the tenant definition. The replies to the 12345 hotline wait
+ * in the outbox under {@link HotlineMapping#REPLY_DEPARTMENT}: theirs is the district's hotline
+ * {@code reply} connector. Tells its listeners when overrides come, change or go.
  */
 @Component(service = ConnectorDirectory.class)
 public final class ConnectorDirectory {
@@ -56,6 +58,9 @@ public final class ConnectorDirectory {
         ConnectorOverride o = overrides.get(key(tenantId, department));
         if (o != null) {
             return Optional.ofNullable(o.connector());
+        }
+        if (HotlineMapping.REPLY_DEPARTMENT.equals(department)) {
+            return tenants.find(tenantId).map(t -> t.hotline().reply());
         }
         return tenants.find(tenantId).flatMap(t -> t.departments().stream()
                 .filter(d -> d.code().equals(department)).findFirst()).map(DepartmentDefinition::connector);

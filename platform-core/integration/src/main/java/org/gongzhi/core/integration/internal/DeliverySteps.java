@@ -11,6 +11,7 @@ import org.gongzhi.core.integration.DispatchRefusedException;
 import org.gongzhi.core.service.dispatch.DispatchOutbox;
 import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.tenant.ConnectorDefinition;
+import org.gongzhi.core.tenant.HotlineMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,10 @@ final class DeliverySteps {
         }
         ex.setProperty(ConnectorExchange.CONNECTOR, connector.get());
         ex.setProperty(CONNECTOR_TYPE, connector.get().type());
+        if (HotlineMapping.REPLY_DEPARTMENT.equals(d.department())) {
+            ex.getIn().setBody(d.payload()); // a reply to the hotline: nothing comes back, no callback URL
+            return;
+        }
         ObjectNode payload = (ObjectNode) JSON.readTree(d.payload());
         payload.put("callbackUrl", settings.publicUrl() + "/api/v1/tenants/" + d.tenantId() + "/departments/"
                 + d.department() + "/updates");

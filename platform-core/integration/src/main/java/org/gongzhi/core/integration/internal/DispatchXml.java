@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A dispatch in XML for file connectors: root {@code dispatch}, one element per JSON field holding
+ * A dispatch in XML for file connectors: root {@code dispatch} ({@code reply} for a reply to the 12345
+ * hotline, whose {@code type} is {@code hotline-reply}), one element per JSON field holding
  * its value as text; arrays hold one element per item, named by the array's singular
  * ({@code attachments/attachment}, {@code coDepartments/coDepartment}); absent and null fields are left out.
  */
@@ -27,7 +28,7 @@ final class DispatchXml {
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("dispatch");
+            w.writeStartElement("hotline-reply".equals(tree.path("type").asText()) ? "reply" : "dispatch");
             for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 write(w, field.getKey(), field.getValue());

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.gongzhi.core.service.dispatch.DispatchState;
 import org.gongzhi.core.service.dispatch.OutboundDispatch;
 import org.gongzhi.core.service.tenants.TenantDirectory;
+import org.gongzhi.core.tenant.ConnectorDefinition;
+import org.gongzhi.core.tenant.HotlineMapping;
+import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.testing.FakeTenantDirectory;
 import org.gongzhi.simulator.DepartmentSimulator;
 import org.junit.After;
@@ -137,5 +140,29 @@ public class DeliveryRouteTest {
         assertThat(xml).contains("<dispatch>").contains("<title>垃圾满溢</title>")
                 .contains("<attachments><attachment>https://img.example/a.jpg</attachment></attachments>")
                 .contains("<callbackUrl>http://127.0.0.1:8181/api/v1/tenants/jizhou/departments/HW/updates</callbackUrl>");
+    }
+
+    @Test
+    public void aReplyToTheHotlineGoesThroughTheDistrictsReplyConnectorWithoutCallbackUrl() throws Exception {
+        TenantDefinition jizhou = FakeTenantDirectory.demo().find("jizhou").orElseThrow();
+        HotlineMapping h = jizhou.hotline();
+        TenantDefinition withReply = new TenantDefinition(jizhou.id(), jizhou.name(), jizhou.nameEn(), jizhou.city(),
+                jizhou.cityEn(), jizhou.adminCode(), jizhou.timeZone(), jizhou.plugins(), jizhou.sla(), jizhou.calendar(),
+                jizhou.departments(), jizhou.categories(), jizhou.grids(), jizhou.people(),
+                new HotlineMapping(h.categories(), h.defaultCategory(), h.places(), new ConnectorDefinition("file",
+                        Map.of("directory", folder.getRoot() + "/{tenant}/replies", "format", "xml")), 3),
+                jizhou.emergency());
+        delivery.stop();
+        connectors = new ConnectorDirectory(FakeTenantDirectory.of(withReply));
+        delivery = new DispatchDelivery(runtime, outbox, connectors);
+        OutboundDispatch reply = outbox.addReply("jizhou", "{\"type\":\"hotline-reply\",\"replyId\":\"{replyId}\","
+                + "\"tenant\":\"jizhou\",\"ticketNumber\":\"JA-2026-0001\",\"result\":\"已清运\"}");
+        OutboundDispatch none = outbox.addReply("other", "{\"type\":\"hotline-reply\"}");
+        delivery.dispatched("jizhou", List.of(reply.dispatchId(), none.dispatchId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(reply) == DispatchState.DELIVERED
+                && state(none) == DispatchState.UNROUTED);
+        String xml = Files.readString(folder.getRoot().toPath().resolve("jizhou/replies/" + reply.dispatchId() + ".xml"));
+        assertThat(xml).contains("<reply>").contains("<ticketNumber>JA-2026-0001</ticketNumber>")
+                .contains("<result>已清运</result>").doesNotContain("callbackUrl");
     }
 }

@@ -35,6 +35,16 @@ final class MemoryOutbox implements DispatchOutbox {
         return d;
     }
 
+    /** A reply to the 12345 hotline with this payload (as storage writes it at the close). */
+    OutboundDispatch addReply(String tenant, String payload) {
+        UUID id = UUID.randomUUID();
+        OutboundDispatch d = new OutboundDispatch(id, tenant, UUID.randomUUID(), "360802-20261122-000002",
+                org.gongzhi.core.tenant.HotlineMapping.REPLY_DEPARTMENT, false, payload.replace("{replyId}", id.toString()),
+                DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
+        rows.put(id, d);
+        return d;
+    }
+
     OutboundDispatch row(UUID id) {
         return rows.get(id);
     }

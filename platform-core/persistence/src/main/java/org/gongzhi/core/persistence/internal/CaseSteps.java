@@ -13,6 +13,7 @@ import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.casework.workflow.CaseRecord;
 import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.casework.workflow.DispatchOrder;
+import org.gongzhi.core.casework.workflow.HotlineReply;
 import org.gongzhi.core.casework.workflow.JournalRecord;
 import org.gongzhi.core.casework.workflow.StepHooks;
 import org.gongzhi.core.casework.workflow.StepOutcome;
@@ -20,6 +21,7 @@ import org.gongzhi.core.casework.workflow.Triage;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.screen.OperatingMode;
+import org.gongzhi.core.tenant.HotlineMapping;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
@@ -30,7 +32,8 @@ import org.hibernate.Session;
  * gongzhi-casework) decides it on the case's record, asking the plugins' guards and triage and the
  * district's mode through {@link StepHooks}; this class writes what it decided — the row, the journal
  * entry, the evidence links and the dispatch outbox (a dispatch writes one row per department; a return
- * cancels rows not yet delivered). What must happen after the commit is collected in {@link Effects}.
+ * cancels rows not yet delivered; the close of a 12345 ticket's case writes the reply to the hotline,
+ * {@link HotlineReply}, when the district has a reply connector). What must happen after the commit is collected in {@link Effects}.
  */
 final class CaseSteps {
 
@@ -95,6 +98,12 @@ final class CaseSteps {
         } else if (step.cancelDispatches()) {
             OutboxRows.cancelPending(s, tenant.id(), c.id);
         }
+        if (step.action() == CaseAction.CLOSE && HotlineReply.due(tenant, step.after())) {
+            UUID reply = writeReply(s, tenant, c, step, now);
+            if (outbox == Outbox.LIVE) {
+                effects.dispatches.add(reply);
+            }
+        }
         effects.events.add(new CaseEvent(facts(tenant, step.after()), c.id.toString(), step.action().wireName(),
                 WireNames.of(step.from()), WireNames.of(step.to()), step.journal().actor(), now));
     }
@@ -134,6 +143,25 @@ final class CaseSteps {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * The reply to the hotline (12345 回复) of a ticket's case just closed: the result text is the close's
+     * public note, else the newest public note on the case, else {@link HotlineReply#DEFAULT_RESULT}.
+     */
+    private UUID writeReply(Session s, TenantDefinition tenant, CaseEntity c, StepOutcome step, Instant now) {
+        String newest = s.createSelectionQuery("select j.publicNote from JournalEntity j where j.caseId = :id "
+                        + "and j.publicNote is not null order by j.seq desc", String.class)
+                .setParameter("id", c.id).setMaxResults(1).uniqueResultOptional().orElse(null);
+        UUID id = UUID.randomUUID();
+        String payload = JsonText.write(HotlineReply.payload(tenant, step.after(),
+                HotlineReply.result(step.journal().publicNote(), newest), id));
+        if (outbox == Outbox.LIVE) {
+            OutboxRows.insert(s, id, tenant.id(), c, HotlineMapping.REPLY_DEPARTMENT, false, payload, now);
+        } else {
+            OutboxRows.insertSettled(s, id, tenant.id(), c, HotlineMapping.REPLY_DEPARTMENT, false, payload, now, true);
+        }
+        return id;
     }
 
     /** What plugins are told of a case. */

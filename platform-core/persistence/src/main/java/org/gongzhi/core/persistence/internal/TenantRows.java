@@ -21,7 +21,8 @@ final class TenantRows {
      */
     private static final List<String> OWNED_TABLES =
             List.of("notification_outbox", "notification_preference", "notification_template",
-                    "department_update", "dispatch_outbox", "evidence", "case_journal", "case_record", "plugin_record",
+                    "department_update", "dispatch_outbox", "hotline_callback", "evidence", "case_journal", "case_record",
+                    "plugin_record",
                     "tenant_plugin", "report_archive",
                     "resident_code", "resident_session", "district_mode_switch", "district_mode");
 
