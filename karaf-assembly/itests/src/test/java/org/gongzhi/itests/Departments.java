@@ -63,6 +63,19 @@ final class Departments {
         return simulator.baseUrl().toString();
     }
 
+    /**
+     * Starts a simulator that plays the providers of notifications (issue 16): the SMS gateway at
+     * {@code /sms} and WeChat Work group robots at {@code /wecom/send?key=…}; the test keeps it to read
+     * what arrived and to take it down.
+     */
+    static DepartmentSimulator startProvider() {
+        DepartmentSimulator simulator = DepartmentSimulator.builder().host("127.0.0.1").port(0).updates(false)
+                .quiet(true).build();
+        simulator.start();
+        STARTED.add(simulator);
+        return simulator;
+    }
+
     static void stopAll() {
         STARTED.forEach(DepartmentSimulator::stop);
         STARTED.clear();

@@ -7,12 +7,16 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.rmi.NoSuchObjectException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -20,7 +24,7 @@ import javax.management.remote.JMXServiceURL;
 import org.ops4j.pax.exam.Option;
 
 /**
- * Installs and uninstalls Karaf features of a platform booted in server mode ({@link BootedPlatform}),
+ * Installs and uninstalls Karaf features (and reads the bundles' states) of a platform booted in server mode ({@link BootedPlatform}),
  * from the test JVM, over the container's own JMX connector (loopback RMI, realm {@code karaf}) with an
  * operator account that only the test's container has ({@link #operatorAccount()}).
  */
@@ -48,17 +52,56 @@ final class KarafFeatures {
         invoke("installFeature", feature);
     }
 
+    /** The state of each bundle by symbolic name ({@code Active}, {@code Resolved}, …), from Karaf's BundlesMBean. */
+    Map<String, String> bundleStates() throws Exception {
+        String name = karafName();
+        try (JMXConnector connector = connect()) {
+            TabularData bundles = (TabularData) connector.getMBeanServerConnection()
+                    .getAttribute(new ObjectName("org.apache.karaf:type=bundle,name=" + name), "Bundles");
+            Map<String, String> states = new TreeMap<>();
+            for (Object row : bundles.values()) {
+                CompositeData bundle = (CompositeData) row;
+                states.put((String) bundle.get("Symbolic Name"), (String) bundle.get("State"));
+            }
+            return states;
+        }
+    }
+
     /** Calls {@code operation(name, noRefresh=true)} of the FeaturesMBean, as PluginHotDeployTest does in-container. */
     private void invoke(String operation, String feature) throws Exception {
-        Properties management = load("org.apache.karaf.management.cfg");
-        String name = load("system.properties").getProperty("karaf.name", "root").strip();
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.getProperty("rmiServerPort").strip()
-                + "/jndi/rmi://127.0.0.1:" + management.getProperty("rmiRegistryPort").strip() + "/karaf-" + name);
-        try (JMXConnector connector = JMXConnectorFactory.connect(url,
-                Map.of(JMXConnector.CREDENTIALS, new String[] {USER, PASSWORD}))) {
+        String name = karafName();
+        try (JMXConnector connector = connect()) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             server.invoke(new ObjectName("org.apache.karaf:type=feature,name=" + name), operation,
                     new Object[] {feature, true}, new String[] {String.class.getName(), boolean.class.getName()});
+        }
+    }
+
+    private String karafName() throws IOException {
+        return load("system.properties").getProperty("karaf.name", "root").strip();
+    }
+
+    /**
+     * Connects to the container's JMX connector. Right after the boot the connection has now and then been
+     * refused with {@code NoSuchObjectException: no such object in table} (once in NotificationDeliveryTest, once
+     * in ConsoleBrowserTest; both passed when run again). The cause is not established — possibly the registry
+     * still naming a connector server Karaf replaced when its configuration arrived — so this tries again for up
+     * to 30 s before giving up.
+     */
+    private JMXConnector connect() throws IOException, InterruptedException {
+        Properties management = load("org.apache.karaf.management.cfg");
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.getProperty("rmiServerPort").strip()
+                + "/jndi/rmi://127.0.0.1:" + management.getProperty("rmiRegistryPort").strip() + "/karaf-" + karafName());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, PASSWORD}));
+            } catch (NoSuchObjectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
         }
     }
 

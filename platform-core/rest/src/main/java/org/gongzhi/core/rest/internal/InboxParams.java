@@ -100,8 +100,11 @@ final class InboxParams {
         return new CaseQuery.Attribute(value.substring(0, colon).trim(), value.substring(colon + 1).trim());
     }
 
-    /** The value as quoted in an error: at most 40 characters. */
+    /** The value as quoted in an error: at most 40 characters ({@code null} for a JSON null). */
     static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
         String v = value.strip();
         return v.length() <= 40 ? v : v.substring(0, 40) + "…";
     }
