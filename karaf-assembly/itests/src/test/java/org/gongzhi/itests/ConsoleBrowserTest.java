@@ -375,6 +375,20 @@ public class ConsoleBrowserTest {
         browser.awaitGone(".el-message");
         checkPage("case-supervision-answered");
 
+        // the handler sets quiet hours from the bell's settings (SMS and e-mail wait until they end)
+        browser.click("[data-test=bell]");
+        browser.click("[data-test=notify-preferences-open]");
+        browser.await("[data-test=notify-save]");
+        browser.click("[data-test=notify-quiet]");
+        browser.await("[data-test=notify-preferences] .el-date-editor, [data-test=notify-preferences] .el-select");
+        checkPage("notify-preferences");
+        browser.click("[data-test=notify-save]");
+        browser.awaitGone("[data-test=notify-save]");
+        JsonNode preferences = cg.get(JIZHOU + "/me/notification-preferences").body();
+        assertEquals(preferences.toString(), "22:00", preferences.path("quietHours").path("start").asText());
+        assertEquals(preferences.toString(), "07:30", preferences.path("quietHours").path("end").asText());
+        assertTrue(preferences.toString(), preferences.path("channels").toString().contains("inbox"));
+
         // what the API says
         JsonNode records = api.as("jz-dispatcher").get(JIZHOU + "/cases/" + id + "/supervision").body();
         assertEquals(records.toString(), 1, records.size());
