@@ -347,6 +347,7 @@ public class ConsoleBrowserTest {
         assertTrue(order.getText(), order.getText().contains(reason) && order.getText().contains("督办"));
         browser.until("the order journaled", d -> d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(reason));
         browser.awaitGone(".el-message");
+        showSupervision();
         checkPage("case-supervision");
         browser.signOut();
 
@@ -373,12 +374,14 @@ public class ConsoleBrowserTest {
         assertTrue(answered.getText(), answered.getText().contains(answer) && answered.getText().contains("jz-cg"));
         browser.until("the answer journaled", d -> d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(answer));
         browser.awaitGone(".el-message");
+        showSupervision();
         checkPage("case-supervision-answered");
 
         // the handler sets quiet hours from the bell's settings (SMS and e-mail wait until they end)
         browser.click("[data-test=bell]");
         browser.click("[data-test=notify-preferences-open]");
         browser.await("[data-test=notify-save]");
+        browser.awaitGone("[data-test=notify-preferences] .el-loading-mask");
         browser.click("[data-test=notify-quiet]");
         browser.await("[data-test=notify-preferences] .el-date-editor, [data-test=notify-preferences] .el-select");
         checkPage("notify-preferences");
@@ -546,6 +549,12 @@ public class ConsoleBrowserTest {
         String url = browser.base() + "/api/v1/tenants/" + district + "/console/pages";
         browser.until("the plugin pages of " + district + " fetched", d -> Boolean.TRUE.equals(browser.driver().executeScript(
                 "return performance.getEntriesByName(arguments[0]).some(e => e.responseEnd > 0)", url)));
+        browser.frames();
+    }
+
+    /** Scrolls the case page's supervision panel into view (on a phone it follows the facts and the map). */
+    private static void showSupervision() {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.await("[data-test=supervision]"));
         browser.frames();
     }
 
