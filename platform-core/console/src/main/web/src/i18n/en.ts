@@ -146,11 +146,11 @@ const en: typeof zh = {
   supervisionPage: {
     heading: 'Listed matters', intro: 'Major matters under listed supervision; the district leader publishes the list, and published matters keep their time.', total: '{n} in all', show: 'Show',
     all: 'All listed matters', publishedOnly: 'Published list', publish: 'Publish the list', confirmPublish: 'Publish {n} listed matters not yet published? This cannot be undone.',
-    published: 'The list is published', caption: 'Listed matters, newest first', issued: 'Listed', publishedAt: 'Published', notPublished: 'Not published', empty: 'No listed matters',
+    published: 'The list is published', caption: 'Listed matters, newest first', issued: 'Listed at', publishedAt: 'Published', notPublished: 'Not published', empty: 'No listed matters',
   },
   escalations: {
     heading: 'Escalations', intro: "Cases of every district overdue by the district's margin or reworked a third time, escalated to the city (last 90 days); the district's handler answers, the city reads.",
-    open: 'Not answered', all: 'All', unit: '', caption: 'Escalations of every district, newest first', empty: 'No escalations',
+    open: 'Not answered', all: 'All', unit: '', issued: 'Escalated at', caption: 'Escalations of every district, newest first', empty: 'No escalations',
   },
   notify: {
     bell: 'Notifications', bellUnread: 'Notifications, {n} unread', heading: 'Notifications', unread: '{n} unread', unreadOne: 'Unread', readAll: 'Mark all read', markRead: 'Mark read',

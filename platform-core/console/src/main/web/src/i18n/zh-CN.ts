@@ -145,11 +145,11 @@ export default {
   supervisionPage: {
     heading: '挂牌督办', intro: '重大事项挂牌督办，区领导核定后向社会公布清单；公布后的事项保留其公布时间。', total: '共 {n} 件', show: '显示',
     all: '全部挂牌事项', publishedOnly: '已公布清单', publish: '公布清单', confirmPublish: '将 {n} 件尚未公布的挂牌督办事项公布？公布后不能撤回。',
-    published: '已公布挂牌督办清单', caption: '挂牌督办事项，最新的在前', issued: '挂牌', publishedAt: '公布时间', notPublished: '未公布', empty: '没有挂牌督办事项',
+    published: '已公布挂牌督办清单', caption: '挂牌督办事项，最新的在前', issued: '挂牌时间', publishedAt: '公布时间', notPublished: '未公布', empty: '没有挂牌督办事项',
   },
   escalations: {
     heading: '提级督办', intro: '各区超期达到规定时长或第三次返工的案件提级到市里督办（最近 90 天）；由区里承办方答复，市里查看。',
-    open: '未答复', all: '全部', unit: '件', caption: '各区提级督办，最新的在前', empty: '没有提级督办',
+    open: '未答复', all: '全部', unit: '件', issued: '提级时间', caption: '各区提级督办，最新的在前', empty: '没有提级督办',
   },
   notify: {
     bell: '通知', bellUnread: '通知，{n} 条未读', heading: '通知', unread: '{n} 条未读', unreadOne: '未读', readAll: '全部标为已读', markRead: '标为已读',

@@ -322,8 +322,10 @@ public class ConsoleBrowserTest {
     @Test
     public void aDispatcherSupervisesTheDepartmentAnswersAndItsBellRisesAndFalls() throws Exception {
         String id = caseThroughTheApi("督办测试：人行道井盖缺失");
-        Api.Reply dispatched = api.as("jz-dispatcher").post(JIZHOU + "/cases/" + id + "/transitions",
-                Map.of("action", "register-dispatch", "leadDepartment", "CG"));
+        Api dispatcher = api.as("jz-dispatcher");
+        Api.Reply registered = dispatcher.post(JIZHOU + "/cases/" + id + "/transitions", Map.of("action", "register"));
+        assertEquals(registered.body().toString(), 200, registered.status());
+        Api.Reply dispatched = dispatcher.post(JIZHOU + "/cases/" + id + "/transitions", Map.of("action", "dispatch", "leadDepartment", "CG"));
         assertEquals(dispatched.body().toString(), 200, dispatched.status());
         Api cg = api.as("jz-cg");
         assertEquals(200, cg.post(JIZHOU + "/me/notifications/read-all", "").status());
