@@ -24,6 +24,7 @@ export const router = createRouter({
         { path: 'districts', name: 'city-districts', component: () => import('./views/city/CityDistricts.vue') },
         { path: 'kpis', name: 'city-kpis', component: () => import('./views/city/CityKpis.vue') },
         { path: 'reports', name: 'city-reports', component: () => import('./views/city/CityReports.vue') },
+        { path: 'escalations', name: 'city-escalations', component: () => import('./views/city/CityEscalations.vue') },
       ],
     },
     {
@@ -40,6 +41,7 @@ export const router = createRouter({
         { path: 'dispatches', name: 'dispatches', component: () => import('./views/admin/DispatchesPage.vue') },
         { path: 'callbacks', name: 'callbacks', component: () => import('./views/admin/CallbacksPage.vue') },
         { path: 'posters', name: 'posters', component: () => import('./views/admin/PostersPage.vue') },
+        { path: 'supervision', name: 'supervision', component: () => import('./views/admin/SupervisionPage.vue') },
         { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
         { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },
       ],

@@ -13,7 +13,7 @@ const en: typeof zh = {
     demo: 'Demo accounts: jz-dispatcher, jz-cg, jz-grid1, jz-admin, city-admin…, password Gongzhi-demo-2026.',
   },
   noConsole: { heading: 'This console is for staff', body: 'Residents report problems and follow them on the resident reporting page.', screen: { heading: 'This account is for the command wall', body: 'A screen-viewer account shows the command wall only; it cannot use the console.', open: 'Open the command wall' } },
-  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', callbacks: 'Callbacks', posters: 'QR posters', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models' },
+  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', callbacks: 'Callbacks', posters: 'QR posters', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models', supervision: 'Supervision', cityEscalations: 'Escalations' },
   roles: { 'district-admin': 'District administrator', dispatcher: 'Dispatcher', 'grid-worker': 'Grid worker', 'department-handler': 'Department handler', mediator: 'Mediator', 'social-worker': 'Social worker', resident: 'Resident', 'screen-viewer': 'Screen viewer', 'city-admin': 'City administrator' },
   status: { reported: 'Reported', registered: 'Registered', rejected: 'Rejected', dispatched: 'Dispatched', handling: 'Handling', postponed: 'Postponed', feedback: 'Fed back', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated' },
   action: { 'register-dispatch': 'Register and dispatch', register: 'Register', reject: 'Reject', dispatch: 'Dispatch', accept: 'Accept', return: 'Return', feedback: 'Feed back', 'verify-pass': 'Verify: pass', 'verify-fail': 'Verify: fail', postpone: 'Postpone', resume: 'Resume', close: 'Close', evaluate: 'Evaluate', reopen: 'Reopen', progress: 'Progress note', comment: 'Comment', report: 'Report' },
@@ -144,6 +144,34 @@ const en: typeof zh = {
     cityConfirmNormal: 'Every active district goes back to normal; cases registered in wartime keep their due times. Each district\'s switch is journaled in that district.',
     citySwitched: 'Switched {n} district(s) to {mode}', cityNoneSwitched: 'Every district already was in {mode}; nothing switched', column: 'Mode',
     commandPostTag: 'Command post', commandPostFilter: 'Command post only', wartimeTag: 'Wartime', routing: 'Mode',
+  },
+  supervision: {
+    heading: 'Supervision', none: 'No reminders or supervision orders', open: '{n} awaiting an answer', issue: 'Supervise', issueTitle: 'Issue a supervision order', issueSubmit: 'Issue',
+    issueHint: 'The order is journaled on the case and told to the lead department, the grid and the dispatchers; the handler answers by the deadline.', kind: 'Kind', reason: 'Reason',
+    reasonPlaceholder: 'e.g. reported again and again: speed up and say how it stands', deadline: 'Answer by', answer: 'Answer', reply: 'Answer', answerTitle: 'Answer the order',
+    answerOf: 'Answer the {kind} of {time}', awaiting: 'Awaiting an answer', overdue: 'Overdue, not answered', published: 'Published', automatic: 'automatic', trigger: 'Trigger',
+    cancel: 'Cancel', issued: '{kind} issued', answered: 'Answered', inDays: 'In {n} days, 18:00',
+    kinds: { reminder: 'Reminder', order: 'Order', listed: 'Listed matter', escalation: 'Escalation' },
+    triggers: { warning: 'Warning time', overdue: 'Overdue', rework: 'Reworked', manual: 'Issued by staff' },
+    reasonProblem: { required: 'Give the reason', tooLong: 'At most {n} characters' },
+    answerProblem: { required: 'Write the answer', tooLong: 'At most {n} characters' },
+    deadlineProblem: { required: 'Choose the deadline', past: 'The deadline must be in the future', tooFar: 'At most {n} days ahead' },
+  },
+  supervisionPage: {
+    heading: 'Listed matters', intro: 'Major matters under listed supervision; the district leader publishes the list, and published matters keep their time.', total: '{n} in all', show: 'Show',
+    all: 'All listed matters', publishedOnly: 'Published list', publish: 'Publish the list', confirmPublish: 'Publish {n} listed matters not yet published? This cannot be undone.',
+    published: 'The list is published', caption: 'Listed matters, newest first', issued: 'Listed at', publishedAt: 'Published', notPublished: 'Not published', empty: 'No listed matters',
+  },
+  escalations: {
+    heading: 'Escalations', intro: "Cases of every district overdue by the district's margin or reworked a third time, escalated to the city (last 90 days); the district's handler answers, the city reads.",
+    open: 'Not answered', all: 'All', unit: '', issued: 'Escalated at', caption: 'Escalations of every district, newest first', empty: 'No escalations',
+  },
+  notify: {
+    bell: 'Notifications', bellUnread: 'Notifications, {n} unread', heading: 'Notifications', unread: '{n} unread', unreadOne: 'Unread', readAll: 'Mark all read', markRead: 'Mark read',
+    markReadOf: 'Mark read: {subject}', empty: 'No notifications', preferences: 'Notification settings', channels: 'Channels', channelsHint: 'The inbox is always on; SMS goes to your registered phone, e-mail to your registered address.',
+    channel: { inbox: 'Inbox', sms: 'SMS', email: 'E-mail' }, quietHours: 'Quiet hours', quietOn: 'Quiet hours on', quietStart: 'Quiet from', quietEnd: 'Quiet until',
+    quietHint: "In the district's time, may span midnight; SMS and e-mail wait until they end, the inbox does not.", save: 'Save', cancel: 'Cancel', saved: 'Notification settings saved',
+    quietProblem: { incomplete: 'Choose both times', format: 'Times are HH:mm', same: 'Start and end must differ' },
   },
 }
 export default en

@@ -19,6 +19,7 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'] },
   { route: 'callbacks', label: 'menu.callbacks', roles: ['district-admin', 'dispatcher'] },
   { route: 'posters', label: 'menu.posters', roles: ['district-admin', 'dispatcher'] },
+  { route: 'supervision', label: 'menu.supervision', roles: ['district-admin', 'dispatcher'] },
 ]
 
 /** The city console's menu. */
@@ -26,6 +27,7 @@ export const CITY_MENU: MenuItem[] = [
   { route: 'city-districts', label: 'menu.districts', roles: ['city-admin'] },
   { route: 'city-kpis', label: 'menu.cityKpis', roles: ['city-admin'] },
   { route: 'city-reports', label: 'menu.cityReports', roles: ['city-admin'] },
+  { route: 'city-escalations', label: 'menu.cityEscalations', roles: ['city-admin'] },
 ]
 
 /** Roles that never open the console: residents (the reporting page) and wall screens (the big screen). */

@@ -317,6 +317,95 @@ public class ConsoleBrowserTest {
         }
     }
 
+    // ---- supervision and notifications ---------------------------------------------------------
+
+    @Test
+    public void aDispatcherSupervisesTheDepartmentAnswersAndItsBellRisesAndFalls() throws Exception {
+        String id = caseThroughTheApi("督办测试：人行道井盖缺失");
+        Api dispatcher = api.as("jz-dispatcher");
+        Api.Reply registered = dispatcher.post(JIZHOU + "/cases/" + id + "/transitions", Map.of("action", "register"));
+        assertEquals(registered.body().toString(), 200, registered.status());
+        Api.Reply dispatched = dispatcher.post(JIZHOU + "/cases/" + id + "/transitions", Map.of("action", "dispatch", "leadDepartment", "CG"));
+        assertEquals(dispatched.body().toString(), 200, dispatched.status());
+        Api cg = api.as("jz-cg");
+        assertEquals(200, cg.post(JIZHOU + "/me/notifications/read-all", "").status());
+        assertEquals("the bureau's handler starts with nothing unread", 0, unread(cg));
+        String reason = "群众多次反映，请三日内处置并说明进展 " + UUID.randomUUID().toString().substring(0, 8);
+        String answer = "已安排人员今日更换井盖，设置围挡警示";
+
+        // the dispatcher opens the case, sees no supervision yet and issues a 督办 with a reason (the deadline proposed)
+        browser.signIn("jizhou", "jz-dispatcher", PASSWORD);
+        browser.go("/console/jizhou/cases/" + id);
+        awaitCase(id, "dispatched");
+        browser.await("[data-test=supervision-empty]");
+        browser.click("[data-test=supervise]");
+        browser.await("[data-test=supervise-submit]");
+        browser.click("[data-test=supervise-submit]");
+        browser.until("a reason is required", d -> d.findElement(By.cssSelector("[data-test=supervise-dialog]")).getText().contains("请填写督办事由"));
+        browser.type("supervise-reason", reason);
+        checkPage("case-supervise-dialog");
+        browser.click("[data-test=supervise-submit]");
+        WebElement order = browser.await("[data-test=supervision] [data-kind=order][data-answered=false]");
+        assertTrue(order.getText(), order.getText().contains(reason) && order.getText().contains("督办"));
+        browser.until("the order journaled", d -> d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(reason));
+        browser.awaitGone(".el-message");
+        showSupervision();
+        checkPage("case-supervision");
+        browser.signOut();
+
+        // the order reached the bureau's handler: one unread notification, shown by the bell
+        assertEquals("the order is one notification for the handler", 1, unread(cg));
+        browser.signIn("jizhou", "jz-cg", PASSWORD);
+        browser.await("[data-test=bell][data-unread='1']");
+        assertEquals("1", browser.await("[data-test=bell-count]").getText());
+        browser.click("[data-test=bell]");
+        WebElement notice = browser.await("[data-test=notify-panel] li[data-case='" + id + "'][data-read=false]");
+        browser.until("the notice listed", d -> !notice.getText().isBlank());
+        checkPage("notifications");
+        notice.findElement(By.cssSelector("[data-test=notify-open]")).click();
+
+        // opening it read it and led to the case, where the handler answers the order
+        awaitCase(id, "dispatched");
+        browser.await("[data-test=bell][data-unread='0']");
+        assertTrue(browser.all("[data-test=bell-count]").isEmpty());
+        assertEquals("read through the bell", 0, unread(cg));
+        browser.click("[data-test=supervision-reply]");
+        browser.type("answer-text", answer);
+        browser.click("[data-test=answer-submit]");
+        WebElement answered = browser.await("[data-test=supervision] [data-kind=order][data-answered=true]");
+        assertTrue(answered.getText(), answered.getText().contains(answer) && answered.getText().contains("jz-cg"));
+        browser.until("the answer journaled", d -> d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(answer));
+        browser.awaitGone(".el-message");
+        showSupervision();
+        checkPage("case-supervision-answered");
+
+        // the handler sets quiet hours from the bell's settings (SMS and e-mail wait until they end)
+        browser.click("[data-test=bell]");
+        browser.click("[data-test=notify-preferences-open]");
+        browser.await("[data-test=notify-save]");
+        browser.awaitGone("[data-test=notify-preferences] .el-loading-mask");
+        browser.click("[data-test=notify-quiet]");
+        browser.await("[data-test=notify-preferences] .el-date-editor, [data-test=notify-preferences] .el-select");
+        checkPage("notify-preferences");
+        browser.click("[data-test=notify-save]");
+        browser.awaitGone("[data-test=notify-save]");
+        JsonNode preferences = cg.get(JIZHOU + "/me/notification-preferences").body();
+        assertEquals(preferences.toString(), "22:00", preferences.path("quietHours").path("start").asText());
+        assertEquals(preferences.toString(), "07:30", preferences.path("quietHours").path("end").asText());
+        assertTrue(preferences.toString(), preferences.path("channels").toString().contains("inbox"));
+
+        // what the API says
+        JsonNode records = api.as("jz-dispatcher").get(JIZHOU + "/cases/" + id + "/supervision").body();
+        assertEquals(records.toString(), 1, records.size());
+        assertEquals("order", records.get(0).path("kind").asText());
+        assertEquals("jz-dispatcher", records.get(0).path("issuedBy").asText());
+        assertEquals(reason, records.get(0).path("reason").asText());
+        assertEquals(answer, records.get(0).path("answer").asText());
+        assertEquals("jz-cg", records.get(0).path("answeredBy").asText());
+        assertTrue(records.toString(), records.get(0).hasNonNull("deadline"));
+        assertAccessible();
+    }
+
     // ---- every main page: axe-core and screenshots --------------------------------------------
 
     @Test
@@ -345,7 +434,7 @@ public class ConsoleBrowserTest {
 
         browser.signOut();
         browser.signIn("jizhou", "jz-admin", PASSWORD);
-        for (String page : List.of("kpis", "reports", "dispatches", "posters")) {
+        for (String page : List.of("kpis", "reports", "dispatches", "posters", "supervision")) {
             browser.click("[data-menu=" + page + "]");
             browser.until(page + " open", d -> browser.path().startsWith("/console/jizhou/" + page));
             browser.await("#main .page-title");
@@ -354,7 +443,7 @@ public class ConsoleBrowserTest {
 
         browser.forgetSessions();
         browser.signIn("city", "city-admin", PASSWORD);
-        for (String page : List.of("city-districts", "city-kpis", "city-reports")) {
+        for (String page : List.of("city-districts", "city-kpis", "city-reports", "city-escalations")) {
             browser.click("[data-menu=" + page + "]");
             browser.until(page + " open", d -> browser.path().startsWith("/console/city/" + page.substring(5)));
             browser.await("#main .page-title");
@@ -463,6 +552,19 @@ public class ConsoleBrowserTest {
         browser.until("the plugin pages of " + district + " fetched", d -> Boolean.TRUE.equals(browser.driver().executeScript(
                 "return performance.getEntriesByName(arguments[0]).some(e => e.responseEnd > 0)", url)));
         browser.frames();
+    }
+
+    /** Scrolls the case page's supervision panel into view (on a phone it follows the facts and the map). */
+    private static void showSupervision() {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.await("[data-test=supervision]"));
+        browser.frames();
+    }
+
+    /** The unread count of {@code user}'s in-app notifications. */
+    private static long unread(Api user) throws Exception {
+        Api.Reply count = user.get(JIZHOU + "/me/notifications/unread-count");
+        assertEquals(count.body().toString(), 200, count.status());
+        return count.body().path("unread").asLong();
     }
 
     /** A reported case of Jizhou created through the API (by the dispatcher, as a hotline call). */

@@ -1,0 +1,74 @@
+import type { Schemas } from '../api/client'
+
+export type Supervision = Schemas['Supervision']
+export type SupervisionKind = Supervision['kind']
+
+/** Roles that issue 督办 and 挂牌督办 (the API: district-admin, dispatcher). */
+export function mayIssue(roles: readonly string[]): boolean {
+  return roles.includes('district-admin') || roles.includes('dispatcher')
+}
+
+/** Roles that answer: the handling department or grid, and the centre (the API refuses cases outside what they see). */
+export function mayAnswerAs(roles: readonly string[]): boolean {
+  return ['department-handler', 'grid-worker', 'dispatcher', 'district-admin'].some((r) => roles.includes(r))
+}
+
+/** A record waits for an answer: an order, listed matter or escalation not answered yet (reminders are never answered). */
+export function awaitsAnswer(s: Supervision): boolean {
+  return s.kind !== 'reminder' && !s.answer
+}
+
+/** Statuses on which no order may be issued (the API answers 409). */
+const SETTLED = new Set(['closed', 'evaluated', 'rejected'])
+export function openForOrders(status: string | undefined): boolean {
+  return !!status && !SETTLED.has(status)
+}
+
+/** The Element Plus tag type of a kind (never `warning`, whose text is too light on white). */
+export function kindTag(kind: SupervisionKind): 'info' | 'primary' | 'danger' {
+  switch (kind) {
+    case 'reminder':
+      return 'info'
+    case 'order':
+      return 'primary'
+    default:
+      return 'danger'
+  }
+}
+
+export const REASON_MAX = 500
+export const ANSWER_MAX = 2000
+export const DEADLINE_MAX_DAYS = 90
+
+/** What is wrong with a reason or an answer as the API checks it: blank, or too long. */
+export function textProblem(text: string, max: number): 'required' | 'tooLong' | null {
+  const trimmed = text.trim()
+  if (!trimmed) return 'required'
+  if (trimmed.length > max) return 'tooLong'
+  return null
+}
+
+/** What is wrong with a deadline: missing, not after `now`, or more than 90 days ahead. */
+export function deadlineProblem(deadline: Date | null, now: Date): 'required' | 'past' | 'tooFar' | null {
+  if (!deadline || Number.isNaN(deadline.getTime())) return 'required'
+  if (deadline.getTime() <= now.getTime()) return 'past'
+  if (deadline.getTime() > now.getTime() + DEADLINE_MAX_DAYS * 86_400_000) return 'tooFar'
+  return null
+}
+
+/** The proposed deadline: `days` from today at 18:00 local time. */
+export function defaultDeadline(now: Date, days = 3): Date {
+  const d = new Date(now)
+  d.setDate(d.getDate() + days)
+  d.setHours(18, 0, 0, 0)
+  return d
+}
+
+/** A local time as the API takes it: ISO 8601 with the browser's offset (`2026-03-18T18:00:00+08:00`). */
+export function withOffset(d: Date): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0')
+  const offset = -d.getTimezoneOffset()
+  const sign = offset >= 0 ? '+' : '-'
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+    + `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+}
