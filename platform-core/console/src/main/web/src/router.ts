@@ -13,6 +13,13 @@ async function realmOf(to: RouteLocationNormalized): Promise<string | null> {
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
+  // a new page starts at its top (its actions are there); back and forward return to where the reader was;
+  // a change of query only (filters, paging) keeps the place
+  scrollBehavior(to, from, saved) {
+    if (saved) return saved
+    if (to.path === from.path) return false
+    return { top: 0 }
+  },
   routes: [
     { path: '/', name: 'start', component: StartPage },
     {

@@ -176,7 +176,10 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        until("clickable: " + css, ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = until("clickable: " + css, ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        // as a person would: bring it to the middle of the window first, clear of the sticky header
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        element.click();
     }
 
     /**
