@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.rmi.NoSuchObjectException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
+import org.awaitility.Awaitility;
 import org.ops4j.pax.exam.Option;
 
 /**
@@ -88,21 +90,14 @@ final class KarafFeatures {
      * still naming a connector server Karaf replaced when its configuration arrived — so this tries again for up
      * to 30 s before giving up.
      */
-    private JMXConnector connect() throws IOException, InterruptedException {
+    private JMXConnector connect() throws IOException {
         Properties management = load("org.apache.karaf.management.cfg");
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.getProperty("rmiServerPort").strip()
                 + "/jndi/rmi://127.0.0.1:" + management.getProperty("rmiRegistryPort").strip() + "/karaf-" + karafName());
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, PASSWORD}));
-            } catch (NoSuchObjectException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(1000);
-            }
-        }
+        return Awaitility.await("JMX of karaf-" + karafName()).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1)).ignoreException(NoSuchObjectException.class)
+                .until(() -> JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS,
+                        new String[] {USER, PASSWORD})), connector -> true);
     }
 
     private Properties load(String file) throws IOException {

@@ -134,7 +134,7 @@ public class NotificationDeliveryTest {
         Awaitility.await("the 催办's notifications delivered").atMost(DELIVERED).pollInterval(Duration.ofMillis(500))
                 .until(() -> delivered(kase, PEOPLE.size() * 3 + 1));
         // and nothing more arrives: both nodes poll, the sweep runs again every 15 s
-        Thread.sleep(4000);
+        nothingMoreFor(kase, PEOPLE.size() * 3 + 1, Duration.ofSeconds(4));
 
         JsonNode records = api.get(JIZHOU + "/cases/" + kase.get("id").asText() + "/supervision").body();
         assertEquals(records.toString(), 1, records.size());
@@ -244,7 +244,7 @@ public class NotificationDeliveryTest {
         Awaitility.await("delivered once the provider is back").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> delivered(kase, PEOPLE.size() * 3 + 1));
-        Thread.sleep(4000);
+        nothingMoreFor(kase, PEOPLE.size() * 3 + 1, Duration.ofSeconds(4));
         for (Map.Entry<String, String[]> p : PEOPLE.entrySet()) {
             assertEquals(p.getKey() + " gets one SMS", 1, smsTo(p.getValue()[1], number).size());
             assertEquals(p.getKey() + " gets one e-mail", 1, mailsTo(p.getValue()[0], number).size());
@@ -294,6 +294,12 @@ public class NotificationDeliveryTest {
             }
         }
         return out;
+    }
+
+    /** The case keeps exactly {@code rows} notifications for {@code quiet}: nothing is written twice. */
+    private static void nothingMoreFor(JsonNode kase, int rows, Duration quiet) {
+        Awaitility.await("no notification beyond " + rows).during(quiet).atMost(quiet.plusSeconds(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> outbox(kase).size() == rows);
     }
 
     /** Whether the case has at least {@code rows} notifications, none of them still pending. */

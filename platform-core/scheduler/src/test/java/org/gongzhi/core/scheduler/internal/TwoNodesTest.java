@@ -98,7 +98,7 @@ public class TwoNodesTest {
                 overlaps.incrementAndGet();
             }
             firings.add(new Firing(id, due, Instant.now()));
-            Thread.sleep(150);
+            Thread.sleep(150); // the work takes a while, so that an overlapping firing would be seen (not a wait)
             running.decrementAndGet();
         }
 
