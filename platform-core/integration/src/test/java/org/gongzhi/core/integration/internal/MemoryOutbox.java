@@ -2,17 +2,15 @@ package org.gongzhi.core.integration.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.dispatch.DispatchOutbox;
 import org.gongzhi.core.service.dispatch.DispatchState;
 import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.testing.MemoryLeases;
 
 /**
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own
@@ -20,8 +18,8 @@ import org.gongzhi.core.service.dispatch.OutboundDispatch;
  */
 final class MemoryOutbox implements DispatchOutbox {
 
-    private final Map<UUID, OutboundDispatch> rows = new ConcurrentHashMap<>();
-    private final Map<UUID, String> claims = new ConcurrentHashMap<>();
+    private final MemoryLeases<OutboundDispatch> rows = new MemoryLeases<>(OutboundDispatch::dispatchId,
+            d -> d.state() == DispatchState.PENDING, OutboundDispatch::nextAttemptAt);
 
     OutboundDispatch add(String tenant, String department, String title) {
         UUID id = UUID.randomUUID();
@@ -31,8 +29,7 @@ final class MemoryOutbox implements DispatchOutbox {
                 + "\",\"attachments\":[\"https://img.example/a.jpg\"],\"coDepartments\":[]}";
         OutboundDispatch d = new OutboundDispatch(id, tenant, caseId, "360802-20261122-000001", department, true, payload,
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        rows.put(id, d);
-        return d;
+        return rows.put(d);
     }
 
     /** A reply to the 12345 hotline with this payload (as storage writes it at the close). */
@@ -41,8 +38,7 @@ final class MemoryOutbox implements DispatchOutbox {
         OutboundDispatch d = new OutboundDispatch(id, tenant, UUID.randomUUID(), "360802-20261122-000002",
                 org.gongzhi.core.tenant.HotlineMapping.REPLY_DEPARTMENT, false, payload.replace("{replyId}", id.toString()),
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        rows.put(id, d);
-        return d;
+        return rows.put(d);
     }
 
     OutboundDispatch row(UUID id) {
@@ -50,35 +46,21 @@ final class MemoryOutbox implements DispatchOutbox {
     }
 
     @Override
-    public synchronized List<OutboundDispatch> claimDue(String node, int max, Duration lease) {
-        List<OutboundDispatch> out = new ArrayList<>();
-        for (OutboundDispatch d : rows.values()) {
-            if (out.size() < max && d.state() == DispatchState.PENDING && !d.nextAttemptAt().isAfter(Instant.now())
-                    && claims.putIfAbsent(d.dispatchId(), node) == null) {
-                out.add(d);
-            }
-        }
-        return out;
+    public List<OutboundDispatch> claimDue(String node, int max, Duration lease) {
+        return rows.claimDue(node, max);
     }
 
     @Override
-    public synchronized Optional<OutboundDispatch> claim(UUID id, String node, Duration lease) {
-        OutboundDispatch d = rows.get(id);
-        return d != null && d.state() == DispatchState.PENDING && claims.putIfAbsent(id, node) == null
-                ? Optional.of(d) : Optional.empty();
+    public Optional<OutboundDispatch> claim(UUID id, String node, Duration lease) {
+        return rows.claim(id, node);
     }
 
-    private synchronized boolean settle(UUID id, String node, DispatchState state, int more, Instant next, String error,
-                                        String receipt) {
-        if (!node.equals(claims.get(id))) {
-            return false;
-        }
-        claims.remove(id);
-        OutboundDispatch d = rows.get(id);
-        rows.put(id, new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(), d.department(), d.lead(),
-                d.payload(), state, d.attempts() + more, d.createdAt(), next == null ? d.nextAttemptAt() : next,
-                state == DispatchState.DELIVERED ? Instant.now() : null, error, receipt));
-        return true;
+    private boolean settle(UUID id, String node, DispatchState state, int more, Instant next, String error,
+                           String receipt) {
+        return rows.settle(id, node, d -> new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(),
+                d.department(), d.lead(), d.payload(), state, d.attempts() + more, d.createdAt(),
+                next == null ? d.nextAttemptAt() : next, state == DispatchState.DELIVERED ? Instant.now() : null, error,
+                receipt));
     }
 
     @Override
@@ -103,13 +85,7 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public int release(String node) {
-        int n = 0;
-        for (var e : claims.entrySet()) {
-            if (e.getValue().equals(node) && claims.remove(e.getKey(), node)) {
-                n++;
-            }
-        }
-        return n;
+        return rows.release(node);
     }
 
     @Override
@@ -129,7 +105,7 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public List<OutboundDispatch> awaitingProgress(String tenantId, String department, int limit) {
-        return rows.values().stream()
+        return rows.rows().stream()
                 .filter(d -> d.state() == DispatchState.DELIVERED && d.tenantId().equals(tenantId)
                         && d.department().equals(department))
                 .sorted(java.util.Comparator.comparing(OutboundDispatch::deliveredAt)).limit(limit).toList();

@@ -2,7 +2,6 @@ package org.gongzhi.core.notify.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.gongzhi.core.service.notify.Notification;
 import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationState;
+import org.gongzhi.core.testing.MemoryLeases;
 
 /**
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own tests
@@ -22,8 +22,8 @@ import org.gongzhi.core.service.notify.NotificationState;
  */
 final class MemoryNotificationOutbox implements NotificationOutbox {
 
-    private final Map<UUID, Notification> rows = new ConcurrentHashMap<>();
-    private final Map<UUID, String> claims = new ConcurrentHashMap<>();
+    private final MemoryLeases<Notification> rows = new MemoryLeases<>(Notification::id,
+            n -> n.state() == NotificationState.PENDING, Notification::nextAttemptAt);
     final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
     Notification add(String tenant, String destination, NotificationChannel channel, String subject, String text) {
@@ -31,8 +31,7 @@ final class MemoryNotificationOutbox implements NotificationOutbox {
         Notification n = new Notification(id, tenant, UUID.randomUUID(), "JZ-2026-000042", "supervision.reminder.warning",
                 "test:" + id, destination, channel, subject, text, NotificationState.PENDING, 0, Instant.now(),
                 Instant.now(), null, null, null);
-        rows.put(id, n);
-        return n;
+        return rows.put(n);
     }
 
     Notification row(UUID id) {
@@ -45,29 +44,15 @@ final class MemoryNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public synchronized List<Notification> claimDue(String node, int max, Duration lease) {
-        List<Notification> out = new ArrayList<>();
-        for (Notification n : rows.values()) {
-            if (out.size() < max && n.state() == NotificationState.PENDING && !n.nextAttemptAt().isAfter(Instant.now())
-                    && claims.putIfAbsent(n.id(), node) == null) {
-                out.add(n);
-            }
-        }
-        return out;
+    public List<Notification> claimDue(String node, int max, Duration lease) {
+        return rows.claimDue(node, max);
     }
 
-    private synchronized boolean settle(UUID id, String node, NotificationState state, Instant next, String error,
-                                        int plus) {
-        if (!node.equals(claims.get(id))) {
-            return false;
-        }
-        claims.remove(id);
-        Notification n = rows.get(id);
-        rows.put(id, new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(), n.sourceKey(),
-                n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus, n.createdAt(),
-                next == null ? n.nextAttemptAt() : next, state == NotificationState.DELIVERED ? Instant.now() : null,
-                null, error));
-        return true;
+    private boolean settle(UUID id, String node, NotificationState state, Instant next, String error, int plus) {
+        return rows.settle(id, node, n -> new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(),
+                n.sourceKey(), n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus,
+                n.createdAt(), next == null ? n.nextAttemptAt() : next,
+                state == NotificationState.DELIVERED ? Instant.now() : null, null, error));
     }
 
     @Override
@@ -96,13 +81,7 @@ final class MemoryNotificationOutbox implements NotificationOutbox {
 
     @Override
     public int release(String node) {
-        int n = 0;
-        for (var e : claims.entrySet()) {
-            if (e.getValue().equals(node) && claims.remove(e.getKey(), node)) {
-                n++;
-            }
-        }
-        return n;
+        return rows.release(node);
     }
 
     @Override
