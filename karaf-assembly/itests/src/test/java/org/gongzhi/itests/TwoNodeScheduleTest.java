@@ -27,7 +27,8 @@ import org.ops4j.pax.exam.Option;
 /**
  * Two Karaf containers of our distribution on ONE PostgreSQL, the way two platform nodes run: the
  * monthly report schedule (every 5 s here) fires once per firing across both, each firing on one
- * node only, and when one node stops the other goes on (ADR 0027). Which node ran a firing is read
+ * node only, and when one node stops the other goes on (ADR 0027); each node records that it holds
+ * the work while it runs (schedule_holder, the operator's orphan check). Which node ran a firing is read
  * from the nodes' own logs (the scheduler's job logs each run at DEBUG).
  */
 public class TwoNodeScheduleTest {
@@ -89,9 +90,19 @@ public class TwoNodeScheduleTest {
         }
     }
 
+    /** The nodes that hold the monthly report's work now (schedule_holder, V22; gongzhi:schedules shows them). */
+    private static int monthlyHolders(BootedPlatform node) throws SQLException {
+        try (Connection c = node.database(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from schedule_holder where schedule_name = 'reports-monthly'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     public void eachFiringRunsOnOneNodeAndTheOtherTakesOver() throws Exception {
         assertEquals("both nodes check in", 2, nodesCheckedIn());
+        assertEquals("both nodes hold the monthly report's work", 2, monthlyHolders(first));
         Instant bothUp = Instant.now();
         List<Path> logs = List.of(first.karafLog(), second.karafLog());
         Awaitility.await("six firings with both nodes up").atMost(Duration.ofSeconds(90))
@@ -106,6 +117,7 @@ public class TwoNodeScheduleTest {
         first.close();
         first = null;
         Instant stopped = Instant.now();
+        assertEquals("a node that stopped holds no work", 1, monthlyHolders(second));
         Awaitility.await("firings on node 2 alone").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> runs(List.of(second.karafLog())).tailMap(stopped).size() >= 4);
         TreeMap<Instant, List<String>> bySecond = runs(List.of(second.karafLog()));
