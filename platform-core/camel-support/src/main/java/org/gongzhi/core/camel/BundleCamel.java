@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A bundle's own Camel context: started at construction with the bundle's class loader, routes
- * added and removed by id while it runs, stopped by {@link #stop()}. Thread-safe as Camel is.
+ * added and removed by id while it runs, stopped by {@link #stop()}. Thread-safe as Camel is. A
+ * bundle's runtime component extends it with its settings (its {@code @Deactivate} calls
+ * {@link #stop()}).
  */
-public final class BundleCamel {
+public class BundleCamel {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleCamel.class);
 
@@ -25,7 +27,7 @@ public final class BundleCamel {
      * Starts a context named {@code name} that loads classes through {@code owner}'s loader;
      * {@code configure} sets its components up before it starts.
      */
-    public BundleCamel(String name, Class<?> owner, Consumer<DefaultCamelContext> configure) {
+    protected BundleCamel(String name, Class<?> owner, Consumer<DefaultCamelContext> configure) {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
         context.setApplicationContextClassLoader(owner.getClassLoader());

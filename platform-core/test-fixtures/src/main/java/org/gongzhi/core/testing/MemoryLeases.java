@@ -1,5 +1,6 @@
 package org.gongzhi.core.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.function.UnaryOperator;
 /**
  * The outbox lease protocol in memory, for the in-memory outboxes of route tests (the PostgreSQL
  * outboxes have their own tests): a node claims pending rows, only the node holding a row's claim
- * settles it, and {@link #release} gives up a node's claims. Thread-safe.
+ * settles it, and {@link #release} gives up a node's claims. Thread-safe. An in-memory outbox extends
+ * it: its public methods are the lease half of the outbox contracts (leases do not expire here).
  *
  * @param <T> an outbox row, immutable
  */
-public final class MemoryLeases<T> {
+public class MemoryLeases<T> {
 
     private final Map<UUID, T> rows = new ConcurrentHashMap<>();
     private final Map<UUID, String> claims = new ConcurrentHashMap<>();
@@ -31,7 +33,7 @@ public final class MemoryLeases<T> {
      * @param pending     whether a row waits for delivery
      * @param nextAttempt when a pending row is due
      */
-    public MemoryLeases(Function<T, UUID> key, Predicate<T> pending, Function<T, Instant> nextAttempt) {
+    protected MemoryLeases(Function<T, UUID> key, Predicate<T> pending, Function<T, Instant> nextAttempt) {
         this.key = key;
         this.pending = pending;
         this.nextAttempt = nextAttempt;
@@ -47,13 +49,18 @@ public final class MemoryLeases<T> {
         return rows.get(id);
     }
 
+    /** The row {@code id} of any tenant, or {@code null}. */
+    public T get(String tenantId, UUID id) {
+        return rows.get(id);
+    }
+
     /** All rows, in no order. */
     public List<T> rows() {
         return List.copyOf(rows.values());
     }
 
-    /** Claims up to {@code max} pending rows due now that nobody holds. */
-    public synchronized List<T> claimDue(String node, int max) {
+    /** Claims up to {@code max} pending rows due now that nobody holds; the lease never expires. */
+    public synchronized List<T> claimDue(String node, int max, Duration lease) {
         List<T> out = new ArrayList<>();
         for (T row : rows.values()) {
             if (out.size() < max && pending.test(row) && !nextAttempt.apply(row).isAfter(Instant.now())
@@ -65,7 +72,7 @@ public final class MemoryLeases<T> {
     }
 
     /** Claims one pending row, due or not, unless someone holds it. */
-    public synchronized Optional<T> claim(UUID id, String node) {
+    public synchronized Optional<T> claim(UUID id, String node, Duration lease) {
         T row = rows.get(id);
         return row != null && pending.test(row) && claims.putIfAbsent(id, node) == null
                 ? Optional.of(row) : Optional.empty();

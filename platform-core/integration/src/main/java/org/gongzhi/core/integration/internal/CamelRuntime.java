@@ -3,8 +3,6 @@ package org.gongzhi.core.integration.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.http.HttpComponent;
 import org.gongzhi.core.camel.BundleCamel;
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = CamelRuntime.class, configurationPid = "org.gongzhi.integration")
 @Designate(ocd = CamelRuntime.Config.class)
-public final class CamelRuntime {
+public final class CamelRuntime extends BundleCamel {
 
     @ObjectClassDefinition(name = "Gongzhi department integration",
             description = "Delivery of dispatches to department systems and intake from them")
@@ -74,7 +72,6 @@ public final class CamelRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
 
-    private final BundleCamel camel;
     private final Settings settings;
 
     @Activate
@@ -84,8 +81,7 @@ public final class CamelRuntime {
     }
 
     CamelRuntime(Settings settings) throws Exception {
-        this.settings = settings;
-        this.camel = new BundleCamel("gongzhi", CamelRuntime.class, context -> {
+        super("gongzhi", CamelRuntime.class, context -> {
             HttpComponent http = context.getComponent("http", HttpComponent.class);
             http.setConnectTimeout(settings.connectTimeout().toMillis());
             http.setResponseTimeout(settings.responseTimeout().toMillis());
@@ -94,30 +90,17 @@ public final class CamelRuntime {
             http.setConnectionsPerRoute(Math.max(20, settings.consumers()));
             http.setMaxTotalConnections(Math.max(200, settings.consumers() * 4));
         });
-        LOG.info("Camel {} started for node {}", camel.camel().getVersion(), settings.node());
-    }
-
-    CamelContext camel() {
-        return camel.camel();
+        this.settings = settings;
+        LOG.info("Camel {} started for node {}", camel().getVersion(), settings.node());
     }
 
     Settings settings() {
         return settings;
     }
 
-    /** Adds routes; the context is started, so they start at once. */
-    void add(RoutesBuilder routes) throws Exception {
-        camel.add(routes);
-    }
-
-    /** Stops and removes a route; false when there is none with that id. */
-    boolean remove(String routeId) {
-        return camel.remove(routeId);
-    }
-
     @Deactivate
-    void stop() {
-        camel.stop();
+    void deactivate() {
+        stop();
     }
 
     /** The settings in force, with defaults applied. */

@@ -1,9 +1,7 @@
 package org.gongzhi.core.integration.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.gongzhi.core.service.Page;
@@ -16,10 +14,11 @@ import org.gongzhi.core.testing.MemoryLeases;
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own
  * tests in the persistence bundle, and the container tests run both together).
  */
-final class MemoryOutbox implements DispatchOutbox {
+final class MemoryOutbox extends MemoryLeases<OutboundDispatch> implements DispatchOutbox {
 
-    private final MemoryLeases<OutboundDispatch> rows = new MemoryLeases<>(OutboundDispatch::dispatchId,
-            d -> d.state() == DispatchState.PENDING, OutboundDispatch::nextAttemptAt);
+    MemoryOutbox() {
+        super(OutboundDispatch::dispatchId, d -> d.state() == DispatchState.PENDING, OutboundDispatch::nextAttemptAt);
+    }
 
     OutboundDispatch add(String tenant, String department, String title) {
         UUID id = UUID.randomUUID();
@@ -29,7 +28,7 @@ final class MemoryOutbox implements DispatchOutbox {
                 + "\",\"attachments\":[\"https://img.example/a.jpg\"],\"coDepartments\":[]}";
         OutboundDispatch d = new OutboundDispatch(id, tenant, caseId, "360802-20261122-000001", department, true, payload,
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        return rows.put(d);
+        return put(d);
     }
 
     /** A reply to the 12345 hotline with this payload (as storage writes it at the close). */
@@ -38,26 +37,16 @@ final class MemoryOutbox implements DispatchOutbox {
         OutboundDispatch d = new OutboundDispatch(id, tenant, UUID.randomUUID(), "360802-20261122-000002",
                 org.gongzhi.core.tenant.HotlineMapping.REPLY_DEPARTMENT, false, payload.replace("{replyId}", id.toString()),
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        return rows.put(d);
+        return put(d);
     }
 
     OutboundDispatch row(UUID id) {
-        return rows.get(id);
+        return get(id);
     }
 
-    @Override
-    public List<OutboundDispatch> claimDue(String node, int max, Duration lease) {
-        return rows.claimDue(node, max);
-    }
-
-    @Override
-    public Optional<OutboundDispatch> claim(UUID id, String node, Duration lease) {
-        return rows.claim(id, node);
-    }
-
-    private boolean settle(UUID id, String node, DispatchState state, int more, Instant next, String error,
+    private boolean settleAs(UUID id, String node, DispatchState state, int more, Instant next, String error,
                            String receipt) {
-        return rows.settle(id, node, d -> new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(),
+        return settle(id, node, d -> new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(),
                 d.department(), d.lead(), d.payload(), state, d.attempts() + more, d.createdAt(),
                 next == null ? d.nextAttemptAt() : next, state == DispatchState.DELIVERED ? Instant.now() : null, error,
                 receipt));
@@ -65,37 +54,27 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public boolean delivered(UUID id, String node, String receipt) {
-        return settle(id, node, DispatchState.DELIVERED, 1, null, null, receipt);
+        return settleAs(id, node, DispatchState.DELIVERED, 1, null, null, receipt);
     }
 
     @Override
     public boolean failed(UUID id, String node, String error, Instant next) {
-        return settle(id, node, DispatchState.PENDING, 1, next, error, null);
+        return settleAs(id, node, DispatchState.PENDING, 1, next, error, null);
     }
 
     @Override
     public boolean dead(UUID id, String node, String error) {
-        return settle(id, node, DispatchState.DEAD, 1, null, error, null);
+        return settleAs(id, node, DispatchState.DEAD, 1, null, error, null);
     }
 
     @Override
     public boolean unrouted(UUID id, String node, String reason) {
-        return settle(id, node, DispatchState.UNROUTED, 0, null, reason, null);
-    }
-
-    @Override
-    public int release(String node) {
-        return rows.release(node);
+        return settleAs(id, node, DispatchState.UNROUTED, 0, null, reason, null);
     }
 
     @Override
     public Page<OutboundDispatch> list(String tenantId, DispatchState state, int offset, int limit) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public OutboundDispatch get(String tenantId, UUID dispatchId) {
-        return rows.get(dispatchId);
     }
 
     @Override
@@ -105,7 +84,7 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public List<OutboundDispatch> awaitingProgress(String tenantId, String department, int limit) {
-        return rows.rows().stream()
+        return rows().stream()
                 .filter(d -> d.state() == DispatchState.DELIVERED && d.tenantId().equals(tenantId)
                         && d.department().equals(department))
                 .sorted(java.util.Comparator.comparing(OutboundDispatch::deliveredAt)).limit(limit).toList();

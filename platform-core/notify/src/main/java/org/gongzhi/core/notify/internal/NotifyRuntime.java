@@ -2,8 +2,6 @@ package org.gongzhi.core.notify.internal;
 
 import java.time.Duration;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.gongzhi.core.camel.BundleCamel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = NotifyRuntime.class, configurationPid = NotifyRuntime.PID)
 @Designate(ocd = NotifyRuntime.Config.class)
-public final class NotifyRuntime {
+public final class NotifyRuntime extends BundleCamel {
 
     static final String PID = "org.gongzhi.notify";
 
@@ -54,7 +52,6 @@ public final class NotifyRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRuntime.class);
 
-    private final BundleCamel camel;
     private final Settings settings;
 
     @Activate
@@ -63,37 +60,18 @@ public final class NotifyRuntime {
     }
 
     NotifyRuntime(Settings settings) {
+        super("gongzhi-notify", NotifyRuntime.class, context -> { });
         this.settings = settings;
-        this.camel = new BundleCamel("gongzhi-notify", NotifyRuntime.class, context -> { });
-        LOG.info("Notification delivery (Camel {}) started for node {}", camel.camel().getVersion(), settings.node());
-    }
-
-    CamelContext camel() {
-        return camel.camel();
+        LOG.info("Notification delivery (Camel {}) started for node {}", camel().getVersion(), settings.node());
     }
 
     Settings settings() {
         return settings;
     }
 
-    /** Adds routes; the context is started, so they start at once. */
-    void add(RoutesBuilder routes) throws Exception {
-        camel.add(routes);
-    }
-
-    /** Stops and removes a route; false when there is none with that id. */
-    boolean remove(String routeId) {
-        return camel.remove(routeId);
-    }
-
-    /** Whether a channel route is there (its component is configured). */
-    boolean has(String routeId) {
-        return camel.has(routeId);
-    }
-
     @Deactivate
-    void stop() {
-        camel.stop();
+    void deactivate() {
+        stop();
     }
 
     /** The settings in force, with defaults applied. */

@@ -1,8 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,15 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /** The dispatch outbox on PostgreSQL; the lease protocol is {@link LeasedOutbox}, the rows {@link OutboxRows}. */
 @Component(service = DispatchOutbox.class)
-public final class HibernateDispatchOutbox implements DispatchOutbox {
+public final class HibernateDispatchOutbox extends LeasedOutbox<OutboundDispatch> implements DispatchOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateDispatchOutbox.class);
 
     private final TenantDirectory tenants;
     private final DispatchSignals signals;
-    private final Clock clock;
-    private final Database db;
-    private final LeasedOutbox<OutboundDispatch> rows;
 
     @Activate
     public HibernateDispatchOutbox(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
@@ -39,59 +34,21 @@ public final class HibernateDispatchOutbox implements DispatchOutbox {
     }
 
     HibernateDispatchOutbox(Database db, TenantDirectory tenants, DispatchSignals signals, Clock clock) {
-        this.db = db;
+        super(db, clock, "dispatch_outbox", "dispatch_id", OutboxRows.COLUMNS, OutboxRows::row, "Dispatch");
         this.tenants = tenants;
         this.signals = signals;
-        this.clock = clock;
-        this.rows = new LeasedOutbox<>(db, "dispatch_outbox", "dispatch_id", OutboxRows.COLUMNS, OutboxRows::row,
-                "Dispatch");
-    }
-
-    @Override
-    public List<OutboundDispatch> claimDue(String node, int max, Duration lease) {
-        return rows.claimDue(node, max, lease, clock.instant());
-    }
-
-    @Override
-    public Optional<OutboundDispatch> claim(UUID dispatchId, String node, Duration lease) {
-        return rows.claim(dispatchId, node, lease, clock.instant());
-    }
-
-    @Override
-    public boolean delivered(UUID dispatchId, String node, String receipt) {
-        return rows.delivered(dispatchId, node, receipt, clock.instant());
-    }
-
-    @Override
-    public boolean failed(UUID dispatchId, String node, String error, Instant nextAttemptAt) {
-        return rows.failed(dispatchId, node, error, nextAttemptAt);
-    }
-
-    @Override
-    public boolean dead(UUID dispatchId, String node, String error) {
-        return rows.dead(dispatchId, node, error);
-    }
-
-    @Override
-    public boolean unrouted(UUID dispatchId, String node, String reason) {
-        return rows.unrouted(dispatchId, node, reason);
-    }
-
-    @Override
-    public int release(String node) {
-        return rows.release(node);
     }
 
     @Override
     public Page<OutboundDispatch> list(String tenantId, DispatchState state, int offset, int limit) {
         tenants.require(tenantId);
-        return rows.list(tenantId, state, offset, limit);
+        return page(tenantId, state, offset, limit);
     }
 
     @Override
     public OutboundDispatch get(String tenantId, UUID dispatchId) {
         tenants.require(tenantId);
-        return rows.find(tenantId, dispatchId)
+        return find(tenantId, dispatchId)
                 .orElseThrow(() -> new NotFoundException("派遣记录不存在 (no such dispatch): " + dispatchId));
     }
 
@@ -106,7 +63,7 @@ public final class HibernateDispatchOutbox implements DispatchOutbox {
     @Override
     public OutboundDispatch replay(String tenantId, UUID dispatchId, String actor) {
         OutboundDispatch current = get(tenantId, dispatchId);
-        Optional<OutboundDispatch> replayed = rows.replay(tenantId, dispatchId,
+        Optional<OutboundDispatch> replayed = reopen(tenantId, dispatchId,
                 clock.instant().plus(OutboxRows.FAST_PATH_GRACE));
         if (replayed.isEmpty()) {
             throw new ConflictException("state", "只能重发投递失败或无对接的派遣，此派遣状态为 " + current.state().wireName()

@@ -1,9 +1,6 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,14 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /** The notification outbox on PostgreSQL (V18); the lease protocol is {@link LeasedOutbox} (ADR 0010, 0029). */
 @Component(service = NotificationOutbox.class)
-public final class HibernateNotificationOutbox implements NotificationOutbox {
+public final class HibernateNotificationOutbox extends LeasedOutbox<Notification> implements NotificationOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateNotificationOutbox.class);
 
-    private final Database db;
     private final TenantDirectory tenants;
-    private final Clock clock;
-    private final LeasedOutbox<Notification> rows;
 
     @Activate
     public HibernateNotificationOutbox(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants) {
@@ -38,11 +32,9 @@ public final class HibernateNotificationOutbox implements NotificationOutbox {
     }
 
     HibernateNotificationOutbox(Database db, TenantDirectory tenants, Clock clock) {
-        this.db = db;
+        super(db, clock, "notification_outbox", "notification_id", NotificationRows.COLUMNS, NotificationRows::row,
+                "Notification");
         this.tenants = tenants;
-        this.clock = clock;
-        this.rows = new LeasedOutbox<>(db, "notification_outbox", "notification_id", NotificationRows.COLUMNS,
-                NotificationRows::row, "Notification");
     }
 
     @Override
@@ -52,52 +44,22 @@ public final class HibernateNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public List<Notification> claimDue(String node, int max, Duration lease) {
-        return rows.claimDue(node, max, lease, clock.instant());
-    }
-
-    @Override
-    public boolean delivered(UUID id, String node, String receipt) {
-        return rows.delivered(id, node, receipt, clock.instant());
-    }
-
-    @Override
-    public boolean failed(UUID id, String node, String error, Instant nextAttemptAt) {
-        return rows.failed(id, node, error, nextAttemptAt);
-    }
-
-    @Override
-    public boolean dead(UUID id, String node, String error) {
-        return rows.dead(id, node, error);
-    }
-
-    @Override
-    public boolean unrouted(UUID id, String node, String reason) {
-        return rows.unrouted(id, node, reason);
-    }
-
-    @Override
-    public int release(String node) {
-        return rows.release(node);
-    }
-
-    @Override
     public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
         tenants.require(tenantId);
-        return rows.list(tenantId, state, offset, limit);
+        return page(tenantId, state, offset, limit);
     }
 
     @Override
     public Notification get(String tenantId, UUID id) {
         tenants.require(tenantId);
-        return rows.find(tenantId, id)
+        return find(tenantId, id)
                 .orElseThrow(() -> new NotFoundException("通知不存在 (no such notification): " + id));
     }
 
     @Override
     public Notification replay(String tenantId, UUID id, String actor) {
         Notification current = get(tenantId, id);
-        Optional<Notification> replayed = rows.replay(tenantId, id, clock.instant());
+        Optional<Notification> replayed = reopen(tenantId, id, clock.instant());
         if (replayed.isEmpty()) {
             throw new ConflictException("state", "只能重发发送失败或无法投递的通知，此通知状态为 " + current.state().wireName()
                     + " (only dead or unrouted notifications can be replayed; this one is "

@@ -3,6 +3,7 @@ package org.gongzhi.core.persistence.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,17 +19,20 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED} for a lease, records an outcome only while it still holds the
  * lease, releases its leases when it stops, and an operator replays dead or unrouted rows.
  * The table needs the columns {@code tenant_id, state, attempts, created_at, next_attempt_at,
- * delivered_at, last_error, claimed_by, claimed_until} and one UUID key column.
+ * delivered_at, last_error, claimed_by, claimed_until} and one UUID key column. The outbox services
+ * extend it: its public methods are the lease half of their contracts ({@code DispatchOutbox},
+ * {@code NotificationOutbox}).
  *
  * @param <T> the row as the service hands it out
  */
-final class LeasedOutbox<T> {
+abstract class LeasedOutbox<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeasedOutbox.class);
     private static final String ROOT = RootTenantResolver.NO_TENANT;
     static final String UNLEASED = "(claimed_until is null or claimed_until < ?)";
 
-    private final Database db;
+    final Database db;
+    final Clock clock;
     private final String table;
     private final String key;
     private final String columns;
@@ -41,8 +45,10 @@ final class LeasedOutbox<T> {
      * @param columns the columns {@code mapper} reads
      * @param noun    what a row is, for the log ("Dispatch", "Notification")
      */
-    LeasedOutbox(Database db, String table, String key, String columns, OutboxRows.Mapper<T> mapper, String noun) {
+    LeasedOutbox(Database db, Clock clock, String table, String key, String columns, OutboxRows.Mapper<T> mapper,
+                 String noun) {
         this.db = db;
+        this.clock = clock;
         this.table = table;
         this.key = key;
         this.columns = columns;
@@ -50,8 +56,9 @@ final class LeasedOutbox<T> {
         this.noun = noun;
     }
 
-    /** Claims up to {@code max} pending rows that are due at {@code now} and not leased by anyone. */
-    List<T> claimDue(String node, int max, Duration lease, Instant now) {
+    /** Claims up to {@code max} pending rows that are due now and not leased by anyone. */
+    public List<T> claimDue(String node, int max, Duration lease) {
+        Instant now = clock.instant();
         return db.inTenant(ROOT, s -> OutboxRows.query(s, "update " + table + " set claimed_by = ?, claimed_until = ? "
                 + "where " + key + " in (select " + key + " from " + table + " where state = 'PENDING' "
                 + "and next_attempt_at <= ? and " + UNLEASED + " order by next_attempt_at limit ? for update skip locked)"
@@ -65,7 +72,8 @@ final class LeasedOutbox<T> {
     }
 
     /** Claims one pending row, due or not, unless someone else holds its lease. */
-    Optional<T> claim(UUID id, String node, Duration lease, Instant now) {
+    public Optional<T> claim(UUID id, String node, Duration lease) {
+        Instant now = clock.instant();
         return db.inTenant(ROOT, s -> OutboxRows.query(s, "update " + table + " set claimed_by = ?, claimed_until = ? "
                 + "where " + key + " = ? and state = 'PENDING' and " + UNLEASED + returning(), ps -> {
                     ps.setString(1, node);
@@ -75,7 +83,8 @@ final class LeasedOutbox<T> {
                 }, mapper)).stream().findFirst();
     }
 
-    boolean delivered(UUID id, String node, String receipt, Instant now) {
+    public boolean delivered(UUID id, String node, String receipt) {
+        Instant now = clock.instant();
         return settle(id, node, "state = 'DELIVERED', delivered_at = ?, receipt = ?, last_error = null, "
                 + "attempts = attempts + 1", ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
@@ -84,7 +93,7 @@ final class LeasedOutbox<T> {
                 });
     }
 
-    boolean failed(UUID id, String node, String error, Instant nextAttemptAt) {
+    public boolean failed(UUID id, String node, String error, Instant nextAttemptAt) {
         return settle(id, node, "attempts = attempts + 1, next_attempt_at = ?, last_error = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(nextAttemptAt));
             ps.setString(2, OutboxRows.clip(error, 1000));
@@ -92,14 +101,14 @@ final class LeasedOutbox<T> {
         });
     }
 
-    boolean dead(UUID id, String node, String error) {
+    public boolean dead(UUID id, String node, String error) {
         return settle(id, node, "state = 'DEAD', attempts = attempts + 1, last_error = ?", ps -> {
             ps.setString(1, OutboxRows.clip(error, 1000));
             return 2;
         });
     }
 
-    boolean unrouted(UUID id, String node, String reason) {
+    public boolean unrouted(UUID id, String node, String reason) {
         return settle(id, node, "state = 'UNROUTED', last_error = ?", ps -> {
             ps.setString(1, OutboxRows.clip(reason, 1000));
             return 2;
@@ -107,13 +116,13 @@ final class LeasedOutbox<T> {
     }
 
     /** Gives up every lease {@code node} holds; returns how many. */
-    int release(String node) {
+    public int release(String node) {
         return db.inTenant(ROOT, s -> OutboxRows.update(s, "update " + table
                 + " set claimed_by = null, claimed_until = null where claimed_by = ?", ps -> ps.setString(1, node)));
     }
 
     /** One page of a tenant's rows, newest first, optionally of one state. */
-    Page<T> list(String tenantId, Enum<?> state, int offset, int limit) {
+    Page<T> page(String tenantId, Enum<?> state, int offset, int limit) {
         String where = " from " + table + " where tenant_id = ?" + (state == null ? "" : " and state = ?");
         OutboxRows.Binder bind = ps -> {
             ps.setString(1, tenantId);
@@ -139,7 +148,7 @@ final class LeasedOutbox<T> {
     }
 
     /** Makes a dead or unrouted row pending again from {@code nextAttemptAt}; empty when it was in another state. */
-    Optional<T> replay(String tenantId, UUID id, Instant nextAttemptAt) {
+    Optional<T> reopen(String tenantId, UUID id, Instant nextAttemptAt) {
         return db.inTenant(tenantId, s -> OutboxRows.query(s, "update " + table + " set state = 'PENDING', attempts = 0, "
                 + "next_attempt_at = ?, claimed_by = null, claimed_until = null where tenant_id = ? and " + key
                 + " = ? and state in ('DEAD', 'UNROUTED')" + returning(), ps -> {
