@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.dispatch.DispatchOutbox;
 import org.gongzhi.core.service.dispatch.DispatchState;
@@ -24,7 +23,6 @@ public final class HibernateDispatchOutbox extends LeasedOutbox<OutboundDispatch
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateDispatchOutbox.class);
 
-    private final TenantDirectory tenants;
     private final DispatchSignals signals;
 
     @Activate
@@ -34,22 +32,18 @@ public final class HibernateDispatchOutbox extends LeasedOutbox<OutboundDispatch
     }
 
     HibernateDispatchOutbox(Database db, TenantDirectory tenants, DispatchSignals signals, Clock clock) {
-        super(db, clock, "dispatch_outbox", "dispatch_id", OutboxRows.COLUMNS, OutboxRows::row, "Dispatch");
-        this.tenants = tenants;
+        super(db, clock, tenants, "dispatch_outbox", "dispatch_id", OutboxRows.COLUMNS, OutboxRows::row, "Dispatch");
         this.signals = signals;
     }
 
     @Override
     public Page<OutboundDispatch> list(String tenantId, DispatchState state, int offset, int limit) {
-        tenants.require(tenantId);
         return page(tenantId, state, offset, limit);
     }
 
     @Override
     public OutboundDispatch get(String tenantId, UUID dispatchId) {
-        tenants.require(tenantId);
-        return find(tenantId, dispatchId)
-                .orElseThrow(() -> new NotFoundException("派遣记录不存在 (no such dispatch): " + dispatchId));
+        return row(tenantId, dispatchId, "派遣记录不存在 (no such dispatch): ");
     }
 
     static Optional<OutboundDispatch> find(org.hibernate.Session s, String tenantId, UUID dispatchId) {

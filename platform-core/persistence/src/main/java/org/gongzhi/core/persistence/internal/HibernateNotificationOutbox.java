@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gongzhi.core.service.ConflictException;
-import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.notify.Notification;
@@ -24,17 +23,14 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateNotificationOutbox.class);
 
-    private final TenantDirectory tenants;
-
     @Activate
     public HibernateNotificationOutbox(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants) {
         this(runtime.database(), tenants, Clock.systemUTC());
     }
 
     HibernateNotificationOutbox(Database db, TenantDirectory tenants, Clock clock) {
-        super(db, clock, "notification_outbox", "notification_id", NotificationRows.COLUMNS, NotificationRows::row,
-                "Notification");
-        this.tenants = tenants;
+        super(db, clock, tenants, "notification_outbox", "notification_id", NotificationRows.COLUMNS,
+                NotificationRows::row, "Notification");
     }
 
     @Override
@@ -45,15 +41,12 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
 
     @Override
     public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
-        tenants.require(tenantId);
         return page(tenantId, state, offset, limit);
     }
 
     @Override
     public Notification get(String tenantId, UUID id) {
-        tenants.require(tenantId);
-        return find(tenantId, id)
-                .orElseThrow(() -> new NotFoundException("通知不存在 (no such notification): " + id));
+        return row(tenantId, id, "通知不存在 (no such notification): ");
     }
 
     @Override

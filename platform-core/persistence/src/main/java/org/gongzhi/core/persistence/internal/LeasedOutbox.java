@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
+import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ abstract class LeasedOutbox<T> {
 
     final Database db;
     final Clock clock;
+    final TenantDirectory tenants;
     private final String table;
     private final String key;
     private final String columns;
@@ -45,10 +48,11 @@ abstract class LeasedOutbox<T> {
      * @param columns the columns {@code mapper} reads
      * @param noun    what a row is, for the log ("Dispatch", "Notification")
      */
-    LeasedOutbox(Database db, Clock clock, String table, String key, String columns, OutboxRows.Mapper<T> mapper,
-                 String noun) {
+    LeasedOutbox(Database db, Clock clock, TenantDirectory tenants, String table, String key, String columns,
+                 OutboxRows.Mapper<T> mapper, String noun) {
         this.db = db;
         this.clock = clock;
+        this.tenants = tenants;
         this.table = table;
         this.key = key;
         this.columns = columns;
@@ -121,8 +125,9 @@ abstract class LeasedOutbox<T> {
                 + " set claimed_by = null, claimed_until = null where claimed_by = ?", ps -> ps.setString(1, node)));
     }
 
-    /** One page of a tenant's rows, newest first, optionally of one state. */
+    /** One page of a district's rows, newest first, optionally of one state; an unknown district is not found. */
     Page<T> page(String tenantId, Enum<?> state, int offset, int limit) {
+        tenants.require(tenantId);
         String where = " from " + table + " where tenant_id = ?" + (state == null ? "" : " and state = ?");
         OutboxRows.Binder bind = ps -> {
             ps.setString(1, tenantId);
@@ -138,8 +143,13 @@ abstract class LeasedOutbox<T> {
         });
     }
 
-    /** The tenant's row {@code id}, if there is one. */
-    Optional<T> find(String tenantId, UUID id) {
+    /** The district's row {@code id}; {@link NotFoundException} with {@code notFound} and the id when there is none. */
+    T row(String tenantId, UUID id, String notFound) {
+        tenants.require(tenantId);
+        return find(tenantId, id).orElseThrow(() -> new NotFoundException(notFound + id));
+    }
+
+    private Optional<T> find(String tenantId, UUID id) {
         return db.inTenant(tenantId, s -> OutboxRows.query(s, "select " + columns + " from " + table
                 + " where tenant_id = ? and " + key + " = ?", ps -> {
                     ps.setString(1, tenantId);
