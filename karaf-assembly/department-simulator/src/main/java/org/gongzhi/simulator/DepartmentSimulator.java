@@ -53,6 +53,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final Intake intake;
     private final SmsInbox sms = new SmsInbox();
     private volatile WecomHandler wecom;
+    private volatile MailServer mail;
     private HttpServer server;
     private ExecutorService workers;
     private DropFolder dropFolder;
@@ -117,6 +118,10 @@ public final class DepartmentSimulator implements AutoCloseable {
         wecom = new WecomHandler(outage, log);
         server.createContext("/wecom", wecom);
         server.createContext("/health", admin);
+        if (settings.smtpPort() >= 0) {
+            mail = new MailServer(settings.host(), settings.smtpPort(), log);
+            server.createContext("/mail", new MailHandler(mail));
+        }
         if (!"/".equals(dispatchPath.context())) {
             server.createContext("/", x -> {
                 try (x) {
@@ -128,6 +133,15 @@ public final class DepartmentSimulator implements AutoCloseable {
             outage.down(settings.downFor(), null);
         }
         server.start();
+        if (mail != null) {
+            try {
+                mail.start();
+            } catch (RuntimeException e) {
+                stop();
+                throw new UncheckedIOException("cannot listen for SMTP on " + settings.host() + ":" + settings.smtpPort(),
+                        new IOException(e.getMessage(), e));
+            }
+        }
         if (settings.dropDir() != null) {
             dropFolder = new DropFolder(settings.dropDir(), settings.rescan().toMillis(), outage, intake, stats, log);
             try {
@@ -139,7 +153,8 @@ public final class DepartmentSimulator implements AutoCloseable {
         }
         log.event("started", "url", dispatchUrl(), "seed", settings.seed(), "updates", sink == null ? "off"
                 : sink.describe(), "dropDir", settings.dropDir(), "down", outage.current() == null ? null
-                : outage.current().flag() + " for " + ArgValues.show(settings.downFor()));
+                : outage.current().flag() + " for " + ArgValues.show(settings.downFor()), "smtpPort",
+                mail == null ? null : mail.port());
         return port();
     }
 
@@ -148,6 +163,9 @@ public final class DepartmentSimulator implements AutoCloseable {
         if (dropFolder != null) {
             dropFolder.stop();
             dropFolder = null;
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (server != null) {
             server.stop(0);
@@ -215,6 +233,18 @@ public final class DepartmentSimulator implements AutoCloseable {
     /** The last robot messages accepted for {@code key} ({@code null}: any robot), newest first, at most 100. */
     public List<WecomMessage> wecomMessages(String key) {
         return wecom == null ? List.of() : wecom.list(key, 100);
+    }
+
+    /** The port of the SMTP server ({@code --smtp-port}), or -1 when it has none. */
+    public int smtpPort() {
+        MailServer m = mail;
+        return m == null ? -1 : m.port();
+    }
+
+    /** The last e-mails accepted to {@code to} ({@code null}: to anyone), newest first, at most 100. */
+    public List<MailMessage> mailMessages(String to) {
+        MailServer m = mail;
+        return m == null ? List.of() : m.list(to, 100);
     }
 
     /** Goes down until {@link #up()}, with the configured mode. */

@@ -28,6 +28,8 @@ final class Options {
             "  --rescan D               list the drop folder at least this often (default 2s)",
             "SMS provider (POST /sms, GET /sms/messages?to=PHONE):",
             "  --sms-require-header 'N: V'  every message must carry this header, else 401",
+            "SMTP server (any recipient, no authentication; GET /mail/messages?to=ADDRESS):",
+            "  --smtp-port N            also accept e-mail on this port of --host (default none; 0 = any free port)",
             "outbound (department -> platform):",
             "  --accept-after D         'accepted' after D (default 2s)",
             "  --progress-after D       'in-progress' after D (default none)",
@@ -103,7 +105,8 @@ final class Options {
             "--latency", "--fail-rate", "--fail-times", "--seed", "--down-for", "--down-mode", "--poison-title",
             "--drop-dir", "--rescan", "--accept-after", "--progress-after", "--resolve-after", "--return-rate",
             "--platform-url", "--update-path", "--token-url", "--client-id", "--client-secret", "--secrets-file",
-            "--updates-dir", "--retry-initial", "--retry-max", "--request-timeout", "--threads", "--sms-require-header");
+            "--updates-dir", "--retry-initial", "--retry-max", "--request-timeout", "--threads", "--sms-require-header",
+            "--smtp-port");
 
     private static void set(SimulatorBuilder b, String option, String v) {
         switch (option) {
@@ -136,6 +139,7 @@ final class Options {
             case "--request-timeout" -> b.requestTimeout(ArgValues.duration(option, v));
             case "--threads" -> b.threads((int) ArgValues.integer(option, v, 1, 256));
             case "--sms-require-header" -> b.smsRequireHeader(v);
+            case "--smtp-port" -> b.smtpPort((int) ArgValues.integer(option, v, 0, 65_535));
             default -> throw new IllegalArgumentException("unknown option: " + option);
         }
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param dropDir        {@code null} without a drop folder
  * @param updatesDir     {@code null} to post updates over HTTP
  * @param smsRequiredHeader {@code null} when the SMS provider endpoint needs no credential
+ * @param smtpPort       port of the SMTP server; -1 = none, 0 = a free one
  */
 record Settings(String host, int port, Template dispatchPath, RequiredHeader requiredHeader, Duration latency,
                 double failRate, int failTimes, long seed, Duration downFor, DownMode downMode, String poisonTitle,
@@ -21,7 +22,7 @@ record Settings(String host, int port, Template dispatchPath, RequiredHeader req
                 double returnRate, boolean updates, URI platformUrl, Template updatePath, Template tokenUrl,
                 Template clientId, ClientSecrets secrets, Path updatesDir, Duration retryInitial, Duration retryMax,
                 Duration requestTimeout, int threads, boolean quiet, PrintStream out,
-                RequiredHeader smsRequiredHeader) {
+                RequiredHeader smsRequiredHeader, int smtpPort) {
 
     /** The header every dispatch request must carry, e.g. {@code Authorization: Bearer secret}. */
     record RequiredHeader(String name, String value) {

@@ -53,6 +53,7 @@ public final class SimulatorBuilder {
     private boolean quiet;
     private PrintStream out = System.out;
     private String smsRequiredHeader;
+    private int smtpPort = -1;
 
     SimulatorBuilder() {
     }
@@ -88,6 +89,12 @@ public final class SimulatorBuilder {
     /** {@code --sms-require-header}: e.g. {@code "Authorization: Bearer k"}; {@code null} = the SMS endpoint needs none. */
     public SimulatorBuilder smsRequireHeader(String nameColonValue) {
         this.smsRequiredHeader = nameColonValue;
+        return this;
+    }
+
+    /** {@code --smtp-port}: also be an SMTP server on this port of {@code --host}; 0 = a free port, -1 (default) = none. */
+    public SimulatorBuilder smtpPort(int value) {
+        this.smtpPort = value;
         return this;
     }
 
@@ -263,9 +270,9 @@ public final class SimulatorBuilder {
         }
         Template dispatch = Template.of("--dispatch-path", dispatchPath, Template.NAMES);
         if (!dispatchPath.startsWith("/") || dispatchPath.startsWith("/admin") || dispatchPath.startsWith("/health")
-                || dispatchPath.startsWith("/sms") || dispatchPath.startsWith("/wecom")) {
-            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin, /health, /sms or /wecom: "
-                    + dispatchPath);
+                || dispatchPath.startsWith("/sms") || dispatchPath.startsWith("/wecom") || dispatchPath.startsWith("/mail")) {
+            throw new IllegalArgumentException("--dispatch-path must start with / and not with /admin, /health, /sms, /wecom "
+                    + "or /mail: " + dispatchPath);
         }
         nonNegative("--latency", latency);
         nonNegative("--down-for", downFor);
@@ -288,6 +295,9 @@ public final class SimulatorBuilder {
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("--retry-max must not be shorter than --retry-initial");
         }
+        if (smtpPort < -1 || smtpPort > 65_535) {
+            throw new IllegalArgumentException("--smtp-port must be between 0 and 65535: " + smtpPort);
+        }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("--threads must be between 1 and 256: " + threads);
         }
@@ -307,7 +317,8 @@ public final class SimulatorBuilder {
         return new Settings(host, port, dispatch, header, latency, failRate, failTimes, theSeed, downFor, downMode,
                 poisonTitle, dropDir, rescan, acceptAfter, progressAfter, resolveAfter, returnRate, updates, platform,
                 update, token, client, secrets, updatesDir, retryInitial, retryMax, requestTimeout, threads, quiet, out,
-                smsRequiredHeader == null ? null : Settings.RequiredHeader.parse("--sms-require-header", smsRequiredHeader));
+                smsRequiredHeader == null ? null : Settings.RequiredHeader.parse("--sms-require-header", smsRequiredHeader),
+                smtpPort);
     }
 
     private URI platformUri() {

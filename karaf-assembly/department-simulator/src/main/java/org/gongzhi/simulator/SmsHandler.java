@@ -1,7 +1,6 @@
 package org.gongzhi.simulator;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The simulator as an SMS provider (短信服务商): {@code POST /sms} takes a message to send,
@@ -19,7 +17,7 @@ import com.sun.net.httpserver.HttpHandler;
  * read one-time codes. While the simulator is down the provider is down too (503 or closed connections).
  * Phone numbers and texts are never logged.
  */
-final class SmsHandler implements HttpHandler {
+final class SmsHandler extends ProviderHandler {
 
     /** A mobile number as providers take it: digits with an optional {@code +} and country code. */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,15}");
@@ -30,49 +28,21 @@ final class SmsHandler implements HttpHandler {
     }
 
     private final Settings.RequiredHeader requiredHeader;
-    private final Outage outage;
     private final SmsInbox inbox;
-    private final EventLog log;
 
     SmsHandler(Settings.RequiredHeader requiredHeader, Outage outage, SmsInbox inbox, EventLog log) {
+        super("/sms", "/sms", "sms", outage, log);
         this.requiredHeader = requiredHeader;
-        this.outage = outage;
         this.inbox = inbox;
-        this.log = log;
     }
 
     @Override
-    public void handle(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        if (path.equals("/sms") && "POST".equals(x.getRequestMethod()) && outage.current() == DownMode.REFUSE) {
-            log.event("sms-refused", "reason", "down (connection closed)");
-            throw new IOException("simulated outage: connection closed without an answer");
-        }
-        try {
-            switch (path) {
-                case "/sms" -> {
-                    if ("POST".equals(x.getRequestMethod())) {
-                        send(x);
-                    } else {
-                        Exchanges.methodNotAllowed(x, "POST");
-                    }
-                }
-                case "/sms/messages" -> {
-                    if ("GET".equals(x.getRequestMethod())) {
-                        String to = query(x.getRequestURI().getRawQuery()).get("to");
-                        Exchanges.json(x, 200, inbox.list(to == null || to.isBlank() ? null : to.strip(), 100));
-                    } else {
-                        Exchanges.methodNotAllowed(x, "GET");
-                    }
-                }
-                default -> Exchanges.notFound(x);
-            }
-        } finally {
-            x.close();
-        }
+    Object list(Map<String, String> query) {
+        return inbox.list(param(query, "to"), 100);
     }
 
-    private void send(HttpExchange x) throws IOException {
+    @Override
+    void send(HttpExchange x, Map<String, String> query) throws IOException {
         if (outage.current() != null) {
             log.event("sms-rejected", "status", 503, "reason", "down");
             x.getResponseHeaders().set("Retry-After", Long.toString(outage.retryAfterSeconds()));
@@ -91,13 +61,7 @@ final class SmsHandler implements HttpHandler {
                     null);
             return;
         }
-        byte[] body = Exchanges.body(x);
-        JsonNode json;
-        try {
-            json = body == null ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            json = null;
-        }
+        JsonNode json = Exchanges.jsonBody(x);
         if (json == null || !json.isObject()) {
             refuse(x, 400, "validation", "输入有误 (invalid input)", "body: a JSON object is required", "body");
             return;
@@ -127,23 +91,5 @@ final class SmsHandler implements HttpHandler {
     private static boolean matches(String given, String expected) {
         return given != null && MessageDigest.isEqual(given.trim().getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new java.util.HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    try {
-                        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    } catch (IllegalArgumentException malformed) {
-                        // ignored, like an absent parameter
-                    }
-                }
-            }
-        }
-        return out;
     }
 }

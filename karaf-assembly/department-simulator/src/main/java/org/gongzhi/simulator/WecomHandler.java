@@ -1,8 +1,6 @@
 package org.gongzhi.simulator;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The simulator as WeChat Work group robots (企业微信群机器人): {@code POST /wecom/send?key=…} takes a
@@ -21,52 +18,25 @@ import com.sun.net.httpserver.HttpHandler;
  * {@code GET /wecom/messages?key=…} lists the last ones accepted, newest first. While the simulator is down
  * the robots are down too (503, or closed connections). Contents are never logged.
  */
-final class WecomHandler implements HttpHandler {
+final class WecomHandler extends ProviderHandler {
 
     static final int CAPACITY = 1000;
 
-    private final Outage outage;
-    private final EventLog log;
     private final Deque<WecomMessage> messages = new ArrayDeque<>();
     private int counter;
 
     WecomHandler(Outage outage, EventLog log) {
-        this.outage = outage;
-        this.log = log;
+        super("/wecom", "/wecom/send", "wecom", outage, log);
     }
 
     @Override
-    public void handle(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        if (path.equals("/wecom/send") && "POST".equals(x.getRequestMethod()) && outage.current() == DownMode.REFUSE) {
-            log.event("wecom-refused", "reason", "down (connection closed)");
-            throw new IOException("simulated outage: connection closed without an answer");
-        }
-        try {
-            Map<String, String> query = query(x.getRequestURI().getRawQuery());
-            switch (path) {
-                case "/wecom/send" -> {
-                    if ("POST".equals(x.getRequestMethod())) {
-                        send(x, query.get("key"));
-                    } else {
-                        Exchanges.methodNotAllowed(x, "POST");
-                    }
-                }
-                case "/wecom/messages" -> {
-                    if ("GET".equals(x.getRequestMethod())) {
-                        Exchanges.json(x, 200, list(query.get("key"), 100));
-                    } else {
-                        Exchanges.methodNotAllowed(x, "GET");
-                    }
-                }
-                default -> Exchanges.notFound(x);
-            }
-        } finally {
-            x.close();
-        }
+    Object list(Map<String, String> query) {
+        return list(param(query, "key"), 100);
     }
 
-    private void send(HttpExchange x, String key) throws IOException {
+    @Override
+    void send(HttpExchange x, Map<String, String> query) throws IOException {
+        String key = query.get("key");
         if (outage.current() != null) {
             log.event("wecom-rejected", "status", 503, "reason", "down");
             Exchanges.problem(x, Problem.of(503, "unavailable", "服务暂不可用 (service unavailable)",
@@ -77,13 +47,7 @@ final class WecomHandler implements HttpHandler {
             answer(x, 93000, "invalid webhook url (no key)");
             return;
         }
-        byte[] body = Exchanges.body(x);
-        JsonNode json;
-        try {
-            json = body == null ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            json = null;
-        }
+        JsonNode json = Exchanges.jsonBody(x);
         String type = json == null ? "" : json.path("msgtype").asText("");
         if (!"text".equals(type) && !"markdown".equals(type)) {
             answer(x, 40008, "invalid message type");
@@ -125,24 +89,6 @@ final class WecomHandler implements HttpHandler {
             }
             if (key == null || key.isBlank() || key.equals(m.key())) {
                 out.add(m);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new java.util.HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    try {
-                        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    } catch (IllegalArgumentException malformed) {
-                        // ignored, like an absent parameter
-                    }
-                }
             }
         }
         return out;

@@ -27,7 +27,8 @@ import org.ops4j.pax.exam.Option;
 /**
  * Two Karaf containers of our distribution on ONE PostgreSQL, the way two platform nodes run: the
  * monthly report schedule (every 5 s here) fires once per firing across both, each firing on one
- * node only, and when one node stops the other goes on (ADR 0027). Which node ran a firing is read
+ * node only, and when one node stops the other goes on (ADR 0027); each node records that it holds
+ * the work while it runs (schedule_holder, the operator's orphan check). Which node ran a firing is read
  * from the nodes' own logs (the scheduler's job logs each run at DEBUG).
  */
 public class TwoNodeScheduleTest {
@@ -89,9 +90,24 @@ public class TwoNodeScheduleTest {
         }
     }
 
+    /**
+     * The live nodes that hold the monthly report's work (schedule_holder, V22, joined with the nodes that
+     * check in, as gongzhi:schedules counts them).
+     */
+    private static int monthlyHolders(BootedPlatform node) throws SQLException {
+        try (Connection c = node.database(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from schedule_holder h join qrtz_scheduler_state s on s.sched_name = 'gongzhi' "
+                + "and s.instance_name = h.instance_id where h.schedule_name = 'reports-monthly' "
+                + "and s.last_checkin_time + s.checkin_interval + 7500 >= extract(epoch from clock_timestamp()) * 1000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     public void eachFiringRunsOnOneNodeAndTheOtherTakesOver() throws Exception {
         assertEquals("both nodes check in", 2, nodesCheckedIn());
+        assertEquals("both nodes hold the monthly report's work", 2, monthlyHolders(first));
         Instant bothUp = Instant.now();
         List<Path> logs = List.of(first.karafLog(), second.karafLog());
         Awaitility.await("six firings with both nodes up").atMost(Duration.ofSeconds(90))
@@ -106,6 +122,8 @@ public class TwoNodeScheduleTest {
         first.close();
         first = null;
         Instant stopped = Instant.now();
+        Awaitility.await("a node that stopped holds no work").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> monthlyHolders(second) == 1);
         Awaitility.await("firings on node 2 alone").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> runs(List.of(second.karafLog())).tailMap(stopped).size() >= 4);
         TreeMap<Instant, List<String>> bySecond = runs(List.of(second.karafLog()));

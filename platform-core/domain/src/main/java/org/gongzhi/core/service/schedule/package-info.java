@@ -4,5 +4,5 @@
  * triggers in the shared database (ADR 0027).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gongzhi.core.service.schedule;

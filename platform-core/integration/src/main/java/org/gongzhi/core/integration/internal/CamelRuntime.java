@@ -1,14 +1,10 @@
 package org.gongzhi.core.integration.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.gongzhi.core.camel.BundleCamel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = CamelRuntime.class, configurationPid = "org.gongzhi.integration")
 @Designate(ocd = CamelRuntime.Config.class)
-public final class CamelRuntime {
+public final class CamelRuntime extends BundleCamel {
 
     @ObjectClassDefinition(name = "Gongzhi department integration",
             description = "Delivery of dispatches to department systems and intake from them")
@@ -76,72 +72,35 @@ public final class CamelRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
 
-    private final CamelContext camel;
     private final Settings settings;
 
     @Activate
     public CamelRuntime(Config config) throws Exception {
-        this(Settings.of(config, defaultNode(), Path.of(System.getProperty("karaf.data", "data"), "exchange")));
+        this(Settings.of(config, BundleCamel.defaultNode(""),
+                Path.of(System.getProperty("karaf.data", "data"), "exchange")));
     }
 
     CamelRuntime(Settings settings) throws Exception {
+        super("gongzhi", CamelRuntime.class, context -> {
+            HttpComponent http = context.getComponent("http", HttpComponent.class);
+            http.setConnectTimeout(settings.connectTimeout().toMillis());
+            http.setResponseTimeout(settings.responseTimeout().toMillis());
+            http.setSoTimeout(settings.responseTimeout().toMillis());
+            http.setAutomaticRetriesDisabled(true); // Camel redelivers; hidden client retries would block a consumer
+            http.setConnectionsPerRoute(Math.max(20, settings.consumers()));
+            http.setMaxTotalConnections(Math.max(200, settings.consumers() * 4));
+        });
         this.settings = settings;
-        DefaultCamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName("gongzhi");
-        context.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
-        context.getShutdownStrategy().setTimeout(10);
-        HttpComponent http = context.getComponent("http", HttpComponent.class);
-        http.setConnectTimeout(settings.connectTimeout().toMillis());
-        http.setResponseTimeout(settings.responseTimeout().toMillis());
-        http.setSoTimeout(settings.responseTimeout().toMillis());
-        http.setAutomaticRetriesDisabled(true); // Camel redelivers; hidden client retries would block a consumer
-        http.setConnectionsPerRoute(Math.max(20, settings.consumers()));
-        http.setMaxTotalConnections(Math.max(200, settings.consumers() * 4));
-        context.start();
-        this.camel = context;
-        LOG.info("Camel {} started for node {}", context.getVersion(), settings.node());
-    }
-
-    CamelContext camel() {
-        return camel;
+        LOG.info("Camel {} started for node {}", camel().getVersion(), settings.node());
     }
 
     Settings settings() {
         return settings;
     }
 
-    /** Adds routes; the context is started, so they start at once. */
-    void add(RoutesBuilder routes) throws Exception {
-        camel.addRoutes(routes);
-    }
-
-    /** Stops and removes a route; false when there is none with that id. */
-    boolean remove(String routeId) {
-        try {
-            if (camel.getRoute(routeId) == null) {
-                return false;
-            }
-            camel.getRouteController().stopRoute(routeId, 10, java.util.concurrent.TimeUnit.SECONDS);
-            return camel.removeRoute(routeId);
-        } catch (Exception e) {
-            LOG.warn("Could not remove route {}", routeId, e);
-            return false;
-        }
-    }
-
     @Deactivate
-    void stop() {
-        camel.stop();
-    }
-
-    private static String defaultNode() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return System.getProperty("karaf.name", "karaf") + "@" + host;
+    void deactivate() {
+        stop();
     }
 
     /** The settings in force, with defaults applied. */

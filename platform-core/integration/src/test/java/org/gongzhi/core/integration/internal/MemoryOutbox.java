@@ -1,27 +1,24 @@
 package org.gongzhi.core.integration.internal;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.dispatch.DispatchOutbox;
 import org.gongzhi.core.service.dispatch.DispatchState;
 import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.testing.MemoryLeases;
 
 /**
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own
  * tests in the persistence bundle, and the container tests run both together).
  */
-final class MemoryOutbox implements DispatchOutbox {
+final class MemoryOutbox extends MemoryLeases<OutboundDispatch> implements DispatchOutbox {
 
-    private final Map<UUID, OutboundDispatch> rows = new ConcurrentHashMap<>();
-    private final Map<UUID, String> claims = new ConcurrentHashMap<>();
+    MemoryOutbox() {
+        super(OutboundDispatch::dispatchId, d -> d.state() == DispatchState.PENDING, OutboundDispatch::nextAttemptAt);
+    }
 
     OutboundDispatch add(String tenant, String department, String title) {
         UUID id = UUID.randomUUID();
@@ -31,8 +28,7 @@ final class MemoryOutbox implements DispatchOutbox {
                 + "\",\"attachments\":[\"https://img.example/a.jpg\"],\"coDepartments\":[]}";
         OutboundDispatch d = new OutboundDispatch(id, tenant, caseId, "360802-20261122-000001", department, true, payload,
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        rows.put(id, d);
-        return d;
+        return put(d);
     }
 
     /** A reply to the 12345 hotline with this payload (as storage writes it at the close). */
@@ -41,85 +37,44 @@ final class MemoryOutbox implements DispatchOutbox {
         OutboundDispatch d = new OutboundDispatch(id, tenant, UUID.randomUUID(), "360802-20261122-000002",
                 org.gongzhi.core.tenant.HotlineMapping.REPLY_DEPARTMENT, false, payload.replace("{replyId}", id.toString()),
                 DispatchState.PENDING, 0, Instant.now(), Instant.now(), null, null, null);
-        rows.put(id, d);
-        return d;
+        return put(d);
     }
 
     OutboundDispatch row(UUID id) {
-        return rows.get(id);
+        return get(id);
     }
 
-    @Override
-    public synchronized List<OutboundDispatch> claimDue(String node, int max, Duration lease) {
-        List<OutboundDispatch> out = new ArrayList<>();
-        for (OutboundDispatch d : rows.values()) {
-            if (out.size() < max && d.state() == DispatchState.PENDING && !d.nextAttemptAt().isAfter(Instant.now())
-                    && claims.putIfAbsent(d.dispatchId(), node) == null) {
-                out.add(d);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public synchronized Optional<OutboundDispatch> claim(UUID id, String node, Duration lease) {
-        OutboundDispatch d = rows.get(id);
-        return d != null && d.state() == DispatchState.PENDING && claims.putIfAbsent(id, node) == null
-                ? Optional.of(d) : Optional.empty();
-    }
-
-    private synchronized boolean settle(UUID id, String node, DispatchState state, int more, Instant next, String error,
-                                        String receipt) {
-        if (!node.equals(claims.get(id))) {
-            return false;
-        }
-        claims.remove(id);
-        OutboundDispatch d = rows.get(id);
-        rows.put(id, new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(), d.department(), d.lead(),
-                d.payload(), state, d.attempts() + more, d.createdAt(), next == null ? d.nextAttemptAt() : next,
-                state == DispatchState.DELIVERED ? Instant.now() : null, error, receipt));
-        return true;
+    private boolean settleAs(UUID id, String node, DispatchState state, int more, Instant next, String error,
+                           String receipt) {
+        return settle(id, node, d -> new OutboundDispatch(id, d.tenantId(), d.caseId(), d.caseNumber(),
+                d.department(), d.lead(), d.payload(), state, d.attempts() + more, d.createdAt(),
+                next == null ? d.nextAttemptAt() : next, state == DispatchState.DELIVERED ? Instant.now() : null, error,
+                receipt));
     }
 
     @Override
     public boolean delivered(UUID id, String node, String receipt) {
-        return settle(id, node, DispatchState.DELIVERED, 1, null, null, receipt);
+        return settleAs(id, node, DispatchState.DELIVERED, 1, null, null, receipt);
     }
 
     @Override
     public boolean failed(UUID id, String node, String error, Instant next) {
-        return settle(id, node, DispatchState.PENDING, 1, next, error, null);
+        return settleAs(id, node, DispatchState.PENDING, 1, next, error, null);
     }
 
     @Override
     public boolean dead(UUID id, String node, String error) {
-        return settle(id, node, DispatchState.DEAD, 1, null, error, null);
+        return settleAs(id, node, DispatchState.DEAD, 1, null, error, null);
     }
 
     @Override
     public boolean unrouted(UUID id, String node, String reason) {
-        return settle(id, node, DispatchState.UNROUTED, 0, null, reason, null);
-    }
-
-    @Override
-    public int release(String node) {
-        int n = 0;
-        for (var e : claims.entrySet()) {
-            if (e.getValue().equals(node) && claims.remove(e.getKey(), node)) {
-                n++;
-            }
-        }
-        return n;
+        return settleAs(id, node, DispatchState.UNROUTED, 0, null, reason, null);
     }
 
     @Override
     public Page<OutboundDispatch> list(String tenantId, DispatchState state, int offset, int limit) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public OutboundDispatch get(String tenantId, UUID dispatchId) {
-        return rows.get(dispatchId);
     }
 
     @Override
@@ -129,7 +84,7 @@ final class MemoryOutbox implements DispatchOutbox {
 
     @Override
     public List<OutboundDispatch> awaitingProgress(String tenantId, String department, int limit) {
-        return rows.values().stream()
+        return rows().stream()
                 .filter(d -> d.state() == DispatchState.DELIVERED && d.tenantId().equals(tenantId)
                         && d.department().equals(department))
                 .sorted(java.util.Comparator.comparing(OutboundDispatch::deliveredAt)).limit(limit).toList();

@@ -1,12 +1,8 @@
 package org.gongzhi.core.notify.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.gongzhi.core.camel.BundleCamel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = NotifyRuntime.class, configurationPid = NotifyRuntime.PID)
 @Designate(ocd = NotifyRuntime.Config.class)
-public final class NotifyRuntime {
+public final class NotifyRuntime extends BundleCamel {
 
     static final String PID = "org.gongzhi.notify";
 
@@ -56,70 +52,26 @@ public final class NotifyRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRuntime.class);
 
-    private final CamelContext camel;
     private final Settings settings;
 
     @Activate
     public NotifyRuntime(Config config) {
-        this(Settings.of(config, defaultNode()));
+        this(Settings.of(config, BundleCamel.defaultNode("/notify")));
     }
 
     NotifyRuntime(Settings settings) {
+        super("gongzhi-notify", NotifyRuntime.class, context -> { });
         this.settings = settings;
-        DefaultCamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName("gongzhi-notify");
-        context.setApplicationContextClassLoader(NotifyRuntime.class.getClassLoader());
-        context.getShutdownStrategy().setTimeout(10);
-        context.start();
-        this.camel = context;
-        LOG.info("Notification delivery (Camel {}) started for node {}", context.getVersion(), settings.node());
-    }
-
-    CamelContext camel() {
-        return camel;
+        LOG.info("Notification delivery (Camel {}) started for node {}", camel().getVersion(), settings.node());
     }
 
     Settings settings() {
         return settings;
     }
 
-    /** Adds routes; the context is started, so they start at once. */
-    void add(RoutesBuilder routes) throws Exception {
-        camel.addRoutes(routes);
-    }
-
-    /** Stops and removes a route; false when there is none with that id. */
-    boolean remove(String routeId) {
-        try {
-            if (camel.getRoute(routeId) == null) {
-                return false;
-            }
-            camel.getRouteController().stopRoute(routeId, 10, java.util.concurrent.TimeUnit.SECONDS);
-            return camel.removeRoute(routeId);
-        } catch (Exception e) {
-            LOG.warn("Could not remove route {}", routeId, e);
-            return false;
-        }
-    }
-
-    /** Whether a channel route is there (its component is configured). */
-    boolean has(String routeId) {
-        return camel.getRoute(routeId) != null;
-    }
-
     @Deactivate
-    void stop() {
-        camel.stop();
-    }
-
-    private static String defaultNode() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return System.getProperty("karaf.name", "karaf") + "@" + host + "/notify";
+    void deactivate() {
+        stop();
     }
 
     /** The settings in force, with defaults applied. */

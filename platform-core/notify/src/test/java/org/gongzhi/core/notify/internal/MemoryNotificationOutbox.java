@@ -1,9 +1,6 @@
 package org.gongzhi.core.notify.internal;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,28 +12,30 @@ import org.gongzhi.core.service.notify.Notification;
 import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationState;
+import org.gongzhi.core.testing.MemoryLeases;
 
 /**
  * The outbox contract in memory, for testing the routes alone (the PostgreSQL outbox has its own tests
  * in the persistence bundle, and the container test runs both together). Counts settlements per row.
  */
-final class MemoryNotificationOutbox implements NotificationOutbox {
+final class MemoryNotificationOutbox extends MemoryLeases<Notification> implements NotificationOutbox {
 
-    private final Map<UUID, Notification> rows = new ConcurrentHashMap<>();
-    private final Map<UUID, String> claims = new ConcurrentHashMap<>();
     final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+
+    MemoryNotificationOutbox() {
+        super(Notification::id, n -> n.state() == NotificationState.PENDING, Notification::nextAttemptAt);
+    }
 
     Notification add(String tenant, String destination, NotificationChannel channel, String subject, String text) {
         UUID id = UUID.randomUUID();
         Notification n = new Notification(id, tenant, UUID.randomUUID(), "JZ-2026-000042", "supervision.reminder.warning",
                 "test:" + id, destination, channel, subject, text, NotificationState.PENDING, 0, Instant.now(),
                 Instant.now(), null, null, null);
-        rows.put(id, n);
-        return n;
+        return put(n);
     }
 
     Notification row(UUID id) {
-        return rows.get(id);
+        return get(id);
     }
 
     @Override
@@ -44,35 +43,16 @@ final class MemoryNotificationOutbox implements NotificationOutbox {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public synchronized List<Notification> claimDue(String node, int max, Duration lease) {
-        List<Notification> out = new ArrayList<>();
-        for (Notification n : rows.values()) {
-            if (out.size() < max && n.state() == NotificationState.PENDING && !n.nextAttemptAt().isAfter(Instant.now())
-                    && claims.putIfAbsent(n.id(), node) == null) {
-                out.add(n);
-            }
-        }
-        return out;
-    }
-
-    private synchronized boolean settle(UUID id, String node, NotificationState state, Instant next, String error,
-                                        int plus) {
-        if (!node.equals(claims.get(id))) {
-            return false;
-        }
-        claims.remove(id);
-        Notification n = rows.get(id);
-        rows.put(id, new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(), n.sourceKey(),
-                n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus, n.createdAt(),
-                next == null ? n.nextAttemptAt() : next, state == NotificationState.DELIVERED ? Instant.now() : null,
-                null, error));
-        return true;
+    private boolean settleAs(UUID id, String node, NotificationState state, Instant next, String error, int plus) {
+        return settle(id, node, n -> new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(),
+                n.sourceKey(), n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus,
+                n.createdAt(), next == null ? n.nextAttemptAt() : next,
+                state == NotificationState.DELIVERED ? Instant.now() : null, null, error));
     }
 
     @Override
     public boolean delivered(UUID id, String node, String receipt) {
-        boolean ok = settle(id, node, NotificationState.DELIVERED, null, null, 1);
+        boolean ok = settleAs(id, node, NotificationState.DELIVERED, null, null, 1);
         if (ok) {
             deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         }
@@ -81,38 +61,22 @@ final class MemoryNotificationOutbox implements NotificationOutbox {
 
     @Override
     public boolean failed(UUID id, String node, String error, Instant nextAttemptAt) {
-        return settle(id, node, NotificationState.PENDING, nextAttemptAt, error, 1);
+        return settleAs(id, node, NotificationState.PENDING, nextAttemptAt, error, 1);
     }
 
     @Override
     public boolean dead(UUID id, String node, String error) {
-        return settle(id, node, NotificationState.DEAD, null, error, 1);
+        return settleAs(id, node, NotificationState.DEAD, null, error, 1);
     }
 
     @Override
     public boolean unrouted(UUID id, String node, String reason) {
-        return settle(id, node, NotificationState.UNROUTED, null, reason, 0);
-    }
-
-    @Override
-    public int release(String node) {
-        int n = 0;
-        for (var e : claims.entrySet()) {
-            if (e.getValue().equals(node) && claims.remove(e.getKey(), node)) {
-                n++;
-            }
-        }
-        return n;
+        return settleAs(id, node, NotificationState.UNROUTED, null, reason, 0);
     }
 
     @Override
     public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Notification get(String tenantId, UUID id) {
-        return rows.get(id);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.gongzhi.core.persistence.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,11 +19,6 @@ final class NotificationRows {
     static final String COLUMNS = "notification_id, tenant_id, case_id, case_number, event, source_key, destination, "
             + "channel, subject, body, state, attempts, created_at, next_attempt_at, delivered_at, read_at, last_error";
 
-    @FunctionalInterface
-    interface Mapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private NotificationRows() {
     }
 
@@ -33,19 +26,8 @@ final class NotificationRows {
         return query(s, sql, binder, NotificationRows::row);
     }
 
-    static <T> List<T> query(Session s, String sql, OutboxRows.Binder binder, Mapper<T> mapper) {
-        return s.doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(mapper.map(rs));
-                    }
-                    return out;
-                }
-            }
-        });
+    static <T> List<T> query(Session s, String sql, OutboxRows.Binder binder, OutboxRows.Mapper<T> mapper) {
+        return OutboxRows.query(s, sql, binder, mapper);
     }
 
     static Notification row(ResultSet rs) throws SQLException {

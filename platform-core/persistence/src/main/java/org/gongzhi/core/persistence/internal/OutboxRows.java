@@ -1,6 +1,5 @@
 package org.gongzhi.core.persistence.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +28,12 @@ final class OutboxRows {
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
     private OutboxRows() {
@@ -99,20 +104,22 @@ final class OutboxRows {
     }
 
     static List<OutboundDispatch> query(Session s, String sql, Binder binder) {
-        return s.doReturningWork(connection -> query(connection, sql, binder));
+        return query(s, sql, binder, OutboxRows::row);
     }
 
-    private static List<OutboundDispatch> query(Connection connection, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<OutboundDispatch> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row(rs));
+    static <T> List<T> query(Session s, String sql, Binder binder, Mapper<T> mapper) {
+        return s.doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                    return out;
                 }
-                return out;
             }
-        }
+        });
     }
 
     static long count(Session s, String sql, Binder binder) {
@@ -127,7 +134,7 @@ final class OutboxRows {
         });
     }
 
-    private static OutboundDispatch row(ResultSet rs) throws SQLException {
+    static OutboundDispatch row(ResultSet rs) throws SQLException {
         return new OutboundDispatch(rs.getObject("dispatch_id", UUID.class), rs.getString("tenant_id"),
                 rs.getObject("case_id", UUID.class), rs.getString("case_number"), rs.getString("department"),
                 rs.getBoolean("lead"), rs.getString("payload"), DispatchState.valueOf(rs.getString("state")),

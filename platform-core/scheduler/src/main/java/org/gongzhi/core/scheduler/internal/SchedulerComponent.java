@@ -1,11 +1,14 @@
 package org.gongzhi.core.scheduler.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.gongzhi.core.service.schedule.ScheduledWork;
+import org.gongzhi.core.service.schedule.StoredSchedule;
+import org.gongzhi.core.service.schedule.StoredSchedules;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * Runs the {@link ScheduledWork} services of this node on the cluster's shared schedule. Starts once
  * the platform's data source is there and the schema is migrated (the {@link TenantDirectory} is
  * registered only after Flyway ran, V19 made Quartz's tables); works that arrive earlier are kept and
- * stored before the first firing is taken.
+ * stored before the first firing is taken. As {@link StoredSchedules} it shows the operator the stored
+ * schedules of the cluster and deletes orphaned ones.
  */
-@Component(immediate = true, configurationPid = "org.gongzhi.scheduler")
+@Component(service = StoredSchedules.class, immediate = true, configurationPid = "org.gongzhi.scheduler")
 @Designate(ocd = SchedulerComponent.Config.class)
-public final class SchedulerComponent {
+public final class SchedulerComponent implements StoredSchedules {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerComponent.class);
 
@@ -49,12 +53,26 @@ public final class SchedulerComponent {
 
     private final WorkScheduler works = new WorkScheduler(Instant::now);
     private final ClusteredScheduler cluster;
+    private final ScheduleHolders holders;
+    private final ScheduleBook book;
 
     @Activate
     public SchedulerComponent(@Reference(target = "(gongzhi.datasource=main)") DataSource dataSource,
             @Reference TenantDirectory schemaReady, Config config) throws SchedulerException {
         this.cluster = new ClusteredScheduler(dataSource, new ClusteredScheduler.Settings(config.instanceId(),
                 config.threads(), config.checkinIntervalMillis(), config.misfireThresholdMillis()));
+        this.holders = new ScheduleHolders(dataSource);
+        this.book = new ScheduleBook(cluster.scheduler(), holders);
+    }
+
+    @Override
+    public List<StoredSchedule> list() {
+        return book.list();
+    }
+
+    @Override
+    public StoredSchedule deleteOrphan(String name) {
+        return book.deleteOrphan(name);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -70,7 +88,7 @@ public final class SchedulerComponent {
     @Activate
     void start() throws SchedulerException {
         try {
-            works.attach(cluster.scheduler());
+            works.attach(cluster.scheduler(), holders);
             cluster.start();
         } catch (SchedulerException | RuntimeException e) {
             works.detach();

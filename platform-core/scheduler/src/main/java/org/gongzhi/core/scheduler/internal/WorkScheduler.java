@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * trigger that already fires on the same schedule is kept, with its next firing; a different one is
  * replaced). Unregistering only forgets the work on this node: the stored schedule stays for the
  * other nodes and for the work's return. Works are kept from before the scheduler is started, so
- * that a node has its works when it takes its first firing.
+ * that a node has its works when it takes its first firing. Which node holds which work is recorded
+ * in {@link ScheduleHolders}, so that orphaned schedules can be told apart ({@link ScheduleBook}).
  */
 final class WorkScheduler {
 
@@ -33,6 +34,8 @@ final class WorkScheduler {
     private final Map<String, WorkSchedule> schedules = new HashMap<>();
     private final Supplier<Instant> clock;
     private Scheduler scheduler;
+    private ScheduleHolders holders = ScheduleHolders.NONE;
+    private String node;
 
     WorkScheduler(Supplier<Instant> clock) {
         this.clock = clock;
@@ -43,17 +46,33 @@ final class WorkScheduler {
         return works.get(name);
     }
 
-    /** Makes {@code scheduler} run the works (its job factory is set here) and stores their schedules. */
+    /** {@link #attach(Scheduler, ScheduleHolders)} recording no holders (a scheduler of its own). */
     synchronized void attach(Scheduler scheduler) throws SchedulerException {
+        attach(scheduler, ScheduleHolders.NONE);
+    }
+
+    /**
+     * Makes {@code scheduler} run the works (its job factory is set here), stores their schedules and
+     * records in {@code holders} that this node holds them.
+     */
+    synchronized void attach(Scheduler scheduler, ScheduleHolders holders) throws SchedulerException {
         scheduler.setJobFactory((bundle, s) -> new WorkJob(this::work));
         this.scheduler = scheduler;
+        this.holders = holders;
+        this.node = scheduler.getSchedulerInstanceId();
         for (WorkSchedule schedule : schedules.values()) {
             store(schedule);
+            holders.hold(node, schedule.name());
         }
     }
 
+    /** Stops storing schedules; this node no longer holds any work. */
     synchronized void detach() {
+        if (scheduler != null) {
+            holders.releaseAll(node);
+        }
         scheduler = null;
+        holders = ScheduleHolders.NONE;
     }
 
     /** A work service arrived; properties that do not make a schedule are logged and the work ignored. */
@@ -72,6 +91,7 @@ final class WorkScheduler {
         works.put(schedule.name(), work);
         schedules.put(schedule.name(), schedule);
         if (scheduler != null) {
+            holders.hold(node, schedule.name());
             try {
                 store(schedule);
             } catch (SchedulerException e) {
@@ -85,6 +105,9 @@ final class WorkScheduler {
         Object name = properties.get(ScheduledWork.NAME);
         if (name != null && works.remove(name.toString().strip(), work)) {
             schedules.remove(name.toString().strip());
+            if (scheduler != null) {
+                holders.release(node, name.toString().strip());
+            }
             LOG.info("Scheduled work {} left this node; its schedule stays stored", name);
         }
     }

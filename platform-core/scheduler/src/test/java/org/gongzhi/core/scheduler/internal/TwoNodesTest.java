@@ -1,6 +1,8 @@
 package org.gongzhi.core.scheduler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,12 +18,16 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.gongzhi.core.persistence.internal.SchedulerTables;
+import org.gongzhi.core.service.ConflictException;
+import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.schedule.ScheduledWork;
+import org.gongzhi.core.service.schedule.StoredSchedule;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -63,7 +69,7 @@ public class TwoNodesTest {
     public void emptySchedule() throws Exception {
         try (var c = database.getConnection(); var s = c.createStatement()) {
             for (String table : new String[] {"qrtz_fired_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
-                    "qrtz_triggers", "qrtz_job_details", "qrtz_scheduler_state"}) {
+                    "qrtz_triggers", "qrtz_job_details", "qrtz_scheduler_state", "schedule_holder"}) {
                 s.executeUpdate("delete from " + table);
             }
         }
@@ -89,7 +95,7 @@ public class TwoNodesTest {
                     new ClusteredScheduler.Settings(id, 2, 1000, misfireThresholdMillis));
             nodes.add(this);
             works.add(this::tick, Map.of(ScheduledWork.NAME, "tick", ScheduledWork.EVERY_SECONDS, 1));
-            works.attach(cluster.scheduler());
+            works.attach(cluster.scheduler(), new ScheduleHolders(database));
             cluster.start();
         }
 
@@ -170,5 +176,42 @@ public class TwoNodesTest {
                 "no firing of the gap after " + lastBefore);
         eachDueOnceASecond(later);
         assertThat(b.works.work("tick")).isNotNull();
+    }
+
+    @Test
+    public void aScheduleNoLiveNodeRegistersIsOrphanedAndOnlyThatOneCanBeDeleted() throws Exception {
+        Node a = new Node("node-a", 5000);
+        Node b = new Node("node-b", 5000);
+        ScheduledWork report = due -> { };
+        Map<String, Object> reportProperties = Map.of(ScheduledWork.NAME, "report", ScheduledWork.CRON, "0 0 3 * * ?");
+        a.works.add(report, reportProperties);
+        a.works.add(due -> { }, Map.of(ScheduledWork.NAME, "gone-with-a", ScheduledWork.EVERY_SECONDS, 3600));
+        // a node that died long ago left its row: it does not count
+        try (var c = database.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("insert into schedule_holder (schedule_name, instance_id) values ('report', 'node-dead')");
+        }
+        ScheduleBook book = new ScheduleBook(b.cluster.scheduler(), new ScheduleHolders(database));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> book.list().size() == 3
+                && book.list().stream().allMatch(st -> !st.orphaned()));
+        assertThat(book.list()).extracting(StoredSchedule::name, StoredSchedule::nodes).containsExactly(
+                tuple("gone-with-a", List.of("node-a")), tuple("report", List.of("node-a")),
+                tuple("tick", List.of("node-a", "node-b")));
+        assertThat(book.list().get(1).schedule()).contains("0 0 3 * * ?");
+        assertThat(book.list().get(1).nextFiring()).isAfter(Instant.now());
+
+        a.works.remove(report, reportProperties);
+        assertThat(book.list()).filteredOn(StoredSchedule::orphaned).extracting(StoredSchedule::name)
+                .containsExactly("report");
+        assertThatThrownBy(() -> book.deleteOrphan("tick")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("node-a, node-b");
+        assertThatThrownBy(() -> book.deleteOrphan("no-such")).isInstanceOf(NotFoundException.class);
+        assertThat(book.deleteOrphan("report").name()).isEqualTo("report");
+        assertThat(book.list()).extracting(StoredSchedule::name).containsExactly("gone-with-a", "tick");
+        assertThat(b.cluster.scheduler().checkExists(JobKey.jobKey("report", WorkSchedule.GROUP))).isFalse();
+
+        a.close(); // a node that stops no longer holds its works; the other's stay
+        assertThat(book.list()).extracting(StoredSchedule::name, StoredSchedule::nodes).containsExactly(
+                tuple("gone-with-a", List.of()), tuple("tick", List.of("node-b")));
+        assertThat(book.list().get(0).orphaned()).isTrue();
     }
 }
