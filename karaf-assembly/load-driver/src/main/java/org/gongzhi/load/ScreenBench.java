@@ -284,7 +284,7 @@ public final class ScreenBench {
     }
 
     /** Up to 500 open cases of the district: what a dispatcher opens from the inbox. */
-    private static List<String> openCases(Connection db, String tenantId) throws SQLException {
+    static List<String> openCases(Connection db, String tenantId) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement("select id from case_record where tenant_id = ? and status not in "
                 + "('CLOSED', 'EVALUATED', 'REJECTED') order by random() limit 500")) {

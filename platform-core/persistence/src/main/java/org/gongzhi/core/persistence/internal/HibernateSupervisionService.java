@@ -14,6 +14,7 @@ import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.InputText;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.supervision.NewOrder;
 import org.gongzhi.core.service.supervision.Supervision;
 import org.gongzhi.core.service.supervision.SupervisionKind;
@@ -122,27 +123,45 @@ public final class HibernateSupervisionService implements SupervisionService, Su
                     now.minus(policy.escalateAfterOverdue()));
             case REWORK_ESCALATION -> SupervisionRows.claim(s, t.id(), rule, batch, policy.escalateAfterReworks());
         };
-        int written = 0;
+        List<Supervision> records = new ArrayList<>(claimed.size());
+        List<Instant> cycles = new ArrayList<>(claimed.size());
         for (SupervisionRows.Candidate c : claimed) {
             String reason = SupervisionNotices.automaticReason(rule, t.timeZone(), c.dueAt(), c.reworkCount(),
                     policy.escalateAfterOverdue());
             Instant deadline = rule.kind == SupervisionKind.ESCALATION ? now.plus(policy.answerWithin()) : null;
-            Supervision r = new Supervision(UUID.randomUUID(), t.id(), c.caseId(), c.caseNumber(), rule.kind,
-                    rule.trigger, reason, deadline, SupervisionRows.SWEEP_ACTOR, now, null, null, null, null);
-            if (SupervisionRows.insert(s, r, c.cycleAt())) {
-                write(s, t, r, c, now);
-                written++;
+            records.add(new Supervision(UUID.randomUUID(), t.id(), c.caseId(), c.caseNumber(), rule.kind,
+                    rule.trigger, reason, deadline, SupervisionRows.SWEEP_ACTOR, now, null, null, null, null));
+            cycles.add(c.cycleAt());
+        }
+        // the batch's records, journal entries and notices each in one JDBC batch: a round trip per table, not per case
+        boolean[] inserted = SupervisionRows.insertAll(s, records, cycles);
+        List<SupervisionRows.Entry> entries = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i]) {
+                entries.add(entry(records.get(i), claimed.get(i), t, now));
+                notices.add(notice(t, records.get(i), claimed.get(i)));
             }
         }
-        return new int[] {claimed.size(), written};
+        SupervisionRows.journalAll(s, t.id(), entries);
+        NoticeRows.enqueueAll(s, notices, now, t);
+        return new int[] {claimed.size(), entries.size()};
     }
 
     /** The journal entry and the notice of a record just inserted. */
     private static void write(Session s, TenantDefinition t, Supervision r, SupervisionRows.Candidate c, Instant now) {
-        SupervisionRows.journal(s, t.id(), c.caseId(), c.status(), r.issuedBy(), now,
+        SupervisionRows.journalAll(s, t.id(), List.of(entry(r, c, t, now)));
+        NoticeRows.enqueue(s, notice(t, r, c), now, t);
+    }
+
+    private static SupervisionRows.Entry entry(Supervision r, SupervisionRows.Candidate c, TenantDefinition t,
+                                               Instant now) {
+        return new SupervisionRows.Entry(c.caseId(), c.status(), r.issuedBy(), now,
                 SupervisionNotices.journalNote(r, t.timeZone()));
-        NoticeRows.enqueue(s, SupervisionNotices.notice(t, r, c.leadDepartment(), c.gridCode(), c.categoryCode(),
-                c.dueAt()), now, t);
+    }
+
+    private static Notice notice(TenantDefinition t, Supervision r, SupervisionRows.Candidate c) {
+        return SupervisionNotices.notice(t, r, c.leadDepartment(), c.gridCode(), c.categoryCode(), c.dueAt());
     }
 
     // ---- the service ----

@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.service.notify.Notice;
@@ -43,40 +46,48 @@ final class NoticeRows {
      * @return how many notifications were written
      */
     static int enqueue(Session s, Notice notice, Instant now, TenantDefinition district) {
-        List<NoticeRecipients.Destination> destinations = NoticeRecipients.resolve(district, notice.recipients());
-        if (destinations.isEmpty()) {
-            LOG.info("Notice {} ({}) of {} reaches nobody", notice.sourceKey(), notice.event(), notice.tenantId());
+        return enqueueAll(s, List.of(notice), now, district);
+    }
+
+    /**
+     * {@link #enqueue} of many notices of one district at once (the supervision sweep's batch): each
+     * template and the preferences of all their recipients read once, every row in one JDBC batch.
+     *
+     * @return how many notifications were written
+     */
+    static int enqueueAll(Session s, List<Notice> notices, Instant now, TenantDefinition district) {
+        List<Map.Entry<Notice, List<NoticeRecipients.Destination>>> resolved = new ArrayList<>();
+        Set<String> people = new LinkedHashSet<>();
+        for (Notice notice : notices) {
+            List<NoticeRecipients.Destination> destinations = NoticeRecipients.resolve(district, notice.recipients());
+            if (destinations.isEmpty()) {
+                LOG.info("Notice {} ({}) of {} reaches nobody", notice.sourceKey(), notice.event(), notice.tenantId());
+                continue;
+            }
+            resolved.add(Map.entry(notice, destinations));
+            destinations.stream().filter(d -> !d.group()).forEach(d -> people.add(d.name()));
+        }
+        if (resolved.isEmpty()) {
             return 0;
         }
-        Map<String, NotificationPreferences> prefs = preferences(s, notice.tenantId(),
-                destinations.stream().filter(d -> !d.group()).map(NoticeRecipients.Destination::name).toList());
-        NoticeTemplates.Rendered text = NoticeTemplates.render(template(s, notice.tenantId(), notice.event()), notice,
-                district.name());
+        String tenantId = district.id();
+        Map<String, NotificationPreferences> prefs = preferences(s, tenantId, List.copyOf(people));
+        Map<String, NotificationTemplate> templates = new HashMap<>();
+        resolved.forEach(e -> templates.computeIfAbsent(e.getKey().event(), event -> template(s, tenantId, event)));
         int written = s.doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into notification_outbox (notification_id, tenant_id, "
                     + "case_id, case_number, event, source_key, destination, channel, subject, body, state, attempts, "
                     + "created_at, next_attempt_at, delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "on conflict (tenant_id, source_key, destination, channel) do nothing")) {
-                for (NoticeRecipients.Destination d : destinations) {
-                    NotificationPreferences p = prefs.getOrDefault(d.name(), NotificationPreferences.defaults());
-                    for (NotificationChannel channel : NoticeRecipients.channels(d, p)) {
-                        boolean inbox = channel == NotificationChannel.INBOX;
-                        ps.setObject(1, UUID.randomUUID());
-                        ps.setString(2, notice.tenantId());
-                        ps.setObject(3, notice.caseId());
-                        ps.setString(4, notice.caseNumber());
-                        ps.setString(5, OutboxRows.clip(notice.event(), NoticeTemplates.MAX_EVENT));
-                        ps.setString(6, OutboxRows.clip(notice.sourceKey(), 200));
-                        ps.setString(7, d.name());
-                        ps.setString(8, channel.name());
-                        ps.setString(9, text.subject());
-                        ps.setString(10, text.text());
-                        ps.setString(11, inbox ? "DELIVERED" : "PENDING");
-                        ps.setInt(12, inbox ? 1 : 0);
-                        ps.setTimestamp(13, NotificationRows.ts(now));
-                        ps.setTimestamp(14, NotificationRows.ts(QuietHours.dueAt(p, channel, district.timeZone(), now)));
-                        ps.setTimestamp(15, inbox ? NotificationRows.ts(now) : null);
-                        ps.addBatch();
+                for (Map.Entry<Notice, List<NoticeRecipients.Destination>> e : resolved) {
+                    Notice notice = e.getKey();
+                    NoticeTemplates.Rendered text = NoticeTemplates.render(templates.get(notice.event()), notice,
+                            district.name());
+                    for (NoticeRecipients.Destination d : e.getValue()) {
+                        NotificationPreferences p = prefs.getOrDefault(d.name(), NotificationPreferences.defaults());
+                        for (NotificationChannel channel : NoticeRecipients.channels(d, p)) {
+                            addRow(ps, notice, d, channel, p, text, now, district);
+                        }
                     }
                 }
                 int n = 0;
@@ -86,9 +97,30 @@ final class NoticeRows {
                 return n;
             }
         });
-        LOG.debug("Notice {} ({}) of {}: {} notifications written", notice.sourceKey(), notice.event(),
-                notice.tenantId(), written);
+        LOG.debug("{} notices of {}: {} notifications written", resolved.size(), tenantId, written);
         return written;
+    }
+
+    private static void addRow(PreparedStatement ps, Notice notice, NoticeRecipients.Destination d,
+                               NotificationChannel channel, NotificationPreferences p, NoticeTemplates.Rendered text,
+                               Instant now, TenantDefinition district) throws java.sql.SQLException {
+        boolean inbox = channel == NotificationChannel.INBOX;
+        ps.setObject(1, UUID.randomUUID());
+        ps.setString(2, notice.tenantId());
+        ps.setObject(3, notice.caseId());
+        ps.setString(4, notice.caseNumber());
+        ps.setString(5, OutboxRows.clip(notice.event(), NoticeTemplates.MAX_EVENT));
+        ps.setString(6, OutboxRows.clip(notice.sourceKey(), 200));
+        ps.setString(7, d.name());
+        ps.setString(8, channel.name());
+        ps.setString(9, text.subject());
+        ps.setString(10, text.text());
+        ps.setString(11, inbox ? "DELIVERED" : "PENDING");
+        ps.setInt(12, inbox ? 1 : 0);
+        ps.setTimestamp(13, NotificationRows.ts(now));
+        ps.setTimestamp(14, NotificationRows.ts(QuietHours.dueAt(p, channel, district.timeZone(), now)));
+        ps.setTimestamp(15, inbox ? NotificationRows.ts(now) : null);
+        ps.addBatch();
     }
 
     /** The district's template of {@code event}: its override, else the shipped one, else the default. */

@@ -137,25 +137,46 @@ final class SupervisionRows {
      * a manual record, always inserted). True when this call inserted it.
      */
     static boolean insert(Session s, Supervision r, Instant cycleAt) {
+        return insertAll(s, List.of(r), java.util.Collections.singletonList(cycleAt))[0];
+    }
+
+    /**
+     * {@link #insert} of many records in one JDBC batch (one round trip), {@code cycles} in the order of
+     * {@code records}; which of them this call inserted.
+     */
+    static boolean[] insertAll(Session s, List<Supervision> records, List<Instant> cycles) {
         return s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into supervision (id, tenant_id, case_id, case_number,"
                     + " kind, trigger, cycle_at, reason, deadline, issued_by, issued_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (tenant_id, case_id, kind, trigger, cycle_at) where cycle_at is not null do nothing")) {
-                st.setObject(1, r.id());
-                st.setString(2, r.tenantId());
-                st.setObject(3, r.caseId());
-                st.setString(4, r.caseNumber());
-                st.setString(5, r.kind().name());
-                st.setString(6, r.trigger().name());
-                setInstant(st, 7, cycleAt);
-                st.setString(8, r.reason());
-                setInstant(st, 9, r.deadline());
-                st.setString(10, r.issuedBy());
-                st.setObject(11, utc(r.issuedAt()));
-                return st.executeUpdate() == 1;
+                for (int i = 0; i < records.size(); i++) {
+                    Supervision r = records.get(i);
+                    st.setObject(1, r.id());
+                    st.setString(2, r.tenantId());
+                    st.setObject(3, r.caseId());
+                    st.setString(4, r.caseNumber());
+                    st.setString(5, r.kind().name());
+                    st.setString(6, r.trigger().name());
+                    setInstant(st, 7, cycles.get(i));
+                    st.setString(8, r.reason());
+                    setInstant(st, 9, r.deadline());
+                    st.setString(10, r.issuedBy());
+                    st.setObject(11, utc(r.issuedAt()));
+                    st.addBatch();
+                }
+                int[] counts = st.executeBatch();
+                boolean[] inserted = new boolean[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    inserted[i] = counts[i] == 1;
+                }
+                return inserted;
             }
         });
+    }
+
+    /** A journal entry supervision writes: a {@code COMMENT} that keeps the case's status. */
+    record Entry(UUID caseId, CaseStatus status, String actor, Instant at, String note) {
     }
 
     /**
@@ -166,20 +187,28 @@ final class SupervisionRows {
      */
     static void journal(Session s, String tenantId, UUID caseId, CaseStatus status, String actor, Instant at,
                         String note) {
+        journalAll(s, tenantId, List.of(new Entry(caseId, status, actor, at, note)));
+    }
+
+    /** {@link #journal} of many entries (of different cases) in one JDBC batch. */
+    static void journalAll(Session s, String tenantId, List<Entry> entries) {
         s.doWork(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into case_journal (tenant_id, case_id, seq,"
                     + " occurred_at, actor, action, from_status, to_status, note)"
                     + " values (?, ?, (select coalesce(max(seq), 0) + 1 from case_journal where case_id = ?),"
                     + " ?, ?, 'COMMENT', ?, ?, ?)")) {
-                st.setString(1, tenantId);
-                st.setObject(2, caseId);
-                st.setObject(3, caseId);
-                st.setObject(4, utc(at));
-                st.setString(5, actor);
-                st.setString(6, status.name());
-                st.setString(7, status.name());
-                st.setString(8, note);
-                st.executeUpdate();
+                for (Entry e : entries) {
+                    st.setString(1, tenantId);
+                    st.setObject(2, e.caseId());
+                    st.setObject(3, e.caseId());
+                    st.setObject(4, utc(e.at()));
+                    st.setString(5, e.actor());
+                    st.setString(6, e.status().name());
+                    st.setString(7, e.status().name());
+                    st.setString(8, e.note());
+                    st.addBatch();
+                }
+                st.executeBatch();
             }
         });
     }
