@@ -111,28 +111,11 @@ public class SupervisionTest {
             ids.add(handling("居民反映" + i).id());
         }
         Instant warning = fix.cases.get(T, ids.get(0)).warningAt();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 2; round++) {
-                Instant at = warning.plusSeconds(round);
-                CountDownLatch start = new CountDownLatch(1);
-                // small limits so that both nodes take several batches and race for the same cases
-                Callable<SweepCounts> node = () -> {
-                    start.await();
-                    SweepCounts sum = SweepCounts.NONE;
-                    for (int i = 0; i < 10; i++) {
-                        sum = sum.plus(supervision.sweep(at, 40));
-                    }
-                    return sum;
-                };
-                Future<SweepCounts> a = pool.submit(node);
-                Future<SweepCounts> b = pool.submit(node);
-                start.countDown();
-                int written = a.get(60, TimeUnit.SECONDS).warnings() + b.get(60, TimeUnit.SECONDS).warnings();
-                assertThat(written).as("round %d", round).isEqualTo(round == 0 ? 150 : 0);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 2; round++) {
+            Instant at = warning.plusSeconds(round);
+            // small limits so that both nodes take several batches and race for the same cases
+            int written = race(() -> supervision.sweep(at, 40)).warnings();
+            assertThat(written).as("round %d", round).isEqualTo(round == 0 ? 150 : 0);
         }
         assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei'")).isEqualTo(150);
         assertThat(count("select count(distinct case_id) from supervision where tenant_id = 'jiangbei'")).isEqualTo(150);
@@ -414,7 +397,7 @@ public class SupervisionTest {
         }
         Instant at = fix.cases.get(T, ids.get(0)).dueAt().plus(Duration.ofDays(4));
         fix.clock.set(at);
-        race(() -> supervision.sweep(at, 25));
+        assertThat(race(() -> supervision.sweep(at, 25)).escalations()).isEqualTo(60);
         assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei' and kind = 'ESCALATION'"))
                 .isEqualTo(60);
         assertThat(count("select count(distinct case_id) from supervision where tenant_id = 'jiangbei'"
@@ -423,23 +406,23 @@ public class SupervisionTest {
 
     // ---- helpers ----
 
-    /** Runs {@code sweep} ten times on each of two threads started at the same moment (two nodes). */
-    private static void race(Callable<SweepCounts> sweep) throws Exception {
+    /** Runs {@code sweep} ten times on each of two threads started at the same moment (two nodes); what both wrote. */
+    private static SweepCounts race(Callable<SweepCounts> sweep) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            Callable<Void> node = () -> {
+            Callable<SweepCounts> node = () -> {
                 start.await();
+                SweepCounts sum = SweepCounts.NONE;
                 for (int i = 0; i < 10; i++) {
-                    sweep.call();
+                    sum = sum.plus(sweep.call());
                 }
-                return null;
+                return sum;
             };
-            Future<Void> a = pool.submit(node);
-            Future<Void> b = pool.submit(node);
+            Future<SweepCounts> a = pool.submit(node);
+            Future<SweepCounts> b = pool.submit(node);
             start.countDown();
-            a.get(120, TimeUnit.SECONDS);
-            b.get(120, TimeUnit.SECONDS);
+            return a.get(120, TimeUnit.SECONDS).plus(b.get(120, TimeUnit.SECONDS));
         } finally {
             pool.shutdownNow();
         }
