@@ -27,9 +27,15 @@ export interface ModeEvent {
   switchedBy?: string
 }
 
+/** `data` of an `event: inbox` frame (`…/me/notifications/events`): my unread count, nothing else. */
+export interface InboxEvent {
+  unread: number
+}
+
 export interface LiveHandlers {
   onCase?: (e: CaseEvent) => void
   onMode?: (m: ModeEvent) => void
+  onInbox?: (e: InboxEvent) => void
   /** The stream was too far behind to resume: read everything afresh. */
   onReset?: () => void
   /** Connected (true) or waiting to reconnect (false). */
@@ -45,7 +51,8 @@ export function retryDelay(attempt: number, random = Math.random): number {
 class Refused extends Error {}
 
 /**
- * Follows a live event stream (`/api/v1/tenants/{t}/events` or `/api/v1/city/events`) until `signal`
+ * Follows a live event stream (`/api/v1/tenants/{t}/events`, `/api/v1/city/events`, or my inbox's
+ * `/api/v1/tenants/{t}/me/notifications/events`) until `signal`
  * aborts: a fresh bearer token on every (re)connection, `Last-Event-ID` resume after a drop (the
  * library keeps the last id), reconnection with back-off. A 4xx answer other than 429 ends it.
  * `keepWhenHidden` keeps the stream open in a background tab (wall screens); otherwise it pauses.
@@ -78,6 +85,7 @@ export function followEvents(path: string, handlers: LiveHandlers, signal: Abort
       if (frame.event === 'case') handlers.onCase?.(JSON.parse(frame.data) as CaseEvent)
       else if (frame.event === 'mode') handlers.onMode?.(JSON.parse(frame.data) as ModeEvent)
       else if (frame.event === 'reset') handlers.onReset?.()
+      else if (frame.event === 'inbox') handlers.onInbox?.(JSON.parse(frame.data) as InboxEvent)
     },
     onclose() {
       handlers.onStatus?.(false)

@@ -4,8 +4,13 @@ export type InboxItem = Schemas['InboxItem']
 export type NotificationPreferences = Schemas['NotificationPreferences']
 export type NotifyChannel = NotificationPreferences['channels'][number]
 
-/** How often the bell asks for the unread count while the page is visible. */
+/** How often the bell asks for the unread count while its live stream is down (the stream pushes it otherwise). */
 export const POLL_MS = 30_000
+
+/** My inbox's live stream (ADR 0031): `event: inbox` with the unread count at connect and on every change. */
+export function inboxStreamPath(district: string): string {
+  return `/api/v1/tenants/${encodeURIComponent(district)}/me/notifications/events`
+}
 
 /** Roles with an in-app inbox (the API's `me/notifications`); the city and residents have none. */
 const INBOX_ROLES = ['district-admin', 'dispatcher', 'grid-worker', 'department-handler', 'mediator', 'social-worker']

@@ -355,6 +355,8 @@ public class ConsoleBrowserTest {
 
         // the order reached the bureau's handler: one unread notification, shown by the bell
         assertEquals("the order is one notification for the handler", 1, unread(cg));
+        // the handler's browser is in New York: the panel still shows Beijing time, as the journal does
+        browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
         browser.signIn("jizhou", "jz-cg", PASSWORD);
         browser.await("[data-test=bell][data-unread='1']");
         assertEquals("1", browser.await("[data-test=bell-count]").getText());
@@ -369,11 +371,34 @@ public class ConsoleBrowserTest {
         browser.await("[data-test=bell][data-unread='0']");
         assertTrue(browser.all("[data-test=bell-count]").isEmpty());
         assertEquals("read through the bell", 0, unread(cg));
+
+        // a second order while the handler has the page open: pushed to the bell within a second or two of its
+        // commit (ADR 0031), not at the next 30 s poll; read elsewhere (another device), the bell falls the same way
+        browser.await("[data-test=bell][data-live=true]");
+        String second = "请同步上报围挡设置情况 " + UUID.randomUUID().toString().substring(0, 8);
+        long issued = System.nanoTime();
+        Api.Reply pushed = dispatcher.post(JIZHOU + "/cases/" + id + "/supervision",
+                Map.of("reason", second, "deadline", tomorrowAtSixInBeijing()));
+        assertEquals(pushed.body().toString(), 201, pushed.status());
+        browser.await("[data-test=bell][data-unread='1']");
+        long riseMillis = Duration.ofNanos(System.nanoTime() - issued).toMillis();
+        assertTrue("the bell rose " + riseMillis + " ms after the order, not by a poll", riseMillis < 5_000);
+        assertEquals(200, cg.post(JIZHOU + "/me/notifications/read-all", "").status());
+        issued = System.nanoTime();
+        browser.await("[data-test=bell][data-unread='0']");
+        long fallMillis = Duration.ofNanos(System.nanoTime() - issued).toMillis();
+        assertTrue("the bell fell " + fallMillis + " ms after the read elsewhere", fallMillis < 5_000);
+        System.out.println("Bell pushed: rose " + riseMillis + " ms after the order's 201, fell " + fallMillis
+                + " ms after read-all");
+
         browser.click("[data-test=supervision-reply]");
         browser.type("answer-text", answer);
         browser.click("[data-test=answer-submit]");
         WebElement answered = browser.await("[data-test=supervision] [data-kind=order][data-answered=true]");
         assertTrue(answered.getText(), answered.getText().contains(answer) && answered.getText().contains("jz-cg"));
+        WebElement secondOrder = browser.await("[data-test=supervision] [data-kind=order][data-answered=false]");
+        assertTrue("the deadline in Beijing time, as the journal states it: " + secondOrder.getText(),
+                secondOrder.getText().contains(tomorrowAtSixInBeijing().substring(0, 10) + " 18:00"));
         browser.until("the answer journaled", d -> d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(answer));
         browser.awaitGone(".el-message");
         showSupervision();
@@ -394,9 +419,16 @@ public class ConsoleBrowserTest {
         assertEquals(preferences.toString(), "07:30", preferences.path("quietHours").path("end").asText());
         assertTrue(preferences.toString(), preferences.path("channels").toString().contains("inbox"));
 
+        browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+
+        // the answer told the dispatcher who issued the order
+        JsonNode told = dispatcher.get(JIZHOU + "/me/notifications?unread=true&limit=200").body();
+        assertTrue(told.toString(), told.path("items").findValuesAsText("event").contains("supervision.order.answered")
+                && told.toString().contains(id));
+
         // what the API says
         JsonNode records = api.as("jz-dispatcher").get(JIZHOU + "/cases/" + id + "/supervision").body();
-        assertEquals(records.toString(), 1, records.size());
+        assertEquals(records.toString(), 2, records.size());
         assertEquals("order", records.get(0).path("kind").asText());
         assertEquals("jz-dispatcher", records.get(0).path("issuedBy").asText());
         assertEquals(reason, records.get(0).path("reason").asText());
@@ -561,6 +593,11 @@ public class ConsoleBrowserTest {
     }
 
     /** The unread count of {@code user}'s in-app notifications. */
+    /** Tomorrow at 18:00 in Beijing time, as ISO 8601 with its offset. */
+    private static String tomorrowAtSixInBeijing() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1) + "T18:00:00+08:00";
+    }
+
     private static long unread(Api user) throws Exception {
         Api.Reply count = user.get(JIZHOU + "/me/notifications/unread-count");
         assertEquals(count.body().toString(), 200, count.status());

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { badgeText, hasInbox, normalChannels, preferencesBody, quietProblem } from '../notifications'
+import { badgeText, hasInbox, inboxStreamPath, normalChannels, preferencesBody, quietProblem } from '../notifications'
 
 describe('notifications', () => {
   it('has an inbox for district staff only', () => {
     expect(hasInbox(['department-handler'])).toBe(true)
     expect(hasInbox(['city-admin'])).toBe(false)
     expect(hasInbox(['resident', 'screen-viewer'])).toBe(false)
+  })
+  it('follows my own inbox stream of the district', () => {
+    expect(inboxStreamPath('jizhou')).toBe('/api/v1/tenants/jizhou/me/notifications/events')
   })
   it('shows nothing at zero and caps the badge at 99+', () => {
     expect(badgeText(0)).toBe('')

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { awaitsAnswer, deadlineProblem, defaultDeadline, kindTag, mayAnswerAs, mayIssue, openForOrders, textProblem, withOffset, type Supervision } from '../supervision'
+import {
+  awaitsAnswer, beijingInstant, beijingTime, beijingWallClock, deadlineProblem, defaultDeadline, kindTag, mayAnswerAs, mayIssue, openForOrders, textProblem,
+  withOffset, type Supervision,
+} from '../supervision'
 
 const record = (over: Partial<Supervision>): Supervision => ({
   id: 'a', tenant: 'jizhou', caseId: 'c', caseNumber: 'n', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工督办',
@@ -34,17 +37,26 @@ describe('supervision', () => {
     expect(textProblem('  ', 500)).toBe('required')
     expect(textProblem('长'.repeat(501), 500)).toBe('tooLong')
     expect(textProblem(' 请加快 ', 500)).toBeNull()
-    const now = new Date(2026, 2, 15, 10, 0)
+    const now = new Date(Date.UTC(2026, 2, 15, 2, 0)) // 10:00 in Beijing
     expect(deadlineProblem(null, now)).toBe('required')
     expect(deadlineProblem(new Date(2026, 2, 15, 9, 0), now)).toBe('past')
+    expect(deadlineProblem(new Date(2026, 2, 15, 11, 0), now)).toBeNull()
     expect(deadlineProblem(new Date(2026, 6, 1), now)).toBe('tooFar')
     expect(deadlineProblem(defaultDeadline(now), now)).toBeNull()
   })
-  it('proposes three days ahead at 18:00 and sends the local offset', () => {
-    const d = defaultDeadline(new Date(2026, 2, 15, 10, 0))
+  it('proposes three days ahead at 18:00 Beijing time and sends it as Beijing time, whatever the browser zone', () => {
+    const d = defaultDeadline(new Date(Date.UTC(2026, 2, 14, 17, 30))) // 01:30 on the 15th in Beijing
     expect([d.getDate(), d.getHours(), d.getMinutes()]).toEqual([18, 18, 0])
     const text = withOffset(d)
-    expect(text).toMatch(/^2026-03-18T18:00:00[+-]\d\d:\d\d$/)
-    expect(new Date(text).getTime()).toBe(d.getTime())
+    expect(text).toBe('2026-03-18T18:00:00+08:00')
+    expect(new Date(text).getTime()).toBe(Date.UTC(2026, 2, 18, 10, 0))
+    expect(beijingInstant(d)).toBe(Date.UTC(2026, 2, 18, 10, 0))
+  })
+  it('shows instants as the journal does: yyyy-MM-dd HH:mm in Beijing time', () => {
+    expect(beijingTime('2026-03-17T16:00:00Z')).toBe('2026-03-18 00:00')
+    expect(beijingTime('2026-12-31T23:59:00+08:00')).toBe('2026-12-31 23:59')
+    expect(beijingTime(undefined)).toBe('—')
+    expect(beijingTime('not a time')).toBe('—')
+    expect(beijingWallClock(new Date(Date.UTC(2026, 0, 1, 20, 5))).getHours()).toBe(4)
   })
 })

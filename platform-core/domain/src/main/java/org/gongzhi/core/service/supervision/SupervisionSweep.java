@@ -11,10 +11,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * Implemented by persistence; run on a schedule (a {@code ScheduledWork} named
  * {@code supervision-sweep}) and by tests.
  *
- * <p>Contract: each record is written <b>exactly once</b> per case, trigger and SLA cycle (a
- * postponed case has a new due time and is reminded again), however many nodes sweep at the same
- * moment; the record, its journal entry on the case and its notice to the notification outbox
- * commit together. Cases a concurrent sweep or step holds are skipped, not waited for. Blocks on the
+ * <p>Contract: each reminder is written <b>exactly once</b> per case, trigger and SLA cycle (a
+ * postponed case has a new due time and is reminded again) and a case is escalated <b>at most once</b>,
+ * whichever rule takes it there first, however many nodes sweep at the same moment; the record, its
+ * journal entry on the case and its notice to the notification outbox commit together. The sweep also
+ * tells, once, the issuer and the case's holders of each order past its own deadline unanswered (a
+ * notice only, no record). Cases a concurrent sweep or step holds are skipped, not waited for. Blocks on the
  * database; safe to call from any thread.
  */
 @ProviderType

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.gongzhi.core.service.events.CaseEvent;
 import org.gongzhi.core.service.events.CaseEventListener;
 import org.gongzhi.core.service.events.CaseEvents;
+import org.gongzhi.core.service.notify.InboxSignals;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * at least every {@value #POLL_MILLIS} ms, for events held back by a transaction that was still
  * running at the last notification. Subscriptions are added and replayed on that thread, so a
  * resumed subscriber gets each event once, in order. Every node runs its own feed on the shared
- * database: an event written through any node reaches the subscribers of all.
+ * database: an event written through any node reaches the subscribers of all. The same connection
+ * listens to the inbox's signals (V21, ADR 0031) and passes them to {@link InboxWatchers}; after each
+ * (re)connection every inbox watcher is called once, for signals sent while nobody listened.
  */
-@Component(service = CaseEvents.class)
-public final class CaseEventFeed implements CaseEvents {
+@Component(service = {CaseEvents.class, InboxSignals.class})
+public final class CaseEventFeed implements CaseEvents, InboxSignals {
 
     static final String CASE_CHANNEL = "gongzhi_case_event";
     static final String MODE_CHANNEL = "gongzhi_district_mode";
@@ -48,6 +51,7 @@ public final class CaseEventFeed implements CaseEvents {
     private final DataSource dataSource;
     private final Database database;
     private final BlockingQueue<FeedTask> tasks = new LinkedBlockingQueue<>();
+    private final InboxWatchers inboxes = new InboxWatchers();
     /** Only touched on the feed thread. */
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final Thread thread;
@@ -100,6 +104,11 @@ public final class CaseEventFeed implements CaseEvents {
         return database.inTenant(tenant, session -> session.doReturningWork(c -> JournalEvents.recent(c, tenant, n)));
     }
 
+    @Override
+    public Watch watch(String tenantId, String username, Runnable changed) {
+        return inboxes.watch(tenantId, username, changed);
+    }
+
     /** Number of live subscriptions (for health and tests). */
     int subscriptions() {
         return subscribers.size();
@@ -113,10 +122,12 @@ public final class CaseEventFeed implements CaseEvents {
                 try (Statement st = c.createStatement()) {
                     st.execute("listen " + CASE_CHANNEL);
                     st.execute("listen " + MODE_CHANNEL);
+                    st.execute("listen " + InboxWatchers.CHANNEL);
                 }
                 if (position == null) {
                     position = JournalEvents.head(c);
                 }
+                inboxes.all();
                 backOff = 500;
                 serve(c, c.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
@@ -141,6 +152,8 @@ public final class CaseEventFeed implements CaseEvents {
                 for (PGNotification n : notes) {
                     if (MODE_CHANNEL.equals(n.getName())) {
                         modeChanged(n.getParameter());
+                    } else if (InboxWatchers.CHANNEL.equals(n.getName())) {
+                        inboxes.signal(n.getParameter());
                     }
                 }
             }

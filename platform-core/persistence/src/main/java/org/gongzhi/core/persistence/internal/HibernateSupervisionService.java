@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Supervision (督办) on the core database (V17, {@link SupervisionRows}): the sweep's reminders and
- * escalations, orders by hand, answers, the listed matters and the city's escalations. Every record
- * commits with its journal entry and its notice ({@link NoticeRows}); texts and recipients are
- * {@link SupervisionNotices}'. Nothing is cached.
+ * escalations (at most one per case, whichever rule), orders by hand, answers, the listed matters and the
+ * city's escalations. Every record commits with its journal entry and its notice ({@link NoticeRows}); an
+ * answer notifies the issuer, and the sweep tells the issuer and the holders once of an order past its
+ * deadline unanswered (V21). Texts and recipients are {@link SupervisionNotices}'. Nothing is cached.
  */
 @Component(service = {SupervisionService.class, SupervisionSweep.class})
 public final class HibernateSupervisionService implements SupervisionService, SupervisionSweep {
@@ -73,6 +74,7 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         }
         SweepCounts total = SweepCounts.NONE;
         int left = max;
+        int late = 0;
         for (TenantDefinition t : tenants.tenants()) {
             if (tenants.status(t.id()).orElse(TenantStatus.SUSPENDED) != TenantStatus.ACTIVE) {
                 continue;
@@ -97,12 +99,53 @@ public final class HibernateSupervisionService implements SupervisionService, Su
                     }
                 }
             }
+            int told = lateOrders(t, now, left);
+            left -= told;
+            late += told;
         }
-        if (total.total() > 0) {
-            LOG.info("Supervision sweep wrote {} warning reminders, {} overdue reminders, {} escalations",
-                    total.warnings(), total.overdue(), total.escalations());
+        if (total.total() > 0 || late > 0) {
+            LOG.info("Supervision sweep wrote {} warning reminders, {} overdue reminders, {} escalations;"
+                    + " {} orders past their deadline notified", total.warnings(), total.overdue(), total.escalations(),
+                    late);
         }
         return total;
+    }
+
+    /**
+     * Tells the issuer and the case's holders of each order of {@code t} past its deadline unanswered,
+     * once: the claim skips orders another sweep holds, and only the sweep whose update marked the
+     * order writes the notice. At most {@code max}; how many were told.
+     */
+    private int lateOrders(TenantDefinition t, Instant now, int max) {
+        int told = 0;
+        while (told < max) {
+            int batch = Math.min(BATCH, max - told);
+            int[] claimedTold;
+            try {
+                claimedTold = db.inTenant(t.id(), s -> {
+                    List<SupervisionRows.LateOrder> claimed = SupervisionRows.claimLateOrders(s, t.id(), now, batch);
+                    int n = 0;
+                    for (SupervisionRows.LateOrder o : claimed) {
+                        if (SupervisionRows.markLateNoticed(s, t.id(), o.order().id(), now)) {
+                            SupervisionRows.Candidate c = o.kase();
+                            NoticeRows.enqueue(s, SupervisionNotices.late(t, o.order(), c.leadDepartment(), c.gridCode(),
+                                    c.categoryCode(), c.dueAt()), now, t);
+                            n++;
+                        }
+                    }
+                    return new int[] {claimed.size(), n};
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Supervision sweep of district {} (late orders) failed, retried next time: {}", t.id(),
+                        e.toString());
+                break;
+            }
+            told += claimedTold[1];
+            if (claimedTold[0] < batch) {
+                break;
+            }
+        }
+        return told;
     }
 
     private static SweepCounts counts(SupervisionRows.Rule rule, int n) {
@@ -125,13 +168,18 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         };
         List<Supervision> records = new ArrayList<>(claimed.size());
         List<Instant> cycles = new ArrayList<>(claimed.size());
+        List<SupervisionRows.Candidate> kept = new ArrayList<>(claimed.size());
         for (SupervisionRows.Candidate c : claimed) {
+            if (rule.kind == SupervisionKind.ESCALATION && SupervisionRows.escalated(s, t.id(), c.caseId())) {
+                continue; // escalated meanwhile by another sweep under the other rule: once per case
+            }
             String reason = SupervisionNotices.automaticReason(rule, t.timeZone(), c.dueAt(), c.reworkCount(),
                     policy.escalateAfterOverdue());
             Instant deadline = rule.kind == SupervisionKind.ESCALATION ? now.plus(policy.answerWithin()) : null;
             records.add(new Supervision(UUID.randomUUID(), t.id(), c.caseId(), c.caseNumber(), rule.kind,
                     rule.trigger, reason, deadline, SupervisionRows.SWEEP_ACTOR, now, null, null, null, null));
             cycles.add(c.cycleAt());
+            kept.add(c);
         }
         // the batch's records, journal entries and notices each in one JDBC batch: a round trip per table, not per case
         boolean[] inserted = SupervisionRows.insertAll(s, records, cycles);
@@ -139,8 +187,8 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         List<Notice> notices = new ArrayList<>();
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i]) {
-                entries.add(entry(records.get(i), claimed.get(i), t, now));
-                notices.add(notice(t, records.get(i), claimed.get(i)));
+                entries.add(entry(records.get(i), kept.get(i), t, now));
+                notices.add(notice(t, records.get(i), kept.get(i)));
             }
         }
         SupervisionRows.journalAll(s, t.id(), entries);
@@ -237,7 +285,10 @@ public final class HibernateSupervisionService implements SupervisionService, Su
                 throw new ConflictException("answer", "该督办已答复 (the order was answered already)");
             }
             SupervisionRows.journal(s, tenantId, caseId, c.status(), by, now, SupervisionNotices.answerNote(r, text));
-            return SupervisionRows.find(s, tenantId, caseId, supervisionId).orElseThrow();
+            Supervision answered = SupervisionRows.find(s, tenantId, caseId, supervisionId).orElseThrow();
+            NoticeRows.enqueue(s, SupervisionNotices.answered(t, answered, c.leadDepartment(), c.categoryCode(),
+                    c.dueAt()), now, t);
+            return answered;
         });
     }
 

@@ -15,6 +15,7 @@ import org.gongzhi.core.service.supervision.Supervision;
 import org.gongzhi.core.service.supervision.SupervisionKind;
 import org.gongzhi.core.service.supervision.SupervisionTrigger;
 import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.DepartmentDefinition;
 import org.gongzhi.core.tenant.Role;
 import org.gongzhi.core.tenant.TenantDefinition;
 
@@ -37,6 +38,10 @@ final class SupervisionNotices {
     static final String LISTED = "supervision.listed";
     /** Template key of an escalation to the city. */
     static final String ESCALATION = "supervision.escalated";
+    /** Template key of an order (督办, 挂牌, 提级) answered, to its issuer. */
+    static final String ORDER_ANSWERED = "supervision.order.answered";
+    /** Template key of an order past its own deadline unanswered, to its issuer and the case's holders. */
+    static final String ORDER_OVERDUE = "supervision.order.overdue";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -84,13 +89,7 @@ final class SupervisionNotices {
      * and the city centre.
      */
     static List<NoticeRecipient> recipients(SupervisionKind kind, String leadDepartment, String gridCode) {
-        List<NoticeRecipient> out = new ArrayList<>();
-        if (leadDepartment != null && !leadDepartment.isBlank()) {
-            out.add(new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, leadDepartment));
-        }
-        if (gridCode != null && !gridCode.isBlank()) {
-            out.add(new NoticeRecipient(NoticeRecipient.Kind.GRID, gridCode));
-        }
+        List<NoticeRecipient> out = holders(leadDepartment, gridCode);
         out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISPATCHER.id()));
         if (kind == SupervisionKind.ESCALATION) {
             out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISTRICT_ADMIN.id()));
@@ -99,9 +98,66 @@ final class SupervisionNotices {
         return out;
     }
 
+    /** Who works on the case outside the centre: its lead department and its grid, when it has them (modifiable). */
+    static List<NoticeRecipient> holders(String leadDepartment, String gridCode) {
+        List<NoticeRecipient> out = new ArrayList<>();
+        if (leadDepartment != null && !leadDepartment.isBlank()) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, leadDepartment));
+        }
+        if (gridCode != null && !gridCode.isBlank()) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.GRID, gridCode));
+        }
+        return out;
+    }
+
     /** The notice of a record: one per record ({@code sourceKey} {@code supervision:<id>}). */
     static Notice notice(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
                          String categoryCode, Instant dueAt) {
+        return new Notice(tenant.id(), r.caseId(), r.caseNumber(), event(r.kind(), r.trigger()), "supervision:" + r.id(),
+                recipients(r.kind(), leadDepartment, gridCode), variables(tenant, r, categoryCode, dueAt));
+    }
+
+    /**
+     * The notice of an order's answer ({@code supervision:<id>:answer}), to whoever issued it: the person,
+     * or for an escalation the sweep wrote, the city centre. {@code department}: the lead department's name.
+     */
+    static Notice answered(TenantDefinition tenant, Supervision r, String leadDepartment, String categoryCode,
+                           Instant dueAt) {
+        Map<String, String> v = variables(tenant, r, categoryCode, dueAt);
+        if (leadDepartment != null) {
+            v.put("department", tenant.department(leadDepartment).map(DepartmentDefinition::name).orElse(leadDepartment));
+        }
+        if (r.answeredBy() != null) {
+            v.put("answeredBy", r.answeredBy());
+        }
+        return new Notice(tenant.id(), r.caseId(), r.caseNumber(), ORDER_ANSWERED, "supervision:" + r.id() + ":answer",
+                issuer(r), v);
+    }
+
+    /**
+     * The notice of an order past its deadline unanswered ({@code supervision:<id>:overdue}): to whoever
+     * issued it and whoever holds the case — the lead department and the grid, or the dispatchers while
+     * it has neither.
+     */
+    static Notice late(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
+                       String categoryCode, Instant dueAt) {
+        List<NoticeRecipient> to = new ArrayList<>(issuer(r));
+        List<NoticeRecipient> holders = holders(leadDepartment, gridCode);
+        to.addAll(holders.isEmpty() ? List.of(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISPATCHER.id()))
+                : holders);
+        return new Notice(tenant.id(), r.caseId(), r.caseNumber(), ORDER_OVERDUE, "supervision:" + r.id() + ":overdue",
+                to, variables(tenant, r, categoryCode, dueAt));
+    }
+
+    /** Who issued a record: the person, or the city centre for what the sweep escalated. */
+    static List<NoticeRecipient> issuer(Supervision r) {
+        return SupervisionRows.SWEEP_ACTOR.equals(r.issuedBy()) ? List.of(new NoticeRecipient(NoticeRecipient.Kind.CITY, null))
+                : List.of(new NoticeRecipient(NoticeRecipient.Kind.PERSON, r.issuedBy()));
+    }
+
+    /** The template variables of a record (modifiable). */
+    private static Map<String, String> variables(TenantDefinition tenant, Supervision r, String categoryCode,
+                                                 Instant dueAt) {
         ZoneId zone = tenant.timeZone();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("district", tenant.name());
@@ -123,8 +179,7 @@ final class SupervisionNotices {
             v.put("deadline", when(deadline, zone));
         }
         v.put("issuedBy", r.issuedBy());
-        return new Notice(tenant.id(), r.caseId(), r.caseNumber(), event(r.kind(), r.trigger()), "supervision:" + r.id(),
-                recipients(r.kind(), leadDepartment, gridCode), v);
+        return v;
     }
 
     /** A local time as people read it. */

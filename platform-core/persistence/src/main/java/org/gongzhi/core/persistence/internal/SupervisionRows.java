@@ -63,6 +63,19 @@ final class SupervisionRows {
             this.cycle = cycle;
             this.condition = condition;
         }
+
+        /**
+         * The records that make a case done for this rule: a reminder's own kind, trigger and cycle; for an
+         * escalation any escalation of the case — a case goes to the city once, whichever rule took it there.
+         */
+        String done() {
+            return kind == SupervisionKind.ESCALATION ? "s.kind = 'ESCALATION'"
+                    : "s.kind = ? and s.trigger = ? and s.cycle_at = " + cycle;
+        }
+    }
+
+    /** An order (督办, 挂牌, 提级) past its own deadline and not answered, claimed with its case's data. */
+    record LateOrder(Supervision order, Candidate kase) {
     }
 
     /** A case the sweep claimed, with what its record and notice need (no resident's data). */
@@ -83,7 +96,7 @@ final class SupervisionRows {
                 + rule.cycle + ", c.due_at, c.rework_count from case_record c"
                 + " where c.tenant_id = ? and " + rule.condition
                 + " and not exists (select 1 from supervision s where s.tenant_id = c.tenant_id and s.case_id = c.id"
-                + " and s.kind = ? and s.trigger = ? and s.cycle_at = " + rule.cycle + ")"
+                + " and " + rule.done() + ")"
                 + " order by " + rule.cycle + " limit ? for no key update of c skip locked";
         return s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -96,8 +109,10 @@ final class SupervisionRows {
                         st.setObject(i++, p);
                     }
                 }
-                st.setString(i++, rule.kind.name());
-                st.setString(i++, rule.trigger.name());
+                if (rule.kind != SupervisionKind.ESCALATION) {
+                    st.setString(i++, rule.kind.name());
+                    st.setString(i++, rule.trigger.name());
+                }
                 st.setInt(i, limit);
                 List<Candidate> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
@@ -177,6 +192,68 @@ final class SupervisionRows {
 
     /** A journal entry supervision writes: a {@code COMMENT} that keeps the case's status. */
     record Entry(UUID caseId, CaseStatus status, String actor, Instant at, String note) {
+    }
+
+    /**
+     * Whether the case has been escalated to the city. Asked by the sweep after it claimed the case: a
+     * new statement sees every escalation committed before the claim's lock was granted, including one
+     * that a concurrent sweep wrote under another rule after this sweep's claim had read.
+     */
+    static boolean escalated(Session s, String tenantId, UUID caseId) {
+        return s.doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("select exists (select 1 from supervision"
+                    + " where tenant_id = ? and case_id = ? and kind = 'ESCALATION')")) {
+                st.setString(1, tenantId);
+                st.setObject(2, caseId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code limit} orders of open cases whose deadline is at or before {@code now}, that
+     * are not answered and whose lateness nobody was told of yet ({@code overdue_noticed_at}, V21), oldest
+     * deadline first: {@code FOR NO KEY UPDATE OF s SKIP LOCKED}, so two sweeps take different orders.
+     */
+    static List<LateOrder> claimLateOrders(Session s, String tenantId, Instant now, int limit) {
+        return s.doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + ", c.status, c.lead_department,"
+                    + " c.grid_code, c.category_code, c.due_at, c.rework_count"
+                    + " from supervision s join case_record c on c.tenant_id = s.tenant_id and c.id = s.case_id"
+                    + " where s.tenant_id = ? and s.kind <> 'REMINDER' and s.answered_at is null"
+                    + " and s.overdue_noticed_at is null and s.deadline <= ? and " + OPEN
+                    + " order by s.deadline limit ? for no key update of s skip locked")) {
+                st.setString(1, tenantId);
+                st.setObject(2, utc(now));
+                st.setInt(3, limit);
+                List<LateOrder> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Supervision r = record(rs);
+                        out.add(new LateOrder(r, new Candidate(r.caseId(), r.caseNumber(),
+                                CaseStatus.valueOf(rs.getString(15)), rs.getString(16), rs.getString(17),
+                                rs.getString(18), r.deadline(), instant(rs, 19), rs.getInt(20))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Marks an order's lateness told; false when it was (or it was answered) meanwhile. */
+    static boolean markLateNoticed(Session s, String tenantId, UUID id, Instant at) {
+        return s.doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("update supervision set overdue_noticed_at = ?"
+                    + " where tenant_id = ? and id = ? and overdue_noticed_at is null and answered_at is null")) {
+                st.setObject(1, utc(at));
+                st.setString(2, tenantId);
+                st.setObject(3, id);
+                return st.executeUpdate() == 1;
+            }
+        });
     }
 
     /**
@@ -325,15 +402,20 @@ final class SupervisionRows {
             List<Supervision> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Supervision(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), SupervisionKind.valueOf(rs.getString(5)),
-                            SupervisionTrigger.valueOf(rs.getString(6)), rs.getString(7), instant(rs, 8),
-                            rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12), instant(rs, 13),
-                            instant(rs, 14)));
+                    out.add(record(rs));
                 }
             }
             return out;
         }
+    }
+
+    /** The record of the current row, read from {@link #COLUMNS} in columns 1–14. */
+    private static Supervision record(ResultSet rs) throws SQLException {
+        return new Supervision(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getString(4), SupervisionKind.valueOf(rs.getString(5)),
+                SupervisionTrigger.valueOf(rs.getString(6)), rs.getString(7), instant(rs, 8),
+                rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12), instant(rs, 13),
+                instant(rs, 14));
     }
 
     private static OffsetDateTime utc(Instant t) {

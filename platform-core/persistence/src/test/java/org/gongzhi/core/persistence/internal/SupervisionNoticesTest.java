@@ -44,6 +44,40 @@ public class SupervisionNoticesTest {
     }
 
     @Test
+    public void anAnswerTellsTheIssuerAndALateOrderTheIssuerAndTheHolders() {
+        TenantDefinition jiangbei = new TenantDefinitionReader().read(Path.of("../../tenants/jiangbei"));
+        Supervision order = new Supervision(UUID.randomUUID(), "jiangbei", UUID.randomUUID(), "JB-1", SupervisionKind.ORDER,
+                SupervisionTrigger.MANUAL, "请加快", DUE, "jb-admin", DUE.minusSeconds(3600), "已处置", "jb-cg", DUE, null);
+        Notice answered = SupervisionNotices.answered(jiangbei, order, "CG", "CM0101", DUE);
+        assertThat(answered.event()).isEqualTo("supervision.order.answered");
+        assertThat(answered.sourceKey()).isEqualTo("supervision:" + order.id() + ":answer");
+        assertThat(answered.recipients()).containsExactly(new NoticeRecipient(NoticeRecipient.Kind.PERSON, "jb-admin"));
+        assertThat(answered.variables()).containsEntry("department", "江北区城市管理局").containsEntry("answeredBy", "jb-cg");
+
+        Notice late = SupervisionNotices.late(jiangbei, order, "CG", "JB-01-02", "CM0101", DUE);
+        assertThat(late.event()).isEqualTo("supervision.order.overdue");
+        assertThat(late.sourceKey()).isEqualTo("supervision:" + order.id() + ":overdue");
+        assertThat(late.recipients()).containsExactly(new NoticeRecipient(NoticeRecipient.Kind.PERSON, "jb-admin"),
+                new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, "CG"), new NoticeRecipient(NoticeRecipient.Kind.GRID, "JB-01-02"));
+        assertThat(SupervisionNotices.late(jiangbei, order, null, null, "CM0101", DUE).recipients()).as("held by the centre")
+                .containsExactly(new NoticeRecipient(NoticeRecipient.Kind.PERSON, "jb-admin"),
+                        new NoticeRecipient(NoticeRecipient.Kind.ROLE, "dispatcher"));
+
+        Supervision escalation = new Supervision(UUID.randomUUID(), "jiangbei", order.caseId(), "JB-1",
+                SupervisionKind.ESCALATION, SupervisionTrigger.REWORK, "返工", DUE, SupervisionRows.SWEEP_ACTOR, DUE,
+                null, null, null, null);
+        assertThat(SupervisionNotices.answered(jiangbei, escalation, "CG", "CM0101", DUE).recipients()).as("the sweep's: the city")
+                .containsExactly(new NoticeRecipient(NoticeRecipient.Kind.CITY, null));
+        for (Notice n : new Notice[] {answered, late}) {
+            NoticeTemplates.Rendered r = NoticeTemplates.render(NoticeTemplates.shipped(n.event()), n, jiangbei.name());
+            assertThat(r.subject()).as(n.event()).contains("JB-1").contains("督办").doesNotContain("案件通知");
+            assertThat(r.text()).as(n.event()).contains("JB-1").doesNotContain("${");
+        }
+        assertThat(NoticeTemplates.render(NoticeTemplates.shipped(answered.event()), answered, jiangbei.name()).text())
+                .contains("江北区城市管理局");
+    }
+
+    @Test
     public void whoeverHoldsTheCaseIsTold() {
         assertThat(SupervisionNotices.recipients(SupervisionKind.REMINDER, "CG", "JB-01-02")).containsExactly(
                 new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, "CG"),

@@ -111,28 +111,11 @@ public class SupervisionTest {
             ids.add(handling("居民反映" + i).id());
         }
         Instant warning = fix.cases.get(T, ids.get(0)).warningAt();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 2; round++) {
-                Instant at = warning.plusSeconds(round);
-                CountDownLatch start = new CountDownLatch(1);
-                // small limits so that both nodes take several batches and race for the same cases
-                Callable<SweepCounts> node = () -> {
-                    start.await();
-                    SweepCounts sum = SweepCounts.NONE;
-                    for (int i = 0; i < 10; i++) {
-                        sum = sum.plus(supervision.sweep(at, 40));
-                    }
-                    return sum;
-                };
-                Future<SweepCounts> a = pool.submit(node);
-                Future<SweepCounts> b = pool.submit(node);
-                start.countDown();
-                int written = a.get(60, TimeUnit.SECONDS).warnings() + b.get(60, TimeUnit.SECONDS).warnings();
-                assertThat(written).as("round %d", round).isEqualTo(round == 0 ? 150 : 0);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 2; round++) {
+            Instant at = warning.plusSeconds(round);
+            // small limits so that both nodes take several batches and race for the same cases
+            int written = race(() -> supervision.sweep(at, 40)).warnings();
+            assertThat(written).as("round %d", round).isEqualTo(round == 0 ? 150 : 0);
         }
         assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei'")).isEqualTo(150);
         assertThat(count("select count(distinct case_id) from supervision where tenant_id = 'jiangbei'")).isEqualTo(150);
@@ -313,7 +296,145 @@ public class SupervisionTest {
                 .as("deadlines outside the period").isZero();
     }
 
+    @Test
+    public void anAnsweredOrderTellsThePersonWhoIssuedIt() {
+        CaseView c = handling("答复标题不外传");
+        Supervision o = supervision.order(T, c.id(), new NewOrder(null, "请加快处置", T0.plus(Duration.ofDays(2))),
+                "jb-dispatcher");
+        assertThat(notices("supervision.order.answered")).isZero();
+        fix.clock.set(T0.plusSeconds(600));
+        supervision.answer(T, c.id(), o.id(), "已处置", "jb-cg");
+
+        assertThat(rows("select distinct destination from notification_outbox where tenant_id = 'jiangbei'"
+                + " and event = 'supervision.order.answered'")).as("the issuer only").containsExactly("jb-dispatcher");
+        assertThat(rows("select body from notification_outbox where tenant_id = 'jiangbei' and channel = 'INBOX'"
+                + " and event = 'supervision.order.answered'")).singleElement().asString()
+                .contains(c.number()).contains("江北区城市管理局").contains("已由").doesNotContain("标题不外传");
+        assertThat(rows("select source_key from notification_outbox where tenant_id = 'jiangbei'"
+                + " and event = 'supervision.order.answered' and channel = 'INBOX'"))
+                .containsExactly("supervision:" + o.id() + ":answer");
+    }
+
+    @Test
+    public void anOrderPastItsDeadlineUnansweredIsToldOnceToItsIssuerAndTheHolder() {
+        CaseView c = handling("Q");
+        CaseView d = handling("R");
+        Instant deadline = T0.plus(Duration.ofHours(20));
+        Supervision late = supervision.order(T, c.id(), new NewOrder(null, "请加快", deadline), "jb-admin");
+        Supervision answered = supervision.order(T, d.id(), new NewOrder(null, "请加快", deadline), "jb-admin");
+        fix.clock.set(T0.plusSeconds(60));
+        supervision.answer(T, d.id(), answered.id(), "已处置", "jb-cg");
+
+        sweep(deadline.minusSeconds(1));
+        assertThat(notices("supervision.order.overdue")).as("not yet late").isZero();
+        sweep(deadline);
+        assertThat(rows("select destination from notification_outbox where tenant_id = 'jiangbei' and channel = 'INBOX'"
+                + " and event = 'supervision.order.overdue' order by 1"))
+                .as("the issuer and the department holding the case, not the answered order").containsExactly("jb-admin", "jb-cg");
+        assertThat(rows("select source_key from notification_outbox where tenant_id = 'jiangbei'"
+                + " and event = 'supervision.order.overdue' and destination = 'jb-admin' and channel = 'INBOX'"))
+                .containsExactly("supervision:" + late.id() + ":overdue");
+        long told = notices("supervision.order.overdue");
+        sweep(deadline.plusSeconds(60));
+        sweep(deadline.plus(Duration.ofDays(1)));
+        assertThat(notices("supervision.order.overdue")).as("told once").isEqualTo(told);
+        assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei' and overdue_noticed_at is not null"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    public void twoSweepsAtTheSameMomentTellEachLateOrderOnce() throws Exception {
+        Instant deadline = T0.plus(Duration.ofHours(20));
+        for (int i = 0; i < 120; i++) {
+            CaseView c = handling("迟" + i);
+            supervision.order(T, c.id(), new NewOrder(null, "请加快", deadline), "jb-dispatcher");
+        }
+        Instant at = deadline.plusSeconds(1);
+        fix.clock.set(at);
+        race(() -> supervision.sweep(at, 40));
+        assertThat(count("select count(*) from notification_outbox where tenant_id = 'jiangbei' and channel = 'INBOX'"
+                + " and event = 'supervision.order.overdue' and destination = 'jb-dispatcher'")).isEqualTo(120);
+        assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei' and overdue_noticed_at is not null"))
+                .isEqualTo(120);
+    }
+
+    @Test
+    public void aCaseOverdueByTheMarginAndReworkedThreeTimesIsEscalatedOnce() {
+        CaseView c = handling("S");
+        for (int i = 1; i <= 3; i++) {
+            step(c.id(), CaseAction.FEEDBACK);
+            step(c.id(), CaseAction.VERIFY_FAIL);
+        }
+        Instant margin = fix.cases.get(T, c.id()).dueAt().plus(Duration.ofDays(3));
+        assertThat(sweep(margin).escalations()).as("both rules hold: one escalation").isEqualTo(1);
+        assertThat(sweep(margin.plusSeconds(60)).escalations()).isZero();
+        assertThat(supervision.ofCase(T, c.id()).stream().filter(r -> r.kind() == SupervisionKind.ESCALATION)).hasSize(1);
+        assertThat(count("select count(distinct source_key) from notification_outbox where tenant_id = 'jiangbei'"
+                + " and event = 'supervision.escalated'")).as("one notice to the city").isEqualTo(1);
+
+        CaseView d = handling("U");
+        for (int i = 1; i <= 3; i++) {
+            step(d.id(), CaseAction.FEEDBACK);
+            step(d.id(), CaseAction.VERIFY_FAIL);
+        }
+        assertThat(sweep(fix.clock.instant()).escalations()).as("escalated for the reworks").isEqualTo(1);
+        Instant later = fix.cases.get(T, d.id()).dueAt().plus(Duration.ofDays(3));
+        assertThat(sweep(later).escalations()).as("and not again once overdue by the margin").isZero();
+        assertThat(supervision.ofCase(T, d.id()).stream().filter(r -> r.kind() == SupervisionKind.ESCALATION)
+                .map(Supervision::trigger)).containsExactly(SupervisionTrigger.REWORK);
+    }
+
+    @Test
+    public void twoSweepsAtTheSameMomentEscalateACaseThatQualifiesTwiceOnce() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            UUID id = handling("返工" + i).id();
+            for (int r = 0; r < 3; r++) {
+                step(id, CaseAction.FEEDBACK);
+                step(id, CaseAction.VERIFY_FAIL);
+            }
+            ids.add(id);
+        }
+        Instant at = fix.cases.get(T, ids.get(0)).dueAt().plus(Duration.ofDays(4));
+        fix.clock.set(at);
+        assertThat(race(() -> supervision.sweep(at, 25)).escalations()).isEqualTo(60);
+        assertThat(count("select count(*) from supervision where tenant_id = 'jiangbei' and kind = 'ESCALATION'"))
+                .isEqualTo(60);
+        assertThat(count("select count(distinct case_id) from supervision where tenant_id = 'jiangbei'"
+                + " and kind = 'ESCALATION'")).isEqualTo(60);
+    }
+
     // ---- helpers ----
+
+    /** Runs {@code sweep} ten times on each of two threads started at the same moment (two nodes); what both wrote. */
+    private static SweepCounts race(Callable<SweepCounts> sweep) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<SweepCounts> node = () -> {
+                start.await();
+                SweepCounts sum = SweepCounts.NONE;
+                for (int i = 0; i < 10; i++) {
+                    sum = sum.plus(sweep.call());
+                }
+                return sum;
+            };
+            Future<SweepCounts> a = pool.submit(node);
+            Future<SweepCounts> b = pool.submit(node);
+            start.countDown();
+            return a.get(120, TimeUnit.SECONDS).plus(b.get(120, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long notices(String event) {
+        return count("select count(*) from notification_outbox where tenant_id = 'jiangbei' and event = '" + event + "'");
+    }
+
+    private List<String> rows(String sql) {
+        return fix.db.inTenant(T, s -> s.createNativeQuery(sql, String.class).getResultList());
+    }
 
     private SweepCounts sweep(Instant at) {
         fix.clock.set(at);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -21,6 +23,8 @@ import org.gongzhi.core.service.cases.CaseScope;
 import org.gongzhi.core.service.events.CaseEvent;
 import org.gongzhi.core.service.events.CaseEventListener;
 import org.gongzhi.core.service.events.CaseEvents;
+import org.gongzhi.core.service.notify.InboxSignals;
+import org.gongzhi.core.service.notify.NotificationInbox;
 import org.gongzhi.core.service.screen.DistrictModes;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.service.tenants.TenantStatus;
@@ -29,13 +33,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open live event streams of this node (server-sent events): subscribes each to the feed with its
  * caller's visibility, sends each district's mode at connect and at every switch, the {@code reset} frame
  * when a resumed stream was too far behind, and a keep-alive comment every {@value #KEEP_ALIVE_SECONDS} s
- * to all. At most {@value #MAX_STREAMS} streams at once (503 beyond). Used by {@link EventResource} and
- * {@link CityEventResource}.
+ * to all. A person's inbox stream sends {@code inbox} frames with their unread count, at connect and
+ * whenever {@link InboxSignals} says their inbox changed (ADR 0031). At most {@value #MAX_STREAMS} streams
+ * of both kinds at once (503 beyond). Used by {@link EventResource}, {@link CityEventResource} and
+ * {@link InboxStreamResource}.
  */
 @Component(service = LiveStreams.class)
 public final class LiveStreams {
@@ -47,9 +55,19 @@ public final class LiveStreams {
     /** The form of the cursors the feed hands out ({@code <txid>-<id>}); anything else in Last-Event-ID is refused. */
     private static final Pattern CURSOR = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
+
     private final CaseEvents events;
     private final TenantDirectory tenants;
     private final DistrictModes modes;
+    private final InboxSignals signals;
+    private final NotificationInbox inbox;
+    /** Reads unread counts off the signal thread; one thread, each stream's requests folded while one waits. */
+    private final ExecutorService counts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gongzhi-inbox-counts");
+        t.setDaemon(true);
+        return t;
+    });
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
     /** The frame of the event the feed is handing out: written once, sent to every stream that may see it. */
     private final AtomicReference<CaseFrame> current = new AtomicReference<>();
@@ -61,16 +79,20 @@ public final class LiveStreams {
 
     @Activate
     public LiveStreams(@Reference CaseEvents events, @Reference TenantDirectory tenants,
-                       @Reference DistrictModes modes) {
+                       @Reference DistrictModes modes, @Reference InboxSignals signals,
+                       @Reference NotificationInbox inbox) {
         this.events = events;
         this.tenants = tenants;
         this.modes = modes;
+        this.signals = signals;
+        this.inbox = inbox;
         keepAlive.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void stop() {
         keepAlive.shutdownNow();
+        counts.shutdownNow();
         open.forEach(Stream::close);
     }
 
@@ -86,24 +108,71 @@ public final class LiveStreams {
         start(new Stream(sink, sse, e -> true), null, lastEventId, active);
     }
 
+    /**
+     * Opens {@code username}'s inbox stream in {@code tenant}: an {@code inbox} frame with the unread count
+     * at once and after every change of their inbox, whichever node wrote it.
+     */
+    void inbox(String tenant, String username, SseEventSink sink, Sse sse) {
+        tenants.require(tenant);
+        Stream stream = new Stream(sink, sse, e -> false);
+        if (!admit(stream)) {
+            return;
+        }
+        AtomicBoolean asked = new AtomicBoolean();
+        Runnable count = () -> {
+            if (asked.compareAndSet(false, true)) {
+                counts.execute(() -> {
+                    asked.set(false);
+                    sendUnread(stream, tenant, username);
+                });
+            }
+        };
+        // watch first, then count: a change between the two is counted again, never lost
+        InboxSignals.Watch watch = signals.watch(tenant, username, count);
+        stream.subscription = watch::close;
+        if (!open.contains(stream)) {
+            watch.close(); // the client left while the watch was set up
+            return;
+        }
+        count.run();
+    }
+
+    private void sendUnread(Stream stream, String tenant, String username) {
+        if (!open.contains(stream)) {
+            return;
+        }
+        try {
+            long unread = inbox.unreadCount(tenant, username);
+            stream.trySend(stream.sse.newEventBuilder().name("inbox")
+                    .data(String.class, json(new NotificationJson.UnreadCount(unread))).build());
+        } catch (RuntimeException e) {
+            LOG.debug("Unread count of an inbox stream of district {} not sent: {}", tenant, e.toString());
+        }
+    }
+
     private void start(Stream stream, String tenant, String lastEventId, List<String> modesOf) {
         String cursor = lastEventId == null ? "" : lastEventId.strip();
         if (!cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) {
             throw new ValidationException("Last-Event-ID", "不是本平台发出的事件编号 (not an event id of this platform): 应为 <数字>-<数字>");
         }
-        if (open.size() >= MAX_STREAMS) {
-            throw new WebApplicationException(Problem.response(503, "streams-exhausted", "实时事件连接已满 (too many live event streams)",
-                    "请稍后重试 (retry later)", null));
-        }
-        open.add(stream);
-        // a client that leaves at once (it read the greeting) ends the stream here, not with an error
-        boolean alive = stream.trySend(stream.sse.newEventBuilder().comment("gongzhi live events").reconnectDelay(3_000).build());
+        boolean alive = admit(stream);
         for (String t : modesOf) {
             alive = alive && stream.trySend(stream.modeFrame(t));
         }
         if (alive) {
             stream.subscription = events.subscribe(tenant, cursor, stream);
         }
+    }
+
+    /** Counts the stream among the open ones (503 beyond the limit) and greets it; false when the client left. */
+    private boolean admit(Stream stream) {
+        if (open.size() >= MAX_STREAMS) {
+            throw new WebApplicationException(Problem.response(503, "streams-exhausted", "实时事件连接已满 (too many live event streams)",
+                    "请稍后重试 (retry later)", null));
+        }
+        open.add(stream);
+        // a client that leaves at once (it read the greeting) ends the stream here, not with an error
+        return stream.trySend(stream.sse.newEventBuilder().comment("gongzhi live events").reconnectDelay(3_000).build());
     }
 
     private void keepAlive() {
