@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationState;
 import org.gongzhi.core.service.tenants.TenantDirectory;
@@ -130,13 +133,19 @@ public final class HibernateNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
+    public Page<Notification> list(String tenantId, NotificationState state, NotificationChannel channel, int offset,
+                                   int limit) {
         tenants.require(tenantId);
-        String where = " from notification_outbox where tenant_id = ?" + (state == null ? "" : " and state = ?");
+        String where = " from notification_outbox where tenant_id = ?" + (state == null ? "" : " and state = ?")
+                + (channel == null ? "" : " and channel = ?");
         OutboxRows.Binder bind = ps -> {
-            ps.setString(1, tenantId);
+            int i = 1;
+            ps.setString(i++, tenantId);
             if (state != null) {
-                ps.setString(2, state.name());
+                ps.setString(i++, state.name());
+            }
+            if (channel != null) {
+                ps.setString(i, channel.name());
             }
         };
         return db.inTenant(tenantId, s -> {
@@ -146,6 +155,18 @@ public final class HibernateNotificationOutbox implements NotificationOutbox {
                     + Math.max(0, limit), bind);
             return new Page<>(items, total, offset, limit);
         });
+    }
+
+    @Override
+    public Map<NotificationState, Map<NotificationChannel, Long>> counts(String tenantId) {
+        tenants.require(tenantId);
+        Map<NotificationState, Map<NotificationChannel, Long>> out = new EnumMap<>(NotificationState.class);
+        db.inTenant(tenantId, s -> NotificationRows.query(s, "select state, channel, count(*) from notification_outbox "
+                + "where tenant_id = ? group by state, channel", ps -> ps.setString(1, tenantId),
+                rs -> out.computeIfAbsent(NotificationState.valueOf(rs.getString(1)),
+                        k -> new EnumMap<>(NotificationChannel.class))
+                        .put(NotificationChannel.valueOf(rs.getString(2)), rs.getLong(3))));
+        return out;
     }
 
     @Override
