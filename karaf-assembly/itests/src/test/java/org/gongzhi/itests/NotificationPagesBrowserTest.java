@@ -1,0 +1,300 @@
+package org.gongzhi.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's notification pages in a real browser (headless Chromium) against our distribution with real
+ * PostgreSQL and Keycloak: the district administrator finds two dead letters in the outbox, replays one from its
+ * row and the other as a selection, and overrides then resets a template (variables inserted, preview checked);
+ * the templates' REST answers (roles, 400s naming the field) are checked beside. At a phone's width the
+ * callbacks page's button and the case page's supervision button must be on screen. axe-core must find nothing
+ * serious. Screenshots: target/screenshots/notifications*.png, notification-template*.png, phone-*.png.
+ */
+public class NotificationPagesBrowserTest {
+
+    private static final String PASSWORD = Tokens.DEMO_PASSWORD;
+    private static final String JIZHOU = "/api/v1/tenants/jizhou";
+    private static final String EVENT = "supervision.reminder.warning";
+    private static final List<Browser.Violation> FINDINGS = new ArrayList<>();
+    private static final String CONFIRM = ".el-message-box__btns .el-button--primary";
+
+    private static BootedPlatform platform;
+    private static Browser browser;
+    private static Api api;
+
+    @BeforeClass
+    public static void boot() throws Exception {
+        platform = BootedPlatform.startForBrowser("notification-pages");
+        api = platform.api();
+        browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
+    }
+
+    @AfterClass
+    public static void stop() throws IOException {
+        Browser.finish(browser, "notification-pages-", FINDINGS);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Rule
+    public final TestWatcher evidence = Browser.captureOnFailure(() -> browser);
+
+    @Test
+    public void anAdministratorReplaysDeadLettersAndOverridesThenResetsATemplate() throws Exception {
+        UUID one = deadLetter("短信服务商拒收：号码停机 (HTTP 400)");
+        UUID two = deadLetter("邮件服务器拒收：邮箱不存在 (550)");
+        KarafLog log = KarafLog.markEnd(platform.karafLog());
+
+        browser.forgetSessions();
+        browser.signIn("jizhou", "jz-admin", PASSWORD);
+        browser.click("[data-menu=notifications]");
+        browser.until("the outbox page open", d -> browser.path().startsWith("/console/jizhou/notifications"));
+        browser.await("[data-test=notification-counts] tr[data-state=dead]");
+        browser.click("[data-test=state-filter] [data-state=dead]");
+        WebElement row = browser.await("tr[data-notification='" + one + "']");
+        assertTrue(row.getText(), row.getText().contains("号码停机"));
+        browser.await("tr[data-notification='" + two + "']");
+        check("notifications");
+
+        // one from its row
+        browser.click("tr[data-notification='" + one + "'] [data-test=replay]");
+        browser.click(CONFIRM);
+        WebElement results = browser.await("[data-test=replay-results]");
+        assertTrue(results.getText(), results.getText().contains("已重新排队 1 条"));
+        browser.until("the replayed one left the dead letters",
+                d -> d.findElements(By.cssSelector("tr[data-notification='" + one + "']")).isEmpty());
+
+        // the other as a selection
+        browser.click("tr[data-notification='" + two + "'] [data-test=select]");
+        browser.click("[data-test=replay-selected]");
+        browser.click(CONFIRM);
+        browser.until("the selection replayed", d -> d.findElements(By.cssSelector("tr[data-notification='" + two + "']")).isEmpty()
+                && d.findElement(By.cssSelector("[data-test=replay-results]")).getText().contains("已重新排队 1 条"));
+        browser.awaitGone(".el-message-box");
+        check("notifications-replayed");
+        for (UUID id : List.of(one, two)) {
+            browser.until("the log records the replay of " + id, d -> {
+                try {
+                    return log.linesSince().stream().anyMatch(l -> l.contains("Notification " + id + " of jizhou")
+                            && l.contains("replayed by jz-admin (was dead)"));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        // a template overridden with its variables, previewed, saved
+        browser.click("[data-menu=notification-templates]");
+        String tr = "tr[data-event='" + EVENT + "']";
+        browser.await(tr + "[data-override=false]");
+        browser.click(tr + " [data-test=edit]");
+        browser.await("[data-test=template-dialog] [data-test=variables]");
+        browser.type("field-subject", "吉州催办：${caseNumber}");
+        browser.type("field-text", "请在 ${deadline} 前办结：");
+        browser.click("[data-test=variables] [data-variable=category]");
+        browser.until("the preview filled in", d -> d.findElement(By.cssSelector("[data-test=preview-text]")).getText()
+                .equals("请在 2026-12-08 17:00 前办结：井盖缺失"));
+        assertEquals("吉州催办：JZ-2026-000123", browser.await("[data-test=preview-subject]").getText());
+        check("notification-template-dialog");
+        browser.click("[data-test=template-save]");
+        browser.awaitGone("[data-test=template-dialog]");
+        browser.await(tr + "[data-override=true]");
+        JsonNode saved = template(EVENT);
+        assertTrue(saved.toString(), saved.get("override").asBoolean());
+        assertEquals("请在 ${deadline} 前办结：${category}", saved.get("text").asText());
+        browser.awaitGone(".el-message");
+        check("notification-templates-overridden");
+
+        // and reset to the shipped text
+        browser.click(tr + " [data-test=reset]");
+        browser.click(CONFIRM);
+        browser.await(tr + "[data-override=false]");
+        JsonNode reset = template(EVENT);
+        assertTrue(reset.toString(), !reset.get("override").asBoolean());
+        assertEquals(reset.get("shippedText").asText(), reset.get("text").asText());
+
+        assertNoBlockingFindings();
+    }
+
+    @Test
+    public void theTemplateAndOutboxEndpointsCheckRolesAndNameTheField() throws Exception {
+        Api admin = api.as("jz-admin");
+        Api dispatcher = api.as("jz-dispatcher");
+        Api.Reply list = admin.get(JIZHOU + "/notification-templates");
+        assertEquals(200, list.status());
+        assertTrue(list.body().toString(), list.body().size() >= 9);
+        assertEquals(403, dispatcher.get(JIZHOU + "/notification-templates").status());
+        assertEquals(403, dispatcher.put(JIZHOU + "/notification-templates/" + EVENT, "{\"subject\":\"s\",\"text\":\"t\"}").status());
+        assertEquals(403, dispatcher.delete(JIZHOU + "/notification-templates/" + EVENT).status());
+        assertField("event", admin.put(JIZHOU + "/notification-templates/no.such.event", "{\"subject\":\"s\",\"text\":\"t\"}"));
+        assertField("event", admin.delete(JIZHOU + "/notification-templates/no.such.event"));
+        assertField("text", admin.put(JIZHOU + "/notification-templates/" + EVENT,
+                "{\"subject\":\"s\",\"text\":\"请联系 ${reporterPhone}\"}"));
+        assertField("subject", admin.put(JIZHOU + "/notification-templates/" + EVENT, "{\"subject\":\" \",\"text\":\"t\"}"));
+        assertField("subject", admin.put(JIZHOU + "/notification-templates/" + EVENT,
+                "{\"subject\":\"" + "长".repeat(201) + "\",\"text\":\"t\"}"));
+        assertEquals(400, admin.put(JIZHOU + "/notification-templates/" + EVENT, "null").status());
+        assertEquals(200, dispatcher.get(JIZHOU + "/notifications/counts").status());
+        assertField("channel", dispatcher.get(JIZHOU + "/notifications?channel=fax"));
+        Api.Reply sms = dispatcher.get(JIZHOU + "/notifications?channel=sms&state=dead");
+        assertEquals(200, sms.status());
+        for (JsonNode n : sms.body().get("items")) {
+            assertEquals("sms", n.get("channel").asText());
+            assertEquals("dead", n.get("state").asText());
+        }
+    }
+
+    @Test
+    public void onAPhoneTheCallbackButtonAndTheSupervisionPanelStayOnScreen() throws Exception {
+        String closed = HotlineTickets.closed(api, HotlineTickets.ticket("NP"), "窄屏回访", "13922220009",
+                "人民路井盖缺失", "已补装井盖");
+        String open = openCase("窄屏督办：中山路路灯不亮");
+        browser.forgetSessions();
+        browser.signIn("jizhou", "jz-admin", PASSWORD);
+        browser.emulatePhone(360, 740);
+        try {
+            browser.go("/console/jizhou/callbacks");
+            String button = "tr[data-case='" + closed + "'] [data-test=record]";
+            showCallback(closed);
+            assertOnScreen("the callback's record button", button);
+            browser.driver().executeScript("window.scrollTo(0, 0)");
+            check("phone-callbacks");
+
+            browser.go("/console/jizhou/cases/" + open);
+            browser.await("[data-test=supervision-empty]");
+            assertOnScreen("the supervision panel's button", "[data-test=supervise]");
+            check("phone-case-supervision");
+        } finally {
+            browser.emulateScreen(Browser.SIZES[0][0], Browser.SIZES[0][1]);
+        }
+        assertNoBlockingFindings();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** A dead SMS (or e-mail) notification of Jizhou, written into the outbox as the delivery would leave it. */
+    private static UUID deadLetter(String reason) throws Exception {
+        UUID id = UUID.randomUUID();
+        boolean email = reason.contains("邮件");
+        try (Connection c = platform.database();
+                PreparedStatement st = c.prepareStatement("insert into notification_outbox (notification_id, tenant_id, "
+                        + "case_number, event, source_key, destination, channel, subject, body, state, attempts, created_at, "
+                        + "next_attempt_at, last_error) values (?, 'jizhou', 'JZ-2026-900001', ?, ?, 'jz-admin', ?, "
+                        + "'【催办】案件 JZ-2026-900001 即将超期', '【催办】案件 JZ-2026-900001 将于今天 17:00 到期', 'DEAD', 5, ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            st.setObject(1, id);
+            st.setString(2, EVENT);
+            st.setString(3, "test:" + id);
+            st.setString(4, email ? "EMAIL" : "SMS");
+            st.setTimestamp(5, now);
+            st.setTimestamp(6, now);
+            st.setString(7, reason);
+            assertEquals(1, st.executeUpdate());
+        }
+        return id;
+    }
+
+    private static JsonNode template(String event) throws Exception {
+        Api.Reply list = api.as("jz-admin").get(JIZHOU + "/notification-templates");
+        assertEquals(list.body().toString(), 200, list.status());
+        for (JsonNode t : list.body()) {
+            if (t.get("event").asText().equals(event)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no template " + event + " in " + list.body());
+    }
+
+    private static void assertField(String field, Api.Reply reply) {
+        assertEquals(reply.body().toString(), 400, reply.status());
+        assertEquals(reply.body().toString(), field, reply.body().path("field").asText());
+    }
+
+    /** An open (reported) case of Jizhou, created through the API by the dispatcher. */
+    private static String openCase(String title) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("categoryCode", "CM0103");
+        body.put("channel", "hotline");
+        body.put("gridCode", "360802001001001");
+        Api.Reply created = api.as("jz-dispatcher").post(JIZHOU + "/cases", body);
+        assertEquals(created.body().toString(), 201, created.status());
+        return created.text("id");
+    }
+
+    /** Pages the callbacks list until the case's row is shown (oldest close first, 50 a page). */
+    private static void showCallback(String caseId) throws Exception {
+        browser.await("[data-test=callbacks]");
+        browser.awaitGone("[data-test=callbacks-page] .el-loading-mask");
+        JsonNode items = api.as("jz-dispatcher").get(JIZHOU + "/hotline/callbacks?limit=500").body().get("items");
+        int index = 0;
+        while (index < items.size() && !items.get(index).get("caseId").asText().equals(caseId)) {
+            index++;
+        }
+        int page = index / 50 + 1;
+        if (page > 1) {
+            browser.until("page " + page + " of the list", d -> d.findElements(By.cssSelector(".el-pager li")).stream()
+                    .filter(li -> li.getText().equals(String.valueOf(page))).findFirst().map(li -> {
+                        li.click();
+                        return true;
+                    }).orElse(false));
+        }
+        browser.await("tr[data-case='" + caseId + "']");
+    }
+
+    /** Scrolls {@code css} into view vertically only, as a reader would, and checks it lies within the screen's width. */
+    private static void assertOnScreen(String what, String css) {
+        WebElement e = browser.await(css);
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});"
+                + "window.scrollTo(0, window.scrollY)", e);
+        browser.frames();
+        Object box = browser.driver().executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "let clipped = false; for (let p = arguments[0].parentElement; p; p = p.parentElement) {"
+                + "  const s = getComputedStyle(p); if (s.overflowX !== 'visible') { const q = p.getBoundingClientRect();"
+                + "    if (r.left < q.left - 1 || r.right > q.right + 1) clipped = true; } }"
+                + "return [r.left, r.right, window.innerWidth, clipped, document.documentElement.scrollWidth]", e);
+        List<?> v = (List<?>) box;
+        double left = ((Number) v.get(0)).doubleValue();
+        double right = ((Number) v.get(1)).doubleValue();
+        double width = ((Number) v.get(2)).doubleValue();
+        String seen = what + " at " + left + "–" + right + " px on a " + width + " px screen (page "
+                + v.get(4) + " px wide, clipped by a scrolling box: " + v.get(3) + ")";
+        System.out.println("NotificationPagesBrowserTest: " + seen);
+        assertTrue(seen, left >= 0 && right <= width && !Boolean.TRUE.equals(v.get(3)));
+    }
+
+    private static void check(String name) {
+        FINDINGS.addAll(browser.axe(name));
+        browser.screenshots(name);
+    }
+
+    private static void assertNoBlockingFindings() {
+        List<Browser.Violation> blocking = FINDINGS.stream().filter(Browser.Violation::blocking).toList();
+        assertTrue("serious or critical accessibility violations (axe-core; details in target/axe/):\n"
+                + blocking.stream().map(Browser.Violation::toString).collect(Collectors.joining("\n")), blocking.isEmpty());
+    }
+}
