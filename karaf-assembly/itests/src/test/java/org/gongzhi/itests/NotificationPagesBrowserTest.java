@@ -179,7 +179,7 @@ public class NotificationPagesBrowserTest {
         try {
             browser.go("/console/jizhou/callbacks");
             String button = "tr[data-case='" + closed + "'] [data-test=record]";
-            showCallback(closed);
+            HotlineTickets.showCallbackRow(browser, api, closed);
             assertOnScreen("the callback's record button", button);
             browser.driver().executeScript("window.scrollTo(0, 0)");
             check("phone-callbacks");
@@ -244,26 +244,6 @@ public class NotificationPagesBrowserTest {
         Api.Reply created = api.as("jz-dispatcher").post(JIZHOU + "/cases", body);
         assertEquals(created.body().toString(), 201, created.status());
         return created.text("id");
-    }
-
-    /** Pages the callbacks list until the case's row is shown (oldest close first, 50 a page). */
-    private static void showCallback(String caseId) throws Exception {
-        browser.await("[data-test=callbacks]");
-        browser.awaitGone("[data-test=callbacks-page] .el-loading-mask");
-        JsonNode items = api.as("jz-dispatcher").get(JIZHOU + "/hotline/callbacks?limit=500").body().get("items");
-        int index = 0;
-        while (index < items.size() && !items.get(index).get("caseId").asText().equals(caseId)) {
-            index++;
-        }
-        int page = index / 50 + 1;
-        if (page > 1) {
-            browser.until("page " + page + " of the list", d -> d.findElements(By.cssSelector(".el-pager li")).stream()
-                    .filter(li -> li.getText().equals(String.valueOf(page))).findFirst().map(li -> {
-                        li.click();
-                        return true;
-                    }).orElse(false));
-        }
-        browser.await("tr[data-case='" + caseId + "']");
     }
 
     /** Scrolls {@code css} into view vertically only, as a reader would, and checks it lies within the screen's width. */
