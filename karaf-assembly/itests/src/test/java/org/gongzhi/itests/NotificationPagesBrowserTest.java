@@ -169,32 +169,48 @@ public class NotificationPagesBrowserTest {
     }
 
     @Test
-    public void onAPhoneTheCallbackButtonAndTheSupervisionPanelStayOnScreen() throws Exception {
+    public void onAPhoneTheCallbacksRecordButtonIsOnScreen() throws Exception {
         String closed = HotlineTickets.closed(api, HotlineTickets.ticket("NP"), "窄屏回访", "13922220009",
                 "人民路井盖缺失", "已补装井盖");
-        String open = openCase("窄屏督办：中山路路灯不亮");
-        browser.forgetSessions();
-        browser.signIn("jizhou", "jz-admin", PASSWORD);
-        browser.emulatePhone(360, 740);
-        try {
+        onAPhone(() -> {
             browser.go("/console/jizhou/callbacks");
-            String button = "tr[data-case='" + closed + "'] [data-test=record]";
             HotlineTickets.showCallbackRow(browser, api, closed);
-            assertOnScreen("the callback's record button", button);
+            assertOnScreen("the callback's record button", "tr[data-case='" + closed + "'] [data-test=record]");
             browser.driver().executeScript("window.scrollTo(0, 0)");
             check("phone-callbacks");
+        });
+    }
 
+    @Test
+    public void onAPhoneTheCaseSupervisionPanelIsOnScreen() throws Exception {
+        String open = openCase("窄屏督办：中山路路灯不亮");
+        onAPhone(() -> {
             browser.go("/console/jizhou/cases/" + open);
             browser.await("[data-test=supervision-empty]");
             assertOnScreen("the supervision panel's button", "[data-test=supervise]");
             check("phone-case-supervision");
+        });
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Signs the administrator in, then runs {@code steps} on a 360 × 740 phone screen; back to the desktop after. */
+    private static void onAPhone(Steps steps) throws Exception {
+        browser.forgetSessions();
+        browser.signIn("jizhou", "jz-admin", PASSWORD);
+        browser.emulatePhone(360, 740);
+        try {
+            steps.run();
         } finally {
             browser.emulateScreen(Browser.SIZES[0][0], Browser.SIZES[0][1]);
         }
         assertNoBlockingFindings();
     }
-
-    // ---- helpers ------------------------------------------------------------------------------
 
     /** A dead SMS (or e-mail) notification of Jizhou, written into the outbox as the delivery would leave it. */
     private static UUID deadLetter(String reason) throws Exception {
