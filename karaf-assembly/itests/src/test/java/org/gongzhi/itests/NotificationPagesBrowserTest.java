@@ -23,6 +23,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -113,8 +114,8 @@ public class NotificationPagesBrowserTest {
         browser.await(tr + "[data-override=false]");
         browser.click(tr + " [data-test=edit]");
         browser.await("[data-test=template-dialog] [data-test=variables]");
-        browser.type("field-subject", "吉州催办：${caseNumber}");
-        browser.type("field-text", "请在 ${deadline} 前办结：");
+        replaceText("field-subject", "吉州催办：${caseNumber}");
+        replaceText("field-text", "请在 ${deadline} 前办结：");
         browser.click("[data-test=variables] [data-variable=category]");
         browser.until("the preview filled in", d -> d.findElement(By.cssSelector("[data-test=preview-text]")).getText()
                 .equals("请在 2026-12-08 17:00 前办结：井盖缺失"));
@@ -281,6 +282,14 @@ public class NotificationPagesBrowserTest {
                 + v.get(4) + " px wide, clipped by a scrolling box: " + v.get(3) + ")";
         System.out.println("NotificationPagesBrowserTest: " + seen);
         assertTrue(seen, left >= 0 && right <= width && !Boolean.TRUE.equals(v.get(3)));
+    }
+
+    /** Replaces the text of field {@code name} as a person would (select all, type over it), so that the page sees each key. */
+    private static void replaceText(String name, String text) {
+        WebElement field = browser.field(name);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
     }
 
     private static void check(String name) {
