@@ -176,7 +176,7 @@ public class NotificationPagesBrowserTest {
         onAPhone(() -> {
             browser.go("/console/jizhou/callbacks");
             HotlineTickets.showCallbackRow(browser, api, closed);
-            assertOnScreen("the callback's record button", "tr[data-case='" + closed + "'] [data-test=record]");
+            assertOnScreen("the callback's record button", "tr[data-case='" + closed + "'] [data-test=record]", true);
             browser.driver().executeScript("window.scrollTo(0, 0)");
             check("phone-callbacks");
         });
@@ -188,7 +188,8 @@ public class NotificationPagesBrowserTest {
         onAPhone(() -> {
             browser.go("/console/jizhou/cases/" + open);
             browser.await("[data-test=supervision-empty]");
-            assertOnScreen("the supervision panel's button", "[data-test=supervise]");
+            browser.await("[data-test=facts]");
+            assertOnScreen("the supervision panel's button", "[data-test=supervise]", false);
             check("phone-case-supervision");
         });
     }
@@ -263,25 +264,33 @@ public class NotificationPagesBrowserTest {
         return created.text("id");
     }
 
-    /** Scrolls {@code css} into view vertically only, as a reader would, and checks it lies within the screen's width. */
-    private static void assertOnScreen(String what, String css) {
+    /**
+     * Checks that {@code css} lies on the screen — within its width and height, not cut off by a box that scrolls
+     * sideways — after scrolling the page down to it when {@code scrollDown} (never sideways: a button one has to
+     * scroll a table sideways to find is off-screen), else as the page opened.
+     */
+    private static void assertOnScreen(String what, String css, boolean scrollDown) {
         WebElement e = browser.await(css);
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});"
-                + "window.scrollTo(0, window.scrollY)", e);
+        if (scrollDown) {
+            browser.driver().executeScript("window.scrollBy(0, arguments[0].getBoundingClientRect().top - innerHeight / 2)", e);
+        }
         browser.frames();
-        Object box = browser.driver().executeScript("const r = arguments[0].getBoundingClientRect();"
+        List<?> v = (List<?>) browser.driver().executeScript("const r = arguments[0].getBoundingClientRect();"
                 + "let clipped = false; for (let p = arguments[0].parentElement; p; p = p.parentElement) {"
                 + "  const s = getComputedStyle(p); if (s.overflowX !== 'visible') { const q = p.getBoundingClientRect();"
                 + "    if (r.left < q.left - 1 || r.right > q.right + 1) clipped = true; } }"
-                + "return [r.left, r.right, window.innerWidth, clipped, document.documentElement.scrollWidth]", e);
-        List<?> v = (List<?>) box;
+                + "return [r.left, r.right, r.top, r.bottom, innerWidth, innerHeight, clipped,"
+                + "  document.documentElement.scrollWidth]", e);
         double left = ((Number) v.get(0)).doubleValue();
         double right = ((Number) v.get(1)).doubleValue();
-        double width = ((Number) v.get(2)).doubleValue();
-        String seen = what + " at " + left + "–" + right + " px on a " + width + " px screen (page "
-                + v.get(4) + " px wide, clipped by a scrolling box: " + v.get(3) + ")";
+        double top = ((Number) v.get(2)).doubleValue();
+        double bottom = ((Number) v.get(3)).doubleValue();
+        double width = ((Number) v.get(4)).doubleValue();
+        double height = ((Number) v.get(5)).doubleValue();
+        String seen = what + " at x " + left + "–" + right + ", y " + top + "–" + bottom + " on a " + width + " × " + height
+                + " screen (page " + v.get(7) + " px wide, cut off by a scrolling box: " + v.get(6) + ")";
         System.out.println("NotificationPagesBrowserTest: " + seen);
-        assertTrue(seen, left >= 0 && right <= width && !Boolean.TRUE.equals(v.get(3)));
+        assertTrue(seen, left >= 0 && right <= width && top >= 0 && bottom <= height && !Boolean.TRUE.equals(v.get(6)));
     }
 
     /** Replaces the text of field {@code name} as a person would (select all, type over it), so that the page sees each key. */
