@@ -20,6 +20,8 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'callbacks', label: 'menu.callbacks', roles: ['district-admin', 'dispatcher'] },
   { route: 'posters', label: 'menu.posters', roles: ['district-admin', 'dispatcher'] },
   { route: 'supervision', label: 'menu.supervision', roles: ['district-admin', 'dispatcher'] },
+  { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'] },
+  { route: 'notification-templates', label: 'menu.notificationTemplates', roles: ['district-admin'] },
 ]
 
 /** The city console's menu. */

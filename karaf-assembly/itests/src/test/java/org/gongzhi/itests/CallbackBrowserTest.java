@@ -61,7 +61,7 @@ public class CallbackBrowserTest {
         browser.signIn("jizhou", "jz-dispatcher", PASSWORD);
         browser.click("[data-menu=callbacks]");
         browser.until("the callbacks page open", d -> browser.path().startsWith("/console/jizhou/callbacks"));
-        showRow(reached);
+        HotlineTickets.showCallbackRow(browser, api, reached);
         assertTrue("the seat sees the caller's phone",
                 browser.await("tr[data-case='" + reached + "']").getText().contains("13922220001"));
         check("callbacks");
@@ -78,7 +78,7 @@ public class CallbackBrowserTest {
                 d -> d.findElements(By.cssSelector("tr[data-case='" + reached + "']")).isEmpty());
 
         // not reached
-        showRow(unreached);
+        HotlineTickets.showCallbackRow(browser, api, unreached);
         browser.click("tr[data-case='" + unreached + "'] [data-test=record]");
         browser.await("[data-test=callback-dialog] [data-test=field-reached]");
         browser.click("[data-test=field-reached] [data-value=not-reached]");
@@ -110,26 +110,6 @@ public class CallbackBrowserTest {
         List<Browser.Violation> blocking = FINDINGS.stream().filter(Browser.Violation::blocking).toList();
         assertTrue("serious or critical accessibility violations (axe-core; details in target/axe/):\n"
                 + blocking.stream().map(Browser.Violation::toString).collect(Collectors.joining("\n")), blocking.isEmpty());
-    }
-
-    /** Pages the list until the case's row is shown (oldest close first, 50 a page). */
-    private static void showRow(String caseId) throws Exception {
-        browser.await("[data-test=callbacks]");
-        browser.awaitGone("[data-test=callbacks-page] .el-loading-mask");
-        JsonNode items = api.as("jz-dispatcher").get(JIZHOU + "/hotline/callbacks?limit=500").body().get("items");
-        int index = 0;
-        while (index < items.size() && !items.get(index).get("caseId").asText().equals(caseId)) {
-            index++;
-        }
-        int page = index / 50 + 1;
-        if (page > 1) {
-            browser.until("page " + page + " of the list", d -> d.findElements(By.cssSelector(".el-pager li")).stream()
-                    .filter(li -> li.getText().equals(String.valueOf(page))).findFirst().map(li -> {
-                        li.click();
-                        return true;
-                    }).orElse(false));
-        }
-        browser.await("tr[data-case='" + caseId + "']");
     }
 
     private static JsonNode lastEntry(String caseId) throws Exception {

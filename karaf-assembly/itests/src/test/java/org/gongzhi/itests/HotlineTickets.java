@@ -5,6 +5,10 @@ import static org.junit.Assert.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.openqa.selenium.By;
+
 /** Jizhou 12345 tickets through the hotline import, taken through the loop to closed over the API. */
 final class HotlineTickets {
 
@@ -42,5 +46,28 @@ final class HotlineTickets {
     private static void step(Api api, String path, Map<String, Object> body) throws Exception {
         Api.Reply r = api.post(path, body);
         assertEquals(body + " → " + r.body(), 200, r.status());
+    }
+
+    /**
+     * Pages the console's callbacks list (open in {@code browser}) until the case's row is shown: the list
+     * is oldest close first, 50 a page.
+     */
+    static void showCallbackRow(Browser browser, Api api, String caseId) throws Exception {
+        browser.await("[data-test=callbacks]");
+        browser.awaitGone("[data-test=callbacks-page] .el-loading-mask");
+        JsonNode items = api.as("jz-dispatcher").get(JIZHOU + "/hotline/callbacks?limit=500").body().get("items");
+        int index = 0;
+        while (index < items.size() && !items.get(index).get("caseId").asText().equals(caseId)) {
+            index++;
+        }
+        int page = index / 50 + 1;
+        if (page > 1) {
+            browser.until("page " + page + " of the list", d -> d.findElements(By.cssSelector(".el-pager li")).stream()
+                    .filter(li -> li.getText().equals(String.valueOf(page))).findFirst().map(li -> {
+                        li.click();
+                        return true;
+                    }).orElse(false));
+        }
+        browser.await("tr[data-case='" + caseId + "']");
     }
 }

@@ -3,6 +3,7 @@ package org.gongzhi.core.service.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gongzhi.core.service.ConflictException;
@@ -52,7 +53,23 @@ public interface NotificationOutbox {
     int release(String node);
 
     /** Notifications of a district in {@code state} (all when {@code null}), newest first. */
-    Page<Notification> list(String tenantId, NotificationState state, int offset, int limit);
+    default Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
+        return list(tenantId, state, null, offset, limit);
+    }
+
+    /**
+     * Notifications of a district in {@code state} on {@code channel} (either {@code null}: all), newest first.
+     *
+     * @throws NotFoundException for an unknown district
+     */
+    Page<Notification> list(String tenantId, NotificationState state, NotificationChannel channel, int offset, int limit);
+
+    /**
+     * How many notifications the district has by state and channel; a pair without any is absent.
+     *
+     * @throws NotFoundException for an unknown district
+     */
+    Map<NotificationState, Map<NotificationChannel, Long>> counts(String tenantId);
 
     /** One notification of a district. @throws NotFoundException if there is none */
     Notification get(String tenantId, UUID id);

@@ -30,6 +30,9 @@ public interface NotificationSettings {
      */
     NotificationPreferences setPreferences(String tenantId, String username, NotificationPreferences preferences);
 
+    /** The shipped templates (zh-CN) of every event with the variables its notices carry, by event key. */
+    Map<String, ShippedTemplate> shippedTemplates();
+
     /** The templates in force for the district, by event key (shipped defaults and the district's overrides). */
     Map<String, NotificationTemplate> templates(String tenantId);
 

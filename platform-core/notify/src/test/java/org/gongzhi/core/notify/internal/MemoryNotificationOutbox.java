@@ -75,7 +75,13 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     }
 
     @Override
-    public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
+    public Page<Notification> list(String tenantId, NotificationState state, NotificationChannel channel, int offset,
+                                   int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<NotificationState, Map<NotificationChannel, Long>> counts(String tenantId) {
         throw new UnsupportedOperationException();
     }
 

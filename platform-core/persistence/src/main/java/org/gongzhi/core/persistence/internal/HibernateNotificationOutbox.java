@@ -1,6 +1,8 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationState;
 import org.gongzhi.core.service.tenants.TenantDirectory;
@@ -40,8 +43,21 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
     }
 
     @Override
-    public Page<Notification> list(String tenantId, NotificationState state, int offset, int limit) {
-        return page(tenantId, state, offset, limit);
+    public Page<Notification> list(String tenantId, NotificationState state, NotificationChannel channel, int offset,
+                                   int limit) {
+        return page(tenantId, state, channel, offset, limit);
+    }
+
+    @Override
+    public Map<NotificationState, Map<NotificationChannel, Long>> counts(String tenantId) {
+        tenants.require(tenantId);
+        Map<NotificationState, Map<NotificationChannel, Long>> out = new EnumMap<>(NotificationState.class);
+        db.inTenant(tenantId, s -> NotificationRows.query(s, "select state, channel, count(*) from notification_outbox "
+                + "where tenant_id = ? group by state, channel", ps -> ps.setString(1, tenantId),
+                rs -> out.computeIfAbsent(NotificationState.valueOf(rs.getString(1)),
+                        k -> new EnumMap<>(NotificationChannel.class))
+                        .put(NotificationChannel.valueOf(rs.getString(2)), rs.getLong(3))));
+        return out;
     }
 
     @Override

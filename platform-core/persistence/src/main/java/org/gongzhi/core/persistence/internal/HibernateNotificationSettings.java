@@ -10,6 +10,7 @@ import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.notify.NotificationPreferences;
 import org.gongzhi.core.service.notify.NotificationSettings;
 import org.gongzhi.core.service.notify.NotificationTemplate;
+import org.gongzhi.core.service.notify.ShippedTemplate;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,6 +57,11 @@ public final class HibernateNotificationSettings implements NotificationSettings
                     ps.setTimestamp(6, Timestamp.from(clock.instant()));
                 }));
         return preferences(tenantId, username);
+    }
+
+    @Override
+    public Map<String, ShippedTemplate> shippedTemplates() {
+        return NoticeTemplates.shippedWithVariables();
     }
 
     @Override

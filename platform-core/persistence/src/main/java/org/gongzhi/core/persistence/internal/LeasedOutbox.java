@@ -127,12 +127,22 @@ abstract class LeasedOutbox<T> {
 
     /** One page of a district's rows, newest first, optionally of one state; an unknown district is not found. */
     Page<T> page(String tenantId, Enum<?> state, int offset, int limit) {
+        return page(tenantId, state, null, offset, limit);
+    }
+
+    /** As {@link #page(String, Enum, int, int)}, also optionally of one {@code channel} column value. */
+    Page<T> page(String tenantId, Enum<?> state, Enum<?> channel, int offset, int limit) {
         tenants.require(tenantId);
-        String where = " from " + table + " where tenant_id = ?" + (state == null ? "" : " and state = ?");
+        String where = " from " + table + " where tenant_id = ?" + (state == null ? "" : " and state = ?")
+                + (channel == null ? "" : " and channel = ?");
         OutboxRows.Binder bind = ps -> {
-            ps.setString(1, tenantId);
+            int i = 1;
+            ps.setString(i++, tenantId);
             if (state != null) {
-                ps.setString(2, state.name());
+                ps.setString(i++, state.name());
+            }
+            if (channel != null) {
+                ps.setString(i, channel.name());
             }
         };
         return db.inTenant(tenantId, s -> {

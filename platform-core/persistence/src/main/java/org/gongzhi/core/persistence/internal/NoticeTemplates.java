@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.apache.commons.text.StringSubstitutor;
 import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.notify.NotificationTemplate;
+import org.gongzhi.core.service.notify.ShippedTemplate;
 
 /**
  * Notification templates (通知模板): the zh-CN defaults shipped in {@code notify/templates-zh-CN.properties}
@@ -29,7 +33,12 @@ final class NoticeTemplates {
     static final int MAX_EVENT = 80;
     static final int MAX_SUBJECT = 200;
     static final int MAX_TEXT = 2000;
+    /** The variables every notice carries. */
+    static final List<String> ALWAYS = List.of("caseNumber", "district", "event");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)(?::-[^}]*)?}");
+    private static final Properties FILE = file();
     private static final Map<String, NotificationTemplate> SHIPPED = load();
+    private static final Map<String, ShippedTemplate> WITH_VARIABLES = withVariables();
 
     /** A rendered notification. */
     record Rendered(String subject, String text) {
@@ -41,6 +50,11 @@ final class NoticeTemplates {
     /** The shipped templates by event key. */
     static Map<String, NotificationTemplate> shipped() {
         return SHIPPED;
+    }
+
+    /** The shipped templates by event key with their variables. */
+    static Map<String, ShippedTemplate> shippedWithVariables() {
+        return WITH_VARIABLES;
     }
 
     /** The shipped template of {@code event}, or the default one. */
@@ -61,7 +75,7 @@ final class NoticeTemplates {
                 OutboxRows.clip(sub.replace(template.text()).strip(), MAX_TEXT));
     }
 
-    private static Map<String, NotificationTemplate> load() {
+    private static Properties file() {
         Properties p = new Properties();
         try (InputStream in = NoticeTemplates.class.getResourceAsStream("/notify/templates-zh-CN.properties")) {
             if (in == null) {
@@ -71,6 +85,32 @@ final class NoticeTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return p;
+    }
+
+    /** Declared ({@code <event>.variables}) or, without a declaration, those the shipped texts use; always {@link #ALWAYS}. */
+    private static Map<String, ShippedTemplate> withVariables() {
+        Map<String, ShippedTemplate> out = new TreeMap<>();
+        SHIPPED.forEach((event, t) -> {
+            TreeSet<String> names = new TreeSet<>(ALWAYS);
+            String declared = FILE.getProperty(event + ".variables");
+            if (declared != null) {
+                for (String v : declared.split(",")) {
+                    names.add(v.strip());
+                }
+            } else {
+                Matcher m = VARIABLE.matcher(t.subject() + "\n" + t.text());
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+            out.put(event, new ShippedTemplate(t, List.copyOf(names)));
+        });
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, NotificationTemplate> load() {
+        Properties p = FILE;
         Map<String, NotificationTemplate> out = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.endsWith(".subject")) {

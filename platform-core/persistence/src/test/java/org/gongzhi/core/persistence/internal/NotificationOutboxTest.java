@@ -209,4 +209,41 @@ public class NotificationOutboxTest {
         }
         assertThat(FIX.notificationSettings.templates(JIZHOU).get("supervision.reminder.warning").override()).isFalse();
     }
+
+    @Test
+    public void theOutboxCountsByStateAndChannelAndListsOneChannel() {
+        var before = FIX.notifications.counts(JIZHOU);
+        String key = "count:" + UUID.randomUUID();
+        FIX.notifications.enqueue(notice(key, new NoticeRecipient(Kind.PERSON, "jz-ga")));
+        var after = FIX.notifications.counts(JIZHOU);
+        assertThat(count(after, NotificationState.DELIVERED, NotificationChannel.INBOX))
+                .isEqualTo(count(before, NotificationState.DELIVERED, NotificationChannel.INBOX) + 1);
+        assertThat(count(after, NotificationState.PENDING, NotificationChannel.SMS))
+                .isEqualTo(count(before, NotificationState.PENDING, NotificationChannel.SMS) + 1);
+        assertThat(count(after, NotificationState.PENDING, NotificationChannel.EMAIL))
+                .isEqualTo(count(before, NotificationState.PENDING, NotificationChannel.EMAIL) + 1);
+        var sms = FIX.notifications.list(JIZHOU, NotificationState.PENDING, NotificationChannel.SMS, 0, 10_000);
+        assertThat(sms.items()).allMatch(n -> n.channel() == NotificationChannel.SMS && n.state() == NotificationState.PENDING)
+                .anyMatch(n -> n.sourceKey().equals(key));
+        assertThat(sms.total()).isEqualTo(count(after, NotificationState.PENDING, NotificationChannel.SMS));
+        assertThat(FIX.notifications.list(JIZHOU, null, NotificationChannel.WECOM, 0, 10_000).items())
+                .noneMatch(n -> n.sourceKey().equals(key));
+        assertThatThrownBy(() -> FIX.notifications.counts("nowhere")).isInstanceOf(NotFoundException.class);
+    }
+
+    private static long count(Map<NotificationState, Map<NotificationChannel, Long>> counts, NotificationState state,
+                              NotificationChannel channel) {
+        return counts.getOrDefault(state, Map.of()).getOrDefault(channel, 0L);
+    }
+
+    @Test
+    public void theShippedTemplatesNameTheVariablesTheirNoticesCarry() {
+        var shipped = FIX.notificationSettings.shippedTemplates();
+        assertThat(shipped.keySet()).isEqualTo(FIX.notificationSettings.templates(JIZHOU).keySet());
+        assertThat(shipped.get("supervision.reminder.warning").variables())
+                .contains("caseNumber", "district", "event", "category", "deadline", "reason");
+        assertThat(shipped.get("case.dispatched").variables())
+                .containsExactly("caseNumber", "category", "deadline", "department", "district", "event");
+        assertThat(shipped.get("supervision.listed").template().text()).contains("${caseNumber}");
+    }
 }

@@ -3,8 +3,11 @@ package org.gongzhi.core.rest.internal;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.notify.InboxItem;
@@ -50,6 +53,20 @@ final class NotificationJson {
     }
 
     record OutboundPage(List<Outbound> items, long total, int offset, int limit) {
+    }
+
+    /** One state and channel of the outbox and how many notifications it holds. */
+    record Count(String state, String channel, long count) {
+    }
+
+    /** The outbox's counts, by state then channel. */
+    record Counts(List<Count> counts) {
+        static Counts of(Map<NotificationState, Map<NotificationChannel, Long>> counts) {
+            List<Count> out = new ArrayList<>();
+            new TreeMap<>(counts).forEach((state, byChannel) -> new TreeMap<>(byChannel).forEach((channel, n) ->
+                    out.add(new Count(state.wireName(), channel.wireName(), n))));
+            return new Counts(out);
+        }
     }
 
     /** Quiet hours, {@code HH:mm} in the district's time zone. */

@@ -13,6 +13,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationState;
 import org.gongzhi.core.service.tenants.TenantDirectory;
@@ -23,8 +24,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * The district's notification outbox for the centre (通知外发): list by state (dead letters with
- * {@code state=dead}) and replay a dead or unrouted one. For the district administrator and dispatchers.
+ * The district's notification outbox for the centre (通知外发): counts by state and channel, list by state
+ * (dead letters with {@code state=dead}) and channel, and replay a dead or unrouted one. For the district administrator and dispatchers.
  */
 @Component(service = NotificationResource.class)
 @JaxrsResource
@@ -44,20 +45,31 @@ public final class NotificationResource {
 
     @GET
     public NotificationJson.OutboundPage list(@PathParam("tenant") String tenant, @QueryParam("state") String state,
-                                              @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                              @QueryParam("channel") String channel, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                                               @Context SecurityContext security) {
         Access.district(security, tenants, tenant, DispatchResource.OPERATORS);
         NotificationState s = state == null || state.isBlank() ? null : NotificationState.fromWire(state)
                 .orElseThrow(() -> new ValidationException("state", "须为 pending、delivered、dead 或 unrouted "
                         + "(must be pending, delivered, dead or unrouted): " + InboxParams.shown(state)));
+        NotificationChannel c = channel == null || channel.isBlank() ? null : NotificationChannel.fromWire(channel)
+                .orElseThrow(() -> new ValidationException("channel", "须为 inbox、sms、email 或 wecom "
+                        + "(must be inbox, sms, email or wecom): " + InboxParams.shown(channel)));
         int off = Params.integer("offset", offset, 0);
         int lim = Params.integer("limit", limit, 50);
         if (off < 0 || lim < 1 || lim > 500) {
             throw new ValidationException(off < 0 ? "offset" : "limit", "offset ≥ 0，limit 1–500 (offset ≥ 0, limit 1–500)");
         }
-        Page<Notification> page = outbox.list(tenant, s, off, lim);
+        Page<Notification> page = outbox.list(tenant, s, c, off, lim);
         return new NotificationJson.OutboundPage(page.items().stream().map(NotificationJson.Outbound::of).toList(),
                 page.total(), off, lim);
+    }
+
+    /** How many notifications the district has by state and channel (pairs without any are left out). */
+    @GET
+    @Path("counts")
+    public NotificationJson.Counts counts(@PathParam("tenant") String tenant, @Context SecurityContext security) {
+        Access.district(security, tenants, tenant, DispatchResource.OPERATORS);
+        return NotificationJson.Counts.of(outbox.counts(tenant));
     }
 
     /** Sends a dead letter (or an unrouted notification) again under the same id. */
