@@ -53,7 +53,7 @@ public final class Routing {
                 lead = first(tenant, kind).orElse(lead);
             }
             if (lead == null && !t.coHandlingDepartmentKinds().isEmpty()) {
-                lead = tenant.category(report.categoryCode()).flatMap(c -> first(tenant, c.departmentKind())).orElse(null);
+                lead = tenant.category(report.categoryCode()).flatMap(cd -> first(tenant, cd.departmentKind())).orElse(null);
             }
             for (String k : t.coHandlingDepartmentKinds()) {
                 String leadNow = lead;
