@@ -22,6 +22,7 @@ import org.gongzhi.core.casework.workflow.StepOutcome;
 import org.gongzhi.core.casework.workflow.Triage;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.StepRefusedException;
+import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.DispatchProposal;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.screen.OperatingMode;
@@ -93,8 +94,8 @@ final class CaseSteps {
     /**
      * Takes step {@code cmd} on the loaded row {@code c} at {@code now} and writes its outcome. A registration
      * in a district with auto-dispatch (自动派单, ADR 0033) that proposed a dispatch is followed, in the same
-     * transaction, by that dispatch as {@link #AUTO_DISPATCH}; a plugin guard that refuses it leaves the case
-     * registered for the dispatcher.
+     * transaction, by that dispatch as {@link #AUTO_DISPATCH}; a plugin guard that refuses it (or a proposal
+     * the district can no longer take) leaves the case registered for the dispatcher.
      */
     void apply(Session s, TenantDefinition tenant, CaseEntity c, TransitionCommand cmd, Instant now,
                Set<String> models, Effects effects) {
@@ -111,6 +112,9 @@ final class CaseSteps {
             } catch (StepRefusedException e) {
                 LOG.info("Auto-dispatch of case {} of {} refused by model {}; left registered", c.number, tenant.id(),
                         e.model());
+            } catch (ValidationException e) {
+                LOG.warn("Auto-dispatch of case {} of {} not possible ({}: {}); left registered", c.number, tenant.id(),
+                        e.field(), e.getMessage());
             }
         }
     }
