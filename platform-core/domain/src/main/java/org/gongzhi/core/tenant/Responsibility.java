@@ -16,7 +16,7 @@ import org.gongzhi.core.casework.SlaTier;
  * @param coDepartments  codes of the co-handling departments (协办部门), none equal to the lead; may be empty
  * @param tier           the tier a registration takes when neither the registrar nor a plugin's triage
  *                       names one; {@code null} keeps the category's tier
- * @since 1.5
+ * @since 1.4
  */
 public record Responsibility(String categoryCode, String gridCode, String leadDepartment, List<String> coDepartments,
                              SlaTier tier) {

@@ -16,7 +16,7 @@ import org.gongzhi.core.service.ValidationException;
  *
  * @param autoDispatch whether registration dispatches the proposal itself (自动派单)
  * @param entries      the lines; at most one per category and grid
- * @since 1.5
+ * @since 1.4
  */
 public record ResponsibilityList(boolean autoDispatch, List<Responsibility> entries) {
 

@@ -46,7 +46,7 @@ import org.gongzhi.core.grid.GridTree;
  * @param responsibilities the responsibility list as shipped ({@code responsibility.yaml}, 责任清单): what
  *                   the district starts with until its administrator replaces it; {@code null} becomes
  *                   {@link ResponsibilityList#EMPTY}; its categories, grids and departments are this
- *                   tenant's (since 1.5)
+ *                   tenant's (since 1.4)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
@@ -146,7 +146,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         }
     }
 
-    /** A tenant without a responsibility list (the constructor of version 1.4). */
+    /** A tenant without a responsibility list (the constructor before issue 17). */
     public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                             ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
