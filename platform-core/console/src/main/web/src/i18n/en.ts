@@ -40,6 +40,7 @@ const en: typeof zh = {
   step: {
     note: 'Note', publicNote: 'Public note (the reporter sees it)', leadDepartment: 'Lead department', coDepartments: 'Co-handling departments', tier: 'Tier (default: by category)',
     extraWorkingDays: 'Extra working days', satisfaction: 'Satisfaction', submit: 'OK', cancel: 'Cancel', required: '{field} is required', confirm: '{action}?',
+    proposal: 'Prefilled with the proposal from the {source} (proposed tier: {tier}); change it as needed.', proposalSource: { list: 'responsibility list', triage: 'district model triage' },
     attachments: 'Photos and files',
   },
   evidence: {

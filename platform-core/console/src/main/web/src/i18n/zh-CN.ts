@@ -40,6 +40,7 @@ export default {
     note: '说明', publicNote: '公开答复（上报人可见）', leadDepartment: '牵头部门', coDepartments: '协办部门', tier: '时限分级（不选则按分类）',
     extraWorkingDays: '延期工作日', satisfaction: '满意度', submit: '确定', cancel: '取消', required: '请填写{field}', confirm: '确认{action}？',
     attachments: '照片与材料',
+    proposal: '已按{source}预填派单建议（建议分级：{tier}），可修改。', proposalSource: { list: '责任清单', triage: '插件分级' },
   },
   evidence: {
     add: '添加照片、视频或 PDF', hint: '最多 {n} 个；照片对外只提供去除拍摄地点等信息的副本', keepCaptureFacts: '保留照片的拍摄时间和地点',

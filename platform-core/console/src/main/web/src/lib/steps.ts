@@ -63,6 +63,24 @@ export function orderedSteps(allowed: readonly CaseAction[], mayDispatch: boolea
   return steps.sort((a, b) => rank(a) - rank(b))
 }
 
+/** The dispatch proposed for a case (派单建议: responsibility list and plugin triage, ADR 0033). */
+export interface Proposal {
+  leadDepartment: string
+  coDepartments: string[]
+  tier: string
+  source: string
+}
+
+/**
+ * What a step's form starts with: the proposal's lead and co-handling departments for a step that
+ * dispatches; nothing otherwise. The tier is not preset: a tier chosen at registration overrides the
+ * plugin's triage and its due period, so the form only shows the proposed one.
+ */
+export function prefill(step: ConsoleStep, proposal: Proposal | null | undefined): Partial<Record<StepField, unknown>> {
+  if (!proposal || !STEP_FORMS[step].fields.includes('leadDepartment')) return {}
+  return { leadDepartment: proposal.leadDepartment, coDepartments: [...proposal.coDepartments] }
+}
+
 /** The API calls of a step: one body per action, in order. */
 export function stepBodies(step: ConsoleStep, form: Partial<Record<StepField, unknown>>): Record<string, unknown>[] {
   if (step !== 'register-dispatch') return [stepBody(step, form)]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { missingFields, orderedSteps, stepBodies, stepBody } from '../steps'
+import { missingFields, orderedSteps, prefill, stepBodies, stepBody } from '../steps'
 
 describe('step forms', () => {
   it('sends only filled fields, trimmed', () => {
@@ -31,5 +31,15 @@ describe('step order', () => {
   })
   it('puts the next step of the loop before the others', () => {
     expect(orderedSteps(['return', 'feedback', 'comment'], false)).toEqual(['feedback', 'return', 'comment'])
+  })
+  it('starts a dispatching step from the proposal, and nothing else', () => {
+    const proposal = { leadDepartment: 'HB', coDepartments: ['SJ', 'CG'], tier: 'coordination', source: 'list' }
+    expect(prefill('dispatch', proposal)).toEqual({ leadDepartment: 'HB', coDepartments: ['SJ', 'CG'] })
+    expect(prefill('register-dispatch', proposal)).toEqual({ leadDepartment: 'HB', coDepartments: ['SJ', 'CG'] })
+    expect(prefill('register', proposal)).toEqual({})
+    expect(prefill('dispatch', null)).toEqual({})
+    const filled = prefill('dispatch', proposal)
+    ;(filled.coDepartments as string[]).push('XF')
+    expect(proposal.coDepartments).toEqual(['SJ', 'CG'])
   })
 })

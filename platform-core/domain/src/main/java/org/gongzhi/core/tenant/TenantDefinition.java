@@ -43,13 +43,18 @@ import org.gongzhi.core.grid.GridTree;
  *                   normal one ({@link EmergencyPlan#normalCeiling}) (since 1.3)
  * @param supervision the supervision rules (督办规则); {@code null} becomes {@link SupervisionPolicy#defaults()}
  *                   (since 1.4)
+ * @param responsibilities the responsibility list as shipped ({@code responsibility.yaml}, 责任清单): what
+ *                   the district starts with until its administrator replaces it; {@code null} becomes
+ *                   {@link ResponsibilityList#EMPTY}; its categories, grids and departments are this
+ *                   tenant's (since 1.4)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
                                ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                                GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
-                               EmergencyPlan emergency, SupervisionPolicy supervision) {
+                               EmergencyPlan emergency, SupervisionPolicy supervision,
+                               ResponsibilityList responsibilities) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -133,6 +138,22 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         emergency = emergency == null ? EmergencyPlan.defaults(sla) : emergency;
         requirePlan(emergency, sla, categories);
         supervision = supervision == null ? SupervisionPolicy.defaults() : supervision;
+        responsibilities = responsibilities == null ? ResponsibilityList.EMPTY : responsibilities;
+        try {
+            responsibilities.check(departments, categories, grids);
+        } catch (org.gongzhi.core.service.ValidationException e) {
+            throw new IllegalArgumentException("responsibility " + e.field() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A tenant without a responsibility list (the constructor before issue 17). */
+    public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                            ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                            List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                            GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
+                            EmergencyPlan emergency, SupervisionPolicy supervision) {
+        this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
+                grids, people, hotline, emergency, supervision, null);
     }
 
     /** A tenant with the default supervision rules (the constructor of version 1.3). */
@@ -142,7 +163,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
                             EmergencyPlan emergency) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, emergency, null);
+                grids, people, hotline, emergency, null, null);
     }
 
     /** A tenant with the default emergency plan (the constructor of version 1.2). */
@@ -151,7 +172,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, null, null);
+                grids, people, hotline, null, null, null);
     }
 
     private static void requirePlan(EmergencyPlan plan, SlaPolicy sla, List<CategoryDefinition> categories) {
@@ -175,7 +196,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, null, null, null);
+                grids, people, null, null, null, null);
     }
 
     private static void require(String value, String field) {

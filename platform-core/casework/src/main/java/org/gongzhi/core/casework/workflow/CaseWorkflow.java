@@ -15,10 +15,13 @@ import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.service.cases.DispatchProposal;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.core.tenant.DepartmentDefinition;
+import org.gongzhi.core.tenant.Responsibility;
+import org.gongzhi.core.tenant.ResponsibilityList;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.TriageDecision;
 
@@ -35,8 +38,12 @@ import org.gongzhi.plugin.api.TriageDecision;
  *     due time is the emergency plan's wall-clock limit for the tier unless the normal rule gives an earlier
  *     one, and the case is marked {@code wartime}; the due time stays when the district switches back
  *     (ADR 0021). The warning time is the policy's share of the allowed time.</li>
- * <li><b>dispatch</b> (派遣) needs a lead department of the district; co-handling departments must exist and
- *     differ from the lead; a triage that asked for it copies the category's competent department.</li>
+ *     Registration also proposes the dispatch ({@link Routing}: the responsibility list, then the triage's
+ *     departments) and, without a tier from the step or a triage, takes the list line's tier (ADR 0033).</li>
+ * <li><b>dispatch</b> (派遣) needs a lead department of the district, named or else the registration's
+ *     proposal (with the proposal's co-handling departments when the step names none); co-handling
+ *     departments must exist and differ from the lead; a triage that asked for it copies the category's
+ *     competent department.</li>
  * <li><b>return</b> (退回) needs a reason and clears the departments; pending dispatches are withdrawn.</li>
  * <li><b>feedback</b> needs the handling result; <b>verify-fail</b> needs a reason and counts one rework
  *     (返工).</li>
@@ -146,6 +153,10 @@ public final class CaseWorkflow {
         OperatingMode mode = hooks.mode(); // the clock starts now
         Optional<Triage> triage = cmd.tier() == null ? hooks.triage(c) : Optional.empty();
         triage.ifPresent(t -> record(d, t));
+        ResponsibilityList list = hooks.responsibilities();
+        d.proposal = Routing.propose(tenant, list, c, triage).orElse(null);
+        Optional<SlaTier> listTier = list.route(c.report().categoryCode(), c.report().gridPath())
+                .map(Responsibility::tier);
         d.registeredAt = now;
         if (cmd.tier() != null) {
             d.tier = cmd.tier();
@@ -158,6 +169,7 @@ public final class CaseWorkflow {
                     ? tenant.calendar().dueAfterHours(now, Duration.ofHours(t.dueHours()))
                     : sla.dueAt(t.dueWorkingDays(), now);
         } else {
+            d.tier = listTier.orElse(d.tier);
             d.dueAt = sla.dueAt(d.tier, now);
         }
         d.wartime = mode == OperatingMode.WARTIME;
@@ -185,26 +197,32 @@ public final class CaseWorkflow {
 
     private List<DispatchOrder> dispatch(CaseRecord c, Draft d, TransitionCommand cmd, Instant now) {
         String lead = cmd.leadDepartment();
+        List<String> named = cmd.coDepartments();
+        if ((lead == null || lead.isBlank()) && d.proposal != null) {
+            lead = d.proposal.leadDepartment();
+            named = named.isEmpty() ? d.proposal.coDepartments() : named;
+        }
         if (lead == null || lead.isBlank()) {
             throw new ValidationException("leadDepartment", "派遣须指定牵头部门 (dispatch needs a lead department)");
         }
         requireDepartment("leadDepartment", lead);
         Set<String> co = new LinkedHashSet<>();
-        for (String dept : cmd.coDepartments()) {
+        for (String dept : named) {
             requireDepartment("coDepartments", dept);
             if (dept.equals(lead)) {
                 throw new ValidationException("coDepartments", "协办部门不能与牵头部门相同 (co-handling department equals the lead): " + dept);
             }
             co.add(dept);
         }
+        String chosen = lead;
         if (d.triageCopyCompetent) {
-            competentDepartment(c).filter(dept -> !dept.equals(lead)).ifPresent(co::add);
+            competentDepartment(c).filter(dept -> !dept.equals(chosen)).ifPresent(co::add);
         }
-        d.leadDepartment = lead;
+        d.leadDepartment = chosen;
         d.coDepartments = new ArrayList<>(co);
         d.dispatchedAt = now;
         List<DispatchOrder> orders = new ArrayList<>();
-        orders.add(new DispatchOrder(lead, true));
+        orders.add(new DispatchOrder(chosen, true));
         co.forEach(dept -> orders.add(new DispatchOrder(dept, false)));
         return orders;
     }
@@ -279,6 +297,7 @@ public final class CaseWorkflow {
         java.util.Map<String, String> triageAttributes;
         boolean triageCopyCompetent;
         boolean wartime;
+        DispatchProposal proposal;
 
         Draft(LoopState s) {
             status = s.status();
@@ -300,12 +319,13 @@ public final class CaseWorkflow {
             triageAttributes = s.triageAttributes();
             triageCopyCompetent = s.triageCopyCompetent();
             wartime = s.wartime();
+            proposal = s.proposal();
         }
 
         LoopState state() {
             return new LoopState(status, tier, leadDepartment, coDepartments, registeredAt, dispatchedAt, feedbackAt,
                     closedAt, dueAt, warningAt, closedOnTime, reworkCount, postponeCount, reopenCount, satisfaction,
-                    triageModel, triageAttributes, triageCopyCompetent, wartime);
+                    triageModel, triageAttributes, triageCopyCompetent, wartime, proposal);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.service.cases.DispatchProposal;
 
 /**
  * Where a case stands in the closed loop: what the steps change.
@@ -25,13 +26,15 @@ import org.gongzhi.core.casework.SlaTier;
  * @param triageAttributes    what that plugin asked to show (e.g. the colour); empty when none
  * @param triageCopyCompetent whether a dispatch copies the category's competent department (同步抄送)
  * @param wartime             registered in wartime: the due time came from the emergency plan (ADR 0021)
+ * @param proposal            the dispatch its registration proposed (派单建议, ADR 0033), or {@code null} (since 1.1.0)
  * @since 1.0.0
  */
 public record LoopState(CaseStatus status, SlaTier tier, String leadDepartment, List<String> coDepartments,
                         Instant registeredAt, Instant dispatchedAt, Instant feedbackAt, Instant closedAt,
                         Instant dueAt, Instant warningAt, Boolean closedOnTime, int reworkCount, int postponeCount,
                         int reopenCount, Integer satisfaction, String triageModel,
-                        Map<String, String> triageAttributes, boolean triageCopyCompetent, boolean wartime) {
+                        Map<String, String> triageAttributes, boolean triageCopyCompetent, boolean wartime,
+                        DispatchProposal proposal) {
 
     /** Copies the collections. */
     public LoopState {
@@ -40,9 +43,20 @@ public record LoopState(CaseStatus status, SlaTier tier, String leadDepartment, 
                 new java.util.LinkedHashMap<>(triageAttributes));
     }
 
+    /** A state without a proposal (the constructor of 1.0.0). */
+    public LoopState(CaseStatus status, SlaTier tier, String leadDepartment, List<String> coDepartments,
+                     Instant registeredAt, Instant dispatchedAt, Instant feedbackAt, Instant closedAt,
+                     Instant dueAt, Instant warningAt, Boolean closedOnTime, int reworkCount, int postponeCount,
+                     int reopenCount, Integer satisfaction, String triageModel,
+                     Map<String, String> triageAttributes, boolean triageCopyCompetent, boolean wartime) {
+        this(status, tier, leadDepartment, coDepartments, registeredAt, dispatchedAt, feedbackAt, closedAt, dueAt,
+                warningAt, closedOnTime, reworkCount, postponeCount, reopenCount, satisfaction, triageModel,
+                triageAttributes, triageCopyCompetent, wartime, null);
+    }
+
     /** A case just reported: status {@link CaseStatus#REPORTED}, the category's tier, no clock. */
     public static LoopState reported(SlaTier tier) {
         return new LoopState(CaseStatus.REPORTED, tier, null, List.of(), null, null, null, null, null, null, null,
-                0, 0, 0, null, null, Map.of(), false, false);
+                0, 0, 0, null, null, Map.of(), false, false, null);
     }
 }

@@ -107,6 +107,19 @@ public class CaseEntity {
     /** Registered in wartime: the due time came from the emergency plan (V14; kept after switching back). */
     @Column(nullable = false)
     boolean wartime;
+    /** The lead department its registration proposed (V23, 派单建议), or null. */
+    @Column(name = "proposed_lead")
+    String proposedLead;
+    /** The co-handling departments its registration proposed (V23). */
+    @Column(name = "proposed_co", nullable = false)
+    List<String> proposedCo = new ArrayList<>();
+    /** The tier proposed with it (V23). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposed_tier")
+    SlaTier proposedTier;
+    /** Where the proposal came from: list, triage:&lt;model&gt; or list+triage:&lt;model&gt; (V23). */
+    @Column(name = "proposal_source")
+    String proposalSource;
     /** Routed straight to the command post at intake (V14). */
     @Column(name = "command_post", nullable = false)
     boolean commandPost;

@@ -1,12 +1,14 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.gongzhi.core.casework.workflow.CaseRecord;
 import org.gongzhi.core.casework.workflow.CaseReport;
 import org.gongzhi.core.casework.workflow.LoopState;
+import org.gongzhi.core.service.cases.DispatchProposal;
 
 /** Maps a case row to the workflow's {@link CaseRecord} and a step's outcome back onto the row. */
 final class CaseRows {
@@ -22,7 +24,7 @@ final class CaseRows {
         LoopState state = new LoopState(c.status, c.tier, c.leadDepartment, c.coDepartments, c.registeredAt,
                 c.dispatchedAt, c.feedbackAt, c.closedAt, c.dueAt, c.warningAt, c.closedOnTime, c.reworkCount,
                 c.postponeCount, c.reopenCount, c.satisfaction == null ? null : c.satisfaction.intValue(),
-                c.triageModel, JsonText.strings(c.triageAttributes), c.triageCopyCompetent, c.wartime);
+                c.triageModel, JsonText.strings(c.triageAttributes), c.triageCopyCompetent, c.wartime, proposal(c));
         return new CaseRecord(report, state);
     }
 
@@ -86,5 +88,23 @@ final class CaseRows {
         }
         c.triageCopyCompetent = s.triageCopyCompetent();
         c.wartime = s.wartime();
+        propose(c, s.proposal());
+    }
+
+    /** Keeps {@code p} (or no proposal, when null) on the row. */
+    static void propose(CaseEntity c, DispatchProposal p) {
+        c.proposedLead = p == null ? null : p.leadDepartment();
+        List<String> co = p == null ? List.of() : p.coDepartments();
+        if (!co.equals(c.proposedCo)) {
+            c.proposedCo = new ArrayList<>(co);
+        }
+        c.proposedTier = p == null ? null : p.tier();
+        c.proposalSource = p == null ? null : p.source();
+    }
+
+    /** The proposal kept on the row, or null (the row's columns of V23). */
+    static DispatchProposal proposal(CaseEntity c) {
+        return c.proposedLead == null ? null
+                : new DispatchProposal(c.proposedLead, c.proposedCo, c.proposedTier, c.proposalSource);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.casework.CaseAction;
+import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.casework.workflow.CaseRecord;
@@ -15,17 +16,24 @@ import org.gongzhi.core.casework.workflow.CaseWorkflow;
 import org.gongzhi.core.casework.workflow.DispatchOrder;
 import org.gongzhi.core.casework.workflow.HotlineReply;
 import org.gongzhi.core.casework.workflow.JournalRecord;
+import org.gongzhi.core.casework.workflow.Routing;
 import org.gongzhi.core.casework.workflow.StepHooks;
 import org.gongzhi.core.casework.workflow.StepOutcome;
 import org.gongzhi.core.casework.workflow.Triage;
 import org.gongzhi.core.service.NotFoundException;
+import org.gongzhi.core.service.StepRefusedException;
+import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.DispatchProposal;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.core.tenant.HotlineMapping;
+import org.gongzhi.core.tenant.ResponsibilityList;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One step of the closed loop inside an open session: the workflow ({@link CaseWorkflow}, bundle
@@ -36,6 +44,10 @@ import org.hibernate.Session;
  * {@link HotlineReply}, when the district has a reply connector). What must happen after the commit is collected in {@link Effects}.
  */
 final class CaseSteps {
+
+    /** The journal's actor of a dispatch that registration performed from the responsibility list. */
+    static final String AUTO_DISPATCH = "auto-dispatch";
+    private static final Logger LOG = LoggerFactory.getLogger(CaseSteps.class);
 
     /** Done after the transaction commits: plugin events to publish, dispatches to announce. */
     static final class Effects {
@@ -79,10 +91,37 @@ final class CaseSteps {
         return c;
     }
 
-    /** Takes step {@code cmd} on the loaded row {@code c} at {@code now} and writes its outcome. */
+    /**
+     * Takes step {@code cmd} on the loaded row {@code c} at {@code now} and writes its outcome. A registration
+     * in a district with auto-dispatch (自动派单, ADR 0033) that proposed a dispatch is followed, in the same
+     * transaction, by that dispatch as {@link #AUTO_DISPATCH}; a plugin guard that refuses it (or a proposal
+     * the district can no longer take) leaves the case registered for the dispatcher.
+     */
     void apply(Session s, TenantDefinition tenant, CaseEntity c, TransitionCommand cmd, Instant now,
                Set<String> models, Effects effects) {
-        StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models));
+        ResponsibilityList list = cmd.action() == CaseAction.REGISTER
+                ? HibernateResponsibilityLists.current(s, tenant) : ResponsibilityList.EMPTY;
+        step(s, tenant, c, cmd, now, models, effects, list);
+        if (list.autoDispatch() && c.proposedLead != null
+                && CaseLifecycle.canPerform(c.status, CaseAction.DISPATCH)) {
+            TransitionCommand dispatch = new TransitionCommand(CaseAction.DISPATCH, AUTO_DISPATCH,
+                    "按责任清单自动派单 (dispatched by the responsibility list)", List.of(), null, List.of(), null,
+                    null, null, null);
+            try {
+                step(s, tenant, c, dispatch, now, models, effects, list);
+            } catch (StepRefusedException e) {
+                LOG.info("Auto-dispatch of case {} of {} refused by model {}; left registered", c.number, tenant.id(),
+                        e.model());
+            } catch (ValidationException e) {
+                LOG.warn("Auto-dispatch of case {} of {} not possible ({}: {}); left registered", c.number, tenant.id(),
+                        e.field(), e.getMessage());
+            }
+        }
+    }
+
+    private void step(Session s, TenantDefinition tenant, CaseEntity c, TransitionCommand cmd, Instant now,
+                      Set<String> models, Effects effects, ResponsibilityList list) {
+        StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models, list));
         CaseRows.write(step.after().state(), c);
         Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
                 .setParameter("id", c.id).getSingleResult();
@@ -108,9 +147,24 @@ final class CaseSteps {
                 WireNames.of(step.from()), WireNames.of(step.to()), step.journal().actor(), now));
     }
 
+    /**
+     * The dispatch proposed for a case just reported (派单建议 at intake, before registration recomputes it):
+     * the district's list in force and the plugins' triage, or null when neither names a lead.
+     */
+    DispatchProposal proposal(Session s, TenantDefinition tenant, CaseEntity c, Set<String> models) {
+        CaseRecord r = CaseRows.record(c);
+        Optional<Triage> triage = plugins.triage(models, facts(tenant, r)).map(t -> new Triage(t.model(), t.decision()));
+        return Routing.propose(tenant, HibernateResponsibilityLists.current(s, tenant), r, triage).orElse(null);
+    }
+
     /** The plugins of the district's enabled models and its mode, as the workflow asks for them. */
-    private StepHooks hooks(Session s, TenantDefinition tenant, Set<String> models) {
+    private StepHooks hooks(Session s, TenantDefinition tenant, Set<String> models, ResponsibilityList list) {
         return new StepHooks() {
+            @Override
+            public ResponsibilityList responsibilities() {
+                return list;
+            }
+
             @Override
             public void guard(CaseRecord c, CaseAction action) {
                 plugins.check(models, facts(tenant, c), c.report().id().toString(), action.wireName());

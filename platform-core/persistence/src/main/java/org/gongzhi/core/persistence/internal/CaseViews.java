@@ -25,7 +25,8 @@ final class CaseViews {
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
                 CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
-                c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase, c.wartime, c.commandPost);
+                c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase, c.wartime, c.commandPost,
+                CaseRows.proposal(c));
     }
 
     /** SLA state while the clock runs; a closed case keeps whether it closed in time. */

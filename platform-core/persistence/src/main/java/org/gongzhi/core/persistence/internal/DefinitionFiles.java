@@ -21,7 +21,7 @@ final class DefinitionFiles {
 
     /** The only files a posted definition may contain. */
     static final Set<String> NAMES = Set.of(TenantDefinitionReader.TENANT_FILE, "departments.yaml", "grids.yaml",
-            "people.yaml");
+            "people.yaml", "responsibility.yaml");
     private static final int MAX_FILE_CHARS = 512 * 1024;
 
     private DefinitionFiles() {

@@ -112,6 +112,7 @@ public final class HibernateCaseService implements CaseService {
                         + "-" + String.format("%06d", seq % 1_000_000);
                 c.commandPost = tenant.emergency().commandPost(c.categoryCode)
                         && ModeRows.mode(session, tenantId) == OperatingMode.WARTIME;
+                CaseRows.propose(c, steps.proposal(session, tenant, c, models));
                 session.persist(c);
                 session.persist(CaseSteps.reported(c, actor));
                 HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);

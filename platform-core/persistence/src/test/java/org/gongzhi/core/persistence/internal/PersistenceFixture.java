@@ -36,6 +36,7 @@ final class PersistenceFixture extends ExternalResource {
     HibernateNotificationOutbox notifications;
     HibernateNotificationInbox inbox;
     HibernateNotificationSettings notificationSettings;
+    HibernateResponsibilityLists lists;
 
     @Override
     protected void before() throws IOException {
@@ -54,6 +55,7 @@ final class PersistenceFixture extends ExternalResource {
         notifications = new HibernateNotificationOutbox(db, tenants, clock);
         inbox = new HibernateNotificationInbox(db, tenants, clock);
         notificationSettings = new HibernateNotificationSettings(db, tenants, clock);
+        lists = new HibernateResponsibilityLists(db, tenants, clock);
     }
 
     /** The database without the pool, as the platform's data source service gives it. */

@@ -13,7 +13,8 @@ import org.gongzhi.core.service.cases.JournalEntry;
 /**
  * Wire form of a case: lower-case status and tier, action wire names, zh-CN status label; {@code publicCase}
  * says whether the public sees the case (Open311), never its reporter's name, phone or e-mail; {@code wartime}:
- * registered under the emergency plan (战时), {@code commandPost}: routed straight to the command post.
+ * registered under the emergency plan (战时), {@code commandPost}: routed straight to the command post;
+ * {@code proposal}: the dispatch its registration proposed (ADR 0033).
  */
 record CaseJson(UUID id, String number, String tenant, String title, String description, String categoryCode,
                 String family, String channel, String status, String statusLabel, String tier, String gridCode,
@@ -21,7 +22,11 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 String reporterPhone, String reporterEmail, boolean publicCase, List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
                 Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
                 int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions,
-                Triage triage, boolean wartime, boolean commandPost) {
+                Triage triage, boolean wartime, boolean commandPost, Proposal proposal) {
+
+    /** The dispatch its registration proposed (派单建议: responsibility list, plugin triage); absent when none. */
+    record Proposal(String leadDepartment, List<String> coDepartments, String tier, String source) {
+    }
 
     /** Which district model triaged the case and what it shows (e.g. colour); absent when the defaults applied. */
     record Triage(String model, Map<String, String> attributes) {
@@ -35,7 +40,8 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 v.dueAt(), v.warningAt(), v.closedAt(), wire(v.sla()), v.reworkCount(), v.postponeCount(),
                 v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList(),
                 v.triageModel() == null ? null : new Triage(v.triageModel(), v.triageAttributes()), v.wartime(),
-                v.commandPost());
+                v.commandPost(), v.proposal() == null ? null : new Proposal(v.proposal().leadDepartment(),
+                        v.proposal().coDepartments(), v.proposal().tier().wireName(), v.proposal().source()));
     }
 
     static String wire(Enum<?> constant) {
