@@ -1,5 +1,7 @@
 package org.gongzhi.core.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -85,6 +87,16 @@ final class Database implements AutoCloseable {
      */
     Database withAsynchronousCommit() {
         return new Database(this, true);
+    }
+
+    /**
+     * A connection of the pool in auto-commit, held by the caller until it closes it (for session-level
+     * advisory locks, {@link DistrictFill}); the pool restores its settings when it comes back.
+     */
+    Connection dedicatedConnection() throws SQLException {
+        Connection c = pool.getConnection();
+        c.setAutoCommit(true);
+        return c;
     }
 
     private void migrate(ClassLoader loader) {

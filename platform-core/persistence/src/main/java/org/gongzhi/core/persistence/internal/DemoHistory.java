@@ -150,7 +150,10 @@ public final class DemoHistory {
         Instant now = Clock.systemUTC().instant();
         List<HistoryPlanner.PlannedCase> plan = new HistoryPlanner(tenant, HistoryPlanner.seedOf(tenant.id(), config.seed()))
                 .plan(now, Math.max(1, config.months()), Math.max(1, config.cases()));
-        HistoryWriter.Result r = new HistoryWriter(db, tenants, hooks, () -> stopping).write(tenant, plan);
+        HistoryWriter.Result r;
+        try (DistrictFill fill = DistrictFill.hold(db, tenant.id())) { // the supervision sweep waits for the whole past
+            r = new HistoryWriter(db, tenants, hooks, () -> stopping).write(tenant, plan);
+        }
         LOG.info("Demo history of {}: {} cases, {} steps in {} ms ({} held by a plugin rule, {} failed); now {}",
                 tenant.id(), r.cases(), r.steps(), r.took().toMillis(), r.held(), r.failed(), r.statuses());
     }

@@ -44,6 +44,13 @@ import org.slf4j.LoggerFactory;
 public final class HibernateSupervisionService implements SupervisionService, SupervisionSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateSupervisionService.class);
+    /**
+     * How far back the sweep catches up: a warning, due time or escalation margin crossed longer ago than this
+     * (the platform was down, supervision was not yet installed, cases were loaded with their past) is not acted
+     * on any more — a reminder months late helps nobody, and a first start would otherwise flood every inbox.
+     */
+    static final Duration CATCH_UP = Duration.ofHours(72);
+
     /** Records per sweep transaction: the claimed cases stay locked (against other sweeps) until it commits. */
     static final int BATCH = 100;
     /** Longest actor name kept (the journal's actor column). */
@@ -156,14 +163,17 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         };
     }
 
-    /** One transaction: claims up to {@code batch} cases for {@code rule}, writes their records; {claimed, written}. */
+    /** One transaction: claims (unless the district is being filled) up to {@code batch} cases for {@code rule}, writes their records; {claimed, written}. */
     private int[] sweepBatch(Session s, TenantDefinition t, SupervisionRows.Rule rule, Instant now, int batch) {
+        if (!DistrictFill.idle(s, t.id())) {
+            return new int[] {0, 0}; // its demo history is being written: half-written cases wait for the next firing
+        }
         SupervisionPolicy policy = t.supervision();
         List<SupervisionRows.Candidate> claimed = switch (rule) {
-            case WARNING_REMINDER -> SupervisionRows.claim(s, t.id(), rule, batch, now, now);
-            case OVERDUE_REMINDER -> SupervisionRows.claim(s, t.id(), rule, batch, now);
+            case WARNING_REMINDER -> SupervisionRows.claim(s, t.id(), rule, batch, now, now.minus(CATCH_UP), now);
+            case OVERDUE_REMINDER -> SupervisionRows.claim(s, t.id(), rule, batch, now, now.minus(CATCH_UP));
             case OVERDUE_ESCALATION -> SupervisionRows.claim(s, t.id(), rule, batch,
-                    now.minus(policy.escalateAfterOverdue()));
+                    now.minus(policy.escalateAfterOverdue()), now.minus(policy.escalateAfterOverdue()).minus(CATCH_UP));
             case REWORK_ESCALATION -> SupervisionRows.claim(s, t.id(), rule, batch, policy.escalateAfterReworks());
         };
         List<Supervision> records = new ArrayList<>(claimed.size());

@@ -42,12 +42,13 @@ final class SupervisionRows {
     enum Rule {
         /** 催办 at the warning time, while the case is not yet overdue. */
         WARNING_REMINDER(SupervisionKind.REMINDER, SupervisionTrigger.WARNING, "c.warning_at",
-                RUNNING + " and c.warning_at <= ? and c.due_at > ?"),
+                RUNNING + " and c.warning_at <= ? and c.warning_at > ? and c.due_at > ?"),
         /** 催办 at the due time. */
-        OVERDUE_REMINDER(SupervisionKind.REMINDER, SupervisionTrigger.OVERDUE, "c.due_at", RUNNING + " and c.due_at <= ?"),
+        OVERDUE_REMINDER(SupervisionKind.REMINDER, SupervisionTrigger.OVERDUE, "c.due_at",
+                RUNNING + " and c.due_at <= ? and c.due_at > ?"),
         /** 提级督办 when overdue by the district's margin (the parameter is now minus the margin). */
         OVERDUE_ESCALATION(SupervisionKind.ESCALATION, SupervisionTrigger.OVERDUE, "c.due_at",
-                RUNNING + " and c.due_at <= ?"),
+                RUNNING + " and c.due_at <= ? and c.due_at > ?"),
         /** 提级督办 after the district's number of reworks (the parameter is that number). */
         REWORK_ESCALATION(SupervisionKind.ESCALATION, SupervisionTrigger.REWORK, "c.registered_at",
                 OPEN + " and c.rework_count > 0 and c.rework_count >= ? and c.registered_at is not null");

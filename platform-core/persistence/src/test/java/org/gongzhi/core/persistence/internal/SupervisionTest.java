@@ -86,6 +86,25 @@ public class SupervisionTest {
     }
 
     @Test
+    public void crossingsOlderThanTheCatchUpAreNotActedOn() {
+        CaseView c = handling("G");
+        Duration margin = fix.tenants.require(T).supervision().escalateAfterOverdue();
+        Instant late = c.dueAt().plus(margin).plus(HibernateSupervisionService.CATCH_UP).plusSeconds(1);
+        assertThat(sweep(late)).as("warning, due time and margin all crossed too long ago").isEqualTo(SweepCounts.NONE);
+        assertThat(supervision.ofCase(T, c.id())).isEmpty();
+    }
+
+    @Test
+    public void aDistrictBeingFilledIsLeftAloneUntilItsFillEnds() {
+        CaseView c = handling("F");
+        try (DistrictFill fill = DistrictFill.hold(fix.db, T)) {
+            assertThat(fill).isNotNull();
+            assertThat(sweep(c.dueAt())).as("its history is being written").isEqualTo(SweepCounts.NONE);
+        }
+        assertThat(sweep(c.dueAt())).as("the fill has ended").isEqualTo(new SweepCounts(0, 1, 0));
+    }
+
+    @Test
     public void overdueIsRemindedOnceAndAPostponedCaseIsRemindedAgainInItsNewCycle() {
         CaseView c = handling("B");
         assertThat(sweep(c.dueAt())).as("past due: the overdue reminder only").isEqualTo(new SweepCounts(0, 1, 0));

@@ -72,7 +72,7 @@ public final class ResponsibilityListResource {
                 if (e == null) {
                     throw new ValidationException(at, "必填项 (required)");
                 }
-                SlaTier tier = e.tier() == null || e.tier().isBlank() ? null : SlaTier.fromWireName(e.tier())
+                SlaTier tier = e.tier() == null ? null : SlaTier.fromWireName(e.tier())
                         .orElseThrow(() -> new ValidationException(at + ".tier",
                                 "须为 simple、coordination 或 difficult (tier must be simple, coordination or difficult)"));
                 out.add(new Responsibility(e.categoryCode(), blankToNull(e.gridCode()), e.leadDepartment(),
