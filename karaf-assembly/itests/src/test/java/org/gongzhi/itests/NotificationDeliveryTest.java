@@ -127,7 +127,7 @@ public class NotificationDeliveryTest {
     @Test
     public void aCaseCrossingItsWarningTimeIsNotifiedOncePerPersonAndChannel() throws Exception {
         List<Path> logs = List.of(first.karafLog(), second.karafLog());
-        JsonNode kase = dispatchedToCg("通知送达测试");
+        JsonNode kase = JizhouCases.dispatchedToCg(api, "通知送达测试");
         String number = kase.get("number").asText();
         crossWarningTime(kase);
 
@@ -227,7 +227,7 @@ public class NotificationDeliveryTest {
         provider.down();
         JsonNode kase;
         try {
-            kase = dispatchedToCg("通知渠道故障测试");
+            kase = JizhouCases.dispatchedToCg(api, "通知渠道故障测试");
             crossWarningTime(kase);
             Awaitility.await("SMS and robot attempts fail while the provider is down").atMost(DELIVERED)
                     .pollInterval(Duration.ofMillis(500))
@@ -253,21 +253,6 @@ public class NotificationDeliveryTest {
     }
 
     // ---- helpers ----
-
-    /** A case of Jizhou reported, registered (coordination) and dispatched to 城管 (CG). */
-    private static JsonNode dispatchedToCg(String title) throws Exception {
-        Api.Reply created = api.post(JIZHOU + "/cases", "{\"title\":\"" + title
-                + "\",\"categoryCode\":\"CM0101\",\"channel\":\"hotline\",\"gridCode\":\"360802001001001\"}");
-        assertEquals(created.body().toString(), 201, created.status());
-        String id = created.text("id");
-        Api.Reply registered = api.post(JIZHOU + "/cases/" + id + "/transitions",
-                Map.of("action", "register", "tier", "coordination"));
-        assertEquals(registered.body().toString(), 200, registered.status());
-        Api.Reply dispatched = api.as("jz-dispatcher").post(JIZHOU + "/cases/" + id + "/transitions",
-                Map.of("action", "dispatch", "leadDepartment", "CG"));
-        assertEquals(dispatched.body().toString(), 200, dispatched.status());
-        return dispatched.body();
-    }
 
     /** Moves the case's warning time a minute into the past (its due time stays hours ahead). */
     private static void crossWarningTime(JsonNode kase) throws SQLException {

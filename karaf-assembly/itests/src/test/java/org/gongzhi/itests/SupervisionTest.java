@@ -37,7 +37,7 @@ public class SupervisionTest extends PlatformTestSupport {
 
     @Test
     public void anOrderIsIssuedAnsweredAndCountedInTheKpis() throws Exception {
-        JsonNode kase = dispatchedToCg();
+        JsonNode kase = JizhouCases.dispatchedToCg(api, "督办测试");
         String path = JIZHOU + "/cases/" + kase.get("id").asText() + "/supervision";
         String deadline = Instant.now().plus(Duration.ofDays(1)).toString();
 
@@ -81,7 +81,7 @@ public class SupervisionTest extends PlatformTestSupport {
 
     @Test
     public void badOrdersAreRefusedNamingTheField() throws Exception {
-        JsonNode kase = dispatchedToCg();
+        JsonNode kase = JizhouCases.dispatchedToCg(api, "督办测试");
         String path = JIZHOU + "/cases/" + kase.get("id").asText() + "/supervision";
         String deadline = Instant.now().plus(Duration.ofDays(1)).toString();
         assertField(api.post(path, Map.of("reason", "  ", "deadline", deadline)), "reason");
@@ -98,7 +98,7 @@ public class SupervisionTest extends PlatformTestSupport {
 
     @Test
     public void aCaseWhoseWarningTimePassedGetsOneReminder() throws Exception {
-        JsonNode kase = dispatchedToCg();
+        JsonNode kase = JizhouCases.dispatchedToCg(api, "督办测试");
         String path = JIZHOU + "/cases/" + kase.get("id").asText() + "/supervision";
         Instant warning = Instant.parse(kase.get("warningAt").asText());
         assertTrue(kase.toString(), warning.isBefore(Instant.parse(kase.get("dueAt").asText())));
@@ -121,7 +121,7 @@ public class SupervisionTest extends PlatformTestSupport {
 
     @Test
     public void listedMattersArePublishedAndTheCityReadsEscalations() throws Exception {
-        JsonNode kase = dispatchedToCg();
+        JsonNode kase = JizhouCases.dispatchedToCg(api, "督办测试");
         String path = JIZHOU + "/cases/" + kase.get("id").asText() + "/supervision";
         String day = LocalDate.now(SHANGHAI).plusDays(10).toString();
         Api.Reply listed = api.post(path, Map.of("kind", "listed", "reason", "重大安全隐患，挂牌督办", "deadline", day));
@@ -157,20 +157,5 @@ public class SupervisionTest extends PlatformTestSupport {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get("id").asText()));
         return out;
-    }
-
-    /** A case of Jizhou reported, registered (coordination) and dispatched to 城管 (CG). */
-    private JsonNode dispatchedToCg() throws Exception {
-        Api.Reply created = api.post(JIZHOU + "/cases",
-                "{\"title\":\"督办测试\",\"categoryCode\":\"CM0101\",\"channel\":\"hotline\",\"gridCode\":\"360802001001001\"}");
-        assertEquals(created.body().toString(), 201, created.status());
-        String id = created.text("id");
-        Api.Reply registered = api.post(JIZHOU + "/cases/" + id + "/transitions",
-                Map.of("action", "register", "tier", "coordination"));
-        assertEquals(registered.body().toString(), 200, registered.status());
-        Api.Reply dispatched = api.as("jz-dispatcher").post(JIZHOU + "/cases/" + id + "/transitions",
-                Map.of("action", "dispatch", "leadDepartment", "CG"));
-        assertEquals(dispatched.body().toString(), 200, dispatched.status());
-        return dispatched.body();
     }
 }
