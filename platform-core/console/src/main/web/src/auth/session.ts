@@ -1,6 +1,7 @@
 import Keycloak from 'keycloak-js'
 import { reactive } from 'vue'
 import { api, ok, useTokenSource, type SignIn } from '../api/client'
+import { setDisplayZone, zoneOfRealm } from '../lib/zone'
 
 /** Who is signed in, as the console needs it. Tokens stay in memory only. */
 export interface Session {
@@ -101,6 +102,7 @@ export async function ensureSignedIn(realm: string, returnPath: string, options:
   }
   const facts = await signInInfo()
   if (!facts.keycloakUrl) throw new Error('identity server not configured')
+  setDisplayZone(zoneOfRealm(realm, facts.districts))
   const kiosk = options.kiosk ?? false
   keycloak = new Keycloak({ url: facts.keycloakUrl, realm, clientId: facts.clientId })
   await keycloak.init({

@@ -147,7 +147,7 @@ const en: typeof zh = {
     commandPostTag: 'Command post', commandPostFilter: 'Command post only', wartimeTag: 'Wartime', routing: 'Mode',
   },
   supervision: {
-    zoneHint: 'Times are Beijing time (UTC+8)', heading: 'Supervision', none: 'No reminders or supervision orders', open: '{n} awaiting an answer', issue: 'Supervise', issueTitle: 'Issue a supervision order', issueSubmit: 'Issue',
+    zoneHint: 'Times are {zone}', heading: 'Supervision', none: 'No reminders or supervision orders', open: '{n} awaiting an answer', issue: 'Supervise', issueTitle: 'Issue a supervision order', issueSubmit: 'Issue',
     issueHint: 'The order is journaled on the case and told to the lead department, the grid and the dispatchers; the handler answers by the deadline.', kind: 'Kind', reason: 'Reason',
     reasonPlaceholder: 'e.g. reported again and again: speed up and say how it stands', deadline: 'Answer by', answer: 'Answer', reply: 'Answer', answerTitle: 'Answer the order',
     answerOf: 'Answer the {kind} of {time}', awaiting: 'Awaiting an answer', overdue: 'Overdue, not answered', published: 'Published', automatic: 'automatic', trigger: 'Trigger',

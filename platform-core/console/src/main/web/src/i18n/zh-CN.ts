@@ -146,7 +146,7 @@ export default {
     commandPostTag: '指挥部', commandPostFilter: '直报指挥部', wartimeTag: '战时立案', routing: '平战',
   },
   supervision: {
-    zoneHint: '时间均为北京时间', heading: '督办', none: '暂无催办或督办记录', open: '{n} 件待答复', issue: '督办', issueTitle: '发出督办', issueSubmit: '发出',
+    zoneHint: '时间均为{zone}', heading: '督办', none: '暂无催办或督办记录', open: '{n} 件待答复', issue: '督办', issueTitle: '发出督办', issueSubmit: '发出',
     issueHint: '督办记入案件流转记录，并通知牵头部门、网格与调度员；承办方须在答复期限前答复。', kind: '类型', reason: '督办事由',
     reasonPlaceholder: '如：群众多次反映，请加快处置并说明进展', deadline: '答复期限', answer: '答复', reply: '答复', answerTitle: '答复督办',
     answerOf: '答复{kind}（{time} 发出）', awaiting: '待答复', overdue: '已超期未答复', published: '已公布', automatic: '系统自动', trigger: '起因',

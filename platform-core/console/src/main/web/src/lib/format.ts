@@ -1,11 +1,18 @@
-/** Times as the console's lists show them, in the reader's language; `—` for none. */
+import { dateText, hourMinuteText, wallClockOf } from './zone'
 
-/** Month, day, hours and minutes: the lists of recent work (dispatches, callbacks, notifications). */
-export function shortTime(iso: string | undefined | null, locale: string): string {
-  return iso ? new Date(iso).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—'
+/**
+ * Times as the console shows them: in the district's zone (`zone.ts`), written as the server writes them in
+ * the journal's notes (`2026-03-18 18:00`), the same in both languages; `—` for none.
+ */
+
+/** Month, day, hours and minutes (`03-18 18:00`): lists of recent work, the bell. */
+export function shortTime(iso: string | undefined | null): string {
+  const w = wallClockOf(iso)
+  return w ? `${dateText(w).slice(5)} ${hourMinuteText(w)}` : '—'
 }
 
-/** With the year: records that last (supervision, escalations). */
-export function fullTime(iso: string | undefined | null, locale: string): string {
-  return iso ? new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—'
+/** With the year (`2026-03-18 18:00`): the case's facts and journal, supervision, escalations. */
+export function fullTime(iso: string | undefined | null): string {
+  const w = wallClockOf(iso)
+  return w ? `${dateText(w)} ${hourMinuteText(w)}` : '—'
 }

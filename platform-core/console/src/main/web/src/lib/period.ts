@@ -1,3 +1,5 @@
+import { wallClockAt } from './zone'
+
 /**
  * Periods of the KPI and report APIs. A KPI period is two dates `yyyy-MM-dd` in the district's time
  * zone, `from` inclusive and `to` exclusive (docs/kpis.md); people pick the last day instead, so the
@@ -19,9 +21,10 @@ export function dateOf(year: number, month: number, day: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
 
-/** Today's date on the browser's calendar. */
+/** Today's date on the district's calendar (its zone, `zone.ts`), whatever the browser's zone. */
 export function localDate(now: Date): string {
-  return dateOf(now.getFullYear(), now.getMonth() + 1, now.getDate())
+  const w = wallClockAt(now.getTime())
+  return dateOf(w.year, w.month, w.day)
 }
 
 /** `yyyy-MM-dd` moved by `days` (calendar days, no time zone involved). */
@@ -30,10 +33,9 @@ export function addDays(date: string, days: number): string {
   return dateOf(y, m, d + days)
 }
 
-/** A quick choice relative to `now` on the browser's calendar. */
+/** A quick choice relative to `now` on the district's calendar. */
 export function quickPeriod(which: QuickPeriod, now: Date): Period {
-  const y = now.getFullYear()
-  const m = now.getMonth() + 1
+  const { year: y, month: m } = wallClockAt(now.getTime())
   switch (which) {
     case 'this-month':
       return { from: dateOf(y, m, 1), to: dateOf(y, m + 1, 1) }
@@ -101,8 +103,7 @@ export function reportPeriodOf(kind: ReportKind, year: number, month: number): s
  */
 export function recentReportPeriods(kind: ReportKind, now: Date, count: number): string[] {
   const out: string[] = []
-  let y = now.getFullYear()
-  let m = now.getMonth() + 1
+  let { year: y, month: m } = wallClockAt(now.getTime())
   for (let i = 0; i < count; i++) {
     out.push(reportPeriodOf(kind, y, m))
     m -= MONTHS[kind]

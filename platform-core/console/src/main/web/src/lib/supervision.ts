@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client'
+import { instantOfWallClock, offsetText, wallClockAt } from './zone'
 
 export type Supervision = Schemas['Supervision']
 export type SupervisionKind = Supervision['kind']
@@ -49,50 +50,46 @@ export function textProblem(text: string, max: number): 'required' | 'tooLong' |
 }
 
 /**
- * Beijing time, the districts' zone (Asia/Shanghai: UTC+8 all year, no daylight saving since 1991). The
- * journal's notes and the notices state times in it (`2026-03-18 18:00`); the panel shows and takes times
- * the same way, whatever zone the browser is in.
+ * Deadlines are picked and shown in the district's zone (`zone.ts`), as the journal's notes and the notices
+ * state them, whatever zone the browser is in. A picker shows a local `Date` whose fields are that zone's
+ * wall clock.
  */
-const BEIJING_MS = 8 * 3_600_000
-const pad = (n: number) => String(Math.abs(n)).padStart(2, '0')
 
-/** An instant as the journal writes it: `yyyy-MM-dd HH:mm` in Beijing time; a dash when absent. */
-export function beijingTime(iso?: string | null): string {
-  const t = iso ? Date.parse(iso) : Number.NaN
-  if (Number.isNaN(t)) return '—'
-  const b = new Date(t + BEIJING_MS)
-  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`
+/** The district's wall clock at `instant`, as the local Date a date picker shows. */
+export function zoneWallClock(instant: Date): Date {
+  const w = wallClockAt(instant.getTime())
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
 }
 
-/** Beijing's wall clock at `instant`, as the local Date a date picker shows. */
-export function beijingWallClock(instant: Date): Date {
-  const b = new Date(instant.getTime() + BEIJING_MS)
-  return new Date(b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate(), b.getUTCHours(), b.getUTCMinutes(), b.getUTCSeconds())
-}
-
-/** The instant a picked wall-clock time (a local Date's fields) means in Beijing time. */
-export function beijingInstant(picked: Date): number {
-  return Date.UTC(picked.getFullYear(), picked.getMonth(), picked.getDate(), picked.getHours(), picked.getMinutes(), picked.getSeconds()) - BEIJING_MS
+/** The instant a picked wall-clock time (a local Date's fields) means in the district's zone. */
+export function zoneInstant(picked: Date): number {
+  return instantOfWallClock({
+    year: picked.getFullYear(), month: picked.getMonth() + 1, day: picked.getDate(),
+    hour: picked.getHours(), minute: picked.getMinutes(), second: picked.getSeconds(),
+  })
 }
 
 /** What is wrong with a deadline picked in Beijing time: missing, not after `now`, or more than 90 days ahead. */
 export function deadlineProblem(deadline: Date | null, now: Date): 'required' | 'past' | 'tooFar' | null {
   if (!deadline || Number.isNaN(deadline.getTime())) return 'required'
-  const at = beijingInstant(deadline)
+  const at = zoneInstant(deadline)
   if (at <= now.getTime()) return 'past'
   if (at > now.getTime() + DEADLINE_MAX_DAYS * 86_400_000) return 'tooFar'
   return null
 }
 
-/** The proposed deadline, for the picker: `days` after today in Beijing, at 18:00 Beijing time. */
+/** The proposed deadline, for the picker: `days` after today in the district, at 18:00 there. */
 export function defaultDeadline(now: Date, days = 3): Date {
-  const d = beijingWallClock(now)
+  const d = zoneWallClock(now)
   d.setDate(d.getDate() + days)
   d.setHours(18, 0, 0, 0)
   return d
 }
 
-/** A picked wall-clock time as the API takes it: ISO 8601 in Beijing time (`2026-03-18T18:00:00+08:00`). */
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A picked wall-clock time as the API takes it: ISO 8601 with the district's offset (`2026-03-18T18:00:00+08:00`). */
 export function withOffset(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}+08:00`
+  const at = zoneInstant(d)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${offsetText(at)}`
 }

@@ -368,6 +368,11 @@ public class ConsoleBrowserTest {
 
         // opening it read it and led to the case, where the handler answers the order
         awaitCase(id, "dispatched");
+        // the case's facts and journal are in the district's time as well, not New York's (13 h apart)
+        String reportedAt = inBeijing(dispatcher.get(JIZHOU + "/cases/" + id).body().path("reportedAt").asText());
+        browser.until("reported at " + reportedAt + " Beijing time on the case page",
+                d -> d.findElement(By.cssSelector("[data-test=facts]")).getText().contains(reportedAt)
+                        && d.findElement(By.cssSelector("[data-test=journal]")).getText().contains(reportedAt));
         browser.await("[data-test=bell][data-unread='0']");
         assertTrue(browser.all("[data-test=bell-count]").isEmpty());
         assertEquals("read through the bell", 0, unread(cg));
@@ -594,6 +599,12 @@ public class ConsoleBrowserTest {
 
     /** The unread count of {@code user}'s in-app notifications. */
     /** Tomorrow at 18:00 in Beijing time, as ISO 8601 with its offset. */
+    /** An instant as the console writes it: {@code yyyy-MM-dd HH:mm} in Beijing time. */
+    private static String inBeijing(String instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.OffsetDateTime.parse(instant).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
     private static String tomorrowAtSixInBeijing() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1) + "T18:00:00+08:00";
     }

@@ -4,9 +4,9 @@ import {
   reportPeriodOf, reportPeriodText, validPeriod, validReportPeriod,
 } from '../period'
 
-// 15 January 2026, local time: the month before is last year's December
-const january = new Date(2026, 0, 15, 10, 0)
-const november = new Date(2026, 10, 30, 23, 59)
+// 15 January 2026 in Beijing (the district's zone): the month before is last year's December
+const january = new Date('2026-01-15T10:00:00+08:00')
+const november = new Date('2026-11-30T23:59:00+08:00')
 
 describe('KPI periods', () => {
   it('gives this month, last month and this year with `to` exclusive', () => {
@@ -16,7 +16,7 @@ describe('KPI periods', () => {
   })
   it('crosses the year at its ends', () => {
     expect(quickPeriod('last-month', january)).toEqual({ from: '2025-12-01', to: '2026-01-01' })
-    expect(quickPeriod('this-month', new Date(2026, 11, 31))).toEqual({ from: '2026-12-01', to: '2027-01-01' })
+    expect(quickPeriod('this-month', new Date('2026-12-31T00:00:00+08:00'))).toEqual({ from: '2026-12-01', to: '2027-01-01' })
   })
   it('recognises a quick choice, and nothing else', () => {
     expect(quickOf({ from: '2025-12-01', to: '2026-01-01' }, january)).toBe('last-month')

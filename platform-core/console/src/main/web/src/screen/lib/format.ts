@@ -1,3 +1,5 @@
+import { shortTime } from '../../lib/format'
+import { hourMinuteText, wallClockOf } from '../../lib/zone'
 /** Figures as the wall shows them: grouped counts, one-decimal percentages, durations in minutes and seconds. */
 
 export type ScreenLocale = 'zh-CN' | 'en'
@@ -22,17 +24,11 @@ export function duration(seconds: number | null | undefined, locale: ScreenLocal
   return m ? `${m}分${rest}秒` : `${rest}秒`
 }
 
-/** A time of day (HH:mm) in the platform's zone (Asia/Shanghai), or a dash. */
+/** A time of day (HH:mm:ss, or MM-dd HH:mm `withDate`) in the district's zone (`zone.ts`), or a dash. */
 export function clock(iso: string | null | undefined, withDate = false): string {
-  if (!iso) return '—'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return '—'
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai', hour12: false, hour: '2-digit', minute: '2-digit', second: withDate ? undefined : '2-digit',
-    month: withDate ? '2-digit' : undefined, day: withDate ? '2-digit' : undefined,
-  }).formatToParts(d)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return withDate ? `${get('month')}-${get('day')} ${get('hour')}:${get('minute')}` : `${get('hour')}:${get('minute')}:${get('second')}`
+  const w = wallClockOf(iso)
+  if (!w) return '—'
+  return withDate ? shortTime(iso) : `${hourMinuteText(w)}:${String(w.second).padStart(2, '0')}`
 }
 
 /** "2026-03" → "3月" / "Mar". */
@@ -56,7 +52,7 @@ export function elapsed(iso: string | null | undefined, now: number, locale: Scr
   return h ? `${h}小时${m}分` : `${m}分钟`
 }
 
-/** A shift's bound as HH:mm: from an instant (in Asia/Shanghai) or a time of day ("08:00"); empty when absent. */
+/** A shift's bound as HH:mm: from an instant (in the district's zone) or a time of day ("08:00"); empty when absent. */
 export function hourMinute(value: string | null | undefined): string {
   if (!value) return ''
   if (/^\d{1,2}:\d{2}/.test(value)) return value.slice(0, value.indexOf(':') + 3)

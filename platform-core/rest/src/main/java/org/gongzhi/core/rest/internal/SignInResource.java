@@ -76,7 +76,7 @@ public final class SignInResource {
         return null;
     }
 
-    record District(String id, String name, String nameEn, String city, String cityEn, String realm) {
+    record District(String id, String name, String nameEn, String city, String cityEn, String realm, String timeZone) {
     }
 
     record SignIn(String keycloakUrl, String clientId, String cityRealm, List<District> districts) {
@@ -88,7 +88,8 @@ public final class SignInResource {
         List<District> districts = tenants.tenants().stream()
                 .filter(t -> tenants.status(t.id()).orElse(null) == TenantStatus.ACTIVE)
                 .sorted(Comparator.comparing(TenantDefinition::adminCode))
-                .map(t -> new District(t.id(), t.name(), t.nameEn(), t.city(), t.cityEn(), t.id()))
+                .map(t -> new District(t.id(), t.name(), t.nameEn(), t.city(), t.cityEn(), t.id(),
+                        t.timeZone().getId()))
                 .toList();
         return new SignIn(keycloakUrl, CLIENT_ID, CITY_REALM, districts);
     }
