@@ -65,6 +65,8 @@ public class NotificationDeliveryTest {
             "jz-dispatcher", new String[] {"jz-dispatcher@jizhou.example.cn", "13900000102"});
     /** Sweep every 15 s, then delivery: a notification is out well within this. */
     private static final Duration DELIVERED = Duration.ofSeconds(90);
+    /** The 催办's template key: the case's dispatch told the bureau as well ({@code case.dispatched}), not counted here. */
+    private static final String REMINDER = "supervision.reminder.warning";
 
     private static GreenMail smtp;
     private static DepartmentSimulator provider;
@@ -186,13 +188,19 @@ public class NotificationDeliveryTest {
         long unread = unread(cg);
         assertTrue("unread " + unread, unread >= 1);
         JsonNode mine = null;
+        int dispatchNotices = 0;
         for (JsonNode item : cg.get(JIZHOU + "/me/notifications?unread=true&limit=200").body().get("items")) {
-            if (number.equals(item.path("caseNumber").asText())) {
+            if (number.equals(item.path("caseNumber").asText()) && "case.dispatched".equals(item.path("event").asText())) {
+                dispatchNotices++;
+                assertEquals(item.toString(), "【派遣】新案件 " + number, item.path("subject").asText());
+            }
+            if (number.equals(item.path("caseNumber").asText()) && REMINDER.equals(item.path("event").asText())) {
                 assertEquals("one inbox item for the case", null, mine);
                 mine = item;
             }
         }
         assertNotNull("the 催办 is in jz-cg's inbox", mine);
+        assertEquals("the dispatch told the bureau's handler once (派遣通知)", 1, dispatchNotices);
         assertEquals(subject, mine.get("subject").asText());
         assertEquals(mailed, mine.get("text").asText());
         assertEquals("supervision.reminder.warning", mine.get("event").asText());
@@ -264,13 +272,14 @@ public class NotificationDeliveryTest {
         }
     }
 
-    /** The case's notifications: "destination/CHANNEL" → state. */
+    /** The case's 催办 notifications (not its dispatch's): "destination/CHANNEL" → state. */
     private static Map<String, String> outbox(JsonNode kase) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = first.database();
                 PreparedStatement st = c.prepareStatement(
-                        "select destination, channel, state from notification_outbox where case_id = ?")) {
+                        "select destination, channel, state from notification_outbox where case_id = ? and event = ?")) {
             st.setObject(1, UUID.fromString(kase.get("id").asText()));
+            st.setString(2, REMINDER);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1) + "/" + rs.getString(2);
@@ -297,9 +306,10 @@ public class NotificationDeliveryTest {
     private static int attempts(JsonNode kase, String channel) throws SQLException {
         try (Connection c = first.database();
                 PreparedStatement st = c.prepareStatement(
-                        "select coalesce(max(attempts), 0) from notification_outbox where case_id = ? and channel = ?")) {
+                        "select coalesce(max(attempts), 0) from notification_outbox where case_id = ? and channel = ? and event = ?")) {
             st.setObject(1, UUID.fromString(kase.get("id").asText()));
             st.setString(2, channel);
+            st.setString(3, REMINDER);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -312,7 +322,7 @@ public class NotificationDeliveryTest {
         for (MimeMessage m : smtp.getReceivedMessages()) {
             Address[] to = m.getRecipients(Message.RecipientType.TO);
             if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address))
-                    && m.getSubject() != null && m.getSubject().contains(caseNumber)) {
+                    && m.getSubject() != null && m.getSubject().contains(caseNumber) && m.getSubject().startsWith("【催办】")) {
                 out.add(m);
             }
         }
@@ -320,11 +330,11 @@ public class NotificationDeliveryTest {
     }
 
     private static List<SmsMessage> smsTo(String phone, String caseNumber) {
-        return provider.smsMessages(phone).stream().filter(m -> m.text().contains(caseNumber)).toList();
+        return provider.smsMessages(phone).stream().filter(m -> m.text().contains(caseNumber) && m.text().contains("【催办】")).toList();
     }
 
     private static List<WecomMessage> robotMessages(String caseNumber) {
-        return provider.wecomMessages(CG_ROBOT).stream().filter(m -> m.content().contains(caseNumber)).toList();
+        return provider.wecomMessages(CG_ROBOT).stream().filter(m -> m.content().contains(caseNumber) && m.content().contains("【催办】")).toList();
     }
 
     private static long unread(Api as) throws Exception {

@@ -24,6 +24,7 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.DispatchProposal;
+import org.gongzhi.core.service.notify.Notice;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.screen.OperatingMode;
 import org.gongzhi.core.tenant.HotlineMapping;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * One step of the closed loop inside an open session: the workflow ({@link CaseWorkflow}, bundle
  * gongzhi-casework) decides it on the case's record, asking the plugins' guards and triage and the
  * district's mode through {@link StepHooks}; this class writes what it decided — the row, the journal
- * entry, the evidence links and the dispatch outbox (a dispatch writes one row per department; a return
+ * entry, the evidence links and the dispatch outbox (a dispatch writes one row per department, and tells each
+ * department through the notification outbox, {@link DispatchNotices}; a return
  * cancels rows not yet delivered; the close of a 12345 ticket's case writes the reply to the hotline,
  * {@link HotlineReply}, when the district has a reply connector). What must happen after the commit is collected in {@link Effects}.
  */
@@ -185,16 +187,21 @@ final class CaseSteps {
     private List<UUID> writeDispatches(Session s, TenantDefinition tenant, CaseEntity c, CaseRecord after,
                                        List<DispatchOrder> orders, Instant now) {
         List<UUID> ids = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
         for (DispatchOrder order : orders) {
             UUID id = UUID.randomUUID();
             String payload = JsonText.write(order.payload(tenant, after, id));
             if (outbox == Outbox.LIVE) {
                 OutboxRows.insert(s, id, tenant.id(), c, order.department(), order.lead(), payload, now);
+                notices.add(DispatchNotices.dispatched(tenant, after, order, id));
             } else {
                 boolean connected = tenant.department(order.department()).map(d -> d.connector() != null).orElse(false);
                 OutboxRows.insertSettled(s, id, tenant.id(), c, order.department(), order.lead(), payload, now, connected);
             }
             ids.add(id);
+        }
+        if (!notices.isEmpty()) {
+            NoticeRows.enqueueAll(s, notices, now, tenant);
         }
         return ids;
     }

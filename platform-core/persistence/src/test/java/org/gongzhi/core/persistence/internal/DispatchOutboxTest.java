@@ -23,6 +23,8 @@ import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.dispatch.DispatchListener;
 import org.gongzhi.core.service.dispatch.DispatchState;
 import org.gongzhi.core.service.dispatch.OutboundDispatch;
+import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationChannel;
 import org.junit.ClassRule;
 import org.junit.Test;
 
@@ -47,6 +49,23 @@ public class DispatchOutboxTest {
 
     static List<OutboundDispatch> ofCase(PersistenceFixture fix, UUID caseId) {
         return fix.outbox.list(JIZHOU, null, 0, 1000).items().stream().filter(d -> d.caseId().equals(caseId)).toList();
+    }
+
+    @Test
+    public void eachDepartmentOfADispatchIsToldOnceAsLeadOrCoHandlerWithoutTheCaseTitle() {
+        UUID caseId = dispatched(FIX, "CG", "SJ");
+        List<Notification> told = FIX.notifications.list(JIZHOU, null, 0, 10_000).items().stream()
+                .filter(n -> caseId.equals(n.caseId()) && n.event().equals(DispatchNotices.EVENT)).toList();
+        List<OutboundDispatch> rows = ofCase(FIX, caseId);
+        assertThat(told.stream().map(Notification::sourceKey).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(d -> "dispatch:" + d.dispatchId()).toList());
+        assertThat(told).filteredOn(n -> n.destination().equals("department:CG")).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("（主办）").contains("请在 20"));
+        assertThat(told).filteredOn(n -> n.channel() == NotificationChannel.INBOX && n.destination().equals("jz-cg"))
+                .singleElement().satisfies(n -> assertThat(n.subject()).startsWith("【派遣】新案件 "));
+        assertThat(told).filteredOn(n -> n.destination().equals("department:SJ")).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("（协办）"));
+        assertThat(told).noneMatch(n -> n.text().contains("路边垃圾堆积"));
     }
 
     @Test

@@ -243,7 +243,7 @@ public class NotificationOutboxTest {
         assertThat(shipped.get("supervision.reminder.warning").variables())
                 .contains("caseNumber", "district", "event", "category", "deadline", "reason");
         assertThat(shipped.get("case.dispatched").variables())
-                .containsExactly("caseNumber", "category", "deadline", "department", "district", "event");
+                .containsExactly("caseNumber", "category", "deadline", "department", "district", "event", "role", "roleLabel");
         assertThat(shipped.get("supervision.listed").template().text()).contains("${caseNumber}");
     }
 }
