@@ -130,7 +130,8 @@ public final class HibernateSupervisionService implements SupervisionService, Su
             int[] claimedTold;
             try {
                 claimedTold = db.inTenant(t.id(), s -> {
-                    List<SupervisionRows.LateOrder> claimed = SupervisionRows.claimLateOrders(s, t.id(), now, batch);
+                    List<SupervisionRows.LateOrder> claimed = SupervisionRows.claimLateOrders(s, t.id(), now,
+                            now.minus(CATCH_UP), batch);
                     int n = 0;
                     for (SupervisionRows.LateOrder o : claimed) {
                         if (SupervisionRows.markLateNoticed(s, t.id(), o.order().id(), now)) {

@@ -215,21 +215,23 @@ final class SupervisionRows {
     }
 
     /**
-     * Claims up to {@code limit} orders of open cases whose deadline is at or before {@code now}, that
-     * are not answered and whose lateness nobody was told of yet ({@code overdue_noticed_at}, V21), oldest
-     * deadline first: {@code FOR NO KEY UPDATE OF s SKIP LOCKED}, so two sweeps take different orders.
+     * Claims up to {@code limit} orders of open cases whose deadline is at or before {@code now} and after
+     * {@code since} (the sweep's catch-up), that are not answered and whose lateness nobody was told of yet
+     * ({@code overdue_noticed_at}, V21), oldest deadline first: {@code FOR NO KEY UPDATE OF s SKIP LOCKED}, so
+     * two sweeps take different orders.
      */
-    static List<LateOrder> claimLateOrders(Session s, String tenantId, Instant now, int limit) {
+    static List<LateOrder> claimLateOrders(Session s, String tenantId, Instant now, Instant since, int limit) {
         return s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + ", c.status, c.lead_department,"
                     + " c.grid_code, c.category_code, c.due_at, c.rework_count"
                     + " from supervision s join case_record c on c.tenant_id = s.tenant_id and c.id = s.case_id"
                     + " where s.tenant_id = ? and s.kind <> 'REMINDER' and s.answered_at is null"
-                    + " and s.overdue_noticed_at is null and s.deadline <= ? and " + OPEN
+                    + " and s.overdue_noticed_at is null and s.deadline <= ? and s.deadline > ? and " + OPEN
                     + " order by s.deadline limit ? for no key update of s skip locked")) {
                 st.setString(1, tenantId);
                 st.setObject(2, utc(now));
-                st.setInt(3, limit);
+                st.setObject(3, utc(since));
+                st.setInt(4, limit);
                 List<LateOrder> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

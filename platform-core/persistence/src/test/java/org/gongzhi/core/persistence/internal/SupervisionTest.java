@@ -362,6 +362,16 @@ public class SupervisionTest {
     }
 
     @Test
+    public void anOrderLateForLongerThanTheCatchUpIsNotToldAfterTheFact() {
+        CaseView c = handling("S");
+        Instant deadline = T0.plus(Duration.ofHours(20));
+        supervision.order(T, c.id(), new NewOrder(null, "请加快", deadline), "jb-admin");
+        sweep(deadline.plus(HibernateSupervisionService.CATCH_UP).plusSeconds(1));
+        assertThat(notices("supervision.order.overdue")).as("a lateness of days ago, after an outage or an upgrade")
+                .isZero();
+    }
+
+    @Test
     public void twoSweepsAtTheSameMomentTellEachLateOrderOnce() throws Exception {
         Instant deadline = T0.plus(Duration.ofHours(20));
         for (int i = 0; i < 120; i++) {
