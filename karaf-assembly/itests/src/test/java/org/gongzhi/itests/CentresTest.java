@@ -71,6 +71,9 @@ public class CentresTest extends PlatformTestSupport {
         KarafLog log = KarafLog.markEnd(karafLog);
 
         Api city = api.as("city-dispatcher");
+        List<String> districts = new ArrayList<>();
+        city.get("/api/v1/tenants").body().forEach(d -> districts.add(d.get("id").asText()));
+        assertTrue("the city centre lists every district: " + districts, districts.containsAll(List.of("donghu", "jizhou")));
         assertEquals(200, city.get(CASES + "/" + town).status());
         assertTrue(ids(city.get(CASES + "?limit=200").body()).contains(town));
         assertEquals(200, city.post(CASES + "/" + town + "/transitions", Map.of("action", "register")).status());
