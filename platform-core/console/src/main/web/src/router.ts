@@ -32,6 +32,7 @@ export const router = createRouter({
         { path: 'kpis', name: 'city-kpis', component: () => import('./views/city/CityKpis.vue') },
         { path: 'reports', name: 'city-reports', component: () => import('./views/city/CityReports.vue') },
         { path: 'escalations', name: 'city-escalations', component: () => import('./views/city/CityEscalations.vue') },
+        { path: 'cases', name: 'city-cases', component: () => import('./views/city/CityCases.vue') },
       ],
     },
     {
@@ -72,5 +73,7 @@ router.beforeEach(async (to) => {
   if (to.name === 'district-home') {
     return { name: homeRoute(session.roles), params: to.params }
   }
+  // the city centre's dispatcher has no district administration: its city home is the districts' cases
+  if (to.name === 'city-districts' && homeRoute(session.roles) === 'city-cases') return { name: 'city-cases' }
   return true
 })

@@ -1,7 +1,7 @@
 /** Realm roles of the platform (Keycloak `realm_access.roles`). */
 export type Role =
   | 'district-admin' | 'dispatcher' | 'grid-worker' | 'department-handler'
-  | 'mediator' | 'social-worker' | 'resident' | 'screen-viewer' | 'city-admin'
+  | 'mediator' | 'social-worker' | 'resident' | 'screen-viewer' | 'city-admin' | 'city-dispatcher'
 
 /** A menu entry of the console: a route name and the roles that see it. */
 export interface MenuItem {
@@ -30,6 +30,7 @@ export const CITY_MENU: MenuItem[] = [
   { route: 'city-kpis', label: 'menu.cityKpis', roles: ['city-admin'] },
   { route: 'city-reports', label: 'menu.cityReports', roles: ['city-admin'] },
   { route: 'city-escalations', label: 'menu.cityEscalations', roles: ['city-admin'] },
+  { route: 'city-cases', label: 'centres.menu', roles: ['city-dispatcher'] },
 ]
 
 /** Roles that never open the console: residents (the reporting page) and wall screens (the big screen). */
@@ -52,6 +53,7 @@ export function menuFor(menu: MenuItem[], roles: readonly string[]): MenuItem[] 
 /** The first page a role lands on. */
 export function homeRoute(roles: readonly string[]): string {
   if (roles.includes('city-admin')) return 'city-districts'
+  if (roles.includes('city-dispatcher')) return 'city-cases'
   if (!mayUseConsole(roles)) return 'no-console'
   return 'inbox'
 }
@@ -64,4 +66,13 @@ export function intakeChannels(roles: readonly string[]): string[] {
   if (roles.includes('grid-worker')) return ['grid-worker']
   if (roles.includes('department-handler')) return ['department']
   return []
+}
+
+/**
+ * The grid subtree a street/town or community/village centre's dispatcher works in (the token's first
+ * grid), or null for everyone else (a district centre's dispatcher sees the whole district).
+ */
+export function centreGrid(roles: readonly string[], grids: readonly string[]): string | null {
+  if (!roles.includes('dispatcher') || roles.includes('district-admin')) return null
+  return grids[0] ?? null
 }

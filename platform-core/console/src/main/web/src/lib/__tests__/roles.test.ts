@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DISTRICT_MENU, homeRoute, intakeChannels, isScreenOnly, mayUseConsole, menuFor } from '../roles'
+import { CITY_MENU, DISTRICT_MENU, centreGrid, homeRoute, intakeChannels, isScreenOnly, mayUseConsole, menuFor } from '../roles'
 import { claimsOf } from '../../auth/session'
 
 describe('roles', () => {
@@ -33,5 +33,14 @@ describe('roles', () => {
     expect(claimsOf({ preferred_username: 'jz-cg', realm_access: { roles: ['department-handler', 7] }, department: 'CG', grids: ['360802001', null] }))
       .toEqual({ username: 'jz-cg', roles: ['department-handler'], grids: ['360802001'], department: 'CG' })
     expect(claimsOf(undefined)).toEqual({ username: '', roles: [], grids: [], department: undefined })
+  })
+  it('names the grid subtree of a street or community centre\'s dispatcher, and sends the city dispatcher to the districts\' cases', () => {
+    expect(centreGrid(['dispatcher'], ['360102001'])).toBe('360102001')
+    expect(centreGrid(['dispatcher'], [])).toBeNull()
+    expect(centreGrid(['grid-worker'], ['360102001001001'])).toBeNull()
+    expect(centreGrid(['dispatcher', 'district-admin'], ['360102001'])).toBeNull()
+    expect(homeRoute(['city-dispatcher'])).toBe('city-cases')
+    expect(menuFor(CITY_MENU, ['city-dispatcher']).map((m) => m.route)).toEqual(['city-cases'])
+    expect(menuFor(CITY_MENU, ['city-admin']).map((m) => m.route)).not.toContain('city-cases')
   })
 })

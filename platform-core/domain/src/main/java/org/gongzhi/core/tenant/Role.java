@@ -8,13 +8,16 @@ import java.util.Set;
 /**
  * The roles people and department systems hold. The {@linkplain #id() id} is the Keycloak realm
  * role name and appears in tokens; every district realm has the district roles, the city realm
- * ({@code gongzhi-city}) has {@link #cityRoles() the city roles}: {@link #CITY_ADMIN} and the city
- * wall screen's {@link #SCREEN_VIEWER}.
+ * ({@code gongzhi-city}) has {@link #cityRoles() the city roles}: {@link #CITY_ADMIN}, the city
+ * centre's {@link #CITY_DISPATCHER} and the city wall screen's {@link #SCREEN_VIEWER}.
  */
 public enum Role {
     /** 区级管理员: the district's own administrator (plugins, reports, everything the dispatcher does). */
     DISTRICT_ADMIN("district-admin", "区级管理员"),
-    /** 综治中心调度员: runs the closed loop for the whole district. */
+    /**
+     * 综治中心调度员: runs the closed loop for the whole district, or, when the account carries grids
+     * (a street/town or community/village centre), for the cases in or below those grids.
+     */
     DISPATCHER("dispatcher", "调度员"),
     /** 网格员: reports and handles cases in the grids assigned to them. */
     GRID_WORKER("grid-worker", "网格员"),
@@ -29,7 +32,14 @@ public enum Role {
     /** 大屏观看: a wall screen's read-only sign-in (figures, live events, the grid map); no case details. */
     SCREEN_VIEWER("screen-viewer", "大屏观看"),
     /** 市级管理员: manages districts and sees city-wide figures, never residents' personal data. */
-    CITY_ADMIN("city-admin", "市级管理员");
+    CITY_ADMIN("city-admin", "市级管理员"),
+    /**
+     * 市级调度员 (市级综治中心): sees every district's cases and may take any of them over (every step,
+     * journaled as 市级接管 and audited). A city-realm role.
+     *
+     * @since 1.1
+     */
+    CITY_DISPATCHER("city-dispatcher", "市级调度员");
 
     private final String id;
     private final String label;
@@ -54,16 +64,16 @@ public enum Role {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
     }
 
-    /** The roles of a district realm (all but {@link #CITY_ADMIN}). */
+    /** The roles of a district realm (all but {@link #CITY_ADMIN} and {@link #CITY_DISPATCHER}). */
     public static Set<Role> districtRoles() {
-        return EnumSet.complementOf(EnumSet.of(CITY_ADMIN));
+        return EnumSet.complementOf(EnumSet.of(CITY_ADMIN, CITY_DISPATCHER));
     }
 
     /**
-     * The roles of the city realm: {@link #CITY_ADMIN} and {@link #SCREEN_VIEWER} (the city's wall
-     * screen). A city account holds exactly one of them.
+     * The roles of the city realm: {@link #CITY_ADMIN}, {@link #CITY_DISPATCHER} and
+     * {@link #SCREEN_VIEWER} (the city's wall screen). A city account holds exactly one of them.
      */
     public static Set<Role> cityRoles() {
-        return EnumSet.of(CITY_ADMIN, SCREEN_VIEWER);
+        return EnumSet.of(CITY_ADMIN, CITY_DISPATCHER, SCREEN_VIEWER);
     }
 }

@@ -115,8 +115,9 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
             if (!seen.add(p.username())) {
                 throw new IllegalArgumentException("duplicate username " + p.username());
             }
-            if (p.has(Role.CITY_ADMIN)) {
-                throw new IllegalArgumentException("person " + p.username() + " of a district cannot be city-admin");
+            if (p.has(Role.CITY_ADMIN) || p.has(Role.CITY_DISPATCHER)) {
+                throw new IllegalArgumentException("person " + p.username()
+                        + " of a district cannot be city-admin or city-dispatcher");
             }
             if (p.department() != null && departments.stream().noneMatch(d -> d.code().equals(p.department()))) {
                 throw new IllegalArgumentException("department " + p.department() + " of person " + p.username()

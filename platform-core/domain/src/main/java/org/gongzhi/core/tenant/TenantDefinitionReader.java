@@ -201,8 +201,8 @@ public final class TenantDefinitionReader {
     /**
      * The city's accounts listed in {@code common/city-people.yaml} under {@code tenantsRoot} (its
      * administrators and its wall screens); empty when the file does not exist. Every person holds
-     * exactly one of the {@linkplain Role#cityRoles() city roles}: {@link Role#CITY_ADMIN} or
-     * {@link Role#SCREEN_VIEWER}.
+     * exactly one of the {@linkplain Role#cityRoles() city roles}: {@link Role#CITY_ADMIN},
+     * {@link Role#CITY_DISPATCHER} or {@link Role#SCREEN_VIEWER}.
      */
     public List<PersonDefinition> readCityPeople(Path tenantsRoot) {
         Path file = tenantsRoot.resolve(COMMON_DIR).resolve(CITY_PEOPLE_FILE);
@@ -215,7 +215,7 @@ public final class TenantDefinitionReader {
             List<Role> roles = people.get(i).roles();
             if (roles.size() != 1 || !Role.cityRoles().contains(roles.get(0))) {
                 throw root.get("people").elements().get(i).get("roles")
-                        .error("city accounts hold one role: city-admin or screen-viewer");
+                        .error("city accounts hold one role: city-admin, city-dispatcher or screen-viewer");
             }
         }
         return people;

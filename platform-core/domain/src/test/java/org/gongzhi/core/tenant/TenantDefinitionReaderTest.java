@@ -461,7 +461,7 @@ public class TenantDefinitionReaderTest {
 
         Files.writeString(file, "people:\n" + screen.replace("[screen-viewer]", "[screen-viewer, city-admin]"), StandardCharsets.UTF_8);
         TenantDefinitionException both = catchThrowableOfType(TenantDefinitionException.class, () -> reader.readCityPeople(root));
-        assertThat(both).hasMessageContaining("city-admin or screen-viewer");
+        assertThat(both).hasMessageContaining("city-admin, city-dispatcher or screen-viewer");
         Files.writeString(file, "people:\n" + admin.replace("[city-admin]", "[dispatcher]"), StandardCharsets.UTF_8);
         assertThat(catchThrowableOfType(TenantDefinitionException.class, () -> reader.readCityPeople(root))).isNotNull();
     }

@@ -139,9 +139,21 @@ public final class CaseWorkflow {
             }
         }
         d.status = to;
-        JournalRecord journal = new JournalRecord(action, from, to, actor(cmd.actor()), now, cmd.note(), publicNote,
-                cmd.attachments());
+        JournalRecord journal = new JournalRecord(action, from, to, actor(cmd.actor()), now,
+                takeOverNote(cmd.actor(), cmd.note()), publicNote, cmd.attachments());
         return new StepOutcome(c, c.with(d.state()), journal, dispatches, action == CaseAction.RETURN);
+    }
+
+    /**
+     * The journaled note: a city actor's step is marked {@link TransitionCommand#TAKE_OVER}, before its
+     * own note if it has one (the note was already checked, so the mark never stands in for a required reason).
+     */
+    static String takeOverNote(String actor, String note) {
+        if (actor == null || !actor.startsWith(TransitionCommand.CITY_ACTOR_PREFIX)) {
+            return note;
+        }
+        String mark = TransitionCommand.TAKE_OVER;
+        return note == null || note.isBlank() ? mark : mark + "：" + note;
     }
 
     /** The journal's actor: {@code anonymous} when nobody was named. */

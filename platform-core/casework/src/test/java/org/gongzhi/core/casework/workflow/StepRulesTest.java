@@ -35,6 +35,23 @@ public class StepRulesTest {
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo(field));
     }
 
+    // 市级接管 ------------------------------------------------------------------------------------
+
+    @Test
+    public void aCityActorsStepIsJournaledAsATakeOverButStillNeedsItsReason() {
+        CaseRecord c = Jizhou.dispatched();
+        TransitionCommand city = new TransitionCommand(CaseAction.POSTPONE, "city:city-dispatcher", "等待配件",
+                List.of(), null, List.of(), null, 3, null, null);
+        assertThat(FLOW.apply(c, city, LATER, StepHooks.none()).journal().note()).isEqualTo("市级接管：等待配件");
+        refused(c, new TransitionCommand(CaseAction.POSTPONE, "city:city-dispatcher", null, List.of(), null,
+                List.of(), null, 3, null, null), "note");
+        TransitionCommand accept = new TransitionCommand(CaseAction.ACCEPT, "city:city-dispatcher", null, List.of(),
+                null, List.of(), null, null, null, null);
+        assertThat(FLOW.apply(c, accept, LATER, StepHooks.none()).journal().note()).isEqualTo("市级接管");
+        assertThat(FLOW.apply(c, Jizhou.postpone(3), LATER, StepHooks.none()).journal().note())
+                .doesNotContain("市级接管");
+    }
+
     // 延期 ----------------------------------------------------------------------------------------
 
     @Test

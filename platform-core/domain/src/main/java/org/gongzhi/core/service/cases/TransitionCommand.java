@@ -20,6 +20,12 @@ public record TransitionCommand(CaseAction action, String actor, String note, Li
                                 String leadDepartment, List<String> coDepartments, SlaTier tier,
                                 Integer extraWorkingDays, Integer satisfaction, Long expectedVersion,
                                 String publicNote) {
+
+    /** Actor prefix of the city centre's dispatchers ({@code city:<user name>}): their steps are take-overs. */
+    public static final String CITY_ACTOR_PREFIX = "city:";
+    /** The mark a take-over's journal note starts with (市级接管: the city centre acted on a district's case). */
+    public static final String TAKE_OVER = "市级接管";
+
     public TransitionCommand {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);

@@ -38,12 +38,12 @@ record RealmPlan(String realm, String displayName, String englishName, Set<Role>
         return new RealmPlan(t.id(), t.name(), english, Role.districtRoles(), t.departments(), t.people());
     }
 
-    /** The city realm: roles {@code city-admin} and {@code screen-viewer}; each account holds one of them. */
+    /** The city realm: roles {@code city-admin}, {@code city-dispatcher} and {@code screen-viewer}; each account holds one of them. */
     static RealmPlan city(List<PersonDefinition> cityPeople) {
         for (PersonDefinition p : cityPeople) {
             if (p.roles().size() != 1 || !Role.cityRoles().contains(p.roles().get(0))) {
                 throw new IllegalArgumentException("city account " + p.username()
-                        + " must hold one role: city-admin or screen-viewer");
+                        + " must hold one role: city-admin, city-dispatcher or screen-viewer");
             }
         }
         return new RealmPlan(IdentityProvisioning.CITY_REALM, "共治平台 · 市级", "Gongzhi city administration",

@@ -98,7 +98,9 @@ final class HistoryPlanner {
         this.calendar = tenant.calendar();
         this.zone = tenant.timeZone();
         this.grids = tenant.grids().all().stream().filter(g -> g.level() == GridLevel.GRID).toList();
-        this.dispatchers = people(Role.DISPATCHER).stream().map(PersonDefinition::username).toList();
+        // the district centre's dispatchers: a street or community centre's (with grids) works only its own area
+        this.dispatchers = people(Role.DISPATCHER).stream().filter(p -> p.grids().isEmpty())
+                .map(PersonDefinition::username).toList();
         this.gridWorkers = people(Role.GRID_WORKER);
         if (grids.isEmpty()) {
             throw new IllegalArgumentException("district " + tenant.id() + " has no grid");

@@ -11,6 +11,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.cases.CaseScope;
+import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.service.tenants.TenantStatus;
 import org.gongzhi.core.tenant.Role;
@@ -37,26 +38,31 @@ final class Access {
         throw new NotAuthenticatedException();
     }
 
-    /** The caller's name for journals: the user name (a service account's is service-account-…). */
+    /**
+     * The caller's name for journals: the user name (a service account's is service-account-…); a
+     * city dispatcher's is {@code city:<user name>}, so a take-over never passes for a district's own step.
+     */
     static String actor(SecurityContext security) {
         Caller c = caller(security);
-        return c.username() != null ? c.username() : c.subject();
+        String name = c.username() != null ? c.username() : c.subject();
+        return isCityDispatcher(c) ? TransitionCommand.CITY_ACTOR_PREFIX + name : name;
     }
 
-    /** Roles the city realm may grant. */
-    private static final Set<Role> CITY_ROLES = EnumSet.of(Role.CITY_ADMIN, Role.SCREEN_VIEWER);
-
     /**
-     * The caller's roles that Gongzhi knows and the caller's realm may grant: {@code city-admin}
-     * and {@code screen-viewer} from the city realm, the district roles only from a district's realm.
+     * The caller's roles that Gongzhi knows and the caller's realm may grant: the city roles
+     * ({@code city-admin}, {@code city-dispatcher}, {@code screen-viewer}) from the city realm, the
+     * district roles only from a district's realm.
      */
     static Set<Role> roles(Caller c) {
-        boolean city = CITY.equals(c.tenantId());
+        Set<Role> allowed = CITY.equals(c.tenantId()) ? Role.cityRoles() : Role.districtRoles();
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        c.roles().forEach(r -> Role.fromId(r)
-                .filter(role -> city ? CITY_ROLES.contains(role) : role != Role.CITY_ADMIN)
-                .ifPresent(roles::add));
+        c.roles().forEach(r -> Role.fromId(r).filter(allowed::contains).ifPresent(roles::add));
         return roles;
+    }
+
+    /** Whether the caller is the city centre's dispatcher (市级调度员), who may take over any district's case. */
+    static boolean isCityDispatcher(Caller c) {
+        return roles(c).contains(Role.CITY_DISPATCHER);
     }
 
     /** Whether the caller is a city administrator. */
@@ -66,7 +72,8 @@ final class Access {
 
     /**
      * The caller, acting on district {@code tenant} with one of {@code allowed}. A city
-     * administrator passes if {@link Role#CITY_ADMIN} is allowed.
+     * administrator passes if {@link Role#CITY_ADMIN} is allowed, a city dispatcher if
+     * {@link Role#CITY_DISPATCHER} is.
      *
      * @throws NotFoundException      for an unknown district or one the caller does not belong to
      * @throws AccessDeniedException  when the caller holds none of the roles
@@ -75,7 +82,7 @@ final class Access {
     static Caller district(SecurityContext security, TenantDirectory tenants, String tenant, Role... allowed) {
         Caller c = caller(security);
         Set<Role> roles = roles(c);
-        boolean city = roles.contains(Role.CITY_ADMIN);
+        boolean city = roles.contains(Role.CITY_ADMIN) || roles.contains(Role.CITY_DISPATCHER);
         if (!city && !c.tenantId().equals(tenant)) {
             throw new NotFoundException("租户不存在 (no such tenant): " + tenant);
         }
@@ -115,18 +122,21 @@ final class Access {
     }
 
     /**
-     * The cases a district caller may see: the whole district for administrators, dispatchers,
-     * mediators and social workers; otherwise the union of their grids (grid workers), their
-     * department's dispatched cases (department handlers) and their own reports (residents).
+     * The cases a district caller may see: the whole district for administrators, district-centre
+     * dispatchers, mediators, social workers and the city dispatcher; otherwise the union of their
+     * grids' subtrees (grid workers, and the dispatchers of a street/town or community/village
+     * centre, whose token carries the centre's grid), their department's dispatched cases
+     * (department handlers) and their own reports (residents).
      */
     static CaseScope scope(Caller c) {
         Set<Role> roles = roles(c);
-        if (roles.contains(Role.DISTRICT_ADMIN) || roles.contains(Role.DISPATCHER) || roles.contains(Role.MEDIATOR)
-                || roles.contains(Role.SOCIAL_WORKER)) {
+        boolean districtCentre = roles.contains(Role.DISPATCHER) && c.grids().isEmpty();
+        if (roles.contains(Role.DISTRICT_ADMIN) || districtCentre || roles.contains(Role.MEDIATOR)
+                || roles.contains(Role.SOCIAL_WORKER) || roles.contains(Role.CITY_DISPATCHER)) {
             return CaseScope.district();
         }
         CaseScope scope = CaseScope.nothing();
-        if (roles.contains(Role.GRID_WORKER)) {
+        if (roles.contains(Role.GRID_WORKER) || roles.contains(Role.DISPATCHER)) {
             scope = scope.withGrids(c.grids());
         }
         if (roles.contains(Role.DEPARTMENT_HANDLER) && c.department() != null) {

@@ -14,6 +14,7 @@ import org.gongzhi.core.tenant.Role;
  * <caption>case permissions</caption>
  * <tr><th>role</th><th>report through</th><th>steps</th></tr>
  * <tr><td>district-admin, dispatcher</td><td>any channel</td><td>every step</td></tr>
+ * <tr><td>city-dispatcher (city realm, any district)</td><td>—</td><td>every step (市级接管, audited)</td></tr>
  * <tr><td>grid-worker</td><td>grid-worker, in their grids</td><td>accept, return, feedback, progress</td></tr>
  * <tr><td>department-handler</td><td>department</td><td>accept, return, feedback, progress</td></tr>
  * <tr><td>resident</td><td>resident-app, qr-code (their own cases)</td><td>evaluate</td></tr>
@@ -24,7 +25,7 @@ final class CasePermissions {
 
     /** Roles that may read cases (each within its scope). */
     static final Role[] READERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
-        Role.MEDIATOR, Role.SOCIAL_WORKER, Role.RESIDENT};
+        Role.MEDIATOR, Role.SOCIAL_WORKER, Role.RESIDENT, Role.CITY_DISPATCHER};
     /** Roles that may report cases. */
     static final Role[] REPORTERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
         Role.RESIDENT};
@@ -41,7 +42,7 @@ final class CasePermissions {
 
     /** The steps {@code roles} may take on a case inside their scope. */
     static Set<CaseAction> steps(Set<Role> roles) {
-        if (runsTheLoop(roles)) {
+        if (runsTheLoop(roles) || roles.contains(Role.CITY_DISPATCHER)) {
             return EnumSet.allOf(CaseAction.class);
         }
         Set<CaseAction> steps = EnumSet.noneOf(CaseAction.class);

@@ -50,7 +50,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * Cases of one district: intake, queries, the closed-loop transitions and the journal. Who may
  * report, see and step: {@link CasePermissions} and {@link Access#scope}; a case outside the
- * caller's scope answers 404 like a missing one.
+ * caller's scope answers 404 like a missing one. The city dispatcher's reads and steps are audited
+ * ({@link TakeOverAudit}) and its steps journaled as 市级接管.
  */
 @Component(service = CaseResource.class)
 @JaxrsResource
@@ -176,6 +177,7 @@ public final class CaseResource {
                 .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
+        TakeOverAudit.record(caller, Access.actor(security), tenant, null, "list");
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
     }
 
@@ -206,7 +208,9 @@ public final class CaseResource {
     @Path("{id}")
     public Response get(@PathParam("tenant") String tenant, @PathParam("id") String id,
                         @Context SecurityContext security) {
-        CaseView v = visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
+        CaseView v = visible(tenant, id, caller);
+        TakeOverAudit.record(caller, Access.actor(security), tenant, v.id(), "view");
         return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
     }
 
@@ -233,6 +237,7 @@ public final class CaseResource {
                         + command.action().wireName());
             }
         });
+        TakeOverAudit.record(caller, command.actor(), tenant, v.id(), command.action().wireName());
         return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
     }
 
@@ -240,7 +245,9 @@ public final class CaseResource {
     @Path("{id}/journal")
     public List<CaseJson.Entry> journal(@PathParam("tenant") String tenant, @PathParam("id") String id,
                                         @Context SecurityContext security) {
-        visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
+        CaseView v = visible(tenant, id, caller);
+        TakeOverAudit.record(caller, Access.actor(security), tenant, v.id(), "journal");
         return cases.journal(tenant, Params.caseId(id)).stream().map(CaseJson.Entry::of).toList();
     }
 

@@ -70,12 +70,12 @@ public final class TenantResource {
         }
     }
 
-    /** Every district for a city administrator; a district's own people see only their district. */
+    /** Every district for a city administrator or the city dispatcher; a district's own people see only their district. */
     @GET
     public List<TenantJson> list(@Context SecurityContext security) {
         Caller caller = Access.anyone(security);
         return tenants.tenants().stream()
-                .filter(t -> Access.isCityAdmin(caller) || t.id().equals(caller.tenantId()))
+                .filter(t -> Access.isCityAdmin(caller) || Access.isCityDispatcher(caller) || t.id().equals(caller.tenantId()))
                 .map(TenantJson::of).toList();
     }
 

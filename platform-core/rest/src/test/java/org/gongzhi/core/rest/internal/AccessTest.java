@@ -70,6 +70,37 @@ public class AccessTest {
     }
 
     @Test
+    public void aStreetOrCommunityCentreDispatcherSeesItsGridSubtree() {
+        CaseScope street = Access.scope(caller(null, Set.of("360802001"), "dispatcher"));
+        assertThat(street.wholeDistrict()).isFalse();
+        assertThat(street.grids()).containsExactly("360802001");
+        assertThat(Access.scope(caller(null, Set.of("360802001001"), "dispatcher")).grids())
+                .containsExactly("360802001001");
+        // a district administrator who also carries a grid still sees the district
+        assertThat(Access.scope(caller(null, Set.of("360802001"), "dispatcher", "district-admin")).wholeDistrict())
+                .isTrue();
+        assertThat(CasePermissions.steps(Access.roles(caller(null, Set.of("360802001"), "dispatcher"))))
+                .containsExactlyInAnyOrder(CaseAction.values());
+    }
+
+    @Test
+    public void theCityDispatcherHoldsItsRoleOnlyFromTheCityRealm() {
+        Caller city = new Caller(Access.CITY, "sub-c", "city-dispatcher", Set.of("city-dispatcher"), "gongzhi-web",
+                null, Set.of());
+        assertThat(Access.roles(city)).containsExactly(Role.CITY_DISPATCHER);
+        assertThat(Access.isCityDispatcher(city)).isTrue();
+        assertThat(Access.scope(city)).isEqualTo(CaseScope.district());
+        assertThat(CasePermissions.steps(Access.roles(city))).containsExactlyInAnyOrder(CaseAction.values());
+        assertThat(CasePermissions.READERS).contains(Role.CITY_DISPATCHER);
+        assertThat(CasePermissions.REPORTERS).doesNotContain(Role.CITY_DISPATCHER);
+
+        Caller forged = caller(null, Set.of(), "city-dispatcher");
+        assertThat(Access.roles(forged)).isEmpty();
+        assertThat(Access.isCityDispatcher(forged)).isFalse();
+        assertThat(Access.scope(forged).isEmpty()).isTrue();
+    }
+
+    @Test
     public void onlyHealthAndTheDocumentArePublic() {
         assertThat(AuthenticationSeam.isPublic("api/v1/health")).isTrue();
         assertThat(AuthenticationSeam.isPublic("/api/v1/health/")).isTrue();
