@@ -25,7 +25,7 @@ const en: typeof zh = {
     heading: 'Cases',
     open: 'Open', all: 'All', overdue: 'Overdue', dueSoon: 'Due soon',
     filters: 'Filters', status: 'Status', family: 'Family', category: 'Category', grid: 'Grid', department: 'Department', channel: 'Channel', tier: 'Tier', colour: 'Colour',
-    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
+    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, phone, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
     number: 'Number', title: 'Title', reportedAt: 'Reported', dueAt: 'Due', remaining: 'Time limit', empty: 'No cases match', total: '{n} cases',
     myGrid: 'My grids', myDepartment: "My department's cases",
   },
@@ -204,6 +204,11 @@ const en: typeof zh = {
       caseNumber: 'JZ-2026-000123', district: '吉州区', category: '井盖缺失', deadline: '2026-12-08 17:00', dueAt: '2026-12-08 17:00',
       reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin',
     },
+  },
+  bulk: {
+    heading: 'Bulk actions', select: 'Select case', selected: '{n} selected', lead: 'Lead department', leadByProposal: 'Lead department (default: the proposal)',
+    dispatch: 'Dispatch selected', close: 'Close selected', max: 'At most {n} at once: the first {n} are taken', result: '{ok} done, {failed} refused',
+    exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
   },
 }
 export default en
