@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +29,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  * cases; the export with the list's filters opens as CSV (BOM, Chinese intact) and as XLSX (read back with
  * Apache POI), never with the reporter's phone; bad filters are 400 naming the parameter; a bulk dispatch
  * over mixed cases answers one result per case, each as the single step would.
+ *
+ * <p>Runs in the test JVM (Commons CSV and Apache POI are not in the container): the platform is booted by
+ * Pax Exam in server mode ({@link BootedPlatform}).
  */
-public class CaseExportTest extends PlatformTestSupport {
+public class CaseExportTest {
+
+    private static BootedPlatform platform;
+    private static Api api;
+
+    @BeforeClass
+    public static void boot() throws Exception {
+        platform = BootedPlatform.start("export");
+        api = platform.api();
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
 
     private static final String JIZHOU = JizhouCases.JIZHOU;
     private static final String PHONE = "13907968899";
