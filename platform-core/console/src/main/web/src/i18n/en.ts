@@ -25,7 +25,7 @@ const en: typeof zh = {
     heading: 'Cases',
     open: 'Open', all: 'All', overdue: 'Overdue', dueSoon: 'Due soon',
     filters: 'Filters', status: 'Status', family: 'Family', category: 'Category', grid: 'Grid', department: 'Department', channel: 'Channel', tier: 'Tier', colour: 'Colour',
-    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
+    soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, phone, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
     number: 'Number', title: 'Title', reportedAt: 'Reported', dueAt: 'Due', remaining: 'Time limit', empty: 'No cases match', total: '{n} cases',
     myGrid: 'My grids', myDepartment: "My department's cases",
   },
@@ -219,6 +219,11 @@ const en: typeof zh = {
     status: 'Status',
     grid: 'Grid',
     reported: 'Reported',
+  },
+  bulk: {
+    heading: 'Bulk actions', select: 'Select case', selected: '{n} selected', lead: 'Lead department', leadByProposal: 'Lead department (default: the proposal)',
+    dispatch: 'Dispatch selected', close: 'Close selected', max: 'At most {n} at once: the first {n} are taken', result: '{ok} done, {failed} refused',
+    exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
   },
 }
 export default en

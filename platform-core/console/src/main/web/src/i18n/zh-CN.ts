@@ -24,7 +24,7 @@ export default {
     heading: '案件',
     open: '待办', all: '全部', overdue: '已超期', dueSoon: '即将超期',
     filters: '筛选', status: '状态', family: '大类', category: '分类', grid: '网格', department: '部门', channel: '渠道', tier: '分级', colour: '颜色',
-    soonWindow: '即将超期（小时）', colours: { red: '红色', yellow: '黄色', green: '绿色' }, dueWithin: '{n} 小时内到期', hours: '小时', search: '搜索编号、标题或地址', clear: '清除筛选', refresh: '刷新', live: '实时更新中', liveOff: '未连接实时更新',
+    soonWindow: '即将超期（小时）', colours: { red: '红色', yellow: '黄色', green: '绿色' }, dueWithin: '{n} 小时内到期', hours: '小时', search: '搜索编号、电话、标题或地址', clear: '清除筛选', refresh: '刷新', live: '实时更新中', liveOff: '未连接实时更新',
     number: '编号', title: '标题', reportedAt: '上报时间', dueAt: '截止时间', remaining: '时限', empty: '没有符合条件的案件', total: '共 {n} 件',
     myGrid: '我的网格', myDepartment: '本部门案件',
   },
@@ -218,5 +218,10 @@ export default {
     status: '状态',
     grid: '网格',
     reported: '上报时间',
+  },
+  bulk: {
+    heading: '批量操作', select: '选择案件', selected: '已选 {n} 件', lead: '牵头部门', leadByProposal: '牵头部门（默认按派单建议）',
+    dispatch: '批量派遣', close: '批量结案', max: '一次最多 {n} 件，只处理前 {n} 件', result: '成功 {ok} 件，未办理 {failed} 件',
+    exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
   },
 }

@@ -142,6 +142,9 @@ public final class InboxBench {
                 new Call("text in the inbox", dispatcher, () -> inbox + "&q=" + enc("纠纷")),
                 new Call("text: 2 characters", dispatcher, () -> "/cases?limit=50&q=" + enc("纠纷")),
                 new Call("text: case number", dispatcher, () -> "/cases?limit=50&q=" + enc(numberPrefix)),
+                // the case loader's reporters' phones (000-0000-nnnn): the phone's key or a number's start (V28)
+                new Call("text: phone", dispatcher, () -> "/cases?limit=50&q=" + enc(String.format("000-0000-%04d",
+                        ThreadLocalRandom.current().nextInt(10_000)))),
                 new Call("last 7 days", dispatcher, () -> "/cases?limit=50&from=" + week),
                 new Call("summary, due within 4 h", dispatcher, () -> "/cases/summary?dueWithin=4&family=LIVELIHOOD"),
                 new Call("case detail", dispatcher, () -> "/cases/" + pick(open)),

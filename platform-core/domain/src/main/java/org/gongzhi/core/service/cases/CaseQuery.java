@@ -16,8 +16,9 @@ import org.gongzhi.core.service.ValidationException;
  * matches the grid and everything below it; {@code dueWithinHours} keeps the cases whose clock runs
  * and whose due time lies in the next so many hours (not yet overdue); {@code attribute} matches an
  * attribute the triaging plugin put on the case (e.g. {@code colour=red}); {@code text} of digits
- * and dashes matches the case numbers that start with it, any other text the titles and addresses
- * that contain it (any letter case; never the reporter's name or phone); {@code scope}
+ * and dashes matches the case numbers that start with it, a phone of 7–13 digits (with +, spaces or
+ * dashes) also the cases whose reporter's phone is that whole number (since 2.1), any other text the
+ * titles and addresses that contain it (any letter case; never the reporter's name); {@code scope}
  * confines the result to what the caller may see; {@code commandPost} and {@code wartime} keep the
  * cases routed straight to the command post, or registered under the emergency plan (or, when
  * {@code false}, the others). Validation errors name the REST query parameter.
@@ -106,6 +107,16 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     public CaseQuery within(CaseScope visible) {
         return new CaseQuery(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo,
                 family, tier, dueWithinHours, attribute, text, sort, offset, limit, visible, commandPost, wartime);
+    }
+
+    /**
+     * The same query, another page.
+     *
+     * @since 2.1
+     */
+    public CaseQuery page(int newOffset, int newLimit) {
+        return new CaseQuery(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo,
+                family, tier, dueWithinHours, attribute, text, sort, newOffset, newLimit, scope, commandPost, wartime);
     }
 
     /** A builder starting from no filter, newest first, the first 50 cases of the whole district. */

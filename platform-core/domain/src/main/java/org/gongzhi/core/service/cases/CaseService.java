@@ -58,6 +58,28 @@ public interface CaseService {
     Page<CaseView> list(String tenantId, CaseQuery query);
 
     /**
+     * Every case {@code query} matches, in its order, ignoring its page, handed to {@code sink} one at a time
+     * as the database delivers them (a server-side cursor: the whole list is never in memory). {@code sink}
+     * runs inside one read transaction and may write to a slow client; a {@link RuntimeException} from it
+     * ends the walk and is rethrown. Returns how many lines were handed over.
+     *
+     * <p>The default walks {@link #list} page by page (for test doubles); the persistence bundle streams.
+     *
+     * @since 2.1
+     */
+    default long export(String tenantId, CaseQuery query, Consumer<CaseLine> sink) {
+        long n = 0;
+        for (int offset = 0; ; offset += CaseQuery.MAX_LIMIT) {
+            Page<CaseView> page = list(tenantId, query.page(offset, CaseQuery.MAX_LIMIT));
+            page.items().forEach(v -> sink.accept(CaseLine.of(v)));
+            n += page.items().size();
+            if (page.items().size() < CaseQuery.MAX_LIMIT) {
+                return n;
+            }
+        }
+    }
+
+    /**
      * The inbox counts over the open cases {@code query} matches, ignoring its statuses, "due within",
      * order and page: {@code dueWithinHours} (1–{@value CaseQuery#MAX_DUE_WITHIN_HOURS}) is the
      * window of {@link CaseSummary#dueSoon()}.

@@ -10,7 +10,9 @@
  *
  * <p>2.0.0: the intake channel of {@code NewCase}, {@code CaseQuery} and {@code CaseView} is a
  * {@link org.gongzhi.core.casework.Channel}, no longer its wire name as a string.
+ *
+ * <p>2.1.0: {@code CaseService.export} streams a query's matches as {@code CaseLine}s.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.gongzhi.core.service.cases;

@@ -131,6 +131,9 @@ public class CaseEntity {
     /** The two-character pieces of title and address, computed by PostgreSQL (V10); only searched, never written. */
     @Column(name = "text_bigrams", insertable = false, updatable = false)
     List<String> textBigrams;
+    /** The reporter's phone as digits, its last 11, computed by PostgreSQL (V28); only searched, never written. */
+    @Column(name = "reporter_phone_key", insertable = false, updatable = false)
+    String reporterPhoneKey;
     @Version
     long version;
 }

@@ -140,15 +140,35 @@ final class CaseFilter {
 
     /** A case number, or its start: digits and dashes. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9-]+");
+    /** A phone as people write it: digits, optionally a leading +, spaces and dashes between. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9][0-9 -]*");
+    /** Digits a phone has at least (a landline without area code) and at most (+86 and a mobile number). */
+    private static final int PHONE_MIN_DIGITS = 7;
+    private static final int PHONE_MAX_DIGITS = 13;
 
     /**
-     * Free text: digits and dashes are a case number from its start (its index); any other text is
-     * looked for in the title and the address, where the bigram index pre-filters texts of two
-     * characters or more and {@code ilike} decides.
+     * Free text: digits and dashes are a case number from its start (its index) or, with 7–13 digits, the
+     * reporter's whole phone number (V28's key and index; never a part of it); any other text is looked
+     * for in the title and the address, where the bigram index pre-filters texts of two characters or
+     * more and {@code ilike} decides.
      */
     private void text(String text) {
-        if (NUMBER_LIKE.matcher(text).matches()) {
-            and("c.number like :numberPrefix escape '\\'", "numberPrefix", likeEscaped(text) + "%");
+        String trimmed = text.strip();
+        boolean number = NUMBER_LIKE.matcher(trimmed).matches();
+        long digits = trimmed.chars().filter(Character::isDigit).count();
+        boolean phone = PHONE_LIKE.matcher(trimmed).matches() && digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
+        if (number && phone) {
+            and("(c.number like :numberPrefix escape '\\' or c.reporterPhoneKey = " + Database.PHONE_KEY + "(:phone))",
+                    "numberPrefix", likeEscaped(trimmed) + "%");
+            params.put("phone", trimmed);
+            return;
+        }
+        if (number) {
+            and("c.number like :numberPrefix escape '\\'", "numberPrefix", likeEscaped(trimmed) + "%");
+            return;
+        }
+        if (phone) {
+            and("c.reporterPhoneKey = " + Database.PHONE_KEY + "(:phone)", "phone", trimmed);
             return;
         }
         int length = text.codePointCount(0, text.length());

@@ -37,6 +37,8 @@ final class Database implements AutoCloseable {
     static final String JSON_TEXT_CONTAINS = "json_text_contains";
     /** HQL function: {@code text_may_contain(textBigrams, text)} (see {@link #functions}). */
     static final String TEXT_MAY_CONTAIN = "text_may_contain";
+    /** HQL function: {@code phone_key(text)}, a phone as V28 keys it (see {@link #functions}). */
+    static final String PHONE_KEY = "phone_key";
     private static final Class<?>[] ENTITIES = {TenantEntity.class, CaseEntity.class, JournalEntity.class,
             TenantPluginEntity.class, PluginRecordEntity.class, ReportEntity.class, EvidenceEntity.class};
 
@@ -139,13 +141,16 @@ final class Database implements AutoCloseable {
      * whether a text column holding a JSON object contains the given JSON object (PostgreSQL's
      * {@code jsonb @>}); {@code text_may_contain(textBigrams, text)}, whether a case's title and
      * address hold every two-character piece of {@code text} (a pre-filter: true for every case whose
-     * title or address contains {@code text}, and for some others).
+     * title or address contains {@code text}, and for some others); {@code phone_key(text)}, a phone
+     * reduced as V28's {@code reporter_phone_key} column is, so that one rule serves column and search.
      */
     private static void functions(FunctionContributions contributions) {
         var bool = contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN);
         contributions.getFunctionRegistry().registerPattern(JSON_TEXT_CONTAINS, "(cast(?1 as jsonb) @> cast(?2 as jsonb))",
                 bool);
         contributions.getFunctionRegistry().registerPattern(TEXT_MAY_CONTAIN, "(?1 @> gongzhi_bigrams(?2))", bool);
+        var text = contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.STRING);
+        contributions.getFunctionRegistry().registerPattern(PHONE_KEY, "gongzhi_phone_key(?1)", text);
     }
 
     /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */

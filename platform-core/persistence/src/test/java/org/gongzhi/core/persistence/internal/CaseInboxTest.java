@@ -189,7 +189,7 @@ public class CaseInboxTest {
     }
 
     @Test
-    public void textSearchesTheNumberFromItsStartTitleAndAddressButNotTheReporter() {
+    public void textSearchesTheNumberFromItsStartTitleAddressAndWholePhoneButNotTheReporterName() {
         CaseView c = FIX.cases.report(JIZHOU, new NewCase("己六井盖缺失", null, "CM0101", Channel.HOTLINE, null, null,
                 "庐陵大道 100% 号_东 B座", GRID, "欧阳修", "13912345678", List.of(), null), "seat").kase();
 
@@ -208,7 +208,9 @@ public class CaseInboxTest {
         assertThat(ids(CaseQuery.builder().text("b座").build())).as("any letter case").containsExactly(c.id());
         assertThat(ids(CaseQuery.builder().text("陵大道 100").build())).containsExactly(c.id());
         assertThat(ids(CaseQuery.builder().text("欧阳修").build())).as("never the reporter's name").isEmpty();
-        assertThat(ids(CaseQuery.builder().text("13912345678").build())).as("never the reporter's phone").isEmpty();
+        assertThat(ids(CaseQuery.builder().text("13912345678").build())).as("the reporter's whole phone (V28)")
+                .containsExactly(c.id());
+        assertThat(ids(CaseQuery.builder().text("1391234").build())).as("never a part of the phone").isEmpty();
         assertThat(ids(CaseQuery.builder().text("100").build())).as("digits are a case number's start")
                 .doesNotContain(c.id());
         assertThatThrownBy(() -> CaseQuery.builder().text("长".repeat(CaseQuery.MAX_TEXT + 1)).build())

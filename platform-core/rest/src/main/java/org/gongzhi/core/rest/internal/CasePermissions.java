@@ -26,6 +26,9 @@ final class CasePermissions {
     /** Roles that may read cases (each within its scope). */
     static final Role[] READERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
         Role.MEDIATOR, Role.SOCIAL_WORKER, Role.RESIDENT, Role.CITY_DISPATCHER};
+    /** Roles that may export the cases they see (ADR 0038): the district's staff, not residents. */
+    static final Role[] EXPORTERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
+        Role.MEDIATOR, Role.SOCIAL_WORKER};
     /** Roles that may report cases. */
     static final Role[] REPORTERS = {Role.DISTRICT_ADMIN, Role.DISPATCHER, Role.GRID_WORKER, Role.DEPARTMENT_HANDLER,
         Role.RESIDENT};

@@ -2,6 +2,7 @@ package org.gongzhi.core.rest.internal;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -18,10 +19,12 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.grid.GeoPoint;
@@ -167,18 +170,66 @@ public final class CaseResource {
                          @QueryParam("limit") String limit, @QueryParam("commandPost") String commandPost,
                          @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
-        ZoneId zone = tenants.require(tenant).timeZone();
-        CaseQuery query = CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
-                .category(category).family(InboxParams.family(family)).channel(InboxParams.channel(channel)).tier(InboxParams.tier(tier))
-                .attribute(InboxParams.attribute(attribute)).text(q).overdue(Params.bool("overdue", overdue))
-                .dueWithinHours(Params.optionalInteger("dueWithin", dueWithin))
-                .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
-                .sort(InboxParams.sort(sort)).commandPost(Params.bool("commandPost", commandPost))
+        CaseQuery query = filters(tenant, status, grid, department, category, family, channel, tier, attribute, q, overdue,
+                dueWithin, from, to, sort, commandPost)
                 .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
         TakeOverAudit.record(caller, Access.actor(security), tenant, null, "list");
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
+    }
+
+    /** The list's filters, each bad value a 400 naming its parameter (list and export read the same). */
+    private CaseQuery.Builder filters(String tenant, List<String> status, String grid, String department, String category,
+                                      String family, String channel, String tier, String attribute, String q,
+                                      String overdue, String dueWithin, String from, String to, String sort,
+                                      String commandPost) {
+        ZoneId zone = tenants.require(tenant).timeZone();
+        return CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
+                .category(category).family(InboxParams.family(family)).channel(InboxParams.channel(channel)).tier(InboxParams.tier(tier))
+                .attribute(InboxParams.attribute(attribute)).text(q).overdue(Params.bool("overdue", overdue))
+                .dueWithinHours(Params.optionalInteger("dueWithin", dueWithin))
+                .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
+                .sort(InboxParams.sort(sort)).commandPost(Params.bool("commandPost", commandPost));
+    }
+
+    /**
+     * The list with the same filters as a file (导出, ADR 0038), every match in the list's order, streamed
+     * from a database cursor as it is written; never the reporter's name or phone. Bad filters answer 400
+     * before the first byte; more matches than an XLSX sheet holds is a 400 naming {@code format}.
+     */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@PathParam("tenant") String tenant, @QueryParam("format") String format,
+                           @QueryParam("status") List<String> status,
+                           @QueryParam("grid") String grid, @QueryParam("department") String department,
+                           @QueryParam("category") String category, @QueryParam("family") String family,
+                           @QueryParam("channel") String channel, @QueryParam("tier") String tier,
+                           @QueryParam("attribute") String attribute, @QueryParam("q") String q,
+                           @QueryParam("overdue") String overdue, @QueryParam("dueWithin") String dueWithin,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("sort") String sort, @QueryParam("commandPost") String commandPost,
+                           @Context SecurityContext security) {
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.EXPORTERS);
+        CaseExport.Format file = CaseExport.Format.of(format == null ? "csv" : format);
+        CaseQuery query = filters(tenant, status, grid, department, category, family, channel, tier, attribute, q, overdue,
+                dueWithin, from, to, sort, commandPost).scope(Access.scope(caller)).build();
+        // checks the filters (an unknown grid) and counts, before the response is committed
+        long total = cases.list(tenant, query.page(0, 1)).total();
+        if (file == CaseExport.Format.XLSX && total >= CaseExport.XLSX_MAX_ROWS) {
+            throw new ValidationException("format", "XLSX 最多 " + (CaseExport.XLSX_MAX_ROWS - 1) + " 行，请缩小范围或导出 CSV"
+                    + " (an XLSX sheet holds " + (CaseExport.XLSX_MAX_ROWS - 1) + " rows: narrow the filters or use csv): " + total);
+        }
+        CaseExport export = new CaseExport(tenants.require(tenant));
+        StreamingOutput body = out -> {
+            try (CaseExport.Sheet sheet = export.open(file, out)) {
+                cases.export(tenant, query, sheet::line);
+            }
+        };
+        String name = tenant + "-cases-" + LocalDate.now(tenants.require(tenant).timeZone()) + "." + file.extension;
+        return Response.ok(body, file.mediaType).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Total-Count", total).build();
     }
 
     /** Counts for the inbox's badges over the caller's visible open cases, with the list's filters but status. */
@@ -228,7 +279,17 @@ public final class CaseResource {
         TransitionCommand command = body.toCommand(Access.actor(security), version(ifMatch));
         TenantDefinition district = tenants.require(tenant);
         // the case is read once: visibility and role are checked on it inside the step's transaction
-        CaseView v = cases.transition(tenant, Params.caseId(id), command, c -> {
+        CaseView v = cases.transition(tenant, Params.caseId(id), command, admit(caller, district, command, id));
+        TakeOverAudit.record(caller, command.actor(), tenant, v.id(), command.action().wireName());
+        return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
+    }
+
+    /**
+     * What a step checks on the case before it is taken: a case outside the caller's scope is a 404 as if it
+     * did not exist, a step the caller's roles may not take a 403 (one step and bulk steps alike).
+     */
+    static Consumer<CaseView> admit(Caller caller, TenantDefinition district, TransitionCommand command, String id) {
+        return c -> {
             if (!Access.scope(caller).permits(c, district)) {
                 throw new NotFoundException("案件不存在 (no such case): " + id);
             }
@@ -236,9 +297,7 @@ public final class CaseResource {
                 throw new Access.AccessDeniedException("您的角色不能执行该操作 (your role may not take this step): "
                         + command.action().wireName());
             }
-        });
-        TakeOverAudit.record(caller, command.actor(), tenant, v.id(), command.action().wireName());
-        return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
+        };
     }
 
     @GET
