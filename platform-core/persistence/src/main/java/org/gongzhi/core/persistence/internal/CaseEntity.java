@@ -131,6 +131,9 @@ public class CaseEntity {
     /** The two-character pieces of title and address, computed by PostgreSQL (V10); only searched, never written. */
     @Column(name = "text_bigrams", insertable = false, updatable = false)
     List<String> textBigrams;
+    /** PENDING while a transfer awaits the receiver, SENT once it took the case over (V27); written by transfers only. */
+    @Column(name = "transfer_state", insertable = false, updatable = false)
+    String transferState;
     @Version
     long version;
 }
