@@ -205,5 +205,15 @@ const en: typeof zh = {
       reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin',
     },
   },
+  transfer: {
+    menu: 'Incoming transfers', heading: 'Cross-district transfer', action: 'Transfer', thisDistrict: 'This district', kinds: { service: 'Service matter (by residence)', rights: 'Rights matter (by household registration)' },
+    proposed: 'By "service matters by residence, rights matters by household registration", transfer to {district}', pending: 'Transferred to {district}, awaiting its answer',
+    residence: "Reporter's district of residence", household: "Reporter's district of household registration", saveOrigin: 'Save', originSaved: "Reporter's districts saved",
+    dialogTitle: 'Transfer to another district', toDistrict: 'Receiving district', note: 'Note', required: 'Choose the receiving district', tooLong: 'At most {n} characters', cancel: 'Cancel',
+    sent: 'Transferred; awaiting the other district', states: { pending: 'Pending', accepted: 'Accepted', refused: 'Refused' }, reason: 'Reason for refusal',
+    incoming: 'Incoming transfers', all: 'All', empty: 'No incoming transfers', from: 'From', number: 'Case number', title: 'Title', at: 'Transferred at', state: 'State', actions: 'Actions',
+    accept: 'Accept', refuse: 'Refuse', acceptOf: 'Accept case {number}', refuseOf: 'Refuse case {number}', refuseTitle: 'Refuse the transfer', reasonRequired: 'Give the reason for refusing',
+    accepted: 'Accepted as case {number}', refused: 'Sent back to the sending district',
+  },
 }
 export default en
