@@ -51,6 +51,7 @@ export const router = createRouter({
         { path: 'posters', name: 'posters', component: () => import('./views/admin/PostersPage.vue') },
         { path: 'supervision', name: 'supervision', component: () => import('./views/admin/SupervisionPage.vue') },
         { path: 'notifications', name: 'notifications', component: () => import('./views/admin/NotificationsPage.vue') },
+        { path: 'incoming-transfers', name: 'incoming-transfers', component: () => import('./views/admin/IncomingTransfersPage.vue') },
         { path: 'notification-templates', name: 'notification-templates', component: () => import('./views/admin/NotificationTemplatesPage.vue') },
         { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
         { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },

@@ -225,5 +225,15 @@ const en: typeof zh = {
     dispatch: 'Dispatch selected', close: 'Close selected', max: 'At most {n} at once: the first {n} are taken', result: '{ok} done, {failed} refused',
     exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
   },
+  transfer: {
+    menu: 'Incoming transfers', heading: 'Cross-district transfer', action: 'Transfer', thisDistrict: 'This district', kinds: { service: 'Service matter (by residence)', rights: 'Rights matter (by household registration)' },
+    proposed: 'By "service matters by residence, rights matters by household registration", transfer to {district}', pending: 'Transferred to {district}, awaiting its answer',
+    residence: "Reporter's district of residence", household: "Reporter's district of household registration", saveOrigin: 'Save', originSaved: "Reporter's districts saved",
+    dialogTitle: 'Transfer to another district', toDistrict: 'Receiving district', note: 'Note', required: 'Choose the receiving district', tooLong: 'At most {n} characters', cancel: 'Cancel',
+    sent: 'Transferred; awaiting the other district', states: { pending: 'Pending', accepted: 'Accepted', refused: 'Refused' }, reason: 'Reason for refusal',
+    incoming: 'Incoming transfers', all: 'All', empty: 'No incoming transfers', from: 'From', number: 'Case number', title: 'Title', at: 'Transferred at', state: 'State', actions: 'Actions',
+    accept: 'Accept', refuse: 'Refuse', acceptOf: 'Accept case {number}', refuseOf: 'Refuse case {number}', refuseTitle: 'Refuse the transfer', reasonRequired: 'Give the reason for refusing',
+    accepted: 'Accepted as case {number}', refused: 'Sent back to the sending district',
+  },
 }
 export default en

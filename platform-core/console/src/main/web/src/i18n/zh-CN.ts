@@ -224,4 +224,14 @@ export default {
     dispatch: '批量派遣', close: '批量结案', max: '一次最多 {n} 件，只处理前 {n} 件', result: '成功 {ok} 件，未办理 {failed} 件',
     exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
   },
+  transfer: {
+    menu: '转入案件', heading: '跨区转办', action: '转办', thisDistrict: '本区', kinds: { service: '服务类事项（居住地）', rights: '权益类事项（户籍地）' },
+    proposed: '按“服务类事项以居住地为主，权益类事项以户籍地为主”，建议转办至{district}', pending: '已转办至{district}，待对方接收或退回',
+    residence: '报告人居住地所在区', household: '报告人户籍地所在区', saveOrigin: '保存', originSaved: '已保存报告人所在区',
+    dialogTitle: '转办至他区', toDistrict: '转往的区', note: '说明', required: '请选择转往的区', tooLong: '最多 {n} 字', cancel: '取消',
+    sent: '已转办，待对方区答复', states: { pending: '待答复', accepted: '已接收', refused: '已退回' }, reason: '退回理由',
+    incoming: '转入案件', all: '全部', empty: '没有转入的案件', from: '转出区', number: '原案号', title: '标题', at: '转办时间', state: '状态', actions: '操作',
+    accept: '接收', refuse: '退回', acceptOf: '接收案件 {number}', refuseOf: '退回案件 {number}', refuseTitle: '退回转办', reasonRequired: '请填写退回理由',
+    accepted: '已接收，本区案号 {number}', refused: '已退回转出区',
+  },
 }

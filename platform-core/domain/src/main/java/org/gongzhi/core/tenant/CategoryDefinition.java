@@ -23,11 +23,13 @@ import org.gongzhi.core.casework.SlaTier;
  * @param leaf           whether cases may use this code
  * @param attributes     extra questions a report of this category answers (only a leaf has any), unique codes
  *                       and orders; {@code null} means none (since 1.2)
+ * @param matterKind     service or rights matter for the cross-district rule ({@link MatterKind}); {@code null}
+ *                       when the category stays where it is filed (since 1.4)
  * @throws IllegalArgumentException naming the field when a value is invalid
  */
 public record CategoryDefinition(String code, CategoryFamily family, String name, String nameEn, String parentCode,
                                  SlaTier tier, String departmentKind, boolean leaf,
-                                 List<CategoryAttribute> attributes) {
+                                 List<CategoryAttribute> attributes, MatterKind matterKind) {
 
     /** Pattern every category code must match. */
     public static final Pattern CODE = Pattern.compile("^(CM|LS|CG)\\d{2}(\\d{2})?$");
@@ -83,10 +85,16 @@ public record CategoryDefinition(String code, CategoryFamily family, String name
         }
     }
 
+    /** A category without a matter kind (the form before 1.4). */
+    public CategoryDefinition(String code, CategoryFamily family, String name, String nameEn, String parentCode,
+                              SlaTier tier, String departmentKind, boolean leaf, List<CategoryAttribute> attributes) {
+        this(code, family, name, nameEn, parentCode, tier, departmentKind, leaf, attributes, null);
+    }
+
     /** A category without attributes (the form before 1.2). */
     public CategoryDefinition(String code, CategoryFamily family, String name, String nameEn, String parentCode,
                               SlaTier tier, String departmentKind, boolean leaf) {
-        this(code, family, name, nameEn, parentCode, tier, departmentKind, leaf, List.of());
+        this(code, family, name, nameEn, parentCode, tier, departmentKind, leaf, List.of(), null);
     }
 
     /** The attribute with this code. */

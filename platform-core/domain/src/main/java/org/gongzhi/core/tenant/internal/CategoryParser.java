@@ -8,19 +8,23 @@ import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.SlaTier;
 import org.gongzhi.core.tenant.CategoryAttribute;
 import org.gongzhi.core.tenant.CategoryDefinition;
+import org.gongzhi.core.tenant.MatterKind;
 
 /**
  * Parses the nested categories file ({@code families[].majors[].minors[]}) into a flat list,
  * majors before their minors. Each located value points at the category's element so that a
  * later departmentKind check can name {@code <element>.departmentKind}. A leaf may list
  * {@code attributes} (code, datatype, required, variable, description, order, values of key/name),
- * the extra questions of its reports; {@code order} defaults to the position in the list.
+ * the extra questions of its reports; {@code order} defaults to the position in the list. {@code matterKind}
+ * ({@code service} or {@code rights}, the cross-district rule) of a major holds for its minors unless a minor
+ * states its own.
  */
 public final class CategoryParser {
 
     private static final Set<String> MAJOR_KEYS =
-            Set.of("code", "name", "nameEn", "minors", "tier", "departmentKind", "attributes");
-    private static final Set<String> MINOR_KEYS = Set.of("code", "name", "nameEn", "tier", "departmentKind", "attributes");
+            Set.of("code", "name", "nameEn", "minors", "tier", "departmentKind", "attributes", "matterKind");
+    private static final Set<String> MINOR_KEYS = Set.of("code", "name", "nameEn", "tier", "departmentKind", "attributes",
+            "matterKind");
     private static final Set<String> ATTRIBUTE_KEYS =
             Set.of("code", "datatype", "required", "variable", "description", "order", "values");
     private static final Set<String> VALUE_KEYS = Set.of("key", "name");
@@ -43,14 +47,14 @@ public final class CategoryParser {
             for (Field major : fam.get("majors").elements()) {
                 major.requireObject(MAJOR_KEYS);
                 List<Field> minors = major.get("minors").elements();
-                CategoryDefinition m = category(major, family, null, minors.isEmpty(), codes);
+                CategoryDefinition m = category(major, family, null, minors.isEmpty(), codes, null);
                 if (m.code().length() != 4) {
                     throw major.get("code").error("a major category code has 4 characters such as CM01: " + m.code());
                 }
                 out.add(new Located<>(m, major));
                 for (Field minor : minors) {
                     minor.requireObject(MINOR_KEYS);
-                    CategoryDefinition c = category(minor, family, m.code(), true, codes);
+                    CategoryDefinition c = category(minor, family, m.code(), true, codes, m.matterKind());
                     out.add(new Located<>(c, minor));
                 }
             }
@@ -59,7 +63,7 @@ public final class CategoryParser {
     }
 
     private static CategoryDefinition category(Field f, CategoryFamily family, String parentCode, boolean leaf,
-                                               Set<String> codes) {
+                                               Set<String> codes, MatterKind inherited) {
         Field codeField = f.get("code");
         String code = codeField.text(true);
         if (!CategoryDefinition.CODE.matcher(code).matches()) {
@@ -86,9 +90,12 @@ public final class CategoryParser {
             throw f.get("departmentKind").error("is required for a leaf category");
         }
         List<CategoryAttribute> attributes = attributes(f.get("attributes"), leaf);
+        Field kindField = f.get("matterKind");
+        MatterKind matterKind = kindField.isMissing() ? inherited
+                : kindField.parse(s -> MatterKind.fromWireName(s).orElseThrow(), "one of service, rights");
         try {
             return new CategoryDefinition(code, family, f.get("name").text(true), f.get("nameEn").text(false),
-                    parentCode, tier, kind, leaf, attributes);
+                    parentCode, tier, kind, leaf, attributes, matterKind);
         } catch (IllegalArgumentException e) {
             throw f.error(e.getMessage(), e);
         }

@@ -134,6 +134,9 @@ public class CaseEntity {
     /** The reporter's phone as digits, its last 11, computed by PostgreSQL (V28); only searched, never written. */
     @Column(name = "reporter_phone_key", insertable = false, updatable = false)
     String reporterPhoneKey;
+    /** PENDING while a transfer awaits the receiver, SENT once it took the case over (V27); written by transfers only. */
+    @Column(name = "transfer_state", insertable = false, updatable = false)
+    String transferState;
     @Version
     long version;
 }

@@ -20,6 +20,7 @@ import org.gongzhi.core.casework.workflow.Routing;
 import org.gongzhi.core.casework.workflow.StepHooks;
 import org.gongzhi.core.casework.workflow.StepOutcome;
 import org.gongzhi.core.casework.workflow.Triage;
+import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.StepRefusedException;
 import org.gongzhi.core.service.ValidationException;
@@ -123,6 +124,12 @@ final class CaseSteps {
 
     private void step(Session s, TenantDefinition tenant, CaseEntity c, TransitionCommand cmd, Instant now,
                       Set<String> models, Effects effects, ResponsibilityList list) {
+        if (c.transferState != null && !(cmd.action() == CaseAction.COMMENT && "PENDING".equals(c.transferState))) {
+            // a case awaiting another district's answer, or handed over to it (跨区转办, ADR 0037)
+            throw new ConflictException("PENDING".equals(c.transferState)
+                    ? "案件已转办，待对方区答复 (the case awaits another district's answer to its transfer)"
+                    : "案件已转办至他区办理 (the case was transferred to another district)");
+        }
         StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models, list));
         CaseRows.write(step.after().state(), c);
         Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)

@@ -27,6 +27,8 @@ final class KpiQuery {
     static final String TOWN_LEVEL_KIND = "STREET_OFFICE";
 
     private static final String PERIOD = "(c.reportedAt >= :from and c.reportedAt < :to)";
+    /** A case transferred to another district counts there, not here (V27, ADR 0037). */
+    private static final String HANDLED_HERE = "(c.transferState is null or c.transferState <> 'SENT')";
     private static final String OPEN = "c.status not in (CLOSED, EVALUATED, REJECTED)";
     private static final String RUNNING = "c.status not in (CLOSED, EVALUATED, REJECTED, POSTPONED)";
     private static final String HOURS = "cast(sql('date_part(''epoch'', ? - ?) / 3600', c.closedAt, c.registeredAt) as Double)";
@@ -79,7 +81,7 @@ final class KpiQuery {
         figures = periodOnly
                 ? figures.replace(" filter (where %P)", "").replace("%P and ", "")
                 : figures.replace("%P", PERIOD);
-        String where = periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")";
+        String where = (periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")") + " and " + HANDLED_HERE;
         this.grouped = key != null;
         this.hql = grouped
                 ? "select " + key + ", " + figures + " from CaseEntity c where " + where + " group by " + groupBy

@@ -109,6 +109,29 @@ final class EvidenceUploads {
         return records.record(tenant, evidence, actor, subject);
     }
 
+    /**
+     * Copies the stored files of a case's evidence from one district's store to another's (跨区转办, ADR 0037):
+     * the original, from which the receiving store derives its own served copies. Content-addressed, so a
+     * repeated copy writes nothing; the database rows follow in the transfer's transaction.
+     */
+    void copyFiles(String from, String to, List<EvidenceView> items) {
+        for (EvidenceView e : items) {
+            try {
+                InputStream in = store.open(from, e.sha256(), Rendition.ORIGINAL).orElse(null);
+                if (in == null) {
+                    throw new NotFoundException("证据文件缺失 (stored file missing): " + e.id());
+                }
+                try (InputStream source = in) {
+                    store.ingest(to, source);
+                }
+            } catch (EvidenceRejectedException ex) {
+                throw new IllegalStateException("evidence " + e.id() + " no longer accepted: " + ex.reason(), ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
     /** The evidence of the district, or 404 for a malformed or unknown id. */
     EvidenceView find(String tenant, String id) {
         return records.get(tenant, Params.uuid("evidence", id));
