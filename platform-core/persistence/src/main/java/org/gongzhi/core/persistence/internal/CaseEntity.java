@@ -131,6 +131,12 @@ public class CaseEntity {
     /** The two-character pieces of title and address, computed by PostgreSQL (V10); only searched, never written. */
     @Column(name = "text_bigrams", insertable = false, updatable = false)
     List<String> textBigrams;
+    /** The person of the district who holds the case now (V25, 承办人), or null. */
+    @Column(name = "assignee")
+    String assignee;
+    /** When {@link #assignee} took it (V25). */
+    @Column(name = "assigned_at")
+    Instant assignedAt;
     @Version
     long version;
 }
