@@ -164,7 +164,7 @@ public final class CaseResource {
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("sort") String sort, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit, @QueryParam("commandPost") String commandPost,
-                         @Context SecurityContext security) {
+                         @QueryParam("assignee") String assignee, @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         ZoneId zone = tenants.require(tenant).timeZone();
         CaseQuery query = CaseQuery.builder().statuses(InboxParams.statuses(status)).grid(grid).department(department)
@@ -174,6 +174,7 @@ public final class CaseResource {
                 .reported(Params.dayStart("from", from, zone), Params.dayStart("to", to, zone))
                 .sort(InboxParams.sort(sort)).commandPost(Params.bool("commandPost", commandPost))
                 .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
+                .assignee(InboxParams.assignee(assignee, caller))
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
         return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
