@@ -51,6 +51,7 @@ export const router = createRouter({
         { path: 'supervision', name: 'supervision', component: () => import('./views/admin/SupervisionPage.vue') },
         { path: 'notifications', name: 'notifications', component: () => import('./views/admin/NotificationsPage.vue') },
         { path: 'notification-templates', name: 'notification-templates', component: () => import('./views/admin/NotificationTemplatesPage.vue') },
+        { path: 'people', name: 'people', component: () => import('./views/admin/PeoplePage.vue') },
         { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
         { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },
       ],

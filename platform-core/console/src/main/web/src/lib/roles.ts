@@ -22,6 +22,7 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'supervision', label: 'menu.supervision', roles: ['district-admin', 'dispatcher'] },
   { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'] },
   { route: 'notification-templates', label: 'menu.notificationTemplates', roles: ['district-admin'] },
+  { route: 'people', label: 'menu.people', roles: ['district-admin', 'dispatcher', 'department-handler', 'grid-worker'] },
 ]
 
 /** The city console's menu. */
