@@ -13,7 +13,7 @@ const en: typeof zh = {
     demo: 'Demo accounts: jz-dispatcher, jz-cg, jz-grid1, jz-admin, city-admin…, password Gongzhi-demo-2026.',
   },
   noConsole: { heading: 'This console is for staff', body: 'Residents report problems and follow them on the resident reporting page.', screen: { heading: 'This account is for the command wall', body: 'A screen-viewer account shows the command wall only; it cannot use the console.', open: 'Open the command wall' } },
-  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', callbacks: 'Callbacks', posters: 'QR posters', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models', supervision: 'Supervision', cityEscalations: 'Escalations', notifications: 'Notification outbox', notificationTemplates: 'Notification templates' },
+  menu: { inbox: 'Cases', newCase: 'New case', kpis: 'Figures', reports: 'Reports', dispatches: 'Deliveries', callbacks: 'Callbacks', posters: 'QR posters', districts: 'Districts', cityKpis: 'City figures', cityReports: 'City reports', plugins: 'District models', supervision: 'Supervision', cityEscalations: 'Escalations', notifications: 'Notification outbox', notificationTemplates: 'Notification templates', people: 'Workload' },
   roles: { 'district-admin': 'District administrator', dispatcher: 'Dispatcher', 'grid-worker': 'Grid worker', 'department-handler': 'Department handler', mediator: 'Mediator', 'social-worker': 'Social worker', resident: 'Resident', 'screen-viewer': 'Screen viewer', 'city-admin': 'City administrator', 'city-dispatcher': 'City dispatcher' },
   status: { reported: 'Reported', registered: 'Registered', rejected: 'Rejected', dispatched: 'Dispatched', handling: 'Handling', postponed: 'Postponed', feedback: 'Fed back', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated' },
   action: { 'register-dispatch': 'Register and dispatch', register: 'Register', reject: 'Reject', dispatch: 'Dispatch', accept: 'Accept', return: 'Return', feedback: 'Feed back', 'verify-pass': 'Verify: pass', 'verify-fail': 'Verify: fail', postpone: 'Postpone', resume: 'Resume', close: 'Close', evaluate: 'Evaluate', reopen: 'Reopen', progress: 'Progress note', comment: 'Comment', report: 'Report' },
@@ -198,7 +198,7 @@ const en: typeof zh = {
     events: {
       default: 'Other case notices', case_dispatched: 'Case dispatched', supervision_reminder_warning: 'Reminder (due soon)', supervision_reminder_overdue: 'Reminder (overdue)',
       supervision_order_created: 'Supervision order', supervision_order_overdue: 'Supervision order overdue', supervision_order_answered: 'Supervision order answered',
-      supervision_listed: 'Listed supervision', supervision_escalated: 'Escalation to the city',
+      case_assigned: 'Case assigned', supervision_listed: 'Listed supervision', supervision_escalated: 'Escalation to the city',
     },
     samples: {
       caseNumber: 'JZ-2026-000123', district: '吉州区', category: '井盖缺失', deadline: '2026-12-08 17:00', dueAt: '2026-12-08 17:00',
@@ -234,6 +234,17 @@ const en: typeof zh = {
     incoming: 'Incoming transfers', all: 'All', empty: 'No incoming transfers', from: 'From', number: 'Case number', title: 'Title', at: 'Transferred at', state: 'State', actions: 'Actions',
     accept: 'Accept', refuse: 'Refuse', acceptOf: 'Accept case {number}', refuseOf: 'Refuse case {number}', refuseTitle: 'Refuse the transfer', reasonRequired: 'Give the reason for refusing',
     accepted: 'Accepted as case {number}', refused: 'Sent back to the sending district',
+  },
+  people: {
+    heading: 'Workload per person', workload: 'Workload', workloadNote: 'Open: registered and not closed; overdue: open and past the due time; closed this month: closed since the 1st (district time).',
+    ranking: 'Top-ten awards: figures per person', rankingNote: 'Cases closed {period}, ranked by closed, on-time rate, satisfaction.', everyone: 'Everyone',
+    person: 'Person', role: 'Role', department: 'Department', open: 'Open', overdue: 'Overdue', closedThisMonth: 'Closed this month', rank: 'Rank',
+    closed: 'Closed', onTimeRate: 'On time', satisfaction: 'Satisfaction (rated)', none: 'No people',
+    assignee: 'Assigned to', nobody: 'Nobody yet', assign: 'Assign', reassign: 'Reassign', assignTitle: 'Assign the case', reassignTitle: 'Reassign the case',
+    hint: 'A handler of the lead department or a grid worker of the case\'s grid; each change is journaled and told to the person.',
+    reason: 'Reason', cancel: 'Cancel', confirm: 'OK', noCandidates: 'Nobody can be assigned', pickSomeone: 'Choose a person',
+    samePerson: 'The case is already theirs', reasonRequired: 'A reassignment needs a reason', reasonTooLong: 'At most {max} characters',
+    assigned: 'Assigned to {name}', reassigned: 'Reassigned to {name}', mine: 'Mine',
   },
 }
 export default en

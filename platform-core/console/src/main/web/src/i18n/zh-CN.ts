@@ -12,7 +12,7 @@ export default {
     demo: '演示账号：jz-dispatcher、jz-cg、jz-grid1、jz-admin、city-admin 等，密码 Gongzhi-demo-2026。',
   },
   noConsole: { heading: '本工作台供工作人员使用', body: '居民请通过“随手拍 / 码上办”页面反映问题、查看办理进度。', screen: { heading: '本账号用于指挥大屏', body: '“大屏观看”账号只能查看指挥大屏，不能使用工作台。', open: '打开指挥大屏' } },
-  menu: { inbox: '案件', newCase: '登记案件', kpis: '考核指标', reports: '报表', dispatches: '派遣投递', callbacks: '回访', posters: '二维码海报', districts: '各区', cityKpis: '全市指标', cityReports: '市级报表', plugins: '治理模式', supervision: '督办', cityEscalations: '提级督办', notifications: '通知外发', notificationTemplates: '通知模板' },
+  menu: { inbox: '案件', newCase: '登记案件', kpis: '考核指标', reports: '报表', dispatches: '派遣投递', callbacks: '回访', posters: '二维码海报', districts: '各区', cityKpis: '全市指标', cityReports: '市级报表', plugins: '治理模式', supervision: '督办', cityEscalations: '提级督办', notifications: '通知外发', notificationTemplates: '通知模板', people: '人员工作量' },
   roles: { 'district-admin': '区级管理员', dispatcher: '调度员', 'grid-worker': '网格员', 'department-handler': '部门处置人员', mediator: '调解员', 'social-worker': '社工', resident: '居民', 'screen-viewer': '大屏观看', 'city-admin': '市级管理员', 'city-dispatcher': '市级调度员' },
   status: { reported: '已上报', registered: '已立案', rejected: '不予立案', dispatched: '已派遣', handling: '处置中', postponed: '延期', feedback: '已反馈', verified: '已核查', closed: '已结案', evaluated: '已评价' },
   action: { 'register-dispatch': '立案并派遣', register: '立案', reject: '不予立案', dispatch: '派遣', accept: '签收', return: '退回', feedback: '处置反馈', 'verify-pass': '核查通过', 'verify-fail': '核查不通过', postpone: '延期', resume: '恢复处置', close: '结案', evaluate: '评价', reopen: '重新立案', progress: '进展说明', comment: '备注', report: '上报' },
@@ -197,7 +197,7 @@ export default {
     events: {
       default: '其他案件通知', case_dispatched: '案件派遣', supervision_reminder_warning: '催办（即将超期）', supervision_reminder_overdue: '催办（已超期）',
       supervision_order_created: '督办下达', supervision_order_overdue: '督办逾期', supervision_order_answered: '督办已答复',
-      supervision_listed: '挂牌督办', supervision_escalated: '提级督办',
+      supervision_listed: '挂牌督办', supervision_escalated: '提级督办', case_assigned: '案件指派',
     },
     samples: {
       caseNumber: 'JZ-2026-000123', district: '吉州区', category: '井盖缺失', deadline: '2026-12-08 17:00', dueAt: '2026-12-08 17:00',
@@ -233,5 +233,16 @@ export default {
     incoming: '转入案件', all: '全部', empty: '没有转入的案件', from: '转出区', number: '原案号', title: '标题', at: '转办时间', state: '状态', actions: '操作',
     accept: '接收', refuse: '退回', acceptOf: '接收案件 {number}', refuseOf: '退回案件 {number}', refuseTitle: '退回转办', reasonRequired: '请填写退回理由',
     accepted: '已接收，本区案号 {number}', refused: '已退回转出区',
+  },
+  people: {
+    heading: '人员工作量', workload: '工作量', workloadNote: '在办：已立案未结案的案件；超期：在办且已过办理时限；本月办结：本月（本区时间）结案的案件。',
+    ranking: '十佳评选个人指标', rankingNote: '统计 {period} 结案的案件，按办结数、按期率、满意度排名。', everyone: '全部',
+    person: '人员', role: '角色', department: '部门', open: '在办', overdue: '超期', closedThisMonth: '本月办结', rank: '名次',
+    closed: '办结数', onTimeRate: '按期率', satisfaction: '满意度（评价数）', none: '暂无人员',
+    assignee: '承办人', nobody: '未指派', assign: '指派', reassign: '改派', assignTitle: '指派承办人', reassignTitle: '改派承办人',
+    hint: '承办人须为牵头部门的处置人员或所在网格的网格员；指派与改派记入流转记录并通知承办人。',
+    reason: '原因', cancel: '取消', confirm: '确定', noCandidates: '没有可指派的人员', pickSomeone: '请选择承办人',
+    samePerson: '案件已由该人员承办', reasonRequired: '改派须说明原因', reasonTooLong: '原因不能超过 {max} 个字',
+    assigned: '已指派给 {name}', reassigned: '已改派给 {name}', mine: '我承办的',
   },
 }

@@ -21,6 +21,8 @@ export interface InboxFilters {
   commandPost: boolean
   /** the "due soon" window in hours */
   dueWithin: number
+  /** only the cases the signed-in person holds (我的, assignee=me; ADR 0035) */
+  mine: boolean
 }
 
 const VIEWS: InboxView[] = ['open', 'overdue', 'due-soon', 'all']
@@ -40,6 +42,7 @@ export function readFilters(query: Record<string, unknown>): InboxFilters {
     q: '', status: [], family: '', category: '', grid: '', department: '', channel: '', tier: '', colour: '',
     commandPost: one(query.commandPost) === 'true',
     dueWithin: Number.isInteger(hours) && hours >= 1 && hours <= 720 ? hours : 4,
+    mine: one(query.mine) === 'true',
   }
   for (const k of KEYS) f[k] = one(query[k])
   const status = one(query.status)
@@ -55,6 +58,7 @@ export function writeFilters(f: InboxFilters): Record<string, string> {
   if (f.status.length) q.status = f.status.join(',')
   if (f.commandPost) q.commandPost = 'true'
   if (f.dueWithin !== 4) q.dueWithin = String(f.dueWithin)
+  if (f.mine) q.mine = 'true'
   return q
 }
 
@@ -70,6 +74,7 @@ export function inboxQuery(f: InboxFilters) {
     tier: (f.tier || undefined) as never,
     attribute: f.colour ? `colour:${f.colour}` : undefined,
     commandPost: f.commandPost ? true : undefined,
+    assignee: f.mine ? 'me' : undefined,
   }
   switch (f.view) {
     case 'open':

@@ -23,6 +23,7 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'] },
   { route: 'notification-templates', label: 'menu.notificationTemplates', roles: ['district-admin'] },
   { route: 'incoming-transfers', label: 'transfer.menu', roles: ['district-admin', 'dispatcher'] },
+  { route: 'people', label: 'menu.people', roles: ['district-admin', 'dispatcher', 'department-handler', 'grid-worker'] },
 ]
 
 /** The city console's menu. */

@@ -25,6 +25,9 @@ describe('inbox filters', () => {
     expect(inboxQuery(readFilters({ commandPost: 'true' })).commandPost).toBe(true)
     expect(inboxQuery(readFilters({ commandPost: 'yes' })).commandPost).toBeUndefined()
     expect(writeFilters(readFilters({ commandPost: 'true', view: 'all' }))).toEqual({ view: 'all', commandPost: 'true' })
+    expect(inboxQuery(readFilters({ mine: 'true' })).assignee).toBe('me')
+    expect(inboxQuery(readFilters({})).assignee).toBeUndefined()
+    expect(writeFilters(readFilters({ mine: 'true' }))).toEqual({ mine: 'true' })
   })
   it('round-trips through the address bar, keeping only what differs from the defaults', () => {
     const f = readFilters({ view: 'due-soon', grid: '360802001', dueWithin: '12', junk: 'x' })

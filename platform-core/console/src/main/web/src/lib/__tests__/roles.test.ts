@@ -19,8 +19,8 @@ describe('roles', () => {
     expect(menuFor(DISTRICT_MENU, ['screen-viewer'])).toEqual([])
   })
   it('shows each role only its menu', () => {
-    expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case'])
-    expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches', 'callbacks', 'posters', 'supervision', 'notifications', 'notification-templates', 'incoming-transfers'])
+    expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'people'])
+    expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches', 'callbacks', 'posters', 'supervision', 'notifications', 'notification-templates', 'incoming-transfers', 'people'])
     expect(menuFor(DISTRICT_MENU, ['dispatcher']).map((m) => m.route)).not.toContain('notification-templates')
     expect(menuFor(DISTRICT_MENU, ['mediator']).map((m) => m.route)).toEqual(['inbox'])
   })

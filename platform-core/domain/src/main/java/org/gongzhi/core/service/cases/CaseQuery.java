@@ -21,7 +21,8 @@ import org.gongzhi.core.service.ValidationException;
  * titles and addresses that contain it (any letter case; never the reporter's name); {@code scope}
  * confines the result to what the caller may see; {@code commandPost} and {@code wartime} keep the
  * cases routed straight to the command post, or registered under the emergency plan (or, when
- * {@code false}, the others). Validation errors name the REST query parameter.
+ * {@code false}, the others); {@code assignee} keeps the cases a person holds (承办人, a username; ADR 0035).
+ * Validation errors name the REST query parameter.
  *
  * @since 1.5 (statuses, family, tier, dueWithinHours, attribute, text and sort), 1.8 (commandPost, wartime)
  */
@@ -29,7 +30,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
                         Channel channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
                         CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
                         String text, Sort sort, int offset, int limit, CaseScope scope, Boolean commandPost,
-                        Boolean wartime) {
+                        Boolean wartime, String assignee) {
 
     /** Largest page a caller may ask for. */
     public static final int MAX_LIMIT = 200;
@@ -59,6 +60,16 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
         }
     }
 
+    /** A query without the assignee filter (the constructor of version 1.8). */
+    public CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
+                     Channel channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
+                     CategoryFamily family, SlaTier tier, Integer dueWithinHours, Attribute attribute,
+                     String text, Sort sort, int offset, int limit, CaseScope scope, Boolean commandPost,
+                     Boolean wartime) {
+        this(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo, family, tier,
+                dueWithinHours, attribute, text, sort, offset, limit, scope, commandPost, wartime, null);
+    }
+
     /** A query without the wartime filters (the constructor of version 1.5). */
     public CaseQuery(Set<CaseStatus> statuses, String gridCode, String department, String categoryCode,
                      Channel channel, Boolean overdue, Instant reportedFrom, Instant reportedTo,
@@ -85,6 +96,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     public CaseQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         scope = scope == null ? CaseScope.district() : scope;
+        assignee = assignee == null || assignee.isBlank() ? null : assignee.strip();
         sort = sort == null ? Sort.REPORTED : sort;
         text = text == null || text.isBlank() ? null : text.strip();
         if (text != null && text.length() > MAX_TEXT) {
@@ -106,7 +118,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     /** The same query confined to {@code visible}. */
     public CaseQuery within(CaseScope visible) {
         return new CaseQuery(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo,
-                family, tier, dueWithinHours, attribute, text, sort, offset, limit, visible, commandPost, wartime);
+                family, tier, dueWithinHours, attribute, text, sort, offset, limit, visible, commandPost, wartime, assignee);
     }
 
     /**
@@ -145,6 +157,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
         private CaseScope scope = CaseScope.district();
         private Boolean commandPost;
         private Boolean wartime;
+        private String assignee;
 
         private Builder() {
         }
@@ -238,9 +251,15 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
             return this;
         }
 
+        /** Only the cases this person (username) holds. */
+        public Builder assignee(String value) {
+            assignee = value;
+            return this;
+        }
+
         public CaseQuery build() {
             return new CaseQuery(statuses, grid, department, category, channel, overdue, from, to, family, tier,
-                    dueWithinHours, attribute, text, sort, offset, limit, scope, commandPost, wartime);
+                    dueWithinHours, attribute, text, sort, offset, limit, scope, commandPost, wartime, assignee);
         }
     }
 }

@@ -22,7 +22,8 @@ import org.gongzhi.core.casework.SlaTier;
  * never public. {@code wartime}: its clock started under the district's emergency plan (registered in
  * wartime, 战时); {@code commandPost}: it was routed straight to the command post at intake (直报指挥部);
  * {@code proposal}: the dispatch its registration proposed from the responsibility list and the plugins'
- * triage (派单建议, ADR 0033), {@code null} when none.
+ * triage (派单建议, ADR 0033), {@code null} when none; {@code assignee}: the username of the person who holds
+ * the case (承办人, ADR 0035), {@code null} while nobody is named.
  */
 public record CaseView(UUID id, String number, String tenantId, String title, String description,
                        String categoryCode, String family, Channel channel, CaseStatus status,
@@ -34,7 +35,26 @@ public record CaseView(UUID id, String number, String tenantId, String title, St
                        int reworkCount, int postponeCount, Integer satisfaction, long version,
                        Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes,
                        String reporterSubject, String reporterEmail, String addressId, boolean publicCase,
-                       boolean wartime, boolean commandPost, DispatchProposal proposal) {
+                       boolean wartime, boolean commandPost, DispatchProposal proposal, String assignee) {
+
+    /** A case nobody is assigned to (the constructor before issue 17 part 3). */
+    public CaseView(UUID id, String number, String tenantId, String title, String description,
+                    String categoryCode, String family, Channel channel, CaseStatus status,
+                    SlaTier tier, String gridCode, Double longitude, Double latitude,
+                    String address, String reporterName, String reporterPhone,
+                    List<String> attachments, String leadDepartment,
+                    List<String> coDepartments, Instant reportedAt, Instant registeredAt,
+                    Instant dueAt, Instant warningAt, Instant closedAt, SlaState sla,
+                    int reworkCount, int postponeCount, Integer satisfaction, long version,
+                    Set<CaseAction> allowedActions, String triageModel, Map<String, String> triageAttributes,
+                    String reporterSubject, String reporterEmail, String addressId, boolean publicCase,
+                    boolean wartime, boolean commandPost, DispatchProposal proposal) {
+        this(id, number, tenantId, title, description, categoryCode, family, channel, status, tier, gridCode,
+                longitude, latitude, address, reporterName, reporterPhone, attachments, leadDepartment,
+                coDepartments, reportedAt, registeredAt, dueAt, warningAt, closedAt, sla, reworkCount, postponeCount,
+                satisfaction, version, allowedActions, triageModel, triageAttributes, reporterSubject, reporterEmail,
+                addressId, publicCase, wartime, commandPost, proposal, null);
+    }
 
     /** A case without a dispatch proposal (the constructor before issue 17). */
     public CaseView(UUID id, String number, String tenantId, String title, String description,

@@ -137,6 +137,12 @@ public class CaseEntity {
     /** PENDING while a transfer awaits the receiver, SENT once it took the case over (V27); written by transfers only. */
     @Column(name = "transfer_state", insertable = false, updatable = false)
     String transferState;
+    /** The person of the district who holds the case now (V25, 承办人), or null. */
+    @Column(name = "assignee")
+    String assignee;
+    /** When {@link #assignee} took it (V25). */
+    @Column(name = "assigned_at")
+    Instant assignedAt;
     @Version
     long version;
 }

@@ -96,6 +96,9 @@ final class CaseFilter {
         if (q.wartime() != null) {
             f.and("c.wartime = :wartime", "wartime", q.wartime());
         }
+        if (q.assignee() != null) {
+            f.and("c.assignee = :assignee", "assignee", q.assignee());
+        }
         if (q.reportedFrom() != null) {
             f.and("c.reportedAt >= :from", "from", q.reportedFrom());
         }

@@ -26,7 +26,7 @@ final class CaseViews {
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
                 CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
                 c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase, c.wartime, c.commandPost,
-                CaseRows.proposal(c));
+                CaseRows.proposal(c), c.assignee);
     }
 
     /** SLA state while the clock runs; a closed case keeps whether it closed in time. */

@@ -228,7 +228,7 @@ public final class HibernateCaseService implements CaseService {
         CaseQuery counted = new CaseQuery(open, query.gridCode(), query.department(), query.categoryCode(),
                 query.channel(), query.overdue(), query.reportedFrom(), query.reportedTo(), query.family(), query.tier(),
                 null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope(), query.commandPost(),
-                query.wartime());
+                query.wartime(), query.assignee());
         CaseFilter filter = CaseFilter.of(tenant, counted, now);
         // one pass over the open cases (the status index finds them): per status, how many, and of those whose
         // clock runs how many are overdue, in warning, due soon
@@ -302,6 +302,7 @@ public final class HibernateCaseService implements CaseService {
                             + cmd.expectedVersion() + ", found " + c.version + ")");
                 }
                 steps.apply(s, tenant, c, cmd, now, models, effects);
+                dropAssignee(tenant, c);
                 return CaseViews.of(c, flow.sla(), now);
             });
         } catch (OptimisticLockException | StaleStateException | ConstraintViolationException e) {
@@ -310,6 +311,17 @@ public final class HibernateCaseService implements CaseService {
         signals.announce(tenantId, effects.dispatches);
         effects.events.forEach(e -> plugins.publish(models, e));
         return view;
+    }
+
+    /**
+     * A step that moved the case away from its assignee (a return clears the lead department, a new dispatch
+     * names another) leaves it without one (ADR 0035); the step's own journal entry records the move.
+     */
+    private static void dropAssignee(TenantDefinition tenant, CaseEntity c) {
+        if (c.assignee != null && !AssignmentRules.holds(tenant, c.assignee, c.leadDepartment, c.gridCode)) {
+            c.assignee = null;
+            c.assignedAt = null;
+        }
     }
 
     @Override

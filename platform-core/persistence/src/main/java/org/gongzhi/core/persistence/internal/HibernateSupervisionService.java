@@ -136,7 +136,7 @@ public final class HibernateSupervisionService implements SupervisionService, Su
                     for (SupervisionRows.LateOrder o : claimed) {
                         if (SupervisionRows.markLateNoticed(s, t.id(), o.order().id(), now)) {
                             SupervisionRows.Candidate c = o.kase();
-                            NoticeRows.enqueue(s, SupervisionNotices.late(t, o.order(), c.leadDepartment(), c.gridCode(),
+                            NoticeRows.enqueue(s, SupervisionNotices.late(t, o.order(), c.leadDepartment(), c.gridCode(), c.assignee(),
                                     c.categoryCode(), c.dueAt()), now, t);
                             n++;
                         }
@@ -220,7 +220,8 @@ public final class HibernateSupervisionService implements SupervisionService, Su
     }
 
     private static Notice notice(TenantDefinition t, Supervision r, SupervisionRows.Candidate c) {
-        return SupervisionNotices.notice(t, r, c.leadDepartment(), c.gridCode(), c.categoryCode(), c.dueAt());
+        return SupervisionNotices.notice(t, r, c.leadDepartment(), c.gridCode(), c.assignee(), c.categoryCode(),
+                c.dueAt());
     }
 
     // ---- the service ----

@@ -85,11 +85,17 @@ final class SupervisionNotices {
 
     /**
      * Whom a record concerns: whoever holds the case — the lead department of its current dispatch,
-     * its grid, the district's dispatchers — and, for an escalation, the district's administrators
+     * its grid, the district's dispatchers (with an assignee: see the four-argument form) — and, for an escalation, the district's administrators
      * and the city centre.
      */
     static List<NoticeRecipient> recipients(SupervisionKind kind, String leadDepartment, String gridCode) {
-        List<NoticeRecipient> out = holders(leadDepartment, gridCode);
+        return recipients(kind, leadDepartment, gridCode, null);
+    }
+
+    /** {@link #recipients(SupervisionKind, String, String)} and the case's assignee (承办人, ADR 0035), if any. */
+    static List<NoticeRecipient> recipients(SupervisionKind kind, String leadDepartment, String gridCode,
+                                            String assignee) {
+        List<NoticeRecipient> out = holders(leadDepartment, gridCode, assignee);
         out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISPATCHER.id()));
         if (kind == SupervisionKind.ESCALATION) {
             out.add(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISTRICT_ADMIN.id()));
@@ -100,7 +106,15 @@ final class SupervisionNotices {
 
     /** Who works on the case outside the centre: its lead department and its grid, when it has them (modifiable). */
     static List<NoticeRecipient> holders(String leadDepartment, String gridCode) {
+        return holders(leadDepartment, gridCode, null);
+    }
+
+    /** Who works on the case: its assigned person (承办人) first, then its lead department and grid (modifiable). */
+    static List<NoticeRecipient> holders(String leadDepartment, String gridCode, String assignee) {
         List<NoticeRecipient> out = new ArrayList<>();
+        if (assignee != null && !assignee.isBlank()) {
+            out.add(new NoticeRecipient(NoticeRecipient.Kind.PERSON, assignee));
+        }
         if (leadDepartment != null && !leadDepartment.isBlank()) {
             out.add(new NoticeRecipient(NoticeRecipient.Kind.DEPARTMENT, leadDepartment));
         }
@@ -113,8 +127,14 @@ final class SupervisionNotices {
     /** The notice of a record: one per record ({@code sourceKey} {@code supervision:<id>}). */
     static Notice notice(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
                          String categoryCode, Instant dueAt) {
+        return notice(tenant, r, leadDepartment, gridCode, null, categoryCode, dueAt);
+    }
+
+    /** {@link #notice(TenantDefinition, Supervision, String, String, String, Instant)} also to the case's assignee. */
+    static Notice notice(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
+                         String assignee, String categoryCode, Instant dueAt) {
         return new Notice(tenant.id(), r.caseId(), r.caseNumber(), event(r.kind(), r.trigger()), "supervision:" + r.id(),
-                recipients(r.kind(), leadDepartment, gridCode), variables(tenant, r, categoryCode, dueAt));
+                recipients(r.kind(), leadDepartment, gridCode, assignee), variables(tenant, r, categoryCode, dueAt));
     }
 
     /**
@@ -141,8 +161,14 @@ final class SupervisionNotices {
      */
     static Notice late(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode,
                        String categoryCode, Instant dueAt) {
+        return late(tenant, r, leadDepartment, gridCode, null, categoryCode, dueAt);
+    }
+
+    /** {@link #late(TenantDefinition, Supervision, String, String, String, Instant)} also to the case's assignee. */
+    static Notice late(TenantDefinition tenant, Supervision r, String leadDepartment, String gridCode, String assignee,
+                       String categoryCode, Instant dueAt) {
         List<NoticeRecipient> to = new ArrayList<>(issuer(r));
-        List<NoticeRecipient> holders = holders(leadDepartment, gridCode);
+        List<NoticeRecipient> holders = holders(leadDepartment, gridCode, assignee);
         to.addAll(holders.isEmpty() ? List.of(new NoticeRecipient(NoticeRecipient.Kind.ROLE, Role.DISPATCHER.id()))
                 : holders);
         return new Notice(tenant.id(), r.caseId(), r.caseNumber(), ORDER_OVERDUE, "supervision:" + r.id() + ":overdue",

@@ -81,7 +81,7 @@ final class SupervisionRows {
 
     /** A case the sweep claimed, with what its record and notice need (no resident's data). */
     record Candidate(UUID caseId, String caseNumber, CaseStatus status, String leadDepartment, String gridCode,
-                     String categoryCode, Instant cycleAt, Instant dueAt, int reworkCount) {
+                     String categoryCode, Instant cycleAt, Instant dueAt, int reworkCount, String assignee) {
     }
 
     /**
@@ -94,7 +94,7 @@ final class SupervisionRows {
      */
     static List<Candidate> claim(Session s, String tenantId, Rule rule, int limit, Object... parameters) {
         String sql = "select c.id, c.case_number, c.status, c.lead_department, c.grid_code, c.category_code, "
-                + rule.cycle + ", c.due_at, c.rework_count from case_record c"
+                + rule.cycle + ", c.due_at, c.rework_count, c.assignee from case_record c"
                 + " where c.tenant_id = ? and " + rule.condition
                 + " and not exists (select 1 from supervision s where s.tenant_id = c.tenant_id and s.case_id = c.id"
                 + " and " + rule.done() + ")"
@@ -120,7 +120,7 @@ final class SupervisionRows {
                     while (rs.next()) {
                         out.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(2),
                                 CaseStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                                instant(rs, 7), instant(rs, 8), rs.getInt(9)));
+                                instant(rs, 7), instant(rs, 8), rs.getInt(9), rs.getString(10)));
                     }
                 }
                 return out;
@@ -132,7 +132,7 @@ final class SupervisionRows {
     static Optional<Candidate> lockCase(Session s, String tenantId, UUID caseId) {
         return s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement("select c.id, c.case_number, c.status, c.lead_department,"
-                    + " c.grid_code, c.category_code, c.due_at, c.due_at, c.rework_count from case_record c"
+                    + " c.grid_code, c.category_code, c.due_at, c.due_at, c.rework_count, c.assignee from case_record c"
                     + " where c.tenant_id = ? and c.id = ? for no key update")) {
                 st.setString(1, tenantId);
                 st.setObject(2, caseId);
@@ -142,7 +142,7 @@ final class SupervisionRows {
                     }
                     return Optional.of(new Candidate(rs.getObject(1, UUID.class), rs.getString(2),
                             CaseStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            instant(rs, 7), instant(rs, 8), rs.getInt(9)));
+                            instant(rs, 7), instant(rs, 8), rs.getInt(9), rs.getString(10)));
                 }
             }
         });
@@ -223,7 +223,7 @@ final class SupervisionRows {
     static List<LateOrder> claimLateOrders(Session s, String tenantId, Instant now, Instant since, int limit) {
         return s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + ", c.status, c.lead_department,"
-                    + " c.grid_code, c.category_code, c.due_at, c.rework_count"
+                    + " c.grid_code, c.category_code, c.due_at, c.rework_count, c.assignee"
                     + " from supervision s join case_record c on c.tenant_id = s.tenant_id and c.id = s.case_id"
                     + " where s.tenant_id = ? and s.kind <> 'REMINDER' and s.answered_at is null"
                     + " and s.overdue_noticed_at is null and s.deadline <= ? and s.deadline > ? and " + OPEN
@@ -238,7 +238,7 @@ final class SupervisionRows {
                         Supervision r = record(rs);
                         out.add(new LateOrder(r, new Candidate(r.caseId(), r.caseNumber(),
                                 CaseStatus.valueOf(rs.getString(15)), rs.getString(16), rs.getString(17),
-                                rs.getString(18), r.deadline(), instant(rs, 19), rs.getInt(20))));
+                                rs.getString(18), r.deadline(), instant(rs, 19), rs.getInt(20), rs.getString(21))));
                     }
                 }
                 return out;

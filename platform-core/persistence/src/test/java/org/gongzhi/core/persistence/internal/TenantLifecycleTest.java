@@ -121,7 +121,7 @@ public class TenantLifecycleTest {
         assertThat(jizhou.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(jizhou.cases()).isZero();
         assertThat(jizhou.identity().state()).isEqualTo("NOT_CONFIGURED");
-        assertThat(jizhou.definition().people()).hasSize(11);
+        assertThat(jizhou.definition().people()).hasSize(13);
     }
 
     @Test
@@ -145,7 +145,7 @@ public class TenantLifecycleTest {
         TenantInfo created = catalog.create("qingyuan", posted("qingyuan", "360803"));
 
         assertThat(created.definition().name()).isEqualTo("青原区");
-        assertThat(created.definition().people()).hasSize(11);
+        assertThat(created.definition().people()).hasSize(13);
         assertThat(root.resolve("qingyuan/tenant.yaml")).exists();
         assertThat(catalog.enabledModels("qingyuan")).containsExactly("three-colour-grid");
         assertThat(reload().find("qingyuan")).isPresent();

@@ -14,7 +14,8 @@ import org.gongzhi.core.service.cases.JournalEntry;
  * Wire form of a case: lower-case status and tier, action wire names, zh-CN status label; {@code publicCase}
  * says whether the public sees the case (Open311), never its reporter's name, phone or e-mail; {@code wartime}:
  * registered under the emergency plan (战时), {@code commandPost}: routed straight to the command post;
- * {@code proposal}: the dispatch its registration proposed (ADR 0033).
+ * {@code proposal}: the dispatch its registration proposed (ADR 0033); {@code assignee}: the username of the
+ * person who holds it (承办人, ADR 0035), absent while nobody is named.
  */
 record CaseJson(UUID id, String number, String tenant, String title, String description, String categoryCode,
                 String family, String channel, String status, String statusLabel, String tier, String gridCode,
@@ -22,7 +23,7 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 String reporterPhone, String reporterEmail, boolean publicCase, List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
                 Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
                 int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions,
-                Triage triage, boolean wartime, boolean commandPost, Proposal proposal) {
+                Triage triage, boolean wartime, boolean commandPost, Proposal proposal, String assignee) {
 
     /** The dispatch its registration proposed (派单建议: responsibility list, plugin triage); absent when none. */
     record Proposal(String leadDepartment, List<String> coDepartments, String tier, String source) {
@@ -41,7 +42,8 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 v.satisfaction(), v.version(), v.allowedActions().stream().sorted().map(CaseAction::wireName).toList(),
                 v.triageModel() == null ? null : new Triage(v.triageModel(), v.triageAttributes()), v.wartime(),
                 v.commandPost(), v.proposal() == null ? null : new Proposal(v.proposal().leadDepartment(),
-                        v.proposal().coDepartments(), v.proposal().tier().wireName(), v.proposal().source()));
+                        v.proposal().coDepartments(), v.proposal().tier().wireName(), v.proposal().source()),
+                v.assignee());
     }
 
     static String wire(Enum<?> constant) {

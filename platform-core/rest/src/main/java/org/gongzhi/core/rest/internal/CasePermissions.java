@@ -1,11 +1,17 @@
 package org.gongzhi.core.rest.internal;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.Channel;
+import org.gongzhi.core.grid.GridNode;
+import org.gongzhi.core.identity.Caller;
+import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.tenant.PersonDefinition;
 import org.gongzhi.core.tenant.Role;
+import org.gongzhi.core.tenant.TenantDefinition;
 
 /**
  * What each district role may do with cases (the policy; {@link Access#scope} says which cases).
@@ -20,6 +26,10 @@ import org.gongzhi.core.tenant.Role;
  * <tr><td>resident</td><td>resident-app, qr-code (their own cases)</td><td>evaluate</td></tr>
  * <tr><td>mediator, social-worker</td><td>—</td><td>— (read the district's cases)</td></tr>
  * </table>
+ *
+ * <p>Assigning a case to a person (承办人, ADR 0035, {@link #assigner}): the centre (administrators,
+ * dispatchers) to anyone who may hold it; a department handler of the case's lead department to a handler of
+ * that department; a grid worker of the case's grid or of a grid above it (网格长) to a grid worker.
  */
 final class CasePermissions {
 
@@ -75,5 +85,36 @@ final class CasePermissions {
             channels.add(Channel.QR_CODE);
         }
         return channels;
+    }
+
+    /**
+     * On whose behalf {@code caller} may assign {@code kase}, or {@code null} if they may not: {@link Role#DISPATCHER}
+     * for the centre (anyone), {@link Role#DEPARTMENT_HANDLER} (the department's people),
+     * {@link Role#GRID_WORKER} (grid workers).
+     */
+    static Role assigner(Caller caller, Set<Role> roles, CaseView kase, TenantDefinition district) {
+        if (runsTheLoop(roles)) {
+            return Role.DISPATCHER;
+        }
+        if (roles.contains(Role.DEPARTMENT_HANDLER) && caller.department() != null
+                && caller.department().equals(kase.leadDepartment())) {
+            return Role.DEPARTMENT_HANDLER;
+        }
+        if (roles.contains(Role.GRID_WORKER) && kase.gridCode() != null) {
+            List<GridNode> path = district.grids().pathTo(kase.gridCode());
+            if (path.stream().map(GridNode::code).anyMatch(caller.grids()::contains)) {
+                return Role.GRID_WORKER;
+            }
+        }
+        return null;
+    }
+
+    /** Whether an assigner acting as {@code as} (see {@link #assigner}) may name {@code person}. */
+    static boolean mayName(Role as, Caller caller, PersonDefinition person) {
+        return switch (as) {
+            case DEPARTMENT_HANDLER -> person.has(Role.DEPARTMENT_HANDLER) && caller.department().equals(person.department());
+            case GRID_WORKER -> person.has(Role.GRID_WORKER);
+            default -> true;
+        };
     }
 }

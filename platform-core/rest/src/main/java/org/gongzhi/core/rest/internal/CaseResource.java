@@ -168,11 +168,12 @@ public final class CaseResource {
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("sort") String sort, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit, @QueryParam("commandPost") String commandPost,
-                         @Context SecurityContext security) {
+                         @QueryParam("assignee") String assignee, @Context SecurityContext security) {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         CaseQuery query = filters(tenant, status, grid, department, category, family, channel, tier, attribute, q, overdue,
                 dueWithin, from, to, sort, commandPost)
                 .page(Params.integer("offset", offset, 0), Params.integer("limit", limit, 50))
+                .assignee(InboxParams.assignee(assignee, caller))
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
         TakeOverAudit.record(caller, Access.actor(security), tenant, null, "list");

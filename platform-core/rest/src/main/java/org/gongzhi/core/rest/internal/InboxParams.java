@@ -9,8 +9,10 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.tenant.PersonDefinition;
 
 /**
  * The query parameters of the dispatcher's inbox (case list and summary) that are more than a
@@ -107,5 +109,23 @@ final class InboxParams {
         }
         String v = value.strip();
         return v.length() <= 40 ? v : v.substring(0, 40) + "…";
+    }
+
+    /**
+     * The {@code assignee} filter (承办人): {@code me} for the caller's own cases, or a username; absent or blank
+     * does not filter.
+     */
+    static String assignee(String value, Caller caller) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if ("me".equalsIgnoreCase(v)) {
+            return caller.username() != null ? caller.username() : caller.subject();
+        }
+        if (!PersonDefinition.USERNAME.matcher(v).matches()) {
+            throw new ValidationException("assignee", "assignee 须为 me 或用户名 (must be me or a username): " + v);
+        }
+        return v;
     }
 }
