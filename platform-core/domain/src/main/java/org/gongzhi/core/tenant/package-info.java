@@ -5,5 +5,5 @@
  * the supervision rules (督办规则, since 1.4) and the responsibility list (责任清单, since 1.4).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.gongzhi.core.tenant;

@@ -12,5 +12,5 @@
  * {@link org.gongzhi.core.casework.Channel}, no longer its wire name as a string.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.gongzhi.core.service.cases;

@@ -113,6 +113,7 @@ public final class HibernateCaseService implements CaseService {
                 c.commandPost = tenant.emergency().commandPost(c.categoryCode)
                         && ModeRows.mode(session, tenantId) == OperatingMode.WARTIME;
                 CaseRows.propose(c, steps.proposal(session, tenant, c, models));
+                DuplicateDetector.detect(session, tenantId, tenant.duplicates(), c);
                 session.persist(c);
                 session.persist(CaseSteps.reported(c, actor));
                 HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);
