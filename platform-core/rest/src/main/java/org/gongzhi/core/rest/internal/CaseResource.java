@@ -31,7 +31,9 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseDuplicates;
 import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.DuplicateFlag;
 import org.gongzhi.core.service.cases.CaseSummary;
 import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.service.cases.IntakeResult;
@@ -65,11 +67,13 @@ public final class CaseResource {
     private final TenantDirectory tenants;
     private final EvidenceRecords evidence;
     private final EvidenceAccess evidenceAccess;
+    private final CaseDuplicates duplicates;
 
     @Activate
     public CaseResource(@Reference CaseService cases, @Reference TenantDirectory tenants,
-                        @Reference EvidenceRecords evidence) {
+                        @Reference EvidenceRecords evidence, @Reference CaseDuplicates duplicates) {
         this.cases = cases;
+        this.duplicates = duplicates;
         this.tenants = tenants;
         this.evidence = evidence;
         this.evidenceAccess = new EvidenceAccess(cases, tenants);
@@ -140,7 +144,7 @@ public final class CaseResource {
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))
                 : Response.ok();
-        return answer.tag(etag(v)).entity(CaseJson.of(v)).build();
+        return answer.tag(etag(v)).entity(CaseJson.of(v, duplicate(caller, tenant, v))).build();
     }
 
     /** The inbox counts (调度台角标); {@code byStatus} has every open status, by wire name. */
@@ -206,8 +210,14 @@ public final class CaseResource {
     @Path("{id}")
     public Response get(@PathParam("tenant") String tenant, @PathParam("id") String id,
                         @Context SecurityContext security) {
-        CaseView v = visible(tenant, id, Access.district(security, tenants, tenant, CasePermissions.READERS));
-        return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
+        Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
+        CaseView v = visible(tenant, id, caller);
+        return Response.ok(CaseJson.of(v, duplicate(caller, tenant, v))).tag(etag(v)).build();
+    }
+
+    /** The duplicate flag for the staff who run the loop (it names other cases), else null. */
+    private DuplicateFlag duplicate(Caller caller, String tenant, CaseView v) {
+        return CasePermissions.runsTheLoop(Access.roles(caller)) ? duplicates.of(tenant, v.id()) : null;
     }
 
     /** One step of the loop; {@code If-Match: "<version>"} or {@code expectedVersion} guards concurrent edits. */
