@@ -205,5 +205,10 @@ const en: typeof zh = {
       reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin',
     },
   },
+  duplicate: {
+    flagged: 'Likely duplicate (score {score}) of these open cases:', distance: '{m} m away', sameGrid: 'same grid (no position)',
+    hours: '{h} h apart', text: 'text overlap {p}', score: 'score {p}', merge: 'Merge', dismiss: 'Not a duplicate',
+    merged: 'Merged: the reporter follows the master case', dismissed: 'Duplicate flag dismissed', mergedInto: 'Merged into', repeat: 'Report no. {n}',
+  },
 }
 export default en
