@@ -58,14 +58,7 @@ public class DuplicateMergeTest extends PlatformTestSupport {
         JsonNode masterJournal = api.get(JZ + "/cases/" + masterId + "/journal").body();
         assertTrue(masterJournal.toString(), masterJournal.toString().contains("并入重复件 " + reported.text("number")));
 
-        String steps = JZ + "/cases/" + masterId + "/transitions";
-        for (Map<String, Object> step : List.<Map<String, Object>>of(Map.of("action", "register"),
-                Map.of("action", "dispatch", "leadDepartment", "HW"), Map.of("action", "accept"),
-                Map.of("action", "feedback", "note", "已清运", "publicNote", "永叔路12号垃圾已清运"),
-                Map.of("action", "verify-pass"), Map.of("action", "close"))) {
-            Api.Reply r = api.post(steps, step);
-            assertEquals(step + " " + r.body(), 200, r.status());
-        }
+        JizhouCases.closeOverTheStaffApi(api, masterId, "永叔路12号垃圾已清运");
 
         Residents.Answer page = residents.get("/api/v1/resident/jizhou/reports/" + dupId, token);
         assertEquals(page.body().toString(), 200, page.status());

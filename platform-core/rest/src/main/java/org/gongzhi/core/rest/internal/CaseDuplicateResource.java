@@ -13,11 +13,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseDuplicates;
 import org.gongzhi.core.service.cases.CaseService;
-import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.service.tenants.TenantDirectory;
 import org.gongzhi.core.tenant.Role;
 import org.osgi.service.component.annotations.Activate;
@@ -53,11 +51,7 @@ public final class CaseDuplicateResource {
     }
 
     private UUID visible(String tenant, String id, Caller caller) {
-        CaseView v = cases.get(tenant, Params.caseId(id));
-        if (!Access.scope(caller).permits(v, tenants.require(tenant))) {
-            throw new NotFoundException("案件不存在 (no such case): " + id);
-        }
-        return v.id();
+        return VisibleCases.of(cases, tenants, tenant, id, caller).id();
     }
 
     @GET

@@ -81,11 +81,7 @@ public final class CaseResource {
 
     /** The case if the caller may see it, else 404 as if it did not exist. */
     private CaseView visible(String tenant, String id, Caller caller) {
-        CaseView v = cases.get(tenant, Params.caseId(id));
-        if (!Access.scope(caller).permits(v, tenants.require(tenant))) {
-            throw new NotFoundException("案件不存在 (no such case): " + id);
-        }
-        return v;
+        return VisibleCases.of(cases, tenants, tenant, id, caller);
     }
 
     /**
