@@ -9,6 +9,8 @@ alter table case_record add column geo_cell bigint
     generated always as (floor(latitude * 500)::bigint * 1000000 + floor(longitude * 500)::bigint) stored;
 create index case_geo_cell_idx on case_record (tenant_id, geo_cell, reported_at);
 create index case_grid_reported_idx on case_record (tenant_id, grid_code, reported_at);
+-- a located intake looks in its grid only for cases without coordinates: this range holds just those
+create index case_grid_unlocated_idx on case_record (tenant_id, grid_code, reported_at) where geo_cell is null;
 
 -- phone_hash: SHA-256 (hex) of the reporter's phone, digits only. Repeat complaints compare it; the phone
 -- itself is never compared, indexed or logged.
