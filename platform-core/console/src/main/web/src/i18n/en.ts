@@ -69,12 +69,12 @@ const en: typeof zh = {
       postponementRate: 'Postponement rate', averageHandlingHours: 'Mean handling time', p90HandlingHours: 'Handling time, 90th percentile', satisfactionRate: 'Satisfaction rate',
       averageSatisfaction: 'Mean satisfaction', resolvedAtTownOrVillage: 'Resolved at town/village level', townOrVillageShare: 'Town/village resolution', mediationSuccessRate: 'Mediation success rate',
       pendingNow: 'Open now', overdueNow: 'Overdue now',
-      reminders: 'Reminders', supervisionOrders: 'Supervision orders', escalations: 'Escalations', supervisionDue: 'Orders due', supervisionOnTime: 'Orders settled on time', supervisionOnTimeRate: 'Orders settled on time (rate)',
+      reminders: 'Reminders', supervisionOrders: 'Supervision orders', escalations: 'Escalations', supervisionDue: 'Orders due', supervisionOnTime: 'Orders settled on time', supervisionOnTimeRate: 'Orders settled on time (rate)', repeated: 'Repeat complaints', repeatRate: 'Repeat-complaint rate',
     },
     sub: {
       reported: '{a} registered', closed: 'of {b} due', closureRate: '{a} closed of {b} due', onTimeClosureRate: '{a} on time of {b} due',
       overdueNow: 'of {b} open now (all periods)', satisfactionRate: '{a} evaluations', reworkRate: '{a} reworked of {b} verified', postponementRate: '{a} postponed of {b} registered',
-      averageHandlingHours: '90% closed within {a} h', townOrVillageShare: '{a} of {b} closed',
+      averageHandlingHours: '90% closed within {a} h', townOrVillageShare: '{a} of {b} closed', repeatRate: '{a} repeats of {b} reported',
     },
     unrankedFew: 'Fewer than {n} cases due: not ranked', rank: 'Rank', unranked: 'Not ranked', total: 'City total', minCases: 'Cases due needed for a rank', districts: 'Districts compared', districtsCaption: 'Districts\' figures and ranking ({period})',
     rankNote: 'Ranked by on-time closure rate, then closure rate; districts with fewer than {n} cases due are not ranked.',
@@ -245,6 +245,11 @@ const en: typeof zh = {
     reason: 'Reason', cancel: 'Cancel', confirm: 'OK', noCandidates: 'Nobody can be assigned', pickSomeone: 'Choose a person',
     samePerson: 'The case is already theirs', reasonRequired: 'A reassignment needs a reason', reasonTooLong: 'At most {max} characters',
     assigned: 'Assigned to {name}', reassigned: 'Reassigned to {name}', mine: 'Mine',
+  },
+  duplicate: {
+    flagged: 'Likely duplicate (score {score}) of these open cases:', distance: '{m} m away', sameGrid: 'same grid (no position)',
+    hours: '{h} h apart', text: 'text overlap {p}', score: 'score {p}', merge: 'Merge', dismiss: 'Not a duplicate',
+    merged: 'Merged: the reporter follows the master case', dismissed: 'Duplicate flag dismissed', mergedInto: 'Merged into', repeat: 'Report no. {n}',
   },
 }
 export default en

@@ -68,12 +68,12 @@ export default {
       postponementRate: '延期率', averageHandlingHours: '平均办理时长', p90HandlingHours: '办理时长 90 分位', satisfactionRate: '满意率',
       averageSatisfaction: '平均满意度', resolvedAtTownOrVillage: '镇村两级解决数', townOrVillageShare: '镇村两级解决率', mediationSuccessRate: '调解成功率',
       pendingNow: '当前在办', overdueNow: '当前超期',
-      reminders: '催办次数', supervisionOrders: '督办件', escalations: '提级督办', supervisionDue: '到期督办件', supervisionOnTime: '按期办结督办件', supervisionOnTimeRate: '督办件按期办结率',
+      reminders: '催办次数', supervisionOrders: '督办件', escalations: '提级督办', supervisionDue: '到期督办件', supervisionOnTime: '按期办结督办件', supervisionOnTimeRate: '督办件按期办结率', repeated: '重复投诉数', repeatRate: '重复投诉率',
     },
     sub: {
       reported: '其中立案 {a}', closed: '应结案 {b}', closureRate: '结案 {a} / 应结案 {b}', onTimeClosureRate: '按期结案 {a} / 应结案 {b}',
       overdueNow: '当前在办 {b}（全部时段）', satisfactionRate: '已评价 {a} 件', reworkRate: '返工 {a} / 进入核查 {b}', postponementRate: '延期 {a} / 立案 {b}',
-      averageHandlingHours: '90% 在 {a} 小时内办结', townOrVillageShare: '{a} / 结案 {b}',
+      averageHandlingHours: '90% 在 {a} 小时内办结', townOrVillageShare: '{a} / 结案 {b}', repeatRate: '重复投诉 {a} / 上报 {b}',
     },
     unrankedFew: '应结案数少于 {n} 件，不参与排名', rank: '名次', unranked: '不参与排名', total: '全市合计', minCases: '参与排名的最少应结案数', districts: '各区指标对比', districtsCaption: '各区考核指标与排名（{period}）',
     rankNote: '按按期结案率、再按结案率排名；应结案数少于 {n} 件的区不参与排名。',
@@ -244,5 +244,10 @@ export default {
     reason: '原因', cancel: '取消', confirm: '确定', noCandidates: '没有可指派的人员', pickSomeone: '请选择承办人',
     samePerson: '案件已由该人员承办', reasonRequired: '改派须说明原因', reasonTooLong: '原因不能超过 {max} 个字',
     assigned: '已指派给 {name}', reassigned: '已改派给 {name}', mine: '我承办的',
+  },
+  duplicate: {
+    flagged: '疑似重复件（得分 {score}），可能与以下未办结案件反映同一问题：', distance: '相距 {m} 米', sameGrid: '同一网格（无坐标）',
+    hours: '相隔 {h} 小时', text: '文字重合 {p}', score: '得分 {p}', merge: '合并', dismiss: '不是重复',
+    merged: '已合并，上报人将随主案件获知进度', dismissed: '已撤销疑似重复标记', mergedInto: '已合并至主案件', repeat: '第{n}次反映',
   },
 }

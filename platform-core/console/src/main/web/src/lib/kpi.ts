@@ -51,6 +51,8 @@ export const METRICS: Record<MetricKey, Metric> = {
   supervisionDue: { measure: 'count', better: null },
   supervisionOnTime: { measure: 'count', better: 'higher' },
   supervisionOnTimeRate: { measure: 'rate', better: 'higher' },
+  repeated: { measure: 'count', better: 'lower' },
+  repeatRate: { measure: 'rate', better: 'lower' },
 }
 
 /**
@@ -69,6 +71,7 @@ export const CARDS: { key: MetricKey; parts?: MetricKey[] }[] = [
   { key: 'postponementRate', parts: ['postponed', 'registered'] },
   { key: 'averageHandlingHours', parts: ['p90HandlingHours'] },
   { key: 'townOrVillageShare', parts: ['resolvedAtTownOrVillage', 'closed'] },
+  { key: 'repeatRate', parts: ['repeated', 'reported'] },
 ]
 
 /** The columns of the breakdown and city tables. */

@@ -47,6 +47,8 @@ import org.gongzhi.core.grid.GridTree;
  *                   the district starts with until its administrator replaces it; {@code null} becomes
  *                   {@link ResponsibilityList#EMPTY}; its categories, grids and departments are this
  *                   tenant's (since 1.4)
+ * @param duplicates the duplicate rule (疑似重复件, {@code duplicates:} of {@code tenant.yaml}); {@code null}
+ *                   becomes {@link DuplicatePolicy#defaults()} (since 1.5)
  * @throws IllegalArgumentException naming the field when a value breaks these rules
  */
 public record TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
@@ -54,7 +56,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                                List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                                GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
                                EmergencyPlan emergency, SupervisionPolicy supervision,
-                               ResponsibilityList responsibilities) {
+                               ResponsibilityList responsibilities, DuplicatePolicy duplicates) {
 
     /** Pattern of tenant ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -140,11 +142,23 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
         requirePlan(emergency, sla, categories);
         supervision = supervision == null ? SupervisionPolicy.defaults() : supervision;
         responsibilities = responsibilities == null ? ResponsibilityList.EMPTY : responsibilities;
+        duplicates = duplicates == null ? DuplicatePolicy.defaults() : duplicates;
         try {
             responsibilities.check(departments, categories, grids);
         } catch (org.gongzhi.core.service.ValidationException e) {
             throw new IllegalArgumentException("responsibility " + e.field() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A tenant with the default duplicate rule (the constructor of version 1.4). */
+    public TenantDefinition(String id, String name, String nameEn, String city, String cityEn, String adminCode,
+                            ZoneId timeZone, List<String> plugins, SlaPolicy sla, WorkingCalendar calendar,
+                            List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
+                            GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
+                            EmergencyPlan emergency, SupervisionPolicy supervision,
+                            ResponsibilityList responsibilities) {
+        this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
+                grids, people, hotline, emergency, supervision, responsibilities, null);
     }
 
     /** A tenant without a responsibility list (the constructor before issue 17). */
@@ -154,7 +168,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
                             EmergencyPlan emergency, SupervisionPolicy supervision) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, emergency, supervision, null);
+                grids, people, hotline, emergency, supervision, null, null);
     }
 
     /** A tenant with the default supervision rules (the constructor of version 1.3). */
@@ -164,7 +178,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline,
                             EmergencyPlan emergency) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, emergency, null, null);
+                grids, people, hotline, emergency, null, null, null);
     }
 
     /** A tenant with the default emergency plan (the constructor of version 1.2). */
@@ -173,7 +187,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people, HotlineMapping hotline) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, hotline, null, null, null);
+                grids, people, hotline, null, null, null, null);
     }
 
     private static void requirePlan(EmergencyPlan plan, SlaPolicy sla, List<CategoryDefinition> categories) {
@@ -197,7 +211,7 @@ public record TenantDefinition(String id, String name, String nameEn, String cit
                             List<DepartmentDefinition> departments, List<CategoryDefinition> categories,
                             GridTree grids, List<PersonDefinition> people) {
         this(id, name, nameEn, city, cityEn, adminCode, timeZone, plugins, sla, calendar, departments, categories,
-                grids, people, null, null, null, null);
+                grids, people, null, null, null, null, null);
     }
 
     private static void require(String value, String field) {

@@ -24,6 +24,7 @@ import org.gongzhi.core.tenant.internal.GridParser;
 import org.gongzhi.core.tenant.internal.Connectors;
 import org.gongzhi.core.tenant.internal.HotlineParser;
 import org.gongzhi.core.tenant.internal.ResponsibilityParser;
+import org.gongzhi.core.tenant.internal.DuplicateParser;
 import org.gongzhi.core.tenant.internal.SupervisionParser;
 import org.gongzhi.core.tenant.internal.YamlFiles;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@code roster} inline or as a file; default {@link EmergencyPlan#defaults}), {@code supervision}
  * (督办规则: {@code escalateAfterOverdue}, {@code escalateAfterReworks}, {@code answerWithin}; default
  * {@link SupervisionPolicy#defaults()}), {@code responsibility} (the path of the responsibility list,
- * 责任清单: {@code autoDispatch} and {@code entries[]}; default {@link ResponsibilityList#EMPTY}). The id must equal
+ * 责任清单: {@code autoDispatch} and {@code entries[]}; default {@link ResponsibilityList#EMPTY}), {@code duplicates}
+ * (疑似重复件: {@code distanceMetres}, {@code window}, {@code threshold}; default {@link DuplicatePolicy#defaults()}). The id must equal
  * the directory name.
  */
 public final class TenantDefinitionReader {
@@ -57,7 +59,7 @@ public final class TenantDefinitionReader {
     private static final Logger LOG = LoggerFactory.getLogger(TenantDefinitionReader.class);
     private static final Set<String> TENANT_KEYS = Set.of("id", "name", "nameEn", "city", "cityEn", "adminCode",
             "timeZone", "plugins", "sla", "calendar", "categories", "departments", "grids", "people", "hotline",
-            "emergency", "supervision", "responsibility");
+            "emergency", "supervision", "responsibility", "duplicates");
     /** File of the city's own accounts (city administrators) under {@code common/}. */
     public static final String CITY_PEOPLE_FILE = "city-people.yaml";
 
@@ -108,7 +110,7 @@ public final class TenantDefinitionReader {
             TenantDefinition t = new TenantDefinition(id, root.get("name").text(true), root.get("nameEn").text(false),
                     root.get("city").text(true), root.get("cityEn").text(false), adminCode, zone, plugins, sla,
                     calendar, departments, categories.stream().map(Located::value).toList(), grids, people, hotline,
-                    emergency, supervision, responsibilities);
+                    emergency, supervision, responsibilities, DuplicateParser.parse(root.get("duplicates")));
             LOG.info("Read tenant {} ({}): {} departments, {} categories, {} grid nodes, {} people", t.id(), t.name(),
                     departments.size(), categories.size(), grids.size(), people.size());
             return t;

@@ -6,5 +6,5 @@
  * ({@link org.gongzhi.core.tenant.MatterKind}, since 1.4).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.gongzhi.core.tenant;

@@ -33,6 +33,11 @@ import java.time.Instant;
  * moment of counting, and supervisionOnTime those settled by their deadline. These six are figures of
  * the district (and of the city total); the rows of a {@link KpiBreakdown} carry 0 and null for them.
  *
+ * <p>重复投诉率 repeatRate (since package version 1.2.0) = repeated / reported, where repeated counts the
+ * period's reports that repeat an earlier one of the same category by the same phone or at the same place
+ * within 30 days (ADR 0034). Merged duplicates (合并的重复件) are left out of every figure: the master
+ * counts once.
+ *
  * @param tenantId the district, or null for a city-wide total
  * @since 1.0 (postponementRate, p90HandlingHours, resolvedAtTownOrVillage, townOrVillageShare and
  *        mediationSuccessRate since 1.1; reminders, supervisionOrders, escalations, supervisionDue,
@@ -46,7 +51,40 @@ public record KpiFigures(String tenantId, Instant from, Instant to, long reporte
                          long resolvedAtTownOrVillage, Double townOrVillageShare, Double mediationSuccessRate,
                          long pendingNow, long overdueNow, long reminders, long supervisionOrders,
                          long escalations, long supervisionDue, long supervisionOnTime,
-                         Double supervisionOnTimeRate) {
+                         Double supervisionOnTimeRate, long repeated, Double repeatRate) {
+
+    /** Figures without repeat complaints (the constructor of package version 1.1.0): 0 and null. */
+    public KpiFigures(String tenantId, Instant from, Instant to, long reported, long registered,
+                      long dueToClose, long closed, long closedOnTime, long verified, long reworked,
+                      long postponed, long evaluated, Double closureRate, Double onTimeClosureRate,
+                      Double reworkRate, Double postponementRate, Double averageHandlingHours,
+                      Double p90HandlingHours, Double satisfactionRate, Double averageSatisfaction,
+                      long resolvedAtTownOrVillage, Double townOrVillageShare, Double mediationSuccessRate,
+                      long pendingNow, long overdueNow, long reminders, long supervisionOrders,
+                      long escalations, long supervisionDue, long supervisionOnTime,
+                      Double supervisionOnTimeRate) {
+        this(tenantId, from, to, reported, registered, dueToClose, closed, closedOnTime, verified, reworked,
+                postponed, evaluated, closureRate, onTimeClosureRate, reworkRate, postponementRate,
+                averageHandlingHours, p90HandlingHours, satisfactionRate, averageSatisfaction,
+                resolvedAtTownOrVillage, townOrVillageShare, mediationSuccessRate, pendingNow, overdueNow,
+                reminders, supervisionOrders, escalations, supervisionDue, supervisionOnTime, supervisionOnTimeRate,
+                0, null);
+    }
+
+    /**
+     * These figures with the count of repeat complaints (重复投诉: reports whose repeat number is 2 or more,
+     * ADR 0034) among the period's reports; 重复投诉率 repeatRate = repeated / reported.
+     *
+     * @since package version 1.2.0
+     */
+    public KpiFigures withRepeats(long repeated) {
+        return new KpiFigures(tenantId, from, to, reported, registered, dueToClose, closed, closedOnTime, verified,
+                reworked, postponed, evaluated, closureRate, onTimeClosureRate, reworkRate, postponementRate,
+                averageHandlingHours, p90HandlingHours, satisfactionRate, averageSatisfaction,
+                resolvedAtTownOrVillage, townOrVillageShare, mediationSuccessRate, pendingNow, overdueNow,
+                reminders, supervisionOrders, escalations, supervisionDue, supervisionOnTime, supervisionOnTimeRate,
+                repeated, rate(repeated, reported));
+    }
 
     /** Figures without supervision (the constructor of package version 1.0.0): its six figures 0 and null. */
     public KpiFigures(String tenantId, Instant from, Instant to, long reported, long registered,
@@ -75,7 +113,7 @@ public record KpiFigures(String tenantId, Instant from, Instant to, long reporte
                 averageHandlingHours, p90HandlingHours, satisfactionRate, averageSatisfaction,
                 resolvedAtTownOrVillage, townOrVillageShare, mediationSuccessRate, pendingNow, overdueNow,
                 reminders, supervisionOrders, escalations, supervisionDue, supervisionOnTime,
-                rate(supervisionOnTime, supervisionDue));
+                rate(supervisionOnTime, supervisionDue), repeated, repeatRate);
     }
 
     /** {@code part / whole}, or null when {@code whole} is zero. */

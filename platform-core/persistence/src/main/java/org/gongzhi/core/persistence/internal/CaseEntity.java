@@ -143,6 +143,26 @@ public class CaseEntity {
     /** When {@link #assignee} took it (V25). */
     @Column(name = "assigned_at")
     Instant assignedAt;
+    /** The 0.002° cell of the coordinates (V24), computed by PostgreSQL; only searched, never written. */
+    @Column(name = "geo_cell", insertable = false, updatable = false)
+    Long geoCell;
+    /** SHA-256 of the reporter's phone, digits only (V24); compared for repeat complaints. */
+    @Column(name = "phone_hash", updatable = false)
+    String phoneHash;
+    /** FLAGGED, MERGED, DISMISSED or null (V24, ADR 0034). */
+    @Column(name = "duplicate_state")
+    String duplicateState;
+    @Column(name = "duplicate_score")
+    Float duplicateScore;
+    /** The candidates as a JSON array (V24). */
+    @Column(name = "duplicate_candidates")
+    String duplicateCandidates;
+    /** The master this case was merged into (V24), or null. */
+    @Column(name = "merged_into")
+    UUID mergedInto;
+    /** 第N次反映 (V24): 1 for a first report. */
+    @Column(name = "repeat_number", nullable = false)
+    int repeatNumber = 1;
     @Version
     long version;
 }

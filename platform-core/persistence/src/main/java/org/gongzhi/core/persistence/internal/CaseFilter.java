@@ -43,6 +43,10 @@ final class CaseFilter {
         if (!q.statuses().isEmpty()) {
             f.and("c.status in (:statuses)", "statuses", List.copyOf(q.statuses()));
         }
+        if (q.scope().reporterSubject() == null && !q.scope().publicCases()) {
+            // a merged duplicate follows its master: the staff's lists leave it out (ADR 0034); its reporter still sees it
+            f.where.append(f.where.length() == 0 ? " where " : " and ").append("c.mergedInto is null");
+        }
         if (q.gridCode() != null) {
             List<GridNode> path = tenant.grids().pathTo(q.gridCode());
             if (path.isEmpty()) {

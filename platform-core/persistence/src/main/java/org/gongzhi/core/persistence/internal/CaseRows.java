@@ -46,6 +46,7 @@ final class CaseRows {
         c.address = p.address();
         c.reporterName = p.reporterName();
         c.reporterPhone = p.reporterPhone();
+        c.phoneHash = GeoCells.phoneHash(p.reporterPhone());
         c.reporterEmail = p.reporterEmail();
         c.reporterSubject = p.reporterSubject();
         c.addressId = p.addressId();

@@ -68,6 +68,8 @@ public final class HibernateCaseService implements CaseService {
     private final CaseSteps steps;
     private final DispatchSignals signals;
     private final Clock clock;
+    /** Whether intake looks for duplicates and repeats; off only in the benchmark's comparison run. */
+    private volatile boolean detectDuplicates = true;
 
     @Activate
     public HibernateCaseService(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
@@ -93,6 +95,11 @@ public final class HibernateCaseService implements CaseService {
         this.clock = clock;
     }
 
+    /** Turns the duplicate and repeat look-up at intake on or off (the benchmark compares both). */
+    void detectDuplicates(boolean on) {
+        this.detectDuplicates = on;
+    }
+
     @Override
     public IntakeResult report(String tenantId, NewCase newCase, String actor, String reporterSubject, String keyScope) {
         TenantDefinition tenant = tenants.require(tenantId);
@@ -116,6 +123,9 @@ public final class HibernateCaseService implements CaseService {
                 c.commandPost = tenant.emergency().commandPost(c.categoryCode)
                         && ModeRows.mode(session, tenantId) == OperatingMode.WARTIME;
                 CaseRows.propose(c, steps.proposal(session, tenant, c, models));
+                if (detectDuplicates) {
+                    DuplicateDetector.detect(session, tenantId, tenant.duplicates(), c);
+                }
                 session.persist(c);
                 session.persist(CaseSteps.reported(c, actor));
                 HibernateEvidenceRecords.attach(session, "attachments", c.attachments, actor, c.id, 1);

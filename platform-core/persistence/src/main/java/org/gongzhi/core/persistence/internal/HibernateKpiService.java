@@ -55,7 +55,10 @@ public final class HibernateKpiService implements KpiService {
         return db.inTenant(tenantId, s -> {
             KpiFigures cases = query.figures(tenantId, from, to, query.run(s, from, to, now).get(0));
             long[] sv = HibernateSupervisionService.figures(s, tenantId, from, to, now);
-            return cases.withSupervision(sv[0], sv[1], sv[2], sv[3], sv[4]);
+            long repeated = s.createSelectionQuery("select count(*) from CaseEntity c where c.reportedAt >= :from"
+                            + " and c.reportedAt < :to and c.repeatNumber > 1 and c.mergedInto is null", Long.class)
+                    .setParameter("from", from).setParameter("to", to).getSingleResult();
+            return cases.withSupervision(sv[0], sv[1], sv[2], sv[3], sv[4]).withRepeats(repeated);
         });
     }
 

@@ -81,7 +81,9 @@ final class KpiQuery {
         figures = periodOnly
                 ? figures.replace(" filter (where %P)", "").replace("%P and ", "")
                 : figures.replace("%P", PERIOD);
-        String where = (periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")") + " and " + HANDLED_HERE;
+        // a merged duplicate (合并的重复件) counts through its master only (ADR 0034)
+        String where = "c.mergedInto is null and " + (periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")")
+                + " and " + HANDLED_HERE;
         this.grouped = key != null;
         this.hql = grouped
                 ? "select " + key + ", " + figures + " from CaseEntity c where " + where + " group by " + groupBy

@@ -143,6 +143,27 @@ final class Reports {
                 c.description(), c.address(), gridName, publicNotes(journal), photos, reopenUntil(c, window));
     }
 
+    /**
+     * The report of a case merged into {@code master} (合并办理, ADR 0034): what the resident reported, with the
+     * master's status, closing time, result photos and public notes; rating and reopening belong to the master's
+     * reporter, so neither is offered.
+     */
+    static ResidentJson.Report following(TenantDefinition t, CaseView own, List<JournalEntry> ownJournal,
+                                         CaseView master, List<JournalEntry> masterJournal) {
+        List<ResidentJson.Photo> photos = new ArrayList<>(photos(t.id(), own, ownJournal).stream()
+                .filter(p -> p.stage().equals("report")).toList());
+        photos.addAll(photos(t.id(), master, masterJournal).stream().filter(p -> p.stage().equals("result")).toList());
+        String thumbnail = photos.stream().filter(p -> p.stage().equals("result")).findFirst()
+                .or(() -> photos.stream().findFirst()).map(ResidentJson.Photo::thumbnailUrl).orElse(null);
+        List<ResidentJson.PublicNote> notes = new ArrayList<>(publicNotes(ownJournal));
+        notes.addAll(publicNotes(masterJournal));
+        notes.sort(java.util.Comparator.comparing(ResidentJson.PublicNote::at));
+        String gridName = own.gridCode() == null ? null : t.grids().find(own.gridCode()).map(GridNode::name).orElse(null);
+        return new ResidentJson.Report(own.id(), own.number(), own.categoryCode(), categoryName(t, own), own.title(),
+                WireNames.of(master.status()), master.status().labelZh(), own.reportedAt(), master.closedAt(), null,
+                false, false, thumbnail, own.description(), own.address(), gridName, notes, photos, null);
+    }
+
     private static String categoryName(TenantDefinition t, CaseView c) {
         return t.category(c.categoryCode()).map(CategoryDefinition::name).orElse(c.categoryCode());
     }

@@ -28,6 +28,7 @@ import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.ValidationException;
+import org.gongzhi.core.service.cases.CaseDuplicates;
 import org.gongzhi.core.service.cases.CaseQuery;
 import org.gongzhi.core.service.cases.CaseScope;
 import org.gongzhi.core.service.cases.CaseService;
@@ -59,9 +60,12 @@ public final class ResidentReportResource {
 
     private final ResidentRuntime runtime;
     private final CaseService cases;
+    private final CaseDuplicates duplicates;
 
     @Activate
-    public ResidentReportResource(@Reference ResidentRuntime runtime, @Reference CaseService cases) {
+    public ResidentReportResource(@Reference ResidentRuntime runtime, @Reference CaseService cases,
+                                  @Reference CaseDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.runtime = runtime;
         this.cases = cases;
     }
@@ -231,7 +235,13 @@ public final class ResidentReportResource {
         return c;
     }
 
+    /** The report; a report merged into another case shows the master's progress (ADR 0034). */
     private ResidentJson.Report view(TenantDefinition t, CaseView c) {
+        UUID followed = duplicates.followed(t.id(), c.id());
+        if (!followed.equals(c.id())) {
+            CaseView master = cases.get(t.id(), followed);
+            return Reports.following(t, c, cases.journal(t.id(), c.id()), master, cases.journal(t.id(), master.id()));
+        }
         return Reports.report(t, c, cases.journal(t.id(), c.id()), runtime.settings().reopenWindow(),
                 runtime.clock().instant());
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.WireNames;
 import org.gongzhi.core.service.cases.CaseView;
+import org.gongzhi.core.service.cases.DuplicateFlag;
 import org.gongzhi.core.service.cases.JournalEntry;
 
 /**
@@ -15,7 +16,8 @@ import org.gongzhi.core.service.cases.JournalEntry;
  * says whether the public sees the case (Open311), never its reporter's name, phone or e-mail; {@code wartime}:
  * registered under the emergency plan (战时), {@code commandPost}: routed straight to the command post;
  * {@code proposal}: the dispatch its registration proposed (ADR 0033); {@code assignee}: the username of the
- * person who holds it (承办人, ADR 0035), absent while nobody is named.
+ * person who holds it (承办人, ADR 0035), absent while nobody is named; {@code duplicate}: its duplicate flag and
+ * repeat count (ADR 0034), only on a single case (intake, read), absent in lists.
  */
 record CaseJson(UUID id, String number, String tenant, String title, String description, String categoryCode,
                 String family, String channel, String status, String statusLabel, String tier, String gridCode,
@@ -23,7 +25,8 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 String reporterPhone, String reporterEmail, boolean publicCase, List<String> attachments, String leadDepartment, List<String> coDepartments, Instant reportedAt,
                 Instant registeredAt, Instant dueAt, Instant warningAt, Instant closedAt, String sla,
                 int reworkCount, int postponeCount, Integer satisfaction, long version, List<String> allowedActions,
-                Triage triage, boolean wartime, boolean commandPost, Proposal proposal, String assignee) {
+                Triage triage, boolean wartime, boolean commandPost, Proposal proposal, String assignee,
+                DuplicateJson duplicate) {
 
     /** The dispatch its registration proposed (派单建议: responsibility list, plugin triage); absent when none. */
     record Proposal(String leadDepartment, List<String> coDepartments, String tier, String source) {
@@ -34,6 +37,10 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
     }
 
     static CaseJson of(CaseView v) {
+        return of(v, null);
+    }
+
+    static CaseJson of(CaseView v, DuplicateFlag duplicate) {
         return new CaseJson(v.id(), v.number(), v.tenantId(), v.title(), v.description(), v.categoryCode(),
                 v.family(), wire(v.channel()), wire(v.status()), v.status().labelZh(), v.tier().wireName(),
                 v.gridCode(), v.longitude(), v.latitude(), v.address(), v.addressId(), v.reporterName(),
@@ -43,7 +50,7 @@ record CaseJson(UUID id, String number, String tenant, String title, String desc
                 v.triageModel() == null ? null : new Triage(v.triageModel(), v.triageAttributes()), v.wartime(),
                 v.commandPost(), v.proposal() == null ? null : new Proposal(v.proposal().leadDepartment(),
                         v.proposal().coDepartments(), v.proposal().tier().wireName(), v.proposal().source()),
-                v.assignee());
+                v.assignee(), duplicate == null ? null : DuplicateJson.of(duplicate));
     }
 
     static String wire(Enum<?> constant) {

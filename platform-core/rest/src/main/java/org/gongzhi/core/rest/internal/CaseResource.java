@@ -34,7 +34,9 @@ import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
+import org.gongzhi.core.service.cases.CaseDuplicates;
 import org.gongzhi.core.service.cases.CaseService;
+import org.gongzhi.core.service.cases.DuplicateFlag;
 import org.gongzhi.core.service.cases.CaseSummary;
 import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.service.cases.IntakeResult;
@@ -69,11 +71,13 @@ public final class CaseResource {
     private final TenantDirectory tenants;
     private final EvidenceRecords evidence;
     private final EvidenceAccess evidenceAccess;
+    private final CaseDuplicates duplicates;
 
     @Activate
     public CaseResource(@Reference CaseService cases, @Reference TenantDirectory tenants,
-                        @Reference EvidenceRecords evidence) {
+                        @Reference EvidenceRecords evidence, @Reference CaseDuplicates duplicates) {
         this.cases = cases;
+        this.duplicates = duplicates;
         this.tenants = tenants;
         this.evidence = evidence;
         this.evidenceAccess = new EvidenceAccess(cases, tenants);
@@ -81,11 +85,7 @@ public final class CaseResource {
 
     /** The case if the caller may see it, else 404 as if it did not exist. */
     private CaseView visible(String tenant, String id, Caller caller) {
-        CaseView v = cases.get(tenant, Params.caseId(id));
-        if (!Access.scope(caller).permits(v, tenants.require(tenant))) {
-            throw new NotFoundException("案件不存在 (no such case): " + id);
-        }
-        return v;
+        return VisibleCases.of(cases, tenants, tenant, id, caller);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class CaseResource {
         Response.ResponseBuilder answer = result.created()
                 ? Response.created(URI.create("/api/v1/tenants/" + tenant + "/cases/" + v.id()))
                 : Response.ok();
-        return answer.tag(etag(v)).entity(CaseJson.of(v)).build();
+        return answer.tag(etag(v)).entity(CaseJson.of(v, duplicate(caller, tenant, v))).build();
     }
 
     /** The inbox counts (调度台角标); {@code byStatus} has every open status, by wire name. */
@@ -263,7 +263,12 @@ public final class CaseResource {
         Caller caller = Access.district(security, tenants, tenant, CasePermissions.READERS);
         CaseView v = visible(tenant, id, caller);
         TakeOverAudit.record(caller, Access.actor(security), tenant, v.id(), "view");
-        return Response.ok(CaseJson.of(v)).tag(etag(v)).build();
+        return Response.ok(CaseJson.of(v, duplicate(caller, tenant, v))).tag(etag(v)).build();
+    }
+
+    /** The duplicate flag for the staff who run the loop (it names other cases), else null. */
+    private DuplicateFlag duplicate(Caller caller, String tenant, CaseView v) {
+        return CasePermissions.runsTheLoop(Access.roles(caller)) ? duplicates.of(tenant, v.id()) : null;
     }
 
     /** One step of the loop; {@code If-Match: "<version>"} or {@code expectedVersion} guards concurrent edits. */

@@ -17,10 +17,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.identity.Caller;
-import org.gongzhi.core.service.NotFoundException;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseService;
-import org.gongzhi.core.service.cases.CaseView;
 import org.gongzhi.core.service.supervision.Supervision;
 import org.gongzhi.core.service.supervision.SupervisionService;
 import org.gongzhi.core.service.tenants.TenantDirectory;
@@ -66,11 +64,7 @@ public final class CaseSupervisionResource {
 
     /** The case if the caller may see it, else 404 as if it did not exist. */
     private UUID visible(String tenant, String id, Caller caller) {
-        CaseView v = cases.get(tenant, Params.caseId(id));
-        if (!Access.scope(caller).permits(v, tenants.require(tenant))) {
-            throw new NotFoundException("案件不存在 (no such case): " + id);
-        }
-        return v.id();
+        return VisibleCases.of(cases, tenants, tenant, id, caller).id();
     }
 
     @GET

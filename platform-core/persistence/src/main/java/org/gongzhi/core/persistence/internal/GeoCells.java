@@ -1,0 +1,75 @@
+package org.gongzhi.core.persistence.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Where duplicates and repeats are looked for (V24, ADR 0034): the 0.002° cells of {@code case_record.geo_cell}
+ * (its SQL expression and {@link #cell} must stay equal), the distance between two points and the hash of a
+ * phone number that repeat complaints compare. Pure.
+ */
+final class GeoCells {
+
+    /** Cells per degree. */
+    static final int PER_DEGREE = 500;
+    /** Metres per degree of latitude (mean). */
+    static final double METRES_PER_DEGREE = 111_195.0;
+    private static final double EARTH_RADIUS = 6_371_000.0;
+
+    private GeoCells() {
+    }
+
+    /** The cell of a point, as V24 computes {@code geo_cell}. */
+    static long cell(double latitude, double longitude) {
+        return (long) Math.floor(latitude * PER_DEGREE) * 1_000_000L + (long) Math.floor(longitude * PER_DEGREE);
+    }
+
+    /** Every cell that holds a point within {@code metres} of the given one. */
+    static long[] around(double latitude, double longitude, int metres) {
+        double cellMetres = METRES_PER_DEGREE / PER_DEGREE;
+        double cos = Math.max(0.01, Math.cos(Math.toRadians(latitude)));
+        int kLat = (int) Math.ceil(metres / cellMetres);
+        int kLon = (int) Math.ceil(metres / (cellMetres * cos));
+        long lat0 = (long) Math.floor(latitude * PER_DEGREE);
+        long lon0 = (long) Math.floor(longitude * PER_DEGREE);
+        long[] cells = new long[(2 * kLat + 1) * (2 * kLon + 1)];
+        int n = 0;
+        for (long i = lat0 - kLat; i <= lat0 + kLat; i++) {
+            for (long j = lon0 - kLon; j <= lon0 + kLon; j++) {
+                cells[n++] = i * 1_000_000L + j;
+            }
+        }
+        return cells;
+    }
+
+    /** Great-circle distance in metres (haversine). */
+    static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    /**
+     * SHA-256 (hex) of the phone's digits, as V24 backfilled it; null without digits. The phone itself is
+     * never compared or logged.
+     */
+    static String phoneHash(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(digits.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
