@@ -224,6 +224,7 @@ const en: typeof zh = {
     heading: 'Bulk actions', select: 'Select case', selected: '{n} selected', lead: 'Lead department', leadByProposal: 'Lead department (default: the proposal)',
     dispatch: 'Dispatch selected', close: 'Close selected', max: 'At most {n} at once: the first {n} are taken', result: '{ok} done, {failed} refused',
     exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
+    assignee: 'Assign to', assign: 'Assign selected', load: '{name} · {n} open',
   },
   transfer: {
     menu: 'Incoming transfers', heading: 'Cross-district transfer', action: 'Transfer', thisDistrict: 'This district', kinds: { service: 'Service matter (by residence)', rights: 'Rights matter (by household registration)' },

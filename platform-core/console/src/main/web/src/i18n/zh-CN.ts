@@ -223,6 +223,7 @@ export default {
     heading: '批量操作', select: '选择案件', selected: '已选 {n} 件', lead: '牵头部门', leadByProposal: '牵头部门（默认按派单建议）',
     dispatch: '批量派遣', close: '批量结案', max: '一次最多 {n} 件，只处理前 {n} 件', result: '成功 {ok} 件，未办理 {failed} 件',
     exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
+    assignee: '指派给', assign: '批量指派', load: '{name} · 在办 {n} 件',
   },
   transfer: {
     menu: '转入案件', heading: '跨区转办', action: '转办', thisDistrict: '本区', kinds: { service: '服务类事项（居住地）', rights: '权益类事项（户籍地）' },

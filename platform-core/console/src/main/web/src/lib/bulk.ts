@@ -3,8 +3,8 @@ import { inboxQuery, type InboxFilters } from './inbox'
 
 export type BulkAnswer = Schemas['BulkAnswer']
 export type BulkResult = Schemas['BulkResult']
-/** The steps the platform takes on many cases at once (`POST …/cases/bulk`). */
-export const BULK_STEPS = ['dispatch', 'close'] as const
+/** What the platform does on many cases at once (`POST …/cases/bulk`): two steps, and naming the holder. */
+export const BULK_STEPS = ['dispatch', 'close', 'assign'] as const
 export type BulkStep = (typeof BULK_STEPS)[number]
 /** Most cases in one bulk request. */
 export const BULK_MAX = 200

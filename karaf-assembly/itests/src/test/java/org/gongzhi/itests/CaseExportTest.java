@@ -166,4 +166,37 @@ public class CaseExportTest {
         assertEquals("a grid worker may not dispatch", 403, api.as("jz-grid1").post(JIZHOU + "/cases/bulk",
                 Map.of("action", "dispatch", "caseIds", List.of(first))).status());
     }
+
+    @Test
+    public void aBulkAssignNamesTheHolderOfEachCaseItMay() throws Exception {
+        String marker = "批量指派" + UUID.randomUUID().toString().substring(0, 4);
+        String first = registered(marker + "一");
+        String second = registered(marker + "二");
+        String onlyReported = report(marker + "三");
+        Api dispatcher = api.as("jz-dispatcher");
+        Api.Reply dispatched = dispatcher.post(JIZHOU + "/cases/bulk", Map.of("action", "dispatch",
+                "leadDepartment", "CG", "caseIds", List.of(first, second)));
+        assertEquals(dispatched.body().toString(), 2, dispatched.body().get("ok").asInt());
+
+        Api.Reply bulk = dispatcher.post(JIZHOU + "/cases/bulk", Map.of("action", "assign", "assignee", "jz-cg2",
+                "caseIds", List.of(first, onlyReported, second)));
+        assertEquals(bulk.body().toString(), 200, bulk.status());
+        assertEquals(bulk.body().toString(), 2, bulk.body().get("ok").asInt());
+        assertEquals("assign", bulk.body().get("action").asText());
+        assertEquals("an unregistered case is not assigned", 409, bulk.body().at("/results/1/problem/status").asInt());
+        for (String id : List.of(first, second)) {
+            assertEquals("jz-cg2", api.get(JIZHOU + "/cases/" + id).text("assignee"));
+        }
+        JsonNode journal = api.get(JIZHOU + "/cases/" + first + "/journal").body();
+        assertTrue(journal.toString(), journal.get(journal.size() - 1).get("note").asText().contains("jz-cg2"));
+
+        Api.Reply again = dispatcher.post(JIZHOU + "/cases/bulk", Map.of("action", "assign", "assignee", "jz-cg",
+                "caseIds", List.of(first)));
+        assertEquals("a reassignment needs a reason", 400, again.body().at("/results/0/problem/status").asInt());
+        Api.Reply nobody = dispatcher.post(JIZHOU + "/cases/bulk", Map.of("action", "assign", "caseIds", List.of(first)));
+        assertEquals(400, nobody.status());
+        assertEquals("assignee", nobody.text("field"));
+        assertEquals("a resident may not assign", 403, api.as("jz-resident1").post(JIZHOU + "/cases/bulk",
+                Map.of("action", "assign", "assignee", "jz-cg2", "caseIds", List.of(first))).status());
+    }
 }

@@ -100,7 +100,8 @@ public final class CaseAssignmentResource {
                 .toList();
     }
 
-    private static void admit(Caller caller, Set<Role> roles, TenantDefinition district, CaseView v, String id,
+    /** The caller's checks on one case before it is assigned (also the bulk's): scope, side, whom they may name. */
+    static void admit(Caller caller, Set<Role> roles, TenantDefinition district, CaseView v, String id,
                               String assignee) {
         Role as = side(caller, roles, district, v, id);
         if (as == Role.DISPATCHER || assignee == null) {
