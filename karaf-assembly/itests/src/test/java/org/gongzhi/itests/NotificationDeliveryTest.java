@@ -61,6 +61,7 @@ public class NotificationDeliveryTest {
     /** The holders of a case of 城管 (CG) in grid 360802001001001 and their addresses (tenants/jizhou/people.yaml). */
     private static final Map<String, String[]> PEOPLE = Map.of(
             "jz-cg", new String[] {"jz-cg@jizhou.example.cn", "13900000402"},
+            "jz-cg2", new String[] {"jz-cg2@jizhou.example.cn", "13900011002"},
             "jz-grid1", new String[] {"jz-grid1@jizhou.example.cn", "13900000202"},
             "jz-dispatcher", new String[] {"jz-dispatcher@jizhou.example.cn", "13900000102"});
     /** Sweep every 15 s, then delivery: a notification is out well within this. */

@@ -63,7 +63,7 @@ public class NoticeRenderingTest {
                 new NoticeRecipient(Kind.ROLE, "district-leader"), new NoticeRecipient(Kind.CITY, null),
                 new NoticeRecipient(Kind.DEPARTMENT, "NOPE")));
         assertThat(d).extracting(NoticeRecipients.Destination::name)
-                .containsExactly("jz-cg", "department:CG", "jz-grid1", "jz-dispatcher", "city");
+                .containsExactly("jz-cg", "jz-cg2", "department:CG", "jz-grid1", "jz-dispatcher", "city");
         assertThat(d).filteredOn(NoticeRecipients.Destination::group).extracting(NoticeRecipients.Destination::name)
                 .containsExactly("department:CG", "city");
     }

@@ -67,11 +67,13 @@ public class NotificationOutboxTest {
         int inOneTransaction = FIX.db.inTenant(JIZHOU, s -> NoticeRows.enqueue(s, n, NOON, district)
                 + NoticeRows.enqueue(s, n, NOON, district));
         List<Notification> rows = of(key);
-        assertThat(first).isEqualTo(4).isEqualTo(rows.size());
+        // the bureau's two handlers (inbox, SMS, e-mail each), jz-cg once though named twice, and its robot
+        assertThat(first).isEqualTo(7).isEqualTo(rows.size());
         assertThat(again).isZero();
         assertThat(inOneTransaction).isZero();
         assertThat(rows).extracting(r -> r.destination() + "/" + r.channel().wireName()).containsExactlyInAnyOrder(
-                "jz-cg/inbox", "jz-cg/sms", "jz-cg/email", "department:CG/wecom");
+                "jz-cg/inbox", "jz-cg/sms", "jz-cg/email", "jz-cg2/inbox", "jz-cg2/sms", "jz-cg2/email",
+                "department:CG/wecom");
         Notification inbox = rows.stream().filter(r -> r.channel() == NotificationChannel.INBOX).findFirst().orElseThrow();
         assertThat(inbox.state()).isEqualTo(NotificationState.DELIVERED);
         assertThat(inbox.subject()).isEqualTo("【催办】案件 JZ-2026-000007 即将超期");
