@@ -104,7 +104,12 @@ public class ScreenBoardTest {
     @Test
     public void aFailureIsNotKept() {
         assertThatThrownBy(() -> board.district("nowhere")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> board.district("nowhere")).isInstanceOf(NotFoundException.class);
+        // the cache drops a failed computation in a callback of its future, which may run just after the caller
+        // woke up with the failure: a caller a moment later computes again (kept, it never would)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (computed.get() < 2 && System.nanoTime() < until) {
+            assertThatThrownBy(() -> board.district("nowhere")).isInstanceOf(NotFoundException.class);
+        }
         assertThat(computed).hasValue(2);
     }
 
