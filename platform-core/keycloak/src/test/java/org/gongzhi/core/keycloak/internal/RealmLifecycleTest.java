@@ -49,7 +49,7 @@ public class RealmLifecycleTest {
         assertThat(report.created()).contains("realm gongzhi-city", "role city-admin", "client gongzhi-web",
                 "user city-admin", "user screen");
         assertThat(report.created()).filteredOn(s -> s.startsWith("role "))
-                .containsExactlyInAnyOrder("role city-admin", "role screen-viewer");
+                .containsExactlyInAnyOrder("role city-admin", "role city-dispatcher", "role screen-viewer");
         assertThat(provisioning.provisionCity(DemoTenants.cityAdmins()).created()).isEmpty();
 
         RealmRepresentation realm = keycloak.admin().realm("gongzhi-city").toRepresentation();
