@@ -82,7 +82,8 @@ public class ProvisioningSettingsTest {
         PersonDefinition screen = new PersonDefinition("screen", "大屏", "市级", "s@x.cn", null, List.of(Role.SCREEN_VIEWER),
                 null, List.of(), null);
         assertThat(RealmPlan.city(List.of(screen)).people()).containsExactly(screen);
-        assertThat(RealmPlan.city(List.of()).roles()).containsExactlyInAnyOrder(Role.CITY_ADMIN, Role.SCREEN_VIEWER);
+        assertThat(RealmPlan.city(List.of()).roles()).containsExactlyInAnyOrder(Role.CITY_ADMIN, Role.CITY_DISPATCHER,
+                Role.SCREEN_VIEWER);
         org.gongzhi.core.tenant.TenantDefinition jizhou = new org.gongzhi.core.tenant.TenantDefinitionReader()
                 .read(DemoTenants.source().resolve("jizhou"));
         assertThat(RealmPlan.district(jizhou).roles()).contains(Role.SCREEN_VIEWER).doesNotContain(Role.CITY_ADMIN);

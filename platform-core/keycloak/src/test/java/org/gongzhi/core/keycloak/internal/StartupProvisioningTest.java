@@ -43,7 +43,8 @@ public class StartupProvisioningTest {
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
         assertThat(provisioning.calls).containsExactly("gongzhi-city", "gongzhi-city", "gongzhi-city", "gongzhi-city",
                 a.id(), b.id());
-        assertThat(provisioning.cityAdmins).extracting(PersonDefinition::username).containsExactly("city-admin", "screen");
+        assertThat(provisioning.cityAdmins).extracting(PersonDefinition::username).containsExactly("city-admin", "screen",
+                "city-dispatcher");
         assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=true");
         assertThat(readiness.ready()).as("sign-in ready once every realm is provisioned").isTrue();
     }
