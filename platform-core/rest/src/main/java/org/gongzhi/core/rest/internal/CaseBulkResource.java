@@ -89,6 +89,11 @@ public final class CaseBulkResource {
         if (body == null) {
             throw new ValidationException("body", "请求体不能为空 (a JSON body is required)");
         }
+        // checked whatever the action, so that a bad field is never silently ignored
+        if (body.reason() != null && body.reason().strip().length() > AssignCommand.MAX_REASON) {
+            throw new ValidationException("reason", "改派原因最多 " + AssignCommand.MAX_REASON + " 字 (a reason of at most "
+                    + AssignCommand.MAX_REASON + " characters)");
+        }
         if (body.action() != null && ASSIGN.equals(body.action().strip())) {
             return assign(tenant, body, security);
         }
@@ -119,10 +124,6 @@ public final class CaseBulkResource {
         String actor = Access.actor(security);
         if (body.assignee() == null || body.assignee().isBlank()) {
             throw new ValidationException("assignee", "请指定承办人 (name the person who is to hold the cases)");
-        }
-        if (body.reason() != null && body.reason().strip().length() > AssignCommand.MAX_REASON) {
-            throw new ValidationException("reason", "改派原因最多 " + AssignCommand.MAX_REASON + " 字 (a reason of at most "
-                    + AssignCommand.MAX_REASON + " characters)");
         }
         List<UUID> ids = ids(body.caseIds());
         AssignCommand command = new AssignCommand(body.assignee(), body.reason(), actor, null);
