@@ -14,15 +14,19 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * The simulator as WeChat Work group robots (企业微信群机器人): {@code POST /wecom/send?key=…} takes a
  * {@code text} or {@code markdown} message as the real webhook does and answers {@code {"errcode":0,"errmsg":"ok"}}
- * (errcode 40008 for an unknown message type, 44004 for empty content, 93000 without a key);
+ * (errcode 40008 for an unknown message type, 44004 for empty content, 93000 without a key, and 45009 beyond
+ * {@value #PER_MINUTE} messages to one robot in a minute, the real robot's limit);
  * {@code GET /wecom/messages?key=…} lists the last ones accepted, newest first. While the simulator is down
  * the robots are down too (503, or closed connections). Contents are never logged.
  */
 final class WecomHandler extends ProviderHandler {
 
     static final int CAPACITY = 1000;
+    /** Messages one robot takes in any 60 s. */
+    static final int PER_MINUTE = 20;
 
     private final Deque<WecomMessage> messages = new ArrayDeque<>();
+    private final Map<String, Deque<Instant>> recent = new java.util.HashMap<>();
     private int counter;
 
     WecomHandler(Outage outage, EventLog log) {
@@ -58,6 +62,10 @@ final class WecomHandler extends ProviderHandler {
             answer(x, 44004, "empty content");
             return;
         }
+        if (!withinLimit(key, Instant.now())) {
+            answer(x, 45009, "api freq out of limit");
+            return;
+        }
         WecomMessage m = add(key, type, content);
         log.event("wecom-accepted", "messageId", m.messageId());
         answer(x, 0, "ok");
@@ -68,6 +76,19 @@ final class WecomHandler extends ProviderHandler {
             log.event("wecom-rejected", "errcode", errcode);
         }
         Exchanges.json(x, 200, Map.of("errcode", errcode, "errmsg", errmsg));
+    }
+
+    /** Counts a message to robot {@code key} at {@code now} unless it already took its limit in the last minute. */
+    private synchronized boolean withinLimit(String key, Instant now) {
+        Deque<Instant> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minusSeconds(60))) {
+            times.removeFirst();
+        }
+        if (times.size() >= PER_MINUTE) {
+            return false;
+        }
+        times.addLast(now);
+        return true;
     }
 
     synchronized WecomMessage add(String key, String type, String content) {

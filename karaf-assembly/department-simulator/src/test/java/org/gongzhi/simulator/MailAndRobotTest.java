@@ -110,4 +110,18 @@ public class MailAndRobotTest {
                 .statusCode()).isEqualTo(503);
         assertThat(events.toString(StandardCharsets.UTF_8)).doesNotContain("群消息");
     }
+
+    @Test
+    public void aRobotTakesTwentyMessagesAMinuteLikeTheRealOne() throws Exception {
+        start(DepartmentSimulator.builder());
+        for (int i = 0; i < 20; i++) {
+            assertThat(TestHttp.json(TestHttp.post(sim.wecomUrl("busy"),
+                    "{\"msgtype\":\"text\",\"text\":{\"content\":\"第" + i + "条\"}}").body()).get("errcode").asInt()).isZero();
+        }
+        assertThat(TestHttp.json(TestHttp.post(sim.wecomUrl("busy"),
+                "{\"msgtype\":\"text\",\"text\":{\"content\":\"第21条\"}}").body()).get("errcode").asInt()).isEqualTo(45009);
+        assertThat(TestHttp.json(TestHttp.post(sim.wecomUrl("quiet"),
+                "{\"msgtype\":\"text\",\"text\":{\"content\":\"另一个群\"}}").body()).get("errcode").asInt()).isZero();
+        assertThat(sim.wecomMessages("busy")).hasSize(20);
+    }
 }

@@ -56,11 +56,19 @@ public abstract class LeasePollRoute<T> extends RouteBuilder {
                 .process(this::claimAndQueue);
     }
 
+    /**
+     * What one claimed batch becomes on the queue, in order: each row on its own unless a route groups
+     * them (every row of the batch in exactly one unit).
+     */
+    protected List<?> queued(List<T> batch) {
+        return batch;
+    }
+
     private void claimAndQueue(Exchange ex) {
         SedaEndpoint seda = ex.getContext().getEndpoint(queue, SedaEndpoint.class);
         while (seda.getCurrentQueueSize() < room) {
             List<T> batch = claim.due(batchSize);
-            batch.forEach(row -> producer.sendBody(queue, row));
+            queued(batch).forEach(unit -> producer.sendBody(queue, unit));
             if (batch.size() < batchSize) {
                 break;
             }

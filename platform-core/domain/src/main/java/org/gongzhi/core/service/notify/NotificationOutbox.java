@@ -2,6 +2,7 @@ package org.gongzhi.core.service.notify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,33 @@ public interface NotificationOutbox {
     /** Claims up to {@code max} pending notifications that are due and not leased, of every district, oldest due first. */
     List<Notification> claimDue(String node, int max, Duration lease);
 
+    /**
+     * Claims, to go out with {@code first} in one digest, the other pending notifications of its district,
+     * destination and channel that are due by {@code dueBy} and not leased, oldest due first, at most
+     * {@code max}.
+     *
+     * @since 1.2
+     */
+    List<Notification> claimFellows(Notification first, String node, Instant dueBy, int max, Duration lease);
+
     /** The channel took it; {@code receipt} (the provider's id) is kept, at most 200 characters. */
     boolean delivered(UUID id, String node, String receipt);
+
+    /**
+     * {@link #delivered} of several notifications that went out as one message (a digest), in one
+     * statement; returns how many {@code node} still held.
+     *
+     * @since 1.2
+     */
+    int deliveredAll(Collection<UUID> ids, String node, String receipt);
+
+    /**
+     * Pending again at {@code dueAt} without counting an attempt (the channel's pace for their destination
+     * is spent until then), in one statement; returns how many {@code node} still held.
+     *
+     * @since 1.2
+     */
+    int postpone(Collection<UUID> ids, String node, Instant dueAt);
 
     /** An attempt failed for a passing reason: pending again at {@code nextAttemptAt}, attempts + 1. */
     boolean failed(UUID id, String node, String error, Instant nextAttemptAt);

@@ -1,7 +1,11 @@
 package org.gongzhi.core.notify.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -15,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route {@value #ROUTE_ID}: takes a claimed notification from {@value #QUEUE}, looks up the person's
+ * Route {@value #ROUTE_ID}: takes a group of claimed notifications to one destination from {@value #QUEUE}
+ * (see {@link #deliver}: one message, or one digest, per destination and pace), looks up the person's
  * address in the district's definition, hands it to the channel's route ({@code direct:notify-<channel>})
- * and settles the claim: delivered; failed → pending again after the {@link Backoff}, or a dead letter
+ * and settles each claim: delivered; failed → pending again after the {@link Backoff}, or a dead letter
  * when the attempts are spent or the channel refused it for good; unrouted when there is nowhere to send
  * it. A channel whose route is absent (not configured) counts as down. Logs name the notification, the
  * district, the channel and the reason, never an address or the text.
@@ -51,36 +56,77 @@ final class NotifyDeliverRoute extends RouteBuilder {
         errorHandler(noErrorHandler());
         from(QUEUE + "?concurrentConsumers=" + runtime.settings().consumers() + "&size=" + runtime.settings().batchSize() * 8)
                 .routeId(ROUTE_ID)
-                .process(ex -> deliver(ex.getIn().getBody(Notification.class)));
+                .process(ex -> deliver(group(ex.getIn().getBody())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Notification> group(Object body) {
+        return body instanceof Notification n ? List.of(n) : (List<Notification>) body;
     }
 
     static String channelRoute(NotificationChannel channel) {
         return "notify-" + channel.wireName();
     }
 
-    void deliver(Notification n) {
+    /**
+     * Delivers a group of claimed notifications of one destination and channel: when the destination's
+     * {@link Pace} is spent, postpones them all to its end; else takes the turn, claims the destination's
+     * other pending ones due within the pace, and sends them all as one message (a {@link Digest} when
+     * more than one) and settles each with its outcome.
+     */
+    void deliver(List<Notification> group) {
         String node = runtime.settings().node();
-        if (n.channel() == NotificationChannel.INBOX) {
-            outbox.delivered(n.id(), node, "inbox");
+        Notification first = group.get(0);
+        if (first.channel() == NotificationChannel.INBOX) {
+            group.forEach(n -> outbox.delivered(n.id(), node, "inbox"));
             return;
         }
+        Instant now = clock.instant();
+        Pace pace = runtime.settings().pace();
+        Optional<Instant> busy = pace.take(first, now);
+        if (busy.isPresent()) {
+            outbox.postpone(ids(group), node, busy.get());
+            return;
+        }
+        List<Notification> batch = new ArrayList<>(group);
+        if (!pace.of(first.channel()).isZero()) {
+            batch.addAll(outbox.claimFellows(first, node, now.plus(pace.of(first.channel())),
+                    runtime.settings().digestMax() - batch.size(), runtime.settings().lease()));
+        }
         try {
-            String route = channelRoute(n.channel());
+            String route = channelRoute(first.channel());
             if (!runtime.has(route)) {
-                throw ChannelFailure.passing("渠道未配置 (channel " + n.channel().wireName() + " is not configured)");
+                throw ChannelFailure.passing("渠道未配置 (channel " + first.channel().wireName() + " is not configured)");
             }
-            Outgoing out = new Outgoing(n, address(n));
+            Notification message = batch.size() == 1 ? first : Digest.of(batch, districtName(first.tenantId()));
+            Outgoing out = new Outgoing(message, address(first));
             Exchange done = producer.send("direct:" + route, e -> e.setProperty(Outgoing.PROPERTY, out));
             if (done.getException() != null) {
                 throw done.getException();
             }
-            outbox.delivered(n.id(), node, done.getProperty(RECEIPT, String.class));
+            String receipt = done.getProperty(RECEIPT, String.class);
+            if (batch.size() == 1) {
+                outbox.delivered(first.id(), node, receipt);
+            } else {
+                outbox.deliveredAll(ids(batch), node, receipt);
+                LOG.debug("Digest of {} notifications to one {} destination of {}", batch.size(),
+                        first.channel().wireName(), first.tenantId());
+            }
         } catch (ChannelFailure f) {
-            settle(n, node, f);
+            batch.forEach(n -> settle(n, node, f));
         } catch (Exception e) {
-            LOG.debug("Notification {} ({}): {}", n.id(), n.channel().wireName(), e.getClass().getName());
-            settle(n, node, ChannelFailure.passing("渠道异常 (channel failed): " + e.getClass().getSimpleName()));
+            LOG.debug("Notification {} ({}): {}", first.id(), first.channel().wireName(), e.getClass().getName());
+            ChannelFailure f = ChannelFailure.passing("渠道异常 (channel failed): " + e.getClass().getSimpleName());
+            batch.forEach(n -> settle(n, node, f));
         }
+    }
+
+    private static List<UUID> ids(List<Notification> batch) {
+        return batch.stream().map(Notification::id).toList();
+    }
+
+    private String districtName(String tenantId) {
+        return tenants.find(tenantId).map(d -> d.name()).orElse(tenantId);
     }
 
     private void settle(Notification n, String node, ChannelFailure f) {
@@ -97,7 +143,7 @@ final class NotifyDeliverRoute extends RouteBuilder {
                 outbox.dead(n.id(), node, f.getMessage());
             }
             case PASSING -> {
-                Optional<java.time.Instant> next = runtime.settings().backoff().next(attempt, clock.instant());
+                Optional<Instant> next = runtime.settings().backoff().next(attempt, clock.instant());
                 if (next.isPresent()) {
                     LOG.info("Notification {} of {} ({}) attempt {} failed, next at {}: {}", n.id(), n.tenantId(),
                             n.channel().wireName(), attempt, next.get(), f.getMessage());

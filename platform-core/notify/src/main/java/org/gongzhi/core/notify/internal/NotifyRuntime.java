@@ -1,8 +1,11 @@
 package org.gongzhi.core.notify.internal;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.gongzhi.core.camel.BundleCamel;
+import org.gongzhi.core.service.notify.NotificationChannel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,6 +52,20 @@ public final class NotifyRuntime extends BundleCamel {
 
         @AttributeDefinition(description = "Attempts before a notification becomes a dead letter")
         int maxAttempts() default 8;
+
+        @AttributeDefinition(description = "Shortest time between two SMS to one person in seconds; what comes "
+                + "sooner waits and goes out with the others as one digest (0: no pace, no digests)")
+        long paceSmsSeconds() default 15;
+
+        @AttributeDefinition(description = "Shortest time between two e-mails to one person in seconds (as for SMS)")
+        long paceEmailSeconds() default 15;
+
+        @AttributeDefinition(description = "Shortest time between two messages to one WeCom group robot in seconds; "
+                + "a robot takes at most 20 a minute and is then blocked for 10 minutes")
+        long paceWecomSeconds() default 4;
+
+        @AttributeDefinition(description = "Most notifications in one digest")
+        int digestMax() default 500;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRuntime.class);
@@ -76,14 +93,20 @@ public final class NotifyRuntime extends BundleCamel {
     }
 
     /** The settings in force, with defaults applied. */
-    record Settings(String node, int consumers, Duration poll, int batchSize, Duration lease, Backoff backoff) {
+    record Settings(String node, int consumers, Duration poll, int batchSize, Duration lease, Backoff backoff,
+                    Pace pace, int digestMax) {
 
         static Settings of(Config c, String defaultNode) {
+            Map<NotificationChannel, Duration> pace = new EnumMap<>(NotificationChannel.class);
+            pace.put(NotificationChannel.SMS, Duration.ofSeconds(Math.max(0, c.paceSmsSeconds())));
+            pace.put(NotificationChannel.EMAIL, Duration.ofSeconds(Math.max(0, c.paceEmailSeconds())));
+            pace.put(NotificationChannel.WECOM, Duration.ofSeconds(Math.max(0, c.paceWecomSeconds())));
             return new Settings(c.node().isBlank() ? defaultNode : c.node().strip(), Math.max(1, c.consumers()),
                     Duration.ofMillis(Math.max(50, c.pollMillis())), Math.max(1, c.batchSize()),
                     Duration.ofSeconds(Math.max(10, c.leaseSeconds())),
                     new Backoff(Duration.ofSeconds(Math.max(1, c.retryBaseSeconds())),
-                            Duration.ofSeconds(Math.max(1, c.retryMaxSeconds())), Math.max(1, c.maxAttempts())));
+                            Duration.ofSeconds(Math.max(1, c.retryMaxSeconds())), Math.max(1, c.maxAttempts())),
+                    new Pace(pace), Math.max(1, c.digestMax()));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 public class ChannelRoutesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration PACE = Duration.ofSeconds(2);
     private final MemoryNotificationOutbox outbox = new MemoryNotificationOutbox();
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private DepartmentSimulator sim;
@@ -43,7 +45,9 @@ public class ChannelRoutesTest {
         sim = DepartmentSimulator.builder().host("127.0.0.1").port(0).updates(false).build();
         sim.start();
         runtime = new NotifyRuntime(new NotifyRuntime.Settings("test-node", 2, Duration.ofMillis(100), 50,
-                Duration.ofSeconds(30), new Backoff(Duration.ofMillis(300), Duration.ofSeconds(1), 4)));
+                Duration.ofSeconds(30), new Backoff(Duration.ofMillis(300), Duration.ofSeconds(1), 4),
+                new Pace(Map.of(NotificationChannel.SMS, PACE, NotificationChannel.EMAIL, PACE,
+                        NotificationChannel.WECOM, PACE)), 500));
         delivery = new NotificationDelivery(runtime, outbox, FakeTenantDirectory.demo(), Clock.systemUTC());
     }
 
@@ -141,5 +145,58 @@ public class ChannelRoutesTest {
         email();
         Notification n = outbox.add("jizhou", "kc-only-user", NotificationChannel.EMAIL, "s", "t");
         await().atMost(WAIT).until(() -> outbox.row(n.id()).state() == NotificationState.UNROUTED);
+    }
+
+    @Test
+    public void whatComesWithinThePaceGoesOutAsOneDigestThatNamesEveryCaseOnce() throws Exception {
+        email();
+        Notification first = outbox.add("jizhou", "jz-cg", NotificationChannel.EMAIL, "【催办】案件 JZ-1 即将超期", "t1");
+        await().atMost(WAIT).until(() -> outbox.row(first.id()).state() == NotificationState.DELIVERED);
+        List<Notification> burst = new ArrayList<>();
+        for (int i = 2; i <= 6; i++) {
+            burst.add(outbox.add("jizhou", "jz-cg", NotificationChannel.EMAIL, "【催办】案件 JZ-" + i + " 即将超期", "t" + i));
+        }
+        Notification other = outbox.add("jizhou", "jz-ga", NotificationChannel.EMAIL, "【催办】案件 JZ-9 即将超期", "t9");
+        await().atMost(WAIT).until(() -> burst.stream().allMatch(n -> outbox.row(n.id()).state() == NotificationState.DELIVERED)
+                && outbox.row(other.id()).state() == NotificationState.DELIVERED);
+        await().during(Duration.ofMillis(2500)).atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 3);
+        List<MimeMessage> toCg = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals("jz-cg@jizhou.example.cn")) {
+                toCg.add(m);
+            }
+        }
+        assertThat(toCg).hasSize(2);
+        assertThat(toCg.get(0).getSubject()).isEqualTo("【催办】案件 JZ-1 即将超期");
+        assertThat(toCg.get(1).getSubject()).isEqualTo("【吉州区】5 条通知");
+        String digest = ((String) toCg.get(1).getContent()).strip();
+        for (int i = 2; i <= 6; i++) {
+            assertThat(digest).containsOnlyOnce("【催办】案件 JZ-" + i + " 即将超期");
+        }
+        assertThat(digest).doesNotContain("JZ-1 ", "JZ-9");
+        assertThat(toCg.get(1).getSentDate().getTime() - toCg.get(0).getSentDate().getTime())
+                .isGreaterThanOrEqualTo(PACE.toMillis() - 1000);
+        burst.forEach(n -> assertThat(outbox.deliveries.get(n.id()).get()).isEqualTo(1));
+    }
+
+    @Test
+    public void anSmsDigestListsTheFirstFewAndCountsTheRest() throws Exception {
+        sms();
+        Notification first = outbox.add("jizhou", "jz-cg", NotificationChannel.SMS, "【催办】案件 JZ-1 即将超期", "案件 JZ-1 即将超期");
+        await().atMost(WAIT).until(() -> outbox.row(first.id()).state() == NotificationState.DELIVERED);
+        List<Notification> burst = new ArrayList<>();
+        for (int i = 2; i <= 8; i++) {
+            burst.add(outbox.add("jizhou", "jz-cg", NotificationChannel.SMS, "【催办】案件 JZ-" + i + " 即将超期", "t" + i));
+        }
+        await().atMost(WAIT).until(() -> burst.stream().allMatch(n -> outbox.row(n.id()).state() == NotificationState.DELIVERED));
+        await().during(Duration.ofMillis(2500)).atMost(WAIT).until(() -> sim.smsMessages("13900000402").size() == 2);
+        String digest = sim.smsMessages("13900000402").stream().map(m -> m.text()).filter(t -> !t.endsWith("JZ-1 即将超期"))
+                .findFirst().orElseThrow();
+        assertThat(digest).startsWith("【共治】吉州区综治中心：您有 7 条通知合并发送").contains("另有 4 条");
+        for (int i = 2; i <= 4; i++) {
+            assertThat(digest).containsOnlyOnce("【催办】案件 JZ-" + i + " 即将超期");
+        }
+        assertThat(digest).doesNotContain("JZ-5", "JZ-1 ");
+        burst.forEach(n -> assertThat(outbox.deliveries.get(n.id()).get()).isEqualTo(1));
     }
 }

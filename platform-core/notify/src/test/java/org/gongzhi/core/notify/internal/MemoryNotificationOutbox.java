@@ -1,6 +1,11 @@
 package org.gongzhi.core.notify.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +62,32 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
             deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         }
         return ok;
+    }
+
+    @Override
+    public List<Notification> claimFellows(Notification first, String node, Instant dueBy, int max, Duration lease) {
+        List<Notification> out = new ArrayList<>();
+        rows().stream()
+                .filter(n -> n.tenantId().equals(first.tenantId()) && n.destination().equals(first.destination())
+                        && n.channel() == first.channel() && !n.id().equals(first.id())
+                        && n.state() == NotificationState.PENDING && !n.nextAttemptAt().isAfter(dueBy))
+                .sorted(Comparator.comparing(Notification::nextAttemptAt))
+                .forEach(n -> {
+                    if (out.size() < max) {
+                        claim(n.id(), node, lease).ifPresent(out::add);
+                    }
+                });
+        return out;
+    }
+
+    @Override
+    public int deliveredAll(Collection<UUID> ids, String node, String receipt) {
+        return (int) ids.stream().filter(id -> delivered(id, node, receipt)).count();
+    }
+
+    @Override
+    public int postpone(Collection<UUID> ids, String node, Instant dueAt) {
+        return (int) ids.stream().filter(id -> settleAs(id, node, NotificationState.PENDING, dueAt, null, 0)).count();
     }
 
     @Override

@@ -1,7 +1,11 @@
 package org.gongzhi.core.persistence.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +44,29 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
     public int enqueue(Notice notice) {
         var district = tenants.require(notice.tenantId());
         return db.inTenant(notice.tenantId(), s -> NoticeRows.enqueue(s, notice, clock.instant(), district));
+    }
+
+    @Override
+    public List<Notification> claimFellows(Notification first, String node, Instant dueBy, int max, Duration lease) {
+        if (max <= 0) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return db.inTenant(first.tenantId(), s -> NotificationRows.query(s, "update notification_outbox "
+                + "set claimed_by = ?, claimed_until = ? where notification_id in (select notification_id "
+                + "from notification_outbox where tenant_id = ? and destination = ? and channel = ? and state = 'PENDING' "
+                + "and next_attempt_at <= ? and notification_id <> ? and " + UNLEASED
+                + " order by next_attempt_at limit ? for update skip locked) returning " + NotificationRows.COLUMNS, ps -> {
+                    ps.setString(1, node);
+                    ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                    ps.setString(3, first.tenantId());
+                    ps.setString(4, first.destination());
+                    ps.setString(5, first.channel().name());
+                    ps.setTimestamp(6, Timestamp.from(dueBy));
+                    ps.setObject(7, first.id());
+                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.setInt(9, max);
+                }, NotificationRows::row));
     }
 
     @Override

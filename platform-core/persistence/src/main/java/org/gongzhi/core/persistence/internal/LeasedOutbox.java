@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,6 +118,43 @@ abstract class LeasedOutbox<T> {
             ps.setString(1, OutboxRows.clip(reason, 1000));
             return 2;
         });
+    }
+
+    /** Pending again at {@code dueAt}, the attempts unchanged, the leases given up; returns how many {@code node} still held. */
+    public int postpone(Collection<UUID> ids, String node, Instant dueAt) {
+        return settleAll(ids, node, "next_attempt_at = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(dueAt));
+            return 2;
+        });
+    }
+
+    /** {@link #delivered} of many rows in one statement; returns how many {@code node} still held. */
+    public int deliveredAll(Collection<UUID> ids, String node, String receipt) {
+        Instant now = clock.instant();
+        return settleAll(ids, node, "state = 'DELIVERED', delivered_at = ?, receipt = ?, last_error = null, "
+                + "attempts = attempts + 1", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setString(2, OutboxRows.clip(receipt, 200));
+                    return 3;
+                });
+    }
+
+    private int settleAll(Collection<UUID> ids, String node, String set, SetBinder binder) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int n = db.inTenant(ROOT, s -> OutboxRows.update(s, "update " + table + " set " + set
+                + ", claimed_by = null, claimed_until = null where " + key + " = any (?) and claimed_by = ? "
+                + "and state = 'PENDING'", ps -> {
+                    int i = binder.bind(ps);
+                    ps.setArray(i, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                    ps.setString(i + 1, node);
+                }));
+        if (n < ids.size()) {
+            LOG.warn("{} of {} {}s were no longer claimed by {}: their outcome was not recorded", ids.size() - n,
+                    ids.size(), noun, node);
+        }
+        return n;
     }
 
     /** Gives up every lease {@code node} holds; returns how many. */

@@ -149,6 +149,44 @@ public class NotificationOutboxTest {
         assertThatThrownBy(() -> FIX.notifications.get("donghu", sms.id())).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    public void aDestinationsPendingNotificationsArePostponedClaimedTogetherAndSettledInOneGo() {
+        FIX.notifications.claimDue("drain", 10_000, LEASE).forEach(n -> FIX.notifications.delivered(n.id(), "drain", "t"));
+        List<Notification> sms = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String key = "digest:" + UUID.randomUUID();
+            FIX.notifications.enqueue(notice(key, new NoticeRecipient(Kind.PERSON, "jz-social"),
+                    new NoticeRecipient(Kind.PERSON, "jz-cg")));
+            sms.addAll(of(key).stream().filter(n -> n.channel() == NotificationChannel.SMS).toList());
+        }
+        List<Notification> claimed = FIX.notifications.claimDue("n1", 100, LEASE);
+        List<UUID> social = claimed.stream().filter(n -> n.destination().equals("jz-social")
+                && n.channel() == NotificationChannel.SMS).map(Notification::id).toList();
+        assertThat(social).hasSize(4);
+        claimed.stream().filter(n -> !social.contains(n.id())).forEach(n -> FIX.notifications.delivered(n.id(), "n1", "t"));
+        // three wait for the person's pace: postponed, not an attempt; another node cannot postpone them
+        List<UUID> waiting = social.subList(1, 4);
+        assertThat(FIX.notifications.postpone(waiting, "n2", NOON.plusSeconds(15))).isZero();
+        assertThat(FIX.notifications.postpone(waiting, "n1", NOON.plusSeconds(15))).isEqualTo(3);
+        Notification first = FIX.notifications.get(JIZHOU, social.get(0));
+        assertThat(FIX.notifications.get(JIZHOU, waiting.get(0)).attempts()).isZero();
+        // the first's turn comes: its fellows due within the pace, and only the same person's SMS
+        assertThat(FIX.notifications.claimFellows(first, "n1", NOON.plusSeconds(14), 100, LEASE)).isEmpty();
+        List<Notification> fellows = FIX.notifications.claimFellows(first, "n1", NOON.plusSeconds(15), 100, LEASE);
+        assertThat(fellows).extracting(Notification::id).containsExactlyInAnyOrderElementsOf(waiting);
+        assertThat(FIX.notifications.claimFellows(first, "n2", NOON.plusSeconds(15), 100, LEASE)).isEmpty();
+        assertThat(FIX.notifications.claimDue("n2", 100, LEASE)).isEmpty();
+        List<UUID> all = new java.util.ArrayList<>(social);
+        assertThat(FIX.notifications.deliveredAll(all, "n2", "SMS-9")).isZero();
+        assertThat(FIX.notifications.deliveredAll(all, "n1", "SMS-9")).isEqualTo(4);
+        assertThat(all).allSatisfy(id -> {
+            Notification n = FIX.notifications.get(JIZHOU, id);
+            assertThat(n.state()).isEqualTo(NotificationState.DELIVERED);
+            assertThat(n.attempts()).isEqualTo(1);
+        });
+        assertThat(FIX.notifications.deliveredAll(all, "n1", "again")).isZero();
+    }
+
     private static void drainExcept(UUID keep) {
         for (Notification n : FIX.notifications.claimDue("drain", 10_000, LEASE)) {
             if (!n.id().equals(keep)) {
