@@ -16,3 +16,12 @@ export function fullTime(iso: string | undefined | null): string {
   const w = wallClockOf(iso)
   return w ? `${dateText(w)} ${hourMinuteText(w)}` : '—'
 }
+
+/**
+ * How far apart two reports are, from hours: whole minutes under an hour (at least 1), else hours to one
+ * decimal. The i18n key to use and its number.
+ */
+export function gap(hours: number): { key: 'duplicate.minutes' | 'duplicate.hours'; n: number } {
+  const h = Math.max(0, hours)
+  return h < 1 ? { key: 'duplicate.minutes', n: Math.max(1, Math.round(h * 60)) } : { key: 'duplicate.hours', n: Math.round(h * 10) / 10 }
+}
