@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>{@code GET /} (and {@code /console}) → 302 to the web console, {@code /console/};
  *       {@code GET /report} → 302 to the residents' reporting page, {@code /report/};</li>
  *   <li>CXF's service listing and WADL ({@code /cxf/…}, {@code ?_wadl}, {@code ?_schema}) → 404;</li>
+ *   <li>a request CXF takes before its endpoint is wired (start-up) → 503 problem with {@code Retry-After: 1};</li>
  *   <li>a failure that escapes the servlet → 500 problem details, never a page with the exception chain.</li>
  * </ul>
  * Under {@code /open311/} the same refusals are written in GeoReport v2's error format.
@@ -120,12 +121,31 @@ public final class HttpEdge implements Filter {
             if (response.isCommitted()) {
                 throw e;
             }
+            if (notWiredYet(e)) {
+                LOG.info("Request {} {} came before CXF wired its endpoint: 503", request.getMethod(), path);
+                response.reset();
+                secure(response);
+                response.setHeader("Retry-After", "1");
+                problem(path, response, new Problem("https://gongzhi.org/problems/starting", "服务正在启动 (starting)", 503,
+                        "平台正在启动，请稍后重试 (the platform is starting; try again shortly)", null));
+                return;
+            }
             LOG.error("Request {} {} failed in the container", request.getMethod(), path, e);
             response.reset();
             secure(response);
             problem(path, response, new Problem("https://gongzhi.org/problems/internal", "服务器内部错误 (internal error)", 500,
                     "请求未能处理，已记录日志 (the request failed; it has been logged)", null));
         }
+    }
+
+    /**
+     * Whether CXF failed because its servlet took the request before the endpoint behind it was wired (at
+     * start, and while the REST bundle restarts): a {@code NullPointerException} in CXF's transport.
+     */
+    static boolean notWiredYet(Exception e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e instanceof NullPointerException && at.length > 0
+                && at[0].getClassName().startsWith("org.apache.cxf.transport.");
     }
 
     /** A request without a body, typed {@code application/json}. */
