@@ -10,7 +10,7 @@ import org.gongzhi.core.service.notify.NotificationChannel;
 /**
  * Several notifications to one destination and channel as one message (ADR 0040): a subject with the
  * count, and a text that lists each notification's subject (which names its case) as far as the
- * channel takes — every one by e-mail; within a WeCom robot's 2,048-byte text; the first few by SMS —
+ * channel takes — 200 by e-mail; within a WeCom robot's 2,048-byte text; the first few by SMS —
  * then how many more, and where to see them all. Carries the first notification's id (the provider's
  * idempotency key) and case, and nothing that the notifications do not already carry.
  */
@@ -18,6 +18,8 @@ final class Digest {
 
     /** Lines an SMS digest lists. */
     static final int SMS_LINES = 3;
+    /** Lines an e-mail digest lists. */
+    static final int EMAIL_LINES = 200;
     /** What a WeCom digest's text may take, in UTF-8 bytes (the robot's limit is 2,048). */
     static final int WECOM_BYTES = 1900;
 
@@ -52,7 +54,7 @@ final class Digest {
         return switch (channel) {
             case SMS -> listed < SMS_LINES;
             case WECOM -> (text + line + "\n…另有 00000 条").getBytes(StandardCharsets.UTF_8).length <= WECOM_BYTES;
-            default -> true;
+            default -> listed < EMAIL_LINES;
         };
     }
 }

@@ -64,8 +64,9 @@ public final class NotifyRuntime extends BundleCamel {
                 + "a robot takes at most 20 a minute and is then blocked for 10 minutes")
         long paceWecomSeconds() default 4;
 
-        @AttributeDefinition(description = "Most notifications in one digest")
-        int digestMax() default 500;
+        @AttributeDefinition(description = "Most notifications in one digest (at 15 s pace, 5,000 is 20,000 a "
+                + "minute to one person)")
+        int digestMax() default 5000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyRuntime.class);
