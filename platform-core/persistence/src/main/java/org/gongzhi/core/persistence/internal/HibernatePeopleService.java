@@ -45,13 +45,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Assignment of cases to people and the person-level figures on Hibernate (V25 {@code case_record.assignee},
  * ADR 0035). An assignment changes the row under its optimistic version, journals a {@code COMMENT} entry and
- * notifies the new assignee ({@value #ASSIGNED}) in one transaction. Rules: {@link AssignmentRules}.
+ * notifies the new assignee ({@value #ASSIGNED}) and, on a reassignment, the previous one
+ * ({@value #REASSIGNED_AWAY}), in one transaction. Rules: {@link AssignmentRules}.
  */
 @Component(service = {AssignmentService.class, PersonKpis.class})
 public final class HibernatePeopleService implements AssignmentService, PersonKpis {
 
     /** Template key of the notice to a new assignee. */
     static final String ASSIGNED = "case.assigned";
+    /** The template key of the notice to the person a reassignment took the case from. */
+    static final String REASSIGNED_AWAY = "case.reassigned.away";
     private static final Logger LOG = LoggerFactory.getLogger(HibernatePeopleService.class);
     private static final List<CaseStatus> CLOSED = List.of(CaseStatus.CLOSED, CaseStatus.EVALUATED);
     private static final List<CaseStatus> NOT_OPEN = List.of(CaseStatus.CLOSED, CaseStatus.EVALUATED,
@@ -98,6 +101,9 @@ public final class HibernatePeopleService implements AssignmentService, PersonKp
                         AssignmentRules.note(t, previous, to, cmd.reason()));
                 s.flush(); // the version is raised here, so the notice's key and the answer carry the new one
                 NoticeRows.enqueue(s, notice(t, c, actor, cmd.reason()), now, t);
+                if (previous != null && !previous.equals(c.assignee)) {
+                    NoticeRows.enqueue(s, released(t, c, previous, to, cmd.reason()), now, t);
+                }
                 return new Assigned(CaseViews.of(c, flow.sla(), now), previous);
             });
         } catch (OptimisticLockException | StaleStateException | ConstraintViolationException e) {
@@ -121,6 +127,18 @@ public final class HibernatePeopleService implements AssignmentService, PersonKp
         }
         return new Notice(t.id(), c.id, c.number, ASSIGNED, "assignment:" + c.id + ":" + c.version,
                 List.of(new NoticeRecipient(NoticeRecipient.Kind.PERSON, c.assignee)), v);
+    }
+
+    /** The notice to the person the case was taken from: who holds it now and why (one per reassignment). */
+    private static Notice released(TenantDefinition t, CaseEntity c, String previous, PersonDefinition to, String reason) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("category", t.category(c.categoryCode).map(CategoryDefinition::name).orElse(c.categoryCode));
+        v.put("assignee", AssignmentRules.label(to));
+        if (reason != null && !reason.isBlank()) {
+            v.put("reason", reason.strip());
+        }
+        return new Notice(t.id(), c.id, c.number, REASSIGNED_AWAY, "reassignment:" + c.id + ":" + c.version,
+                List.of(new NoticeRecipient(NoticeRecipient.Kind.PERSON, previous)), v);
     }
 
     @Override

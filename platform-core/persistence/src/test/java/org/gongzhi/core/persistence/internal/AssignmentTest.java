@@ -78,6 +78,11 @@ public class AssignmentTest {
         assertThat(rows("select body from notification_outbox where tenant_id = 'jizhou' and event = 'case.assigned'"
                 + " and channel = 'INBOX' and destination = 'jz-cg2'")).singleElement().asString()
                 .contains(first.kase().number()).contains("由您承办").doesNotContain("路灯不亮");
+        assertThat(rows("select destination || ': ' || body from notification_outbox where tenant_id = 'jizhou'"
+                + " and event = 'case.reassigned.away' and channel = 'INBOX'"))
+                .as("the person the case was taken from is told who holds it now, once")
+                .singleElement().asString().startsWith("jz-cg: ").contains(first.kase().number())
+                .contains("已改由 尹志强（jz-cg2） 承办").contains("郭建军休假");
     }
 
     @Test
