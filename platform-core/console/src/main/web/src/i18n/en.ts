@@ -198,11 +198,11 @@ const en: typeof zh = {
     events: {
       default: 'Other case notices', case_dispatched: 'Case dispatched', supervision_reminder_warning: 'Reminder (due soon)', supervision_reminder_overdue: 'Reminder (overdue)',
       supervision_order_created: 'Supervision order', supervision_order_overdue: 'Supervision order overdue', supervision_order_answered: 'Supervision order answered',
-      case_assigned: 'Case assigned', supervision_listed: 'Listed supervision', supervision_escalated: 'Escalation to the city',
+      case_assigned: 'Case assigned', case_reassigned_away: 'Case reassigned (to the previous assignee)', supervision_listed: 'Listed supervision', supervision_escalated: 'Escalation to the city',
     },
     samples: {
       caseNumber: 'JZ-2026-000123', district: '吉州区', category: '井盖缺失', deadline: '2026-12-08 17:00', dueAt: '2026-12-08 17:00',
-      reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin',
+      reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin', assignee: '尹志强（jz-cg2）',
     },
   },
   centres: {

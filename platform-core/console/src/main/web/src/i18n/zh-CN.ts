@@ -197,11 +197,11 @@ export default {
     events: {
       default: '其他案件通知', case_dispatched: '案件派遣', supervision_reminder_warning: '催办（即将超期）', supervision_reminder_overdue: '催办（已超期）',
       supervision_order_created: '督办下达', supervision_order_overdue: '督办逾期', supervision_order_answered: '督办已答复',
-      supervision_listed: '挂牌督办', supervision_escalated: '提级督办', case_assigned: '案件指派',
+      supervision_listed: '挂牌督办', supervision_escalated: '提级督办', case_assigned: '案件指派', case_reassigned_away: '案件改派（原承办人）',
     },
     samples: {
       caseNumber: 'JZ-2026-000123', district: '吉州区', category: '井盖缺失', deadline: '2026-12-08 17:00', dueAt: '2026-12-08 17:00',
-      reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin',
+      reason: '群众多次反映，请加快处置', department: '城管局', kind: 'order', kindLabel: '督办', trigger: 'manual', triggerLabel: '人工下达', issuedBy: 'jz-admin', assignee: '尹志强（jz-cg2）',
     },
   },
   centres: {
