@@ -24,7 +24,9 @@ import org.gongzhi.core.tenant.TenantDefinition;
  *       gets the inbox only: the definition has no address of theirs);</li>
  *   <li>{@code DEPARTMENT}: the people whose department it is, and the group {@code department:<code>};</li>
  *   <li>{@code GRID}: the people working in exactly that grid;</li>
- *   <li>{@code ROLE}: the people holding the role (an unknown role: nobody);</li>
+ *   <li>{@code ROLE}: the people holding the role (an unknown role: nobody); a person whose work is
+ *       limited to grids (a street or community centre's dispatcher, ADR 0036) only for a case in their
+ *       grids' subtrees, and not for a notice without a case;</li>
  *   <li>{@code CITY}: the group {@code city}.</li>
  * </ul>
  */
@@ -38,6 +40,11 @@ final class NoticeRecipients {
     }
 
     static List<Destination> resolve(TenantDefinition district, List<NoticeRecipient> recipients) {
+        return resolve(district, recipients, null);
+    }
+
+    /** As above, for a notice about a case in {@code caseGrid} ({@code null}: no case, or none known). */
+    static List<Destination> resolve(TenantDefinition district, List<NoticeRecipient> recipients, String caseGrid) {
         Map<String, Destination> out = new LinkedHashMap<>();
         for (NoticeRecipient r : recipients) {
             switch (r.kind()) {
@@ -56,13 +63,18 @@ final class NoticeRecipients {
                     }
                 }
                 case GRID -> people(out, district.people().stream().filter(p -> p.grids().contains(r.ref())).toList());
-                case ROLE -> Role.fromId(r.ref()).ifPresent(role ->
-                        people(out, district.people().stream().filter(p -> p.has(role)).toList()));
+                case ROLE -> Role.fromId(r.ref()).ifPresent(role -> people(out, district.people().stream()
+                        .filter(p -> p.has(role) && inArea(p, caseGrid)).toList()));
                 case CITY -> out.putIfAbsent(Notification.CITY_GROUP,
                         new Destination(Notification.CITY_GROUP, true, null));
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** Whether a role notice about a case in {@code caseGrid} concerns {@code p}: always unless p works in some grids only. */
+    static boolean inArea(PersonDefinition p, String caseGrid) {
+        return p.grids().isEmpty() || caseGrid != null && p.grids().stream().anyMatch(caseGrid::startsWith);
     }
 
     private static void people(Map<String, Destination> out, List<PersonDefinition> people) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.service.notify.Notice;
+import org.gongzhi.core.service.notify.NoticeRecipient;
 import org.gongzhi.core.service.notify.NotificationChannel;
 import org.gongzhi.core.service.notify.NotificationPreferences;
 import org.gongzhi.core.service.notify.NotificationTemplate;
@@ -58,8 +59,10 @@ final class NoticeRows {
     static int enqueueAll(Session s, List<Notice> notices, Instant now, TenantDefinition district) {
         List<Map.Entry<Notice, List<NoticeRecipients.Destination>>> resolved = new ArrayList<>();
         Set<String> people = new LinkedHashSet<>();
+        Map<UUID, String> grids = caseGrids(s, notices);
         for (Notice notice : notices) {
-            List<NoticeRecipients.Destination> destinations = NoticeRecipients.resolve(district, notice.recipients());
+            List<NoticeRecipients.Destination> destinations = NoticeRecipients.resolve(district, notice.recipients(),
+                    notice.caseId() == null ? null : grids.get(notice.caseId()));
             if (destinations.isEmpty()) {
                 LOG.info("Notice {} ({}) of {} reaches nobody", notice.sourceKey(), notice.event(), notice.tenantId());
                 continue;
@@ -121,6 +124,27 @@ final class NoticeRows {
         ps.setTimestamp(14, NotificationRows.ts(QuietHours.dueAt(p, channel, district.timeZone(), now)));
         ps.setTimestamp(15, inbox ? NotificationRows.ts(now) : null);
         ps.addBatch();
+    }
+
+    /** The grid of each case that a role notice is about (a role's people may be limited to an area); one query. */
+    private static Map<UUID, String> caseGrids(Session s, List<Notice> notices) {
+        List<UUID> ids = notices.stream().filter(n -> n.caseId() != null && n.recipients().stream()
+                .anyMatch(r -> r.kind() == NoticeRecipient.Kind.ROLE)).map(Notice::caseId).distinct().toList();
+        Map<UUID, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        s.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id, grid_code from case_record where id = any (?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     /** The district's template of {@code event}: its override, else the shipped one, else the default. */

@@ -187,6 +187,34 @@ public class NotificationOutboxTest {
         assertThat(FIX.notifications.deliveredAll(all, "n1", "again")).isZero();
     }
 
+    @Test
+    public void aRoleNoticeReachesAStreetOrCommunityDispatcherOnlyForACaseInTheirArea() {
+        String community = "36010200100100101"; // 公园街道 叠山社区: both the street's and the community's dispatcher
+        String street = "360102001002001";      // 公园街道, another community: the street's dispatcher only
+        String elsewhere = "360102002001001";   // another street: neither
+        Map<String, List<String>> told = new java.util.HashMap<>();
+        for (String grid : List.of(community, street, elsewhere)) {
+            UUID id = FIX.cases.report("donghu", new org.gongzhi.core.service.cases.NewCase("路灯不亮", null, "CM0101",
+                    org.gongzhi.core.casework.Channel.HOTLINE, null, null, "某路 1 号", grid, "张三", "13800000000",
+                    List.of(), null), "seat").kase().id();
+            String key = "area:" + UUID.randomUUID();
+            FIX.notifications.enqueue(new Notice("donghu", id, "DH-1", "supervision.reminder.warning", key,
+                    List.of(new NoticeRecipient(Kind.ROLE, "dispatcher")), Map.of()));
+            told.put(grid, FIX.notifications.list("donghu", null, 0, 10_000).items().stream()
+                    .filter(n -> n.sourceKey().equals(key) && n.channel() == NotificationChannel.INBOX)
+                    .map(Notification::destination).sorted().toList());
+        }
+        assertThat(told.get(community)).contains("dh-dispatcher", "dh-street-gy", "dh-community-ds");
+        assertThat(told.get(street)).contains("dh-dispatcher", "dh-street-gy").doesNotContain("dh-community-ds");
+        assertThat(told.get(elsewhere)).contains("dh-dispatcher").doesNotContain("dh-street-gy", "dh-community-ds");
+        String key = "no-case:" + UUID.randomUUID();
+        FIX.notifications.enqueue(new Notice("donghu", null, null, "default", key,
+                List.of(new NoticeRecipient(Kind.ROLE, "dispatcher")), Map.of()));
+        assertThat(FIX.notifications.list("donghu", null, 0, 10_000).items().stream()
+                .filter(n -> n.sourceKey().equals(key)).map(Notification::destination))
+                .contains("dh-dispatcher").doesNotContain("dh-street-gy", "dh-community-ds");
+    }
+
     private static void drainExcept(UUID keep) {
         for (Notification n : FIX.notifications.claimDue("drain", 10_000, LEASE)) {
             if (!n.id().equals(keep)) {
