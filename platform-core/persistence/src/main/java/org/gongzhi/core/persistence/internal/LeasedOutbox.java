@@ -88,14 +88,21 @@ abstract class LeasedOutbox<T> {
                 }, mapper)).stream().findFirst();
     }
 
-    public boolean delivered(UUID id, String node, String receipt) {
+    private static final String DELIVERED = "state = 'DELIVERED', delivered_at = ?, receipt = ?, last_error = null, "
+            + "attempts = attempts + 1";
+
+    /** Binds {@link #DELIVERED}'s parameters: now, and the receipt. */
+    private SetBinder delivery(String receipt) {
         Instant now = clock.instant();
-        return settle(id, node, "state = 'DELIVERED', delivered_at = ?, receipt = ?, last_error = null, "
-                + "attempts = attempts + 1", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setString(2, OutboxRows.clip(receipt, 200));
-                    return 3;
-                });
+        return ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, OutboxRows.clip(receipt, 200));
+            return 3;
+        };
+    }
+
+    public boolean delivered(UUID id, String node, String receipt) {
+        return settle(id, node, DELIVERED, delivery(receipt));
     }
 
     public boolean failed(UUID id, String node, String error, Instant nextAttemptAt) {
@@ -130,13 +137,7 @@ abstract class LeasedOutbox<T> {
 
     /** {@link #delivered} of many rows in one statement; returns how many {@code node} still held. */
     public int deliveredAll(Collection<UUID> ids, String node, String receipt) {
-        Instant now = clock.instant();
-        return settleAll(ids, node, "state = 'DELIVERED', delivered_at = ?, receipt = ?, last_error = null, "
-                + "attempts = attempts + 1", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setString(2, OutboxRows.clip(receipt, 200));
-                    return 3;
-                });
+        return settleAll(ids, node, DELIVERED, delivery(receipt));
     }
 
     private int settleAll(Collection<UUID> ids, String node, String set, SetBinder binder) {
