@@ -73,32 +73,23 @@ final class DuplicateDetector {
             return List.of();
         }
         Timestamp since = Timestamp.from(c.reportedAt.minus(policy.window()));
-        List<String> parts = new ArrayList<>();
+        List<Branch> branches = new ArrayList<>();
         if (located) {
-            parts.add(COLUMNS.formatted("false") + " and geo_cell = any(?)");
+            branches.add(new Branch(COLUMNS.formatted("false") + " and geo_cell = any(?)",
+                    GeoCells.around(c.latitude, c.longitude, policy.distanceMetres())));
         }
         if (c.gridCode != null) {
             // without coordinates on one side, the same grid stands for the place
-            parts.add(COLUMNS.formatted("true") + " and grid_code = ?" + (located ? " and geo_cell is null" : ""));
+            branches.add(new Branch(COLUMNS.formatted("true") + " and grid_code = ?"
+                    + (located ? " and geo_cell is null" : ""), c.gridCode));
         }
         List<Nearby> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(String.join(" union all ", parts))) {
-            int i = 0;
-            if (located) {
-                i = bind(ps, i, tenantId, c.family, since);
-                long[] cells = GeoCells.around(c.latitude, c.longitude, policy.distanceMetres());
-                ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
-            }
-            if (c.gridCode != null) {
-                i = bind(ps, i, tenantId, c.family, since);
-                ps.setString(++i, c.gridCode);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, Double.class), rs.getObject(5, Double.class),
-                            rs.getTimestamp(6).toInstant(), strings(rs.getArray(7)), rs.getBoolean(8)));
-                }
+        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.family, since);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Double.class), rs.getObject(5, Double.class),
+                        rs.getTimestamp(6).toInstant(), strings(rs.getArray(7)), rs.getBoolean(8)));
             }
         }
         if (rows.isEmpty()) {
@@ -123,12 +114,35 @@ final class DuplicateDetector {
                 .limit(MAX_CANDIDATES).toList();
     }
 
-    private static int bind(PreparedStatement ps, int i, String tenantId, String key, Timestamp since)
-            throws SQLException {
-        ps.setString(i + 1, tenantId);
-        ps.setString(i + 2, key);
-        ps.setTimestamp(i + 3, since);
-        return i + 3;
+    /** One range of a look-up: its select, whose last parameter is {@code value} (cells or a string). */
+    private record Branch(String sql, Object value) {
+    }
+
+    /**
+     * The union of the branches, each bound to the tenant, {@code key} (family or category), {@code since} and its
+     * value.
+     */
+    private static PreparedStatement prepare(Connection connection, List<Branch> branches, String tenantId, String key,
+                                             Timestamp since) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(
+                String.join(" union all ", branches.stream().map(Branch::sql).toList()));
+        try {
+            int i = 0;
+            for (Branch b : branches) {
+                ps.setString(++i, tenantId);
+                ps.setString(++i, key);
+                ps.setTimestamp(++i, since);
+                if (b.value() instanceof long[] cells) {
+                    ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
+                } else {
+                    ps.setString(++i, (String) b.value());
+                }
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     /**
@@ -141,36 +155,26 @@ final class DuplicateDetector {
         if (c.phoneHash == null && !located) {
             return 0;
         }
-        List<String> parts = new ArrayList<>();
+        List<Branch> branches = new ArrayList<>();
         if (located) {
-            parts.add(REPEAT_COLUMNS.formatted("true") + " and " + GeoCells.REPEAT_CELL + " = any(?)");
+            // a metre to spare, so that every report within the distance is surely in these cells
+            branches.add(new Branch(REPEAT_COLUMNS.formatted("true") + " and " + GeoCells.REPEAT_CELL + " = any(?)",
+                    GeoCells.aroundForRepeats(c.latitude, c.longitude, REPEAT_METRES + 1)));
         }
         if (c.phoneHash != null) {
-            parts.add(REPEAT_COLUMNS.formatted("false") + " and phone_hash = ?");
+            branches.add(new Branch(REPEAT_COLUMNS.formatted("false") + " and phone_hash = ?", c.phoneHash));
         }
         Timestamp since = Timestamp.from(c.reportedAt.minus(Duration.ofDays(DuplicateFlag.REPEAT_DAYS)));
         int n = 0;
-        try (PreparedStatement ps = connection.prepareStatement(String.join(" union all ", parts))) {
-            int i = 0;
-            if (located) {
-                i = bind(ps, i, tenantId, c.categoryCode, since);
-                // a metre to spare, so that every report within the distance is surely in these cells
-                long[] cells = GeoCells.aroundForRepeats(c.latitude, c.longitude, REPEAT_METRES + 1);
-                ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
-            }
-            if (c.phoneHash != null) {
-                i = bind(ps, i, tenantId, c.categoryCode, since);
-                ps.setString(++i, c.phoneHash);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean byPlace = rs.getBoolean(1);
-                    double lat = rs.getDouble(2);
-                    boolean near = !rs.wasNull() && located
-                            && GeoCells.metres(c.latitude, c.longitude, lat, rs.getDouble(3)) <= REPEAT_METRES;
-                    if (byPlace ? near : !near) {
-                        n++;
-                    }
+        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.categoryCode, since);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                boolean byPlace = rs.getBoolean(1);
+                double lat = rs.getDouble(2);
+                boolean near = !rs.wasNull() && located
+                        && GeoCells.metres(c.latitude, c.longitude, lat, rs.getDouble(3)) <= REPEAT_METRES;
+                if (byPlace ? near : !near) {
+                    n++;
                 }
             }
         }
