@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,9 +25,12 @@ import org.hibernate.Session;
 
 /**
  * Intake's look for duplicates and repeats (ADR 0034), in the intake's transaction, before the new row is
- * written. Every query is an index range: the cells around the case on {@code (tenant_id, geo_cell,
- * reported_at)}, the grid on {@code (tenant_id, grid_code, reported_at)}, the phone hash on
- * {@code (tenant_id, phone_hash, reported_at)}; the time window bounds each range.
+ * written. Two statements, each a union of index ranges bounded by the time window: the candidates (open cases
+ * in the cells around the case on V29's {@code case_open_cell_idx}, and in its grid on
+ * {@code (tenant_id, grid_code, reported_at)}) and the repeats (the case's category in the small cells of V29's
+ * {@code case_repeat_place_idx}, read from the index alone, and the phone hash on
+ * {@code (tenant_id, phone_hash, reported_at)}). The new text's bigrams are asked for only when there is a
+ * candidate to compare them with.
  */
 final class DuplicateDetector {
 
@@ -36,7 +40,9 @@ final class DuplicateDetector {
     static final int MAX_CANDIDATES = 5;
     private static final String OPEN = " and status not in ('CLOSED', 'EVALUATED', 'REJECTED') and merged_into is null";
     private static final String COLUMNS = "select id, case_number, category_code, latitude, longitude, reported_at,"
-            + " text_bigrams from case_record where tenant_id = ? and family = ? and reported_at >= ?" + OPEN;
+            + " text_bigrams, %s from case_record where tenant_id = ? and family = ? and reported_at >= ?" + OPEN;
+    private static final String REPEAT_COLUMNS = "select %s, latitude, longitude from case_record"
+            + " where tenant_id = ? and category_code = ? and reported_at >= ?";
 
     private DuplicateDetector() {
     }
@@ -54,28 +60,52 @@ final class DuplicateDetector {
         });
     }
 
+    /** One open case found near the new one, before scoring. */
+    private record Nearby(UUID id, String number, String categoryCode, Double latitude, Double longitude,
+                          Instant reportedAt, Set<String> bigrams, boolean byGrid) {
+    }
+
     private static List<DuplicateCandidate> candidates(Connection connection, String tenantId, DuplicatePolicy policy,
                                                        CaseEntity c)
             throws SQLException {
-        Set<String> pieces = bigrams(connection, c.title + " " + (c.address == null ? "" : c.address));
-        Instant since = c.reportedAt.minus(policy.window());
-        Map<UUID, DuplicateCandidate> best = new LinkedHashMap<>();
         boolean located = c.latitude != null && c.longitude != null;
+        if (!located && c.gridCode == null) {
+            return List.of();
+        }
+        Timestamp since = Timestamp.from(c.reportedAt.minus(policy.window()));
+        List<Branch> branches = new ArrayList<>();
         if (located) {
-            long[] cells = GeoCells.around(c.latitude, c.longitude, policy.distanceMetres());
-            try (PreparedStatement ps = connection.prepareStatement(COLUMNS + " and geo_cell = any(?)")) {
-                bind(ps, tenantId, c, since);
-                ps.setArray(4, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
-                collect(ps, policy, c, pieces, false, best);
-            }
+            branches.add(new Branch(COLUMNS.formatted("false") + " and geo_cell = any(?)",
+                    GeoCells.around(c.latitude, c.longitude, policy.distanceMetres())));
         }
         if (c.gridCode != null) {
             // without coordinates on one side, the same grid stands for the place
-            try (PreparedStatement ps = connection.prepareStatement(COLUMNS + " and grid_code = ?"
-                    + (located ? " and geo_cell is null" : ""))) {
-                bind(ps, tenantId, c, since);
-                ps.setString(4, c.gridCode);
-                collect(ps, policy, c, pieces, true, best);
+            branches.add(new Branch(COLUMNS.formatted("true") + " and grid_code = ?"
+                    + (located ? " and geo_cell is null" : ""), c.gridCode));
+        }
+        List<Nearby> rows = new ArrayList<>();
+        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.family, since);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Double.class), rs.getObject(5, Double.class),
+                        rs.getTimestamp(6).toInstant(), strings(rs.getArray(7)), rs.getBoolean(8)));
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<String> pieces = bigrams(connection, c.title + " " + (c.address == null ? "" : c.address));
+        Map<UUID, DuplicateCandidate> best = new LinkedHashMap<>();
+        for (Nearby r : rows) {
+            Double metres = r.byGrid() || r.latitude() == null || !located ? null
+                    : GeoCells.metres(c.latitude, c.longitude, r.latitude(), r.longitude());
+            double hours = Duration.between(r.reportedAt(), c.reportedAt).toSeconds() / 3600.0;
+            double text = DuplicateScore.dice(pieces, r.bigrams());
+            double score = DuplicateScore.score(policy, metres, hours, text, c.categoryCode.equals(r.categoryCode()));
+            if (score > 0) {
+                best.put(r.id(), new DuplicateCandidate(r.id(), r.number(), round(score),
+                        metres == null ? null : (int) Math.round(metres), round(hours), round(text), r.byGrid()));
             }
         }
         return best.values().stream().filter(d -> d.score() >= policy.threshold())
@@ -84,61 +114,67 @@ final class DuplicateDetector {
                 .limit(MAX_CANDIDATES).toList();
     }
 
-    private static void bind(PreparedStatement ps, String tenantId, CaseEntity c, Instant since) throws SQLException {
-        ps.setString(1, tenantId);
-        ps.setString(2, c.family);
-        ps.setTimestamp(3, Timestamp.from(since));
+    /** One range of a look-up: its select, whose last parameter is {@code value} (cells or a string). */
+    private record Branch(String sql, Object value) {
     }
 
-    private static void collect(PreparedStatement ps, DuplicatePolicy policy, CaseEntity c, Set<String> pieces,
-                                boolean byGrid, Map<UUID, DuplicateCandidate> best) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                double lat = rs.getDouble(4);
-                boolean hasPoint = !rs.wasNull();
-                double lon = rs.getDouble(5);
-                Double metres = byGrid || !hasPoint || c.latitude == null ? null
-                        : GeoCells.metres(c.latitude, c.longitude, lat, lon);
-                double hours = Duration.between(rs.getTimestamp(6).toInstant(), c.reportedAt).toSeconds() / 3600.0;
-                double text = DuplicateScore.dice(pieces, strings(rs.getArray(7)));
-                double score = DuplicateScore.score(policy, metres, hours, text, c.categoryCode.equals(rs.getString(3)));
-                if (score > 0) {
-                    best.put(id, new DuplicateCandidate(id, rs.getString(2), round(score),
-                            metres == null ? null : (int) Math.round(metres), round(hours), round(text), byGrid));
+    /**
+     * The union of the branches, each bound to the tenant, {@code key} (family or category), {@code since} and its
+     * value.
+     */
+    private static PreparedStatement prepare(Connection connection, List<Branch> branches, String tenantId, String key,
+                                             Timestamp since) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(
+                String.join(" union all ", branches.stream().map(Branch::sql).toList()));
+        try {
+            int i = 0;
+            for (Branch b : branches) {
+                ps.setString(++i, tenantId);
+                ps.setString(++i, key);
+                ps.setTimestamp(++i, since);
+                if (b.value() instanceof long[] cells) {
+                    ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
+                } else {
+                    ps.setString(++i, (String) b.value());
                 }
             }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 
     /**
      * Earlier reports of the same leaf category within {@link DuplicateFlag#REPEAT_DAYS} days by the same phone
-     * (its hash) or within {@link #REPEAT_METRES} of the case.
+     * (its hash) or within {@link #REPEAT_METRES} of the case. The place part counts the reports within the
+     * distance; the phone part counts the phone's reports that the place part did not.
      */
     private static int repeats(Connection connection, String tenantId, CaseEntity c) throws SQLException {
         boolean located = c.latitude != null && c.longitude != null;
         if (c.phoneHash == null && !located) {
             return 0;
         }
-        String sql = "select phone_hash, latitude, longitude from case_record where tenant_id = ? and category_code = ?"
-                + " and reported_at >= ? and (phone_hash = ? or geo_cell = any(?))";
-        long[] cells = located ? GeoCells.around(c.latitude, c.longitude, REPEAT_METRES) : new long[0];
+        List<Branch> branches = new ArrayList<>();
+        if (located) {
+            // a metre to spare, so that every report within the distance is surely in these cells
+            branches.add(new Branch(REPEAT_COLUMNS.formatted("true") + " and " + GeoCells.REPEAT_CELL + " = any(?)",
+                    GeoCells.aroundForRepeats(c.latitude, c.longitude, REPEAT_METRES + 1)));
+        }
+        if (c.phoneHash != null) {
+            branches.add(new Branch(REPEAT_COLUMNS.formatted("false") + " and phone_hash = ?", c.phoneHash));
+        }
+        Timestamp since = Timestamp.from(c.reportedAt.minus(Duration.ofDays(DuplicateFlag.REPEAT_DAYS)));
         int n = 0;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, tenantId);
-            ps.setString(2, c.categoryCode);
-            ps.setTimestamp(3, Timestamp.from(c.reportedAt.minus(Duration.ofDays(DuplicateFlag.REPEAT_DAYS))));
-            ps.setString(4, c.phoneHash);
-            ps.setArray(5, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean samePhone = c.phoneHash != null && c.phoneHash.equals(rs.getString(1));
-                    double lat = rs.getDouble(2);
-                    boolean near = !rs.wasNull() && located
-                            && GeoCells.metres(c.latitude, c.longitude, lat, rs.getDouble(3)) <= REPEAT_METRES;
-                    if (samePhone || near) {
-                        n++;
-                    }
+        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.categoryCode, since);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                boolean byPlace = rs.getBoolean(1);
+                double lat = rs.getDouble(2);
+                boolean near = !rs.wasNull() && located
+                        && GeoCells.metres(c.latitude, c.longitude, lat, rs.getDouble(3)) <= REPEAT_METRES;
+                if (byPlace ? near : !near) {
+                    n++;
                 }
             }
         }

@@ -7,13 +7,18 @@ import java.util.HexFormat;
 
 /**
  * Where duplicates and repeats are looked for (V24, ADR 0034): the 0.002° cells of {@code case_record.geo_cell}
- * (its SQL expression and {@link #cell} must stay equal), the distance between two points and the hash of a
+ * (its SQL expression and {@link #cell} must stay equal), the 0.0005° cells of the repeat index (V29,
+ * {@link #REPEAT_CELL} and {@link #aroundForRepeats}), the distance between two points and the hash of a
  * phone number that repeat complaints compare. Pure.
  */
 final class GeoCells {
 
     /** Cells per degree. */
     static final int PER_DEGREE = 500;
+    /** Cells per degree of the repeat index (V29). */
+    static final int REPEAT_PER_DEGREE = 2000;
+    /** The repeat index's cell of a row, exactly as V29 indexes it. */
+    static final String REPEAT_CELL = "(floor(latitude * 2000)::bigint * 1000000 + floor(longitude * 2000)::bigint)";
     /** Metres per degree of latitude (mean). */
     static final double METRES_PER_DEGREE = 111_195.0;
     private static final double EARTH_RADIUS = 6_371_000.0;
@@ -28,12 +33,21 @@ final class GeoCells {
 
     /** Every cell that holds a point within {@code metres} of the given one. */
     static long[] around(double latitude, double longitude, int metres) {
-        double cellMetres = METRES_PER_DEGREE / PER_DEGREE;
+        return around(latitude, longitude, metres, PER_DEGREE);
+    }
+
+    /** Every cell of the repeat index ({@link #REPEAT_CELL}) that holds a point within {@code metres}. */
+    static long[] aroundForRepeats(double latitude, double longitude, int metres) {
+        return around(latitude, longitude, metres, REPEAT_PER_DEGREE);
+    }
+
+    private static long[] around(double latitude, double longitude, int metres, int perDegree) {
+        double cellMetres = METRES_PER_DEGREE / perDegree;
         double cos = Math.max(0.01, Math.cos(Math.toRadians(latitude)));
         int kLat = (int) Math.ceil(metres / cellMetres);
         int kLon = (int) Math.ceil(metres / (cellMetres * cos));
-        long lat0 = (long) Math.floor(latitude * PER_DEGREE);
-        long lon0 = (long) Math.floor(longitude * PER_DEGREE);
+        long lat0 = (long) Math.floor(latitude * perDegree);
+        long lon0 = (long) Math.floor(longitude * perDegree);
         long[] cells = new long[(2 * kLat + 1) * (2 * kLon + 1)];
         int n = 0;
         for (long i = lat0 - kLat; i <= lat0 + kLat; i++) {
