@@ -201,7 +201,7 @@ public final class HibernateCaseService implements CaseService {
                     ? filter.bind(s.createSelectionQuery("select 1 from CaseEntity c" + filter.where(), Integer.class))
                             .setMaxResults(cap + 1).getResultList().size()
                     : count(s, filter);
-            boolean exact = total <= cap;
+            boolean exact = !filter.wordSearch() || total <= cap;
             List<CaseView> items = filter.bind(s.createSelectionQuery(
                             "from CaseEntity c" + filter.where() + CaseFilter.orderBy(query.sort()), CaseEntity.class))
                     .setFirstResult(query.offset()).setMaxResults(query.limit())
