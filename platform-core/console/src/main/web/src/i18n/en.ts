@@ -28,6 +28,7 @@ const en: typeof zh = {
     soonWindow: 'Due soon (hours)', colours: { red: 'Red', yellow: 'Yellow', green: 'Green' }, dueWithin: 'Due within {n} h', hours: 'hours', search: 'Search number, phone, title or address', clear: 'Clear filters', refresh: 'Refresh', live: 'Live', liveOff: 'Not live',
     number: 'Number', title: 'Title', reportedAt: 'Reported', dueAt: 'Due', remaining: 'Time limit', empty: 'No cases match', total: '{n} cases',
     myGrid: 'My grids', myDepartment: "My department's cases",
+    totalCapped: '{n}+ cases', totalCappedHint: 'More than {n} cases match; counting stops at {n}. Narrow the filters (an export still holds every match)',
   },
   case: {
     facts: 'Case', number: 'Number', status: 'Status', category: 'Category', family: 'Family', tier: 'Tier', channel: 'Channel', grid: 'Grid', address: 'Address',

@@ -27,6 +27,7 @@ export default {
     soonWindow: '即将超期（小时）', colours: { red: '红色', yellow: '黄色', green: '绿色' }, dueWithin: '{n} 小时内到期', hours: '小时', search: '搜索编号、电话、标题或地址', clear: '清除筛选', refresh: '刷新', live: '实时更新中', liveOff: '未连接实时更新',
     number: '编号', title: '标题', reportedAt: '上报时间', dueAt: '截止时间', remaining: '时限', empty: '没有符合条件的案件', total: '共 {n} 件',
     myGrid: '我的网格', myDepartment: '本部门案件',
+    totalCapped: '{n}+ 件', totalCappedHint: '匹配的案件超过 {n} 件，只数到 {n}；请缩小条件（导出仍含全部匹配案件）',
   },
   case: {
     facts: '案件信息', number: '编号', status: '状态', category: '分类', family: '大类', tier: '时限分级', channel: '渠道', grid: '网格', address: '地址',

@@ -87,3 +87,12 @@ export function inboxQuery(f: InboxFilters) {
       return { ...base, status: f.status.length ? f.status : undefined, sort: 'reported' as const }
   }
 }
+
+/**
+ * The list's count as the inbox's heading says it: exact ("共 66,848 件"), or, when a word search stopped
+ * counting at its cap (`totalExact` false, ADR 0038), the cap with a plus ("10,000+ 件"): more match.
+ */
+export function totalLabel(page: { total: number; totalExact: boolean }, locale: string) {
+  const n = new Intl.NumberFormat(locale).format(page.total)
+  return page.totalExact ? { key: 'inbox.total', n } : { key: 'inbox.totalCapped', n }
+}

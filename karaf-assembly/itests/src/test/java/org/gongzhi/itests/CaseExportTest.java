@@ -83,6 +83,10 @@ public class CaseExportTest {
         }
         JsonNode byPhone = api.get(JIZHOU + "/cases?limit=200&q=" + q("+86 139-0796-8899")).body();
         assertTrue(byPhone.toString(), byPhone.get("total").asInt() >= 3);
+        assertTrue("a phone search counts exactly: " + byPhone, byPhone.get("totalExact").asBoolean());
+        JsonNode byWord = api.get(JIZHOU + "/cases?limit=1&q=" + q(marker)).body();
+        assertEquals(byWord.toString(), 3, byWord.get("total").asInt());
+        assertTrue("under the cap a word search counts exactly: " + byWord, byWord.get("totalExact").asBoolean());
 
         Api.Bytes csv = api.bytes(JIZHOU + "/cases/export?format=csv&status=registered&q=" + q(marker));
         assertEquals(new String(csv.body(), StandardCharsets.UTF_8), 200, csv.status());

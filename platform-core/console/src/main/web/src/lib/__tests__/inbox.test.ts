@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inboxQuery, OPEN_STATUSES, readFilters, writeFilters } from '../inbox'
+import { inboxQuery, OPEN_STATUSES, readFilters, totalLabel, writeFilters } from '../inbox'
 
 describe('inbox filters', () => {
   it('opens on the open cases, soonest due first', () => {
@@ -34,5 +34,16 @@ describe('inbox filters', () => {
     expect(writeFilters(f)).toEqual({ view: 'due-soon', grid: '360802001', dueWithin: '12' })
     expect(writeFilters(readFilters({}))).toEqual({})
     expect(readFilters({ view: 'nonsense', dueWithin: '99999' })).toMatchObject({ view: 'open', dueWithin: 4 })
+  })
+})
+
+describe('inbox total', () => {
+  it('says an exact count with thousands separators', () => {
+    expect(totalLabel({ total: 66848, totalExact: true }, 'zh-CN')).toEqual({ key: 'inbox.total', n: '66,848' })
+    expect(totalLabel({ total: 3, totalExact: true }, 'en')).toEqual({ key: 'inbox.total', n: '3' })
+  })
+  it('says a capped count as the cap and more', () => {
+    expect(totalLabel({ total: 10000, totalExact: false }, 'zh-CN')).toEqual({ key: 'inbox.totalCapped', n: '10,000' })
+    expect(totalLabel({ total: 10000, totalExact: false }, 'en')).toEqual({ key: 'inbox.totalCapped', n: '10,000' })
   })
 })

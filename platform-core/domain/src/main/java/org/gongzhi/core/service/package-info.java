@@ -11,8 +11,8 @@
  * {@code @ConsumerType} ({@link Readiness} here; {@code CaseEventListener}, {@code DispatchListener})
  * are implemented by other bundles, so adding a method to one is a major step. The build compares
  * each package with the API release in {@code api-baseline/}. 2.0.0: the services moved out to their
- * concern's package.
+ * concern's package. 2.1.0: {@link Page#totalExact()} (a capped count says so).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.gongzhi.core.service;

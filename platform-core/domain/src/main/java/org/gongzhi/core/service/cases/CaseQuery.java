@@ -38,6 +38,13 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     public static final int MAX_DUE_WITHIN_HOURS = 720;
     /** Longest search text, in characters. */
     public static final int MAX_TEXT = 100;
+    /**
+     * Most matches a word search counts exactly: beyond, the list's total is this number and not exact
+     * ({@code Page.totalExact}, shown as "10,000+").
+     *
+     * @since 2.1
+     */
+    public static final int WORD_COUNT_CAP = 10_000;
     /** Longest attribute name or value, as plugins may set them ({@code TriageDecision}). */
     public static final int MAX_ATTRIBUTE = 40;
 
@@ -128,7 +135,8 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
      */
     public CaseQuery page(int newOffset, int newLimit) {
         return new CaseQuery(statuses, gridCode, department, categoryCode, channel, overdue, reportedFrom, reportedTo,
-                family, tier, dueWithinHours, attribute, text, sort, newOffset, newLimit, scope, commandPost, wartime);
+                family, tier, dueWithinHours, attribute, text, sort, newOffset, newLimit, scope, commandPost, wartime,
+                assignee);
     }
 
     /** A builder starting from no filter, newest first, the first 50 cases of the whole district. */

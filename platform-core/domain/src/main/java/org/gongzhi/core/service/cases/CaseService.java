@@ -54,8 +54,23 @@ public interface CaseService {
 
     CaseView get(String tenantId, UUID caseId);
 
-    /** One page of the cases {@code query} matches, in its order, with the number of all matches. */
+    /**
+     * One page of the cases {@code query} matches, in its order, with the number of all matches. That number is
+     * exact, except for a word search ({@code text} neither a case number nor a phone) matching more than
+     * {@link CaseQuery#WORD_COUNT_CAP} cases: then the page's total is the cap and {@code totalExact} is false
+     * (counting every match of a common word visits every matching row; "10,000+" is what a dispatcher needs).
+     */
     Page<CaseView> list(String tenantId, CaseQuery query);
+
+    /**
+     * The exact number of cases {@code query} matches, never capped (the export's {@code X-Total-Count}).
+     * The default asks {@link #list} for one row (test doubles count exactly); the persistence bundle counts.
+     *
+     * @since 2.1
+     */
+    default long count(String tenantId, CaseQuery query) {
+        return list(tenantId, query.page(0, 1)).total();
+    }
 
     /**
      * Every case {@code query} matches, in its order, ignoring its page, handed to {@code sink} one at a time

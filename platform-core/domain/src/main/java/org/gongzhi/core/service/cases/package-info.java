@@ -12,6 +12,8 @@
  * {@link org.gongzhi.core.casework.Channel}, no longer its wire name as a string.
  *
  * <p>2.1.0: {@code CaseService.export} streams a query's matches as {@code CaseLine}s.
+ * {@code CaseService.count} counts exactly; a word search's {@code list} caps its total at
+ * {@code CaseQuery.WORD_COUNT_CAP}.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")

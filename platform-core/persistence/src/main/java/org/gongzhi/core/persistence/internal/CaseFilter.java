@@ -34,6 +34,8 @@ final class CaseFilter {
 
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
+    /** Whether the text is looked for as words in title and address (not a case number, not a phone). */
+    private boolean wordSearch;
 
     private CaseFilter() {
     }
@@ -178,6 +180,7 @@ final class CaseFilter {
             and("c.reporterPhoneKey = " + Database.PHONE_KEY + "(:phone)", "phone", trimmed);
             return;
         }
+        wordSearch = true;
         int length = text.codePointCount(0, text.length());
         if (length >= 2) {
             and(Database.TEXT_MAY_CONTAIN + "(c.textBigrams, :text)", "text", text);
@@ -214,6 +217,11 @@ final class CaseFilter {
 
     String where() {
         return where.toString();
+    }
+
+    /** Whether {@code q} is a word search, whose matches may be too many to count every one (ADR 0038). */
+    boolean wordSearch() {
+        return wordSearch;
     }
 
     <T> SelectionQuery<T> bind(SelectionQuery<T> query) {

@@ -16,6 +16,7 @@ import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.CategoryFamily;
 import org.gongzhi.core.casework.Channel;
 import org.gongzhi.core.casework.SlaTier;
+import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.cases.CaseQuery;
 import org.gongzhi.core.service.cases.CaseScope;
@@ -186,6 +187,42 @@ public class CaseInboxTest {
         assertThat(ids(marked(m).attribute(new CaseQuery.Attribute("red", "colour")).build())).isEmpty();
         assertThatThrownBy(() -> new CaseQuery.Attribute("colour", " "))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("attribute"));
+    }
+
+    @Test
+    public void aWordSearchCountsUpToTheCapAndSaysSoWhileNumbersPhonesAndFiltersCountExactly() {
+        String m = "庚七" + System.nanoTime() % 100_000; // the fixture's database outlives a run: a marker of its own
+        for (int i = 0; i < 3; i++) {
+            report(m + "路灯不亮", "CM0101", GRID);
+        }
+        report(m + "路灯倒伏", "CG0101", GRID);
+        FIX.cases.wordCountCap(3);
+        try {
+            Page<CaseView> capped = FIX.cases.list(JIZHOU, marked(m).page(0, 2).build());
+            assertThat(capped.totalExact()).as("4 matches, cap 3").isFalse();
+            assertThat(capped.total()).isEqualTo(3);
+            assertThat(capped.items()).hasSize(2);
+            assertThat(FIX.cases.list(JIZHOU, marked(m + "路灯").build()).totalExact()).isFalse();
+            assertThat(FIX.cases.count(JIZHOU, marked(m).build())).as("the export's count is exact").isEqualTo(4);
+
+            Page<CaseView> atTheCap = FIX.cases.list(JIZHOU, marked(m).category("CM0101").build());
+            assertThat(atTheCap.totalExact()).isTrue();
+            assertThat(atTheCap.total()).isEqualTo(3);
+            assertThat(atTheCap.items()).hasSize(3);
+
+            CaseQuery phone = CaseQuery.builder().text("13800000000").build();
+            Page<CaseView> byPhone = FIX.cases.list(JIZHOU, phone);
+            assertThat(byPhone.totalExact()).as("a phone is counted exactly").isTrue();
+            assertThat(byPhone.total()).isGreaterThan(3).isEqualTo(FIX.cases.count(JIZHOU, phone));
+            Page<CaseView> byNumber = FIX.cases.list(JIZHOU, CaseQuery.builder().text("360802-").build());
+            assertThat(byNumber.totalExact()).as("a number's start is counted exactly").isTrue();
+            assertThat(byNumber.total()).isGreaterThan(3);
+            Page<CaseView> filtered = FIX.cases.list(JIZHOU, CaseQuery.builder().category("CM0101").build());
+            assertThat(filtered.totalExact()).as("filters without q are counted exactly").isTrue();
+            assertThat(filtered.total()).isGreaterThan(3);
+        } finally {
+            FIX.cases.wordCountCap(CaseQuery.WORD_COUNT_CAP);
+        }
     }
 
     @Test

@@ -123,7 +123,8 @@ public final class CaseResource {
         return resident && roles.contains(Role.RESIDENT) ? caller.subject() : null;
     }
 
-    record PageJson(List<CaseJson> items, long total, int offset, int limit) {
+    /** {@code total} is exact when {@code totalExact}; else at least that many match (a word search's capped count). */
+    record PageJson(List<CaseJson> items, long total, int offset, int limit, boolean totalExact) {
     }
 
     /** Intake (上报): 201 with the new case, or 200 with the earlier one for a repeated idempotency key. */
@@ -177,7 +178,8 @@ public final class CaseResource {
                 .scope(Access.scope(caller)).build();
         Page<CaseView> page = cases.list(tenant, query);
         TakeOverAudit.record(caller, Access.actor(security), tenant, null, "list");
-        return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit());
+        return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.total(), page.offset(), page.limit(),
+                page.totalExact());
     }
 
     /** The list's filters, each bad value a 400 naming its parameter (list and export read the same). */
@@ -216,8 +218,8 @@ public final class CaseResource {
         CaseExport.Format file = CaseExport.Format.of(format == null ? "csv" : format);
         CaseQuery query = filters(tenant, status, grid, department, category, family, channel, tier, attribute, q, overdue,
                 dueWithin, from, to, sort, commandPost).scope(Access.scope(caller)).build();
-        // checks the filters (an unknown grid) and counts, before the response is committed
-        long total = cases.list(tenant, query.page(0, 1)).total();
+        // checks the filters (an unknown grid) and counts exactly (never capped), before the response is committed
+        long total = cases.count(tenant, query);
         if (file == CaseExport.Format.XLSX && total >= CaseExport.XLSX_MAX_ROWS) {
             throw new ValidationException("format", "XLSX 最多 " + (CaseExport.XLSX_MAX_ROWS - 1) + " 行，请缩小范围或导出 CSV"
                     + " (an XLSX sheet holds " + (CaseExport.XLSX_MAX_ROWS - 1) + " rows: narrow the filters or use csv): " + total);
