@@ -3,6 +3,8 @@ package org.gongzhi.core.notify.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gongzhi.core.service.notify.Notification;
 import org.gongzhi.core.service.notify.NotificationChannel;
@@ -11,8 +13,8 @@ import org.gongzhi.core.service.notify.NotificationChannel;
  * Several notifications to one destination and channel as one message (ADR 0040): a subject with the
  * count, and a text that lists each notification's subject (which names its case) as far as the
  * channel takes — 200 by e-mail; within a WeCom robot's 2,048-byte text; the first few by SMS —
- * then how many more, and where to see them all. Carries the first notification's id (the provider's
- * idempotency key) and case, and nothing that the notifications do not already carry.
+ * then how many more, and where to see them all. Carries an id of its own ({@link #idOf}) and the first
+ * notification's case, and nothing that the notifications do not already carry.
  */
 final class Digest {
 
@@ -45,9 +47,19 @@ final class Digest {
         if (listed < count) {
             text.append("\n…另有 ").append(count - listed).append(" 条");
         }
-        return new Notification(first.id(), first.tenantId(), first.caseId(), first.caseNumber(), "digest",
+        return new Notification(idOf(batch), first.tenantId(), first.caseId(), first.caseNumber(), "digest",
                 first.sourceKey(), first.destination(), first.channel(), subject, text.toString(), first.state(),
                 first.attempts(), first.createdAt(), first.nextAttemptAt(), null, null, null);
+    }
+
+    /**
+     * The digest's own id, the provider's idempotency key: the same for the same notifications, so a retry
+     * after an unclear answer is not sent twice, and new for a different set, so that a retry that gathered
+     * more is not taken by the provider for the one before it.
+     */
+    static UUID idOf(List<Notification> batch) {
+        String ids = batch.stream().map(n -> n.id().toString()).sorted().collect(Collectors.joining(","));
+        return UUID.nameUUIDFromBytes(ids.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean fits(NotificationChannel channel, CharSequence text, String line, int listed) {
