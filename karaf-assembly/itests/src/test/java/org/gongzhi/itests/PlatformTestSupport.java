@@ -125,7 +125,28 @@ public abstract class PlatformTestSupport {
         return false;
     }
 
+    /** Ports handed out by {@link #freePort()} in this JVM: never handed out twice. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now, for a server the container starts later. Taken below Linux's ephemeral range (32768 and
+     * up): a port from {@code new ServerSocket(0)} comes from that range, where any outgoing connection of the
+     * machine (a JDBC pool, Chromium, Keycloak) may take it before Karaf binds it — which happened once
+     * ("Failed to bind"), and the class then waited out its health check for every method.
+     */
     static int freePort() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
