@@ -14,13 +14,13 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Cases assigned to named people (承办人, issue 17 part 3, ADR 0035) over HTTP in the container, with the
+ * Cases assigned to named people (承办人, issue 17 part 3, ADR 0035) over HTTP on the platform, with the
  * demo people of Jizhou provisioned in Keycloak: the dispatcher assigns a case dispatched to 城管 to jz-cg,
  * jz-cg reassigns it to jz-cg2 with a reason (not to a grid worker, not without a reason), jz-cg2 finds it in
  * their own list ({@code assignee=me}) and their inbox, others cannot assign it, and the workload and the
  * ranking count it while open and once closed.
  */
-public class AssignmentTest extends PlatformTestSupport {
+public class AssignmentTest extends SharedPlatformTest {
 
     @Test
     public void assignReassignTheAssigneeSeesItAndTheFiguresCountIt() throws Exception {

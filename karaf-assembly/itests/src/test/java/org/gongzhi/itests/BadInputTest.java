@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.Test;
 
 /** Whatever a client sends, the answer is a 4xx problem naming the field, never a 500. */
-public class BadInputTest extends PlatformTestSupport {
+public class BadInputTest extends SharedPlatformTest {
 
     private static final String CASES = "/api/v1/tenants/donghu/cases";
 

@@ -35,14 +35,54 @@ final class BootedPlatform implements AutoCloseable {
     private final int httpPort;
     private final File unpackDirectory;
     private final TestDatabase database;
+    private final String sms;
+
+    /** The test JVM's shared platform ({@link #shared()}), null until first asked for. */
+    private static BootedPlatform shared;
+    /** Why the shared platform did not boot, if it did not. */
+    private static Throwable sharedFailure;
 
     private BootedPlatform(TestContainer container, ExamSystem system, int httpPort, File unpackDirectory,
-                           TestDatabase database) {
+                           TestDatabase database, String sms) {
         this.container = container;
         this.system = system;
         this.httpPort = httpPort;
         this.unpackDirectory = unpackDirectory;
         this.database = database;
+        this.sms = sms;
+    }
+
+    /**
+     * The one platform of this test JVM for the test classes that can share it ({@link SharedPlatformTest} and
+     * the browser tests that leave no figures others count): booted for the browser on first use, stopped when
+     * the test plan finished ({@link StopServers}). Sharing spares each class a boot (about 25 s). A class
+     * sharing it must not close it, must not assume an empty district, and must undo what it changes for
+     * everyone (a suspended district, a configuration).
+     */
+    static synchronized BootedPlatform shared() throws IOException {
+        if (sharedFailure != null) {
+            throw new IOException("the shared platform did not come up (see the first class that asked for it)",
+                    sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = startForBrowser("shared");
+            } catch (IOException | RuntimeException | Error e) {
+                sharedFailure = e; // the next classes fail at once instead of waiting minutes each for a second boot
+                throw e;
+            }
+        }
+        // another class's platform may have started its own SMS provider since: the residents' codes come from ours
+        System.setProperty(PlatformTestSupport.SMS_PROPERTY, shared.sms);
+        return shared;
+    }
+
+    /** Stops the shared platform if it was started (end of the test plan). */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** Boots the platform and waits until it is ready (health 200, demo realms provisioned). */
@@ -73,13 +113,19 @@ final class BootedPlatform implements AutoCloseable {
         ExamSystem system = PaxExamRuntime.createServerSystem(
                 OptionUtils.combine(PlatformTestSupport.platformOptions(database, http, unpack, false), extra.apply(http)));
         TestContainer container = PaxExamRuntime.createContainer(system);
+        String sms = System.getProperty(PlatformTestSupport.SMS_PROPERTY); // set by platformOptions: this boot's provider
         container.start();
         System.setProperty("gongzhi.test.keycloak.url", LocalKeycloak.shared().url());
         // as in the container (etc/system.properties): KeycloakAdmin reads them
         System.setProperty("gongzhi.test.keycloak.admin.user", LocalKeycloak.shared().adminUser());
         System.setProperty("gongzhi.test.keycloak.admin.password", LocalKeycloak.shared().adminPassword());
-        BootedPlatform platform = new BootedPlatform(container, system, http, unpack, database);
-        PlatformTestSupport.awaitReady(platform.api());
+        BootedPlatform platform = new BootedPlatform(container, system, http, unpack, database, sms);
+        try {
+            PlatformTestSupport.awaitReady(platform.api());
+        } catch (RuntimeException | Error notReady) {
+            platform.close(); // not left running behind the failed test
+            throw notReady;
+        }
         return platform;
     }
 
@@ -117,6 +163,16 @@ final class BootedPlatform implements AutoCloseable {
     /** The container's {@code etc} directory (of the newest unpacked distribution). */
     Path etc() {
         return newest(Path.of("etc", "org.apache.karaf.management.cfg")).getParent();
+    }
+
+    /** The container's {@code karaf.home} (of the newest unpacked distribution). */
+    Path home() {
+        return etc().getParent();
+    }
+
+    /** The container's {@code karaf.data}. */
+    Path data() {
+        return home().resolve("data");
     }
 
     private Path newest(Path tail) {

@@ -35,7 +35,7 @@ public class CallbackBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.startForBrowser("callback-browser");
+        platform = BootedPlatform.shared();
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }
@@ -43,9 +43,6 @@ public class CallbackBrowserTest {
     @AfterClass
     public static void stop() throws IOException {
         Browser.finish(browser, "callbacks-", FINDINGS);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Rule

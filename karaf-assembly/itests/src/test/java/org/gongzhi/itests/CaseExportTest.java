@@ -18,7 +18,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -30,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Apache POI), never with the reporter's phone; bad filters are 400 naming the parameter; a bulk dispatch
  * over mixed cases answers one result per case, each as the single step would.
  *
- * <p>Runs in the test JVM (Commons CSV and Apache POI are not in the container): the platform is booted by
- * Pax Exam in server mode ({@link BootedPlatform}).
+ * <p>Runs in the test JVM (Commons CSV and Apache POI are not in the container), on the platform it shares with
+ * other classes ({@link BootedPlatform#shared()}).
  */
 public class CaseExportTest {
 
@@ -40,15 +39,8 @@ public class CaseExportTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.start("export");
+        platform = BootedPlatform.shared();
         api = platform.api();
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     private static final String JIZHOU = JizhouCases.JIZHOU;

@@ -31,7 +31,7 @@ public class CentresBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.startForBrowser("centres-browser");
+        platform = BootedPlatform.shared();
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }
@@ -39,9 +39,6 @@ public class CentresBrowserTest {
     @AfterClass
     public static void stop() throws IOException {
         Browser.finish(browser, "centres-", FINDINGS);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Rule

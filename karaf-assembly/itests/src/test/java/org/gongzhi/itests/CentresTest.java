@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the city centre's {@code city-dispatcher} takes over any district's case, journaled as 市级接管 with
  * the city actor and audited in karaf.log.
  */
-public class CentresTest extends PlatformTestSupport {
+public class CentresTest extends SharedPlatformTest {
 
     private static final String CASES = "/api/v1/tenants/donghu/cases";
     /** A grid of 叠山社区, 公园街道. */
@@ -67,7 +67,7 @@ public class CentresTest extends PlatformTestSupport {
     @Test
     public void theCityDispatcherTakesOverAnyDistrictsCaseJournaledAndAudited() throws Exception {
         String town = report(TOWN_GRID);
-        Path karafLog = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        Path karafLog = karafData().resolve("log").resolve("karaf.log");
         KarafLog log = KarafLog.markEnd(karafLog);
 
         Api city = api.as("city-dispatcher");

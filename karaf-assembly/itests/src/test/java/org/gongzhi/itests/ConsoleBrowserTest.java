@@ -60,7 +60,7 @@ public class ConsoleBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.startForBrowser("browser");
+        platform = BootedPlatform.shared();
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }
@@ -68,9 +68,6 @@ public class ConsoleBrowserTest {
     @AfterClass
     public static void stop() throws IOException {
         Browser.finish(browser, "", FINDINGS);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     /** A failed test leaves what the browser showed in target/screenshots/failed-<test>.png and .html. */

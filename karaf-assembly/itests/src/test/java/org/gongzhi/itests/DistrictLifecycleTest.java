@@ -19,14 +19,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * API, against the real Keycloak: the new district's realm, roles, clients and people exist at
  * once; suspension refuses every call; deletion removes data and realm.
  */
-public class DistrictLifecycleTest extends PlatformTestSupport {
+public class DistrictLifecycleTest extends SharedPlatformTest {
 
     private static final String DISTRICTS = "/api/v1/city/districts";
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** A posted definition: Jizhou's departments and grids under a new id, with ten people. */
     private static Map<String, Object> definition(String id) throws Exception {
-        Path jizhou = Path.of(System.getProperty("karaf.home"), "tenants", "jizhou");
+        Path jizhou = karafHome().resolve("tenants").resolve("jizhou");
         JsonNode departments = YAML.readTree(jizhou.resolve("departments.yaml").toFile()).get("departments");
         JsonNode grid = YAML.readTree(jizhou.resolve("grids.yaml").toFile()).get("grid");
         List<Map<String, Object>> people = new ArrayList<>();
@@ -97,8 +97,8 @@ public class DistrictLifecycleTest extends PlatformTestSupport {
         assertEquals(1, api.get(DISTRICTS + "/" + id).body().get("cases").asInt());
         assertEquals(204, api.delete(DISTRICTS + "/" + id + "?force=true").status());
         Api.Reply gone = api.get(DISTRICTS + "/" + id);
-        assertEquals(gone.body() + "\n" + String.join("\n", java.nio.file.Files.readAllLines(java.nio.file.Path.of(
-                System.getProperty("karaf.data"), "log", "karaf.log")).stream()
+        assertEquals(gone.body() + "\n" + String.join("\n", java.nio.file.Files.readAllLines(
+                karafData().resolve("log").resolve("karaf.log")).stream()
                 .filter(l -> l.contains("ERROR") || l.contains("Exception") || l.startsWith("Caused")).toList()), 404, gone.status());
         assertEquals("the realm is gone", 401, admin.get("/api/v1/tenants/" + id).status());
         assertTrue(Tokens.grant(id, Map.of("grant_type", "password", "client_id", "gongzhi-web", "username",

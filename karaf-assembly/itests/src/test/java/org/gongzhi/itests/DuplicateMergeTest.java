@@ -11,12 +11,12 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Duplicates in the container (issue 17, ADR 0034): a resident reports what the hotline already brought in,
+ * Duplicates on the running platform (issue 17, ADR 0034): a resident reports what the hotline already brought in,
  * intake flags it with the hotline case as candidate, the dispatcher merges it (bad input 400 naming the
  * field, a grid worker 403), and the resident's own page then shows the hotline case's progress to its close
  * and its public answer.
  */
-public class DuplicateMergeTest extends PlatformTestSupport {
+public class DuplicateMergeTest extends SharedPlatformTest {
 
     private static final String JZ = "/api/v1/tenants/jizhou";
     private static final String GRID = "360802001001001";
@@ -31,7 +31,7 @@ public class DuplicateMergeTest extends PlatformTestSupport {
         String masterId = master.text("id");
         assertTrue(master.body().toString(), master.body().at("/duplicate/repeatNumber").asInt() >= 1);
 
-        Residents residents = Residents.of(Integer.getInteger("gongzhi.test.http.port"));
+        Residents residents = Residents.of(httpPort());
         String token = residents.signIn("jizhou", "13900007301");
         Residents.Answer reported = residents.post("/api/v1/resident/jizhou/reports", Map.of("categoryCode", "CM0101",
                 "description", "永叔路12号门口垃圾没人清运", "gridCode", GRID, "channel", "qr-code", "longitude", LON + 0.0001,

@@ -14,14 +14,14 @@ import org.junit.Test;
  * its 201, never another district's stream nor a grid worker of another grid, and a stream resumed with
  * {@code Last-Event-ID} gets what it missed, once and in order.
  */
-public class EventStreamTest extends PlatformTestSupport {
+public class EventStreamTest extends SharedPlatformTest {
 
     private static final String JIZHOU = "/api/v1/tenants/jizhou";
     private static final String GRID1 = "360802001001001";
     private static final Duration SECOND = Duration.ofSeconds(1);
 
     private int port() {
-        return Integer.getInteger("gongzhi.test.http.port");
+        return httpPort();
     }
 
     private EventStream open(String path, String user, String lastEventId) throws Exception {

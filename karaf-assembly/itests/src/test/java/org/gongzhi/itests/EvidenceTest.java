@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * served without EXIF/GPS, attached to the report and to the feedback, seen by whoever sees the case and
  * by nobody else, and shown to Open311 only for a public case.
  */
-public class EvidenceTest extends PlatformTestSupport {
+public class EvidenceTest extends SharedPlatformTest {
 
     private static final String JIZHOU = "/api/v1/tenants/jizhou";
     private static final String DONGHU = "/api/v1/tenants/donghu";
@@ -97,7 +97,7 @@ public class EvidenceTest extends PlatformTestSupport {
 
     @Test
     public void theTypeComesFromTheBytesNeverFromTheName() throws Exception {
-        KarafLog log = KarafLog.markEnd(java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        KarafLog log = KarafLog.markEnd(karafData().resolve("log").resolve("karaf.log"));
         Api grid = api.as("jz-grid1");
         byte[] webp;
         try (InputStream in = EvidenceTest.class.getResourceAsStream("/evidence/sample.webp")) {
@@ -108,7 +108,7 @@ public class EvidenceTest extends PlatformTestSupport {
         assertEquals("image/webp", decoded.text("mediaType"));
         assertEquals(640, decoded.body().get("width").asInt());
         assertEquals(200, grid.bytes(decoded.text("thumbnailUrl")).status());
-        java.io.File store = java.nio.file.Path.of(System.getProperty("karaf.data"), "evidence", "jizhou").toFile();
+        java.io.File store = karafData().resolve("evidence").resolve("jizhou").toFile();
         assertTrue("the default store is under karaf.data: " + store, store.isDirectory());
 
         Api.Reply png = grid.postFile(JIZHOU + "/evidence", "photo.jpg", "image/jpeg", png());
@@ -184,7 +184,7 @@ public class EvidenceTest extends PlatformTestSupport {
                 "channel", "grid-worker", "gridCode", GRID, "attachments", List.of("evidence:" + secret)));
         assertEquals(internal.toString(), 201, internal.status());
 
-        Open311Client open311 = new Open311Client(Integer.getInteger("gongzhi.test.http.port"));
+        Open311Client open311 = new Open311Client(httpPort());
         JsonNode request = open311.get("requests/" + open.text("number") + ".json", "jurisdiction_id", "jizhou").json().get(0);
         String media = request.get("media_url").asText();
         assertTrue(media, media.endsWith("/open311/v2/media/jizhou/" + photo));

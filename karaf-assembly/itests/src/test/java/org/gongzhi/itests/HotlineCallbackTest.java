@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * seats only; a reached call evaluates the case; three failed ones list it as 未回访成功; bad input names
  * its field; other roles and districts are refused.
  */
-public class HotlineCallbackTest extends PlatformTestSupport {
+public class HotlineCallbackTest extends SharedPlatformTest {
 
     private static final String JIZHOU = HotlineTickets.JIZHOU;
     private static final String CALLBACKS = JIZHOU + "/hotline/callbacks";
@@ -54,8 +54,8 @@ public class HotlineCallbackTest extends PlatformTestSupport {
             }
             return false;
         });
-        // the test runs inside Karaf: the demo's reply connector writes relative to its working directory
-        Path file = Path.of("data/exchange/jizhou/hotline/replies", reply[0].get("dispatchId").asText() + ".json");
+        // the demo's reply connector writes relative to Karaf's working directory, its home
+        Path file = karafHome().resolve("data/exchange/jizhou/hotline/replies").resolve(reply[0].get("dispatchId").asText() + ".json");
         assertTrue(file.toAbsolutePath().toString(), Files.isRegularFile(file));
         JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         assertEquals("hotline-reply", payload.get("type").asText());

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the platform provisioned for the demo districts: which tokens are accepted, and what each role
  * may see and do. Tokens come from Keycloak's token endpoint exactly as a client would get them.
  */
-public class IdentityTest extends PlatformTestSupport {
+public class IdentityTest extends SharedPlatformTest {
 
     private static final String JIZHOU = "/api/v1/tenants/jizhou";
     private static final String DONGHU = "/api/v1/tenants/donghu";
@@ -101,7 +101,7 @@ public class IdentityTest extends PlatformTestSupport {
     @Test
     public void theConsoleIsServedWithARootRedirectAndItsOwnRoutes() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + Integer.getInteger("gongzhi.test.http.port");
+        String base = "http://127.0.0.1:" + httpPort();
         HttpResponse<String> root = http.send(HttpRequest.newBuilder(
                 URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, root.statusCode());

@@ -48,7 +48,7 @@ public class NotificationPagesBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.startForBrowser("notification-pages");
+        platform = BootedPlatform.shared();
         api = platform.api();
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
     }
@@ -56,9 +56,6 @@ public class NotificationPagesBrowserTest {
     @AfterClass
     public static void stop() throws IOException {
         Browser.finish(browser, "notification-pages-", FINDINGS);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Rule

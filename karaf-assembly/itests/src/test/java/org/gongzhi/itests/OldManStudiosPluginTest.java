@@ -12,7 +12,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** 东湖 老倌俚工作室 through the REST API: for Donghu, which enables it, and for nobody else. */
-public class OldManStudiosPluginTest extends PlatformTestSupport {
+public class OldManStudiosPluginTest extends SharedPlatformTest {
 
     private static final String BASE = "/api/v1/tenants/donghu/plugins/old-man-studios";
     private static final String VILLAGE = "360102100201";

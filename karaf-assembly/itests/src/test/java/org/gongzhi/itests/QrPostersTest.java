@@ -2,7 +2,6 @@ package org.gongzhi.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import org.awaitility.Awaitility;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
@@ -42,8 +40,8 @@ import com.google.zxing.qrcode.QRCodeReader;
  * give the residents' reporting page of the right district with the grid preset. Who may print and
  * what a wrong grid answers; a new public address takes effect without a restart.
  *
- * <p>Runs in the test JVM (PDFBox and ZXing are not in the container): the platform is booted by
- * Pax Exam in server mode ({@link BootedPlatform}).
+ * <p>Runs in the test JVM (PDFBox and ZXing are not in the container) on the shared platform
+ * ({@link BootedPlatform#shared()}), whose posters' public address it sets for the class and restores after it.
  */
 public class QrPostersTest {
 
@@ -61,18 +59,40 @@ public class QrPostersTest {
         }
     }
 
+    /** The posters' configuration of the shared platform before this class, restored after it (null: none). */
+    private static String configured;
+
     @BeforeClass
     public static void boot() throws Exception {
+        platform = BootedPlatform.shared();
+        Path cfg = cfg();
+        configured = Files.exists(cfg) ? Files.readString(cfg) : null;
         // with a trailing slash, as an operator may well write it
-        platform = BootedPlatform.start("posters", http -> new Option[] {
-                editConfigurationFilePut("etc/org.gongzhi.posters.cfg", "publicUrl", PUBLIC_URL + "/")});
+        Files.writeString(cfg, "publicUrl = " + PUBLIC_URL + "/\n");
+        awaitPublicUrl(PUBLIC_URL + "/report/");
     }
 
     @AfterClass
-    public static void stop() {
-        if (platform != null) {
-            platform.close();
+    public static void stop() throws IOException {
+        if (configured == null) {
+            Files.deleteIfExists(cfg());
+        } else {
+            Files.writeString(cfg(), configured);
         }
+    }
+
+    private static Path cfg() {
+        return platform.etc().resolve("org.gongzhi.posters.cfg");
+    }
+
+    /** Waits until Jizhou's grid poster scans to an address starting with {@code prefix} (the configuration applied). */
+    private static void awaitPublicUrl(String prefix) {
+        Awaitility.await("posters pointing at " + prefix).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    try (PDDocument document = Loader.loadPDF(get(POSTERS + "?grid=" + GRID, "jz-admin").body())) {
+                        return scan(document, 0).startsWith(prefix);
+                    }
+                });
     }
 
     @Test
@@ -140,7 +160,7 @@ public class QrPostersTest {
 
     @Test
     public void aNewPublicAddressTakesEffectWithoutARestart() throws Exception {
-        Path cfg = platform.etc().resolve("org.gongzhi.posters.cfg");
+        Path cfg = cfg();
         String before = Files.readString(cfg);
         try {
             Files.writeString(cfg, "publicUrl = https://moved.example.cn/gongzhi\n");
@@ -154,12 +174,7 @@ public class QrPostersTest {
             assertEquals(200, platform.api().get("/api/v1/health").status());
         } finally {
             Files.writeString(cfg, before);
-            Awaitility.await("the address back").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> {
-                        try (PDDocument document = Loader.loadPDF(get(POSTERS + "?grid=" + GRID, "jz-admin").body())) {
-                            return scan(document, 0).startsWith(PUBLIC_URL + "/report/");
-                        }
-                    });
+            awaitPublicUrl(PUBLIC_URL + "/report/");
         }
     }
 

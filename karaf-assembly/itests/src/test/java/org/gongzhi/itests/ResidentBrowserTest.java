@@ -75,7 +75,7 @@ public class ResidentBrowserTest {
 
     @BeforeClass
     public static void boot() throws Exception {
-        platform = BootedPlatform.start("resident");
+        platform = BootedPlatform.shared();
         api = platform.api();
         residents = Residents.of(platform.httpPort());
         browser = Browser.open("http://127.0.0.1:" + platform.httpPort());
@@ -84,9 +84,6 @@ public class ResidentBrowserTest {
     @AfterClass
     public static void stop() throws IOException {
         Browser.finish(browser, "resident-", FINDINGS);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Rule

@@ -53,9 +53,10 @@ final class Residents {
         }
     }
 
-    /** A session token of {@code phone} in {@code district}, signed in once per test JVM or container and kept. */
+    /** A session token of {@code phone} in {@code district} of this platform, signed in once and kept. */
     String token(String district, String phone) {
-        return TOKENS.computeIfAbsent(district + "/" + phone, k -> signIn(district, phone));
+        // keyed by platform too: the test JVM talks to several platforms, each with its own sessions
+        return TOKENS.computeIfAbsent(platform + "/" + district + "/" + phone, k -> signIn(district, phone));
     }
 
     /** Asks for a code, reads it from the SMS simulator and signs in with it: a fresh token. */

@@ -11,12 +11,12 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The responsibility list (责任清单, issue 17, ADR 0033) over HTTP in the container: the shipped list
+ * The responsibility list (责任清单, issue 17, ADR 0033) over HTTP on the platform: the shipped list
  * proposes the dispatch on the case, a dispatch without a lead takes it, the administrator replaces the
  * list (bad input 400 naming the field, a dispatcher 403) and the next registration follows the new list,
  * dispatching at once where auto-dispatch is on — without a restart.
  */
-public class ResponsibilityListTest extends PlatformTestSupport {
+public class ResponsibilityListTest extends SharedPlatformTest {
 
     private static final String JIANGBEI = "/api/v1/tenants/jiangbei";
     private static final String LIST = JIANGBEI + "/responsibility-list";

@@ -11,7 +11,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** 吉州 一格八员、一网三色 through the REST API: for Jizhou, which enables it, and for nobody else. */
-public class ThreeColourGridPluginTest extends PlatformTestSupport {
+public class ThreeColourGridPluginTest extends SharedPlatformTest {
 
     private static final String BASE = "/api/v1/tenants/jizhou/plugins/three-colour-grid";
     private static final String GRID = "360802001001001";

@@ -13,7 +13,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** 江北 三联工作法 through the REST API: for Jiangbei, which enables it, and for nobody else. */
-public class ThreeLinkedCommunityPluginTest extends PlatformTestSupport {
+public class ThreeLinkedCommunityPluginTest extends SharedPlatformTest {
 
     private static final String BASE = "/api/v1/tenants/jiangbei/plugins/three-linked-community";
     private static final String COMMUNITY = "500105001001";

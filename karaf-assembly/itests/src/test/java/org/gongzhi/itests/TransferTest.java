@@ -14,12 +14,12 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Cross-district transfer (跨区转办, issue 17 part 5, ADR 0037) in the container: a service matter filed in
+ * Cross-district transfer (跨区转办, issue 17 part 5, ADR 0037) on the platform: a service matter filed in
  * Jizhou by a reporter living in Donghu is proposed to Donghu, transferred, refused with a reason, back in
  * Jizhou, transferred again and accepted. Both journals keep the whole story, the photo is readable by Donghu
  * and by no third district, the case enters Donghu's loop and the KPIs count it once.
  */
-public class TransferTest extends PlatformTestSupport {
+public class TransferTest extends SharedPlatformTest {
 
     private static final String JIZHOU = "/api/v1/tenants/jizhou";
     private static final String DONGHU = "/api/v1/tenants/donghu";

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * Wire names of enum constants: lower case with hyphens ({@code VERIFY_PASS} → {@code verify-pass}),
- * and their lookup, ignoring letter case and surrounding blanks.
+ * and their lookup, ignoring letter case and surrounding white space (not control characters: a name with a NUL
+ * in it is unknown, not the name).
  */
 public final class WireNames {
 
@@ -23,7 +24,8 @@ public final class WireNames {
         if (text == null) {
             return Optional.empty();
         }
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        // strip(), not trim(): trim() also drops control characters such as NUL, which made "grid-worker\0" valid
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
         for (E constant : constants) {
             if (wireName.apply(constant).equals(wanted)) {
                 return Optional.of(constant);

@@ -28,6 +28,10 @@ public class CaseworkEnumsTest {
         assertThat(Channel.fromWireName("qr-code")).contains(Channel.QR_CODE);
         assertThat(Channel.fromWireName("open311")).contains(Channel.OPEN311);
         assertThat(Channel.fromWireName("fax")).isEmpty();
+        assertThat(Channel.fromWireName(" Grid-Worker\t")).as("blanks and letter case ignored").contains(Channel.GRID_WORKER);
+        assertThat(Channel.fromWireName("grid-worker\u0000")).as("a control character is not a blank (found by the hostile run)")
+                .isEmpty();
+        assertThat(Channel.fromWireName("\u0001hotline")).isEmpty();
         assertThat(Channel.RESIDENT_APP.labelZh()).isEqualTo("随手拍");
         assertThat(Channel.QR_CODE.labelZh()).isEqualTo("码上办");
     }

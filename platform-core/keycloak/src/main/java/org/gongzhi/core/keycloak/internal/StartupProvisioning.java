@@ -2,9 +2,13 @@ package org.gongzhi.core.keycloak.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -31,18 +35,20 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 
 /**
- * At start, provisions the city's realm and every district's in the background, once the
- * platform is ready (the {@link TenantDirectory} is registered only then), and enables or disables
+ * At start, provisions the city's realm and every district's in the background, a few realms at a time, once
+ * the platform is ready (the {@link TenantDirectory} is registered only then), and enables or disables
  * each district's realm as its status says (a suspended district's people get no tokens). Keycloak may still be
  * starting: each realm is retried with exponential back-off (1 s doubling to 30 s) while Keycloak
- * is unreachable or answers 5xx, for at most {@code startupWaitSeconds}; after that the remaining
- * realms are left for the next start. Refusals (wrong credentials, missing rights, a rejected
+ * is unreachable or answers 5xx, for at most {@code startupWaitSeconds}; after that the realms not
+ * provisioned yet are left for the next start. Refusals (wrong credentials, missing rights, a rejected
  * request) are logged once per realm, not retried. One INFO line per realm.
  */
 @Component(service = {}, configurationPid = ProvisioningConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class StartupProvisioning {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupProvisioning.class);
+    /** How many realms are provisioned at once. */
+    static final int PARALLEL_REALMS = 4;
 
     private final IdentityProvisioning provisioning;
     private final TenantDirectory tenants;
@@ -122,32 +128,55 @@ public final class StartupProvisioning {
             cityAdmins = List.of();
         }
         List<PersonDefinition> admins = cityAdmins;
-        boolean all = true;
-        Outcome city = provisionOne(IdentityProvisioning.CITY_REALM, () -> provisioning.provisionCity(admins));
-        if (city == Outcome.STOP) {
-            return;
-        }
-        all &= city == Outcome.DONE;
+        List<Callable<Outcome>> realms = new ArrayList<>();
+        realms.add(() -> provisionOne(IdentityProvisioning.CITY_REALM, () -> provisioning.provisionCity(admins)));
         for (TenantDefinition tenant : tenants.tenants()) {
             boolean active = tenants.status(tenant.id()).orElse(TenantStatus.ACTIVE) != TenantStatus.SUSPENDED;
-            Outcome district = provisionOne(tenant.id(), () -> {
+            realms.add(() -> provisionOne(tenant.id(), () -> {
                 ProvisioningReport report = provisioning.provisionDistrict(tenant);
                 // the platform's status is the truth: a suspended district's realm stays (or becomes) disabled
                 provisioning.setDistrictEnabled(tenant.id(), active);
                 return report;
-            });
-            if (district == Outcome.STOP) {
-                return;
-            }
-            all &= district == Outcome.DONE;
+            }));
+        }
+        List<Outcome> outcomes = inParallel(realms);
+        if (outcomes.contains(Outcome.STOP)) {
+            return;
         }
         LOG.info("Keycloak realms provisioned: city and {} districts in {} ms", tenants.tenants().size(),
                 (System.nanoTime() - start) / 1_000_000);
-        if (all) {
+        if (outcomes.stream().allMatch(o -> o == Outcome.DONE)) {
             readiness.markReady();
         } else {
             LOG.error("Sign-in is not ready: some realms were refused (see above); health stays 503 until a restart "
                     + "provisions them");
+        }
+    }
+
+    /**
+     * Runs the realms' jobs {@value #PARALLEL_REALMS} at a time (each realm is a few dozen admin calls that mostly
+     * wait for Keycloak) and answers their outcomes; STOP for every job when this one is interrupted (deactivated).
+     */
+    private List<Outcome> inParallel(List<Callable<Outcome>> realms) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_REALMS, realms.size()), task -> {
+            Thread thread = new Thread(task, "gongzhi-keycloak-realm");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> done : pool.invokeAll(realms)) {
+                outcomes.add(done.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(Outcome.STOP);
+        } catch (ExecutionException e) {
+            LOG.error("Realm provisioning failed", e.getCause());
+            return List.of(Outcome.REFUSED);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -170,8 +199,8 @@ public final class StartupProvisioning {
                 return Outcome.STOP;
             }
             if (worthRetrying(e)) {
-                LOG.error("Keycloak is still unreachable; realm {} and the realms after it are not provisioned "
-                        + "(next chance: the next start): {}", realm, e.getMessage());
+                LOG.error("Keycloak is still unreachable; realm {} is not provisioned (next chance: the next start): {}",
+                        realm, e.getMessage());
                 return Outcome.STOP;
             }
             LOG.error("Realm {} not provisioned: {}", realm, e.getMessage());

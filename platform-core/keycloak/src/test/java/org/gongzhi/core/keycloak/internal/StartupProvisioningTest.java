@@ -41,11 +41,11 @@ public class StartupProvisioningTest {
         StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), readiness, settings(true, Duration.ofSeconds(30)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
-        assertThat(provisioning.calls).containsExactly("gongzhi-city", "gongzhi-city", "gongzhi-city", "gongzhi-city",
-                a.id(), b.id());
+        assertThat(provisioning.calls).as("three failed attempts, then each realm once").hasSize(6)
+                .containsOnly("gongzhi-city", a.id(), b.id());
         assertThat(provisioning.cityAdmins).extracting(PersonDefinition::username).containsExactly("city-admin", "screen",
                 "city-dispatcher");
-        assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=true");
+        assertThat(provisioning.enabledCalls).containsExactlyInAnyOrder(a.id() + "=true", b.id() + "=true");
         assertThat(readiness.ready()).as("sign-in ready once every realm is provisioned").isTrue();
     }
 
@@ -57,8 +57,8 @@ public class StartupProvisioningTest {
         StartupProvisioning job = new StartupProvisioning(provisioning, directory(Set.of(b.id()), a, b), readiness,
                 settings(true, Duration.ofSeconds(30)), QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
-        assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
-        assertThat(provisioning.enabledCalls).containsExactly(a.id() + "=true", b.id() + "=false");
+        assertThat(provisioning.calls).containsExactlyInAnyOrder("gongzhi-city", a.id(), b.id());
+        assertThat(provisioning.enabledCalls).containsExactlyInAnyOrder(a.id() + "=true", b.id() + "=false");
     }
 
     @Test
@@ -70,7 +70,7 @@ public class StartupProvisioningTest {
         StartupProvisioning job = new StartupProvisioning(provisioning, directory(a), readiness, settings(true, Duration.ofMillis(300)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
-        assertThat(provisioning.calls).isNotEmpty().containsOnly("gongzhi-city");
+        assertThat(provisioning.calls).contains("gongzhi-city", a.id()).containsOnly("gongzhi-city", a.id());
         assertThat(readiness.ready()).as("health stays 503 without realms").isFalse();
     }
 
@@ -87,7 +87,7 @@ public class StartupProvisioningTest {
         StartupProvisioning job = new StartupProvisioning(provisioning, directory(a, b), readiness, settings(true, Duration.ofSeconds(30)),
                 QUICK, QUICK);
         assertThat(job.awaitDone(Duration.ofSeconds(30))).isTrue();
-        assertThat(provisioning.calls).containsExactly("gongzhi-city", a.id(), b.id());
+        assertThat(provisioning.calls).containsExactlyInAnyOrder("gongzhi-city", a.id(), b.id());
         assertThat(readiness.ready()).as("a refused realm: sign-in not ready").isFalse();
     }
 
