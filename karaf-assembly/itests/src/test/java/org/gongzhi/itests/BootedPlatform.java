@@ -55,7 +55,7 @@ final class BootedPlatform implements AutoCloseable {
     /**
      * The one platform of this test JVM for the test classes that can share it ({@link SharedPlatformTest} and
      * the browser tests that leave no figures others count): booted for the browser on first use, stopped when
-     * the test plan finished ({@link StopServers}). Sharing spares each class a boot (about 25 s). A class
+     * the test plan finished ({@link StopServers}; after a plan with failures, when the test JVM ends). Sharing spares each class a boot (about 25 s). A class
      * sharing it must not close it, must not assume an empty district, and must undo what it changes for
      * everyone (a suspended district, a configuration).
      */
@@ -67,6 +67,8 @@ final class BootedPlatform implements AutoCloseable {
         if (shared == null) {
             try {
                 shared = startForBrowser("shared");
+                // stopped at the end of a plan without failures (StopServers), else when the test JVM ends
+                Runtime.getRuntime().addShutdownHook(new Thread(BootedPlatform::stopShared, "gongzhi-shared-platform-stop"));
             } catch (IOException | RuntimeException | Error e) {
                 sharedFailure = e; // the next classes fail at once instead of waiting minutes each for a second boot
                 throw e;
