@@ -55,9 +55,9 @@ final class BootedPlatform implements AutoCloseable {
     /**
      * The one platform of this test JVM for the test classes that can share it ({@link SharedPlatformTest} and
      * the browser tests that leave no figures others count): booted for the browser on first use, stopped when
-     * the test plan finished ({@link StopServers}; after a plan with failures, when the test JVM ends). Sharing spares each class a boot (about 25 s). A class
-     * sharing it must not close it, must not assume an empty district, and must undo what it changes for
-     * everyone (a suspended district, a configuration).
+     * the test plan finished ({@link StopServers}; after a plan with failures, when the test JVM ends).
+     * Sharing spares each class a boot (about 25 s). A class sharing it must not close it, must not assume
+     * an empty district, and must undo what it changes for everyone (a suspended district, a configuration).
      */
     static synchronized BootedPlatform shared() throws IOException {
         if (sharedFailure != null) {

@@ -55,7 +55,8 @@ public class HotlineCallbackTest extends SharedPlatformTest {
             return false;
         });
         // the demo's reply connector writes relative to Karaf's working directory, its home
-        Path file = karafHome().resolve("data/exchange/jizhou/hotline/replies").resolve(reply[0].get("dispatchId").asText() + ".json");
+        Path file = karafHome().resolve("data/exchange/jizhou/hotline/replies")
+                .resolve(reply[0].get("dispatchId").asText() + ".json");
         assertTrue(file.toAbsolutePath().toString(), Files.isRegularFile(file));
         JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         assertEquals("hotline-reply", payload.get("type").asText());
