@@ -1,7 +1,6 @@
 package org.gongzhi.core.rest.internal;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +58,7 @@ final class ScreenJson {
                     rows.stream().mapToLong(CityDistrict::open).sum(), rows.stream().mapToLong(CityDistrict::overdue).sum(),
                     Month.sum(period, rows.stream().map(CityDistrict::month).toList()));
             List<EventJson.Case> merged = districts.stream().flatMap(d -> d.recent().stream())
-                    .sorted(Comparator.comparing(EventJson.Case::at).thenComparing(EventJson.Case::id)).toList();
+                    .sorted(EventJson.OLDEST_FIRST).toList();
             return new City(at, rows, totals, merged.subList(Math.max(0, merged.size() - recentSize), merged.size()));
         }
     }
