@@ -66,7 +66,7 @@ final class BootedPlatform implements AutoCloseable {
         }
         if (shared == null) {
             try {
-                shared = startForBrowser("shared");
+                shared = start("shared", TestDatabase.startForJvm(), BootedPlatform::browserOptions);
                 // stopped at the end of a plan without failures (StopServers), else when the test JVM ends
                 Runtime.getRuntime().addShutdownHook(new Thread(BootedPlatform::stopShared, "gongzhi-shared-platform-stop"));
             } catch (IOException | RuntimeException | Error e) {
@@ -98,12 +98,19 @@ final class BootedPlatform implements AutoCloseable {
      * Keycloak puts every allowed origin into every token of the realm.
      */
     static BootedPlatform startForBrowser(String name) throws IOException {
-        return start(name, http -> new Option[] {KarafFeatures.operatorAccount(),
-                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
-                        "+,http://127.0.0.1:" + http)});
+        return start(name, BootedPlatform::browserOptions);
     }
 
-    /** Boots the platform with options of the test's own that may depend on its HTTP port, and waits until it is ready. */
+    private static Option[] browserOptions(int http) {
+        return new Option[] {KarafFeatures.operatorAccount(),
+                editConfigurationFilePut("etc/org.gongzhi.provisioning.cfg", "publicClientWebOrigins",
+                        "+,http://127.0.0.1:" + http)};
+    }
+
+    /**
+     * Boots the platform with options of the test's own that may depend on its HTTP port, and waits until it is
+     * ready. Its database stops when the calling class finishes.
+     */
     static BootedPlatform start(String name, IntFunction<Option[]> extra) throws IOException {
         return start(name, TestDatabase.start(), extra);
     }

@@ -45,20 +45,17 @@ public abstract class PlatformTestSupport {
     @Configuration
     public Option[] config() throws IOException {
         int http = freePort();
-        return OptionUtils.combine(platformOptions(http, new File("target/exam"), remoteShell()),
+        // the database starts with the class, not now: Pax Exam asks every class for its options at discovery
+        return OptionUtils.combine(platformOptions(TestDatabase.forClass(getClass()), http, new File("target/exam"),
+                        remoteShell()),
                 extraOptions(http, LocalKeycloak.shared().url()));
     }
 
     /**
-     * The options that boot our distribution against a fresh PostgreSQL and the shared Keycloak
-     * with HTTP on {@code httpPort}, unpacked under {@code unpackDirectory}. Also used by tests
-     * that run in the test JVM and boot the container themselves ({@link BootedPlatform}).
+     * The options that boot our distribution against {@code db} and the shared Keycloak with HTTP on
+     * {@code httpPort}, unpacked under {@code unpackDirectory}. Also used by tests that run in the test JVM
+     * and boot the container themselves ({@link BootedPlatform}).
      */
-    static Option[] platformOptions(int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
-        return platformOptions(TestDatabase.start(), httpPort, unpackDirectory, remoteShell);
-    }
-
-    /** The same, with the platform's database started by the caller (who may then write to it, see {@link BootedPlatform}). */
     static Option[] platformOptions(TestDatabase db, int httpPort, File unpackDirectory, boolean remoteShell) throws IOException {
         LocalKeycloak keycloak = LocalKeycloak.shared();
         String sms = Departments.startSms(); // the SMS provider: residents' one-time codes are read back from it

