@@ -54,6 +54,7 @@ export const router = createRouter({
         { path: 'incoming-transfers', name: 'incoming-transfers', component: () => import('./views/admin/IncomingTransfersPage.vue') },
         { path: 'notification-templates', name: 'notification-templates', component: () => import('./views/admin/NotificationTemplatesPage.vue') },
         { path: 'people', name: 'people', component: () => import('./views/admin/PeoplePage.vue') },
+        { path: 'responsibility-list', name: 'responsibility-list', component: () => import('./views/admin/ResponsibilityListPage.vue') },
         { path: 'p/:model/:page', name: 'plugin-page', component: () => import('./views/PluginPage.vue'), props: true },
         { path: 'staff-only', name: 'no-console', component: () => import('./views/NoConsole.vue') },
       ],

@@ -23,7 +23,8 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'] },
   { route: 'notification-templates', label: 'menu.notificationTemplates', roles: ['district-admin'] },
   { route: 'incoming-transfers', label: 'transfer.menu', roles: ['district-admin', 'dispatcher'] },
-  { route: 'people', label: 'menu.people', roles: ['district-admin', 'dispatcher', 'department-handler', 'grid-worker'] },
+  { route: 'people', label: 'menu.people', roles: ['district-admin', 'dispatcher', 'department-handler', 'grid-worker'] },  // 责任清单: the administrators edit it, the dispatchers read it (the PUT allows district-admin only)
+  { route: 'responsibility-list', label: 'responsibility.menu', roles: ['district-admin', 'dispatcher'] },
 ]
 
 /** The city console's menu. */

@@ -20,9 +20,10 @@ describe('roles', () => {
   })
   it('shows each role only its menu', () => {
     expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'people'])
-    expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches', 'callbacks', 'posters', 'supervision', 'notifications', 'notification-templates', 'incoming-transfers', 'people'])
+    expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches', 'callbacks', 'posters', 'supervision', 'notifications', 'notification-templates', 'incoming-transfers', 'people', 'responsibility-list'])
     expect(menuFor(DISTRICT_MENU, ['dispatcher']).map((m) => m.route)).not.toContain('notification-templates')
     expect(menuFor(DISTRICT_MENU, ['mediator']).map((m) => m.route)).toEqual(['inbox'])
+    expect(menuFor(DISTRICT_MENU, ['dispatcher']).map((m) => m.route)).toContain('responsibility-list')
   })
   it('lets a role report only on its channels', () => {
     expect(intakeChannels(['grid-worker'])).toEqual(['grid-worker'])
