@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.gongzhi.core.service.Page;
 import org.gongzhi.core.service.notify.Notice;
@@ -49,10 +50,15 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     }
 
     private boolean settleAs(UUID id, String node, NotificationState state, Instant next, String error, int plus) {
+        return settleAs(id, node, state, next, n -> error, plus);
+    }
+
+    private boolean settleAs(UUID id, String node, NotificationState state, Instant next,
+                             Function<Notification, String> error, int plus) {
         return settle(id, node, n -> new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(),
                 n.sourceKey(), n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus,
                 n.createdAt(), next == null ? n.nextAttemptAt() : next,
-                state == NotificationState.DELIVERED ? Instant.now() : null, null, error));
+                state == NotificationState.DELIVERED ? Instant.now() : null, null, error.apply(n)));
     }
 
     @Override
@@ -87,7 +93,9 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
 
     @Override
     public int postpone(Collection<UUID> ids, String node, Instant dueAt) {
-        return (int) ids.stream().filter(id -> settleAs(id, node, NotificationState.PENDING, dueAt, null, 0)).count();
+        // as the database's outbox: a postponed row keeps its last error (the pace is no attempt)
+        return (int) ids.stream()
+                .filter(id -> settleAs(id, node, NotificationState.PENDING, dueAt, Notification::lastError, 0)).count();
     }
 
     @Override
