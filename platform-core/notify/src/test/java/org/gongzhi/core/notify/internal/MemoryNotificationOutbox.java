@@ -50,11 +50,11 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     }
 
     private boolean settleAs(UUID id, String node, NotificationState state, Instant next, String error, int plus) {
-        return settleAs(id, node, state, next, n -> error, plus);
+        return settleWith(id, node, state, next, n -> error, plus);
     }
 
-    private boolean settleAs(UUID id, String node, NotificationState state, Instant next,
-                             Function<Notification, String> error, int plus) {
+    private boolean settleWith(UUID id, String node, NotificationState state, Instant next,
+                               Function<Notification, String> error, int plus) {
         return settle(id, node, n -> new Notification(n.id(), n.tenantId(), n.caseId(), n.caseNumber(), n.event(),
                 n.sourceKey(), n.destination(), n.channel(), n.subject(), n.text(), state, n.attempts() + plus,
                 n.createdAt(), next == null ? n.nextAttemptAt() : next,
@@ -95,7 +95,7 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     public int postpone(Collection<UUID> ids, String node, Instant dueAt) {
         // as the database's outbox: a postponed row keeps its last error (the pace is no attempt)
         return (int) ids.stream()
-                .filter(id -> settleAs(id, node, NotificationState.PENDING, dueAt, Notification::lastError, 0)).count();
+                .filter(id -> settleWith(id, node, NotificationState.PENDING, dueAt, Notification::lastError, 0)).count();
     }
 
     @Override
