@@ -1,12 +1,5 @@
 package org.gongzhi.itests;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
 import org.gongzhi.keycloak.runner.LocalKeycloak;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -25,18 +18,9 @@ import org.junit.platform.launcher.TestPlan;
  * realms, and the platform booted for the rerun waited for them in vain). Their shutdown hooks stop them when
  * that JVM ends.
  *
- * <p>Also starts and stops each test class's own database with the class ({@link TestDatabase}), and, should the
- * JVM take longer than {@link #EXIT_WATCH} to exit, writes its threads to {@code target/exit-threads.txt}
- * (surefire kills a JVM that does not exit in time, which says nothing about why).
+ * <p>Also starts and stops each test class's own database with the class ({@link TestDatabase}).
  */
 public class StopServers implements TestExecutionListener {
-
-    /** How long the JVM may take to exit before its threads are written down. */
-    static final Duration EXIT_WATCH = Duration.ofSeconds(45);
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(StopServers::watchExit, "gongzhi-exit-watch"));
-    }
 
     private volatile boolean failed;
 
@@ -71,30 +55,5 @@ public class StopServers implements TestExecutionListener {
         LocalKeycloak.stopShared();
         Departments.stopAll();
         TestDatabase.stopAll();
-    }
-
-    /** A shutdown hook: starts a daemon that writes the threads down if the JVM is still exiting after a while. */
-    private static void watchExit() {
-        Thread watch = new Thread(() -> {
-            try {
-                Thread.sleep(EXIT_WATCH.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            StringBuilder dump = new StringBuilder("still exiting after " + EXIT_WATCH + "\n");
-            for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
-                dump.append('\n').append(t.getKey()).append(t.getKey().isDaemon() ? " daemon" : "").append('\n');
-                for (StackTraceElement frame : t.getValue()) {
-                    dump.append("    at ").append(frame).append('\n');
-                }
-            }
-            try {
-                Files.writeString(Path.of("target", "exit-threads.txt"), dump, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println(dump);
-            }
-        }, "gongzhi-exit-watchdog");
-        watch.setDaemon(true); // the JVM halts as soon as the other hooks are done
-        watch.start();
     }
 }
