@@ -89,8 +89,9 @@ export function inboxQuery(f: InboxFilters) {
 }
 
 /**
- * The list's count as the inbox's heading says it: exact ("共 66,848 件"), or, when a word search stopped
- * counting at its cap (`totalExact` false, ADR 0038), the cap with a plus ("10,000+ 件"): more match.
+ * The list's count as the inbox's heading says it: exact ("共 66,848 件"), or, when a word search or the list
+ * without a filter stopped counting at its cap (`totalExact` false, ADR 0038), the cap with a plus ("1,000+ 件"):
+ * more match.
  */
 export function totalLabel(page: { total: number; totalExact: boolean }, locale: string) {
   const n = new Intl.NumberFormat(locale).format(page.total)

@@ -43,7 +43,7 @@ describe('inbox total', () => {
     expect(totalLabel({ total: 3, totalExact: true }, 'en')).toEqual({ key: 'inbox.total', n: '3' })
   })
   it('says a capped count as the cap and more', () => {
-    expect(totalLabel({ total: 10000, totalExact: false }, 'zh-CN')).toEqual({ key: 'inbox.totalCapped', n: '10,000' })
-    expect(totalLabel({ total: 10000, totalExact: false }, 'en')).toEqual({ key: 'inbox.totalCapped', n: '10,000' })
+    expect(totalLabel({ total: 1000, totalExact: false }, 'zh-CN')).toEqual({ key: 'inbox.totalCapped', n: '1,000' })
+    expect(totalLabel({ total: 1000, totalExact: false }, 'en')).toEqual({ key: 'inbox.totalCapped', n: '1,000' })
   })
 })

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One page of results and the number of matches: {@code total} is exact when {@code totalExact}, otherwise a
- * lower bound (a capped count: at least {@code total} match, e.g. "10,000+"; which lists cap says their service).
+ * lower bound (a capped count: at least {@code total} match, e.g. "1,000+"; which lists cap says their service).
  *
  * @since 2.1 ({@code totalExact})
  */

@@ -39,12 +39,20 @@ public record CaseQuery(Set<CaseStatus> statuses, String gridCode, String depart
     /** Longest search text, in characters. */
     public static final int MAX_TEXT = 100;
     /**
-     * Most matches a word search counts exactly: beyond, the list's total is this number and not exact
-     * ({@code Page.totalExact}, shown as "10,000+").
+     * Most matches a broad list counts exactly: a word search, or a list with no filter at all. Beyond, the
+     * list's total is this number and not exact ({@code Page.totalExact}, shown as "1,000+").
+     *
+     * @since 2.2
+     */
+    public static final int COUNT_CAP = 1_000;
+    /**
+     * The cap of a word search's count.
      *
      * @since 2.1
+     * @deprecated since 2.2 the same as {@link #COUNT_CAP}, which also caps a list with no filter
      */
-    public static final int WORD_COUNT_CAP = 10_000;
+    @Deprecated(since = "2.2")
+    public static final int WORD_COUNT_CAP = COUNT_CAP;
     /** Longest attribute name or value, as plugins may set them ({@code TriageDecision}). */
     public static final int MAX_ATTRIBUTE = 40;
 

@@ -56,9 +56,10 @@ public interface CaseService {
 
     /**
      * One page of the cases {@code query} matches, in its order, with the number of all matches. That number is
-     * exact, except for a word search ({@code text} neither a case number nor a phone) matching more than
-     * {@link CaseQuery#WORD_COUNT_CAP} cases: then the page's total is the cap and {@code totalExact} is false
-     * (counting every match of a common word visits every matching row; "10,000+" is what a dispatcher needs).
+     * exact, except for a broad list matching more than {@link CaseQuery#COUNT_CAP} cases: a word search
+     * ({@code text} neither a case number nor a phone) or a list with no filter. Then the page's total is the cap
+     * and {@code totalExact} is false (counting every match visits every matching row; "1,000+" is what a
+     * dispatcher needs).
      */
     Page<CaseView> list(String tenantId, CaseQuery query);
 

@@ -14,7 +14,10 @@
  * <p>2.1.0: {@code CaseService.export} streams a query's matches as {@code CaseLine}s.
  * {@code CaseService.count} counts exactly; a word search's {@code list} caps its total at
  * {@code CaseQuery.WORD_COUNT_CAP}.
+ *
+ * <p>2.2.0: {@code CaseQuery.COUNT_CAP} (1,000) caps the total of a word search and of a list with no filter;
+ * {@code WORD_COUNT_CAP} is deprecated and equals it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.gongzhi.core.service.cases;

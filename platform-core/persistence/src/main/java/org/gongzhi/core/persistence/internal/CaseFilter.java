@@ -36,6 +36,8 @@ final class CaseFilter {
     private final Map<String, Object> params = new LinkedHashMap<>();
     /** Whether the text is looked for as words in title and address (not a case number, not a phone). */
     private boolean wordSearch;
+    /** Whether any filter or scope narrows the district's cases (the merged-duplicate rule aside). */
+    private boolean narrowed;
 
     private CaseFilter() {
     }
@@ -144,6 +146,7 @@ final class CaseFilter {
             alternatives.add("c.publicCase = true");
         }
         String clause = alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
+        narrowed = true;
         where.append(where.length() == 0 ? " where " : " and ").append(clause);
     }
 
@@ -211,6 +214,7 @@ final class CaseFilter {
     }
 
     private void and(String clause, String name, Object value) {
+        narrowed = true;
         where.append(where.length() == 0 ? " where " : " and ").append(clause);
         params.put(name, value);
     }
@@ -219,9 +223,12 @@ final class CaseFilter {
         return where.toString();
     }
 
-    /** Whether {@code q} is a word search, whose matches may be too many to count every one (ADR 0038). */
-    boolean wordSearch() {
-        return wordSearch;
+    /**
+     * Whether the list's count stops at a cap ({@code CaseQuery.COUNT_CAP}): a word search, whose matches a GIN
+     * index finds but only the rows confirm, or no filter at all, which would count the whole district (ADR 0038).
+     */
+    boolean broad() {
+        return wordSearch || !narrowed;
     }
 
     <T> SelectionQuery<T> bind(SelectionQuery<T> query) {

@@ -71,8 +71,8 @@ public final class HibernateCaseService implements CaseService {
     private final Clock clock;
     /** Whether intake looks for duplicates and repeats; off only in the benchmark's comparison run. */
     private volatile boolean detectDuplicates = true;
-    /** Most matches a word search counts ({@link CaseQuery#WORD_COUNT_CAP}; smaller only in tests). */
-    private volatile int wordCountCap = CaseQuery.WORD_COUNT_CAP;
+    /** Most matches a broad list counts ({@link CaseQuery#COUNT_CAP}; smaller only in tests). */
+    private volatile int countCap = CaseQuery.COUNT_CAP;
 
     @Activate
     public HibernateCaseService(@Reference PersistenceRuntime runtime, @Reference TenantDirectory tenants,
@@ -98,9 +98,9 @@ public final class HibernateCaseService implements CaseService {
         this.clock = clock;
     }
 
-    /** Caps a word search's count at {@code cap} matches (tests, so that a few cases exceed it). */
-    void wordCountCap(int cap) {
-        this.wordCountCap = cap;
+    /** Caps a broad list's count at {@code cap} matches (tests, so that a few cases exceed it). */
+    void countCap(int cap) {
+        this.countCap = cap;
     }
 
     /** Turns the duplicate and repeat look-up at intake on or off (the benchmark compares both). */
@@ -192,16 +192,17 @@ public final class HibernateCaseService implements CaseService {
         CaseWorkflow flow = new CaseWorkflow(tenant);
         Instant now = clock.instant();
         CaseFilter filter = CaseFilter.of(tenant, query, now);
-        int cap = wordCountCap;
+        int cap = countCap;
         return db.inTenant(tenantId, s -> {
-            // a word search counts at most cap + 1 matches: a common word's exact count visits tens of thousands of
-            // rows, most of the list's time at 1,000,000 cases; numbers, phones and plain filters count exactly
-            // (the matches up to cap + 1, each as a constant: HQL allows no limit in a subquery without an order)
-            long total = filter.wordSearch()
+            // a broad list counts at most cap + 1 matches: the exact count of a common word or of the whole district
+            // visits tens of thousands of rows, most of the list's time at 1,000,000 cases; numbers, phones and
+            // filters count exactly (the matches up to cap + 1, each as a constant: HQL allows no limit in a
+            // subquery without an order)
+            long total = filter.broad()
                     ? filter.bind(s.createSelectionQuery("select 1 from CaseEntity c" + filter.where(), Integer.class))
                             .setMaxResults(cap + 1).getResultList().size()
                     : count(s, filter);
-            boolean exact = !filter.wordSearch() || total <= cap;
+            boolean exact = !filter.broad() || total <= cap;
             List<CaseView> items = filter.bind(s.createSelectionQuery(
                             "from CaseEntity c" + filter.where() + CaseFilter.orderBy(query.sort()), CaseEntity.class))
                     .setFirstResult(query.offset()).setMaxResults(query.limit())

@@ -190,13 +190,13 @@ public class CaseInboxTest {
     }
 
     @Test
-    public void aWordSearchCountsUpToTheCapAndSaysSoWhileNumbersPhonesAndFiltersCountExactly() {
+    public void aWordSearchAndTheUnfilteredListCountUpToTheCapAndSaySoWhileNumbersPhonesAndFiltersCountExactly() {
         String m = "庚七" + System.nanoTime() % 100_000; // the fixture's database outlives a run: a marker of its own
         for (int i = 0; i < 3; i++) {
             report(m + "路灯不亮", "CM0101", GRID);
         }
         report(m + "路灯倒伏", "CG0101", GRID);
-        FIX.cases.wordCountCap(3);
+        FIX.cases.countCap(3);
         try {
             Page<CaseView> capped = FIX.cases.list(JIZHOU, marked(m).page(0, 2).build());
             assertThat(capped.totalExact()).as("4 matches, cap 3").isFalse();
@@ -220,8 +220,14 @@ public class CaseInboxTest {
             Page<CaseView> filtered = FIX.cases.list(JIZHOU, CaseQuery.builder().category("CM0101").build());
             assertThat(filtered.totalExact()).as("filters without q are counted exactly").isTrue();
             assertThat(filtered.total()).isGreaterThan(3);
+
+            Page<CaseView> everything = FIX.cases.list(JIZHOU, CaseQuery.builder().page(0, 2).build());
+            assertThat(everything.totalExact()).as("no filter: the whole district, capped").isFalse();
+            assertThat(everything.total()).isEqualTo(3);
+            assertThat(everything.items()).hasSize(2);
+            assertThat(FIX.cases.count(JIZHOU, CaseQuery.builder().build())).isGreaterThan(3);
         } finally {
-            FIX.cases.wordCountCap(CaseQuery.WORD_COUNT_CAP);
+            FIX.cases.countCap(CaseQuery.COUNT_CAP);
         }
     }
 
