@@ -17,11 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * community centre's dispatchers (donghu, grids from their accounts' {@code grids} claim) see and step
  * only the cases of their grid subtree — another area's case is a 404 for reads and steps alike — and
  * the city centre's {@code city-dispatcher} takes over any district's case, journaled as 市级接管 with
- * the city actor and audited in karaf.log.
+ * the city actor and audited in karaf.log. A street centre's KPIs count its own area only.
  */
 public class CentresTest extends SharedPlatformTest {
 
     private static final String CASES = "/api/v1/tenants/donghu/cases";
+    private static final String KPIS = "/api/v1/tenants/donghu/kpis";
     /** A grid of 叠山社区, 公园街道. */
     private static final String DIESHAN_GRID = "360102001001001";
     /** A grid of 阳明社区, also 公园街道. */
@@ -62,6 +63,38 @@ public class CentresTest extends SharedPlatformTest {
 
         // the district centre still sees the whole district
         assertEquals(200, api.as("dh-dispatcher").get(CASES + "/" + town).status());
+
+        // intake: a centre registers in its own area only, and never without a place (it would lose sight of it)
+        assertEquals(201, street.post(CASES, intake(YANGMING_GRID)).status());
+        assertEquals("another street", 403, street.post(CASES, intake(TOWN_GRID)).status());
+        assertEquals("a sister community", 403, community.post(CASES, intake(YANGMING_GRID)).status());
+        Api.Reply nowhere = street.post(CASES, "{\"title\":\"四级中心测试\",\"categoryCode\":\"CM0101\","
+                + "\"channel\":\"hotline\"}");
+        assertEquals(nowhere.body().toString(), 400, nowhere.status());
+        assertEquals("gridCode", nowhere.text("field"));
+        assertEquals(201, api.as("dh-dispatcher").post(CASES, "{\"title\":\"四级中心测试\",\"categoryCode\":\"CM0101\","
+                + "\"channel\":\"hotline\"}").status());
+    }
+
+    /** A street centre's KPIs are those of its own area: a case elsewhere in the district does not move them. */
+    @Test
+    public void aStreetCentresFiguresCountItsOwnAreaOnly() throws Exception {
+        Api street = api.as("dh-street-gy");
+        Api district = api.as("dh-dispatcher");
+        long streetBefore = street.get(KPIS).body().get("reported").asLong();
+        long districtBefore = district.get(KPIS).body().get("reported").asLong();
+        report(DIESHAN_GRID);
+        report(TOWN_GRID);
+        assertEquals("its own case counts, the town's does not", streetBefore + 1,
+                street.get(KPIS).body().get("reported").asLong());
+        assertEquals(districtBefore + 2, district.get(KPIS).body().get("reported").asLong());
+
+        JsonNode byStreet = street.get(KPIS + "/breakdown?dimension=grid&level=street").body();
+        List<String> keys = new ArrayList<>();
+        byStreet.get("rows").forEach(r -> keys.add(r.get("key").asText()));
+        assertEquals("公园街道 only", List.of("360102001"), keys);
+        JsonNode districtStreets = district.get(KPIS + "/breakdown?dimension=grid&level=street").body().get("rows");
+        assertTrue("the district centre sees more than one street: " + districtStreets, districtStreets.size() > 1);
     }
 
     @Test
@@ -100,6 +133,10 @@ public class CentresTest extends SharedPlatformTest {
             assertTrue(expected + " in " + audit, audit.stream().anyMatch(l -> l.contains(expected)));
         }
         assertTrue("ids only in the audit lines", audit.stream().noneMatch(l -> l.contains("市级督导")));
+    }
+
+    private static String intake(String grid) {
+        return "{\"title\":\"四级中心测试\",\"categoryCode\":\"CM0101\",\"channel\":\"hotline\",\"gridCode\":\"" + grid + "\"}";
     }
 
     private String report(String grid) throws Exception {

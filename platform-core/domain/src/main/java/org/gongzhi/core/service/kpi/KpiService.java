@@ -1,6 +1,7 @@
 package org.gongzhi.core.service.kpi;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.service.NotFoundException;
@@ -20,7 +21,18 @@ public interface KpiService {
      * @throws NotFoundException   for an unknown tenant
      * @throws ValidationException ({@code from}) when {@code from} is not before {@code to}
      */
-    KpiFigures figures(String tenantId, Instant from, Instant to);
+    default KpiFigures figures(String tenantId, Instant from, Instant to) {
+        return figures(tenantId, from, to, Set.of());
+    }
+
+    /**
+     * {@link #figures(String, Instant, Instant)} of the cases in the subtrees of the grid nodes {@code area} names
+     * (a street or community centre's own area, ADR 0036): cases, supervision and repeats alike. An empty area
+     * is the whole district; codes not in the district's tree match nothing.
+     *
+     * @since 1.3
+     */
+    KpiFigures figures(String tenantId, Instant from, Instant to, Set<String> area);
 
     /**
      * Figures for cases reported in [{@code from}, {@code to}) of one tenant, split by
@@ -35,7 +47,18 @@ public interface KpiService {
      *                             ({@code from}) for a breakdown by month over more than 10 years
      * @since 1.1
      */
-    KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level);
+    default KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level) {
+        return breakdown(tenantId, from, to, dimension, level, Set.of());
+    }
+
+    /**
+     * {@link #breakdown(String, Instant, Instant, KpiDimension, GridLevel)} of the cases in {@code area}'s
+     * subtrees, as {@link #figures(String, Instant, Instant, Set)} limits them.
+     *
+     * @since 1.3
+     */
+    KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level,
+                           Set<String> area);
 
     /**
      * The city-wide roll-up: every district's figures for [{@code from}, {@code to}), ranked. Spans

@@ -4,7 +4,9 @@
  *
  * <p>Part of the core service API (ADR 0025, ADR 0026): every method takes the tenant (district)
  * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
+ *
+ * <p>1.3.0: figures and breakdowns of an area (grid subtrees) for the street and community centres.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.gongzhi.core.service.kpi;

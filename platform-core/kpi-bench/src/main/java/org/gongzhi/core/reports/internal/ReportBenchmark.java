@@ -365,20 +365,21 @@ public final class ReportBenchmark {
         }
 
         @Override
-        public KpiFigures figures(String tenantId, Instant from, Instant to) {
+        public KpiFigures figures(String tenantId, Instant from, Instant to, Set<String> area) {
             long t = System.nanoTime();
             try {
-                return delegate.figures(tenantId, from, to);
+                return delegate.figures(tenantId, from, to, area);
             } finally {
                 record("figures (" + span(from, to) + ")", t);
             }
         }
 
         @Override
-        public KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level) {
+        public KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level,
+                                      Set<String> area) {
             long t = System.nanoTime();
             try {
-                return delegate.breakdown(tenantId, from, to, dimension, level);
+                return delegate.breakdown(tenantId, from, to, dimension, level, area);
             } finally {
                 record("breakdown " + dimension.name().toLowerCase() + (level == null ? "" : "/" + level.name().toLowerCase())
                         + " (" + span(from, to) + ")", t);

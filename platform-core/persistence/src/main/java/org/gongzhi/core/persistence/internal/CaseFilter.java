@@ -122,17 +122,9 @@ final class CaseFilter {
     /** Cases in any of the scope's grids, or dispatched to its department, or reported by its subject, or public. */
     private void scope(TenantDefinition tenant, CaseScope scope) {
         List<String> alternatives = new ArrayList<>();
-        int i = 0;
-        for (String grid : scope.grids()) {
-            List<GridNode> path = tenant.grids().pathTo(grid);
-            if (path.isEmpty()) {
-                continue; // a grid no longer in the tree sees nothing
-            }
-            String prefix = path.stream().map(GridNode::code).collect(Collectors.joining("/"));
-            alternatives.add("c.gridPath = :scopeGrid" + i + " or c.gridPath like :scopeGridPrefix" + i);
-            params.put("scopeGrid" + i, prefix);
-            params.put("scopeGridPrefix" + i, prefix + "/%");
-            i++;
+        GridArea area = GridArea.of(tenant, scope.grids());
+        if (!area.isEmpty()) { // a grid no longer in the tree sees nothing
+            alternatives.add(area.hql("c", "scopeGrid", params));
         }
         if (scope.department() != null) {
             alternatives.add("c.leadDepartment = :scopeDept or array_contains(c.coDepartments, :scopeDept)");

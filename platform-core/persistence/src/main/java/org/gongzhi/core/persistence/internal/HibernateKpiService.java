@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.gongzhi.core.grid.GridLevel;
 import org.gongzhi.core.service.ValidationException;
@@ -47,23 +48,28 @@ public final class HibernateKpiService implements KpiService {
     }
 
     @Override
-    public KpiFigures figures(String tenantId, Instant from, Instant to) {
+    public KpiFigures figures(String tenantId, Instant from, Instant to, Set<String> area) {
         TenantDefinition tenant = tenants.require(tenantId);
         requirePeriod(from, to);
-        KpiQuery query = new KpiQuery(tenant, null, null, false);
+        GridArea grids = area(tenant, area);
+        KpiQuery query = new KpiQuery(tenant, null, null, false, grids);
         Instant now = clock.instant();
         return db.inTenant(tenantId, s -> {
             KpiFigures cases = query.figures(tenantId, from, to, query.run(s, from, to, now).get(0));
-            long[] sv = HibernateSupervisionService.figures(s, tenantId, from, to, now);
-            long repeated = s.createSelectionQuery("select count(*) from CaseEntity c where c.reportedAt >= :from"
-                            + " and c.reportedAt < :to and c.repeatNumber > 1 and c.mergedInto is null", Long.class)
-                    .setParameter("from", from).setParameter("to", to).getSingleResult();
-            return cases.withSupervision(sv[0], sv[1], sv[2], sv[3], sv[4]).withRepeats(repeated);
+            long[] sv = SupervisionRows.figures(s, tenantId, from, to, now, grids);
+            Map<String, Object> params = new LinkedHashMap<>();
+            String inArea = grids == null ? "" : " and " + grids.hql("c", "area", params);
+            var repeats = s.createSelectionQuery("select count(*) from CaseEntity c where c.reportedAt >= :from"
+                            + " and c.reportedAt < :to and c.repeatNumber > 1 and c.mergedInto is null" + inArea, Long.class)
+                    .setParameter("from", from).setParameter("to", to);
+            params.forEach(repeats::setParameter);
+            return cases.withSupervision(sv[0], sv[1], sv[2], sv[3], sv[4]).withRepeats(repeats.getSingleResult());
         });
     }
 
     @Override
-    public KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level) {
+    public KpiBreakdown breakdown(String tenantId, Instant from, Instant to, KpiDimension dimension, GridLevel level,
+                                  Set<String> area) {
         TenantDefinition tenant = tenants.require(tenantId);
         requirePeriod(from, to);
         if (dimension == null) {
@@ -72,7 +78,7 @@ public final class HibernateKpiService implements KpiService {
         KpiGroups groups = new KpiGroups(tenant, dimension, level);
         groups.checkPeriod(from, to);
         KpiQuery query = new KpiQuery(tenant, groups.keyExpression(), groups.groupExpression(),
-                dimension == KpiDimension.MONTH);
+                dimension == KpiDimension.MONTH, area(tenant, area));
         Instant now = clock.instant();
         List<Object[]> rows = db.inTenant(tenantId, s -> query.run(s, from, to, now));
         Map<String, KpiFigures> byKey = new LinkedHashMap<>();
@@ -95,6 +101,11 @@ public final class HibernateKpiService implements KpiService {
         }
         return new CityKpis(from, to, minCases, CityRanking.total(from, to, unranked),
                 CityRanking.rank(unranked, minCases));
+    }
+
+    /** The area's grid subtrees, or null for the whole district (no area given). */
+    private static GridArea area(TenantDefinition tenant, Set<String> area) {
+        return area == null || area.isEmpty() ? null : GridArea.of(tenant, area);
     }
 
     private static void requirePeriod(Instant from, Instant to) {

@@ -74,7 +74,7 @@ public final class HibernateScreenFigures implements ScreenFigures {
         for (int i = TREND_MONTHS - 1; i >= 0; i--) {
             months.add(month.minusMonths(i));
         }
-        KpiQuery figures = new KpiQuery(tenant, null, null, false);
+        KpiQuery figures = new KpiQuery(tenant, null, null, false, null);
         KpiQuery byFamily = breakdown(tenant, KpiDimension.FAMILY, null);
         KpiQuery byDepartment = breakdown(tenant, KpiDimension.DEPARTMENT, null);
         KpiQuery byGrid = breakdown(tenant, KpiDimension.GRID, GridLevel.GRID);
@@ -105,7 +105,7 @@ public final class HibernateScreenFigures implements ScreenFigures {
 
     private static KpiQuery breakdown(TenantDefinition tenant, KpiDimension dimension, GridLevel level) {
         KpiGroups groups = new KpiGroups(tenant, dimension, level);
-        return new KpiQuery(tenant, groups.keyExpression(), groups.groupExpression(), false);
+        return new KpiQuery(tenant, groups.keyExpression(), groups.groupExpression(), false, null);
     }
 
     private static Map<String, KpiFigures> grouped(Session s, KpiQuery query, String tenantId, Instant from, Instant to,

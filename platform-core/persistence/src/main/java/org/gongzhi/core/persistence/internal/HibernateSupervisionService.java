@@ -339,11 +339,6 @@ public final class HibernateSupervisionService implements SupervisionService, Su
         return out.size() > MAX_LIST ? List.copyOf(out.subList(0, MAX_LIST)) : List.copyOf(out);
     }
 
-    /** The supervision figures of a period, in the session of the district's KPI query: see {@link SupervisionRows#figures}. */
-    static long[] figures(Session s, String tenantId, Instant from, Instant to, Instant now) {
-        return SupervisionRows.figures(s, tenantId, from, to, now);
-    }
-
     private static String text(String field, String value, int max, String blank) {
         String v = InputText.check(field, value);
         if (v == null || v.isBlank()) {

@@ -1,7 +1,9 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gongzhi.core.service.kpi.KpiFigures;
 import org.gongzhi.core.tenant.DepartmentDefinition;
@@ -62,6 +64,8 @@ final class KpiQuery {
     private final String hql;
     private final boolean grouped;
     private final List<String> townLevel;
+    /** The area's named parameters (none for the whole district). */
+    private final Map<String, Object> areaParams = new LinkedHashMap<>();
 
     /**
      * @param key        HQL of the group key as selected, or null for one row over everything
@@ -70,8 +74,9 @@ final class KpiQuery {
      * @param periodOnly read only the period's cases, so that pendingNow/overdueNow count the
      *                   period's open cases (a breakdown by month); otherwise every case open now is
      *                   read as well
+     * @param area       the grid subtrees to read, or null for the whole district
      */
-    KpiQuery(TenantDefinition tenant, String key, String groupBy, boolean periodOnly) {
+    KpiQuery(TenantDefinition tenant, String key, String groupBy, boolean periodOnly, GridArea area) {
         this.townLevel = tenant.departmentsOfKind(TOWN_LEVEL_KIND).stream().map(DepartmentDefinition::code).toList();
         // a tenant without street offices resolves nothing at town level; "in ()" is not valid HQL
         String town = townLevel.isEmpty() ? "1 = 0"
@@ -83,7 +88,7 @@ final class KpiQuery {
                 : figures.replace("%P", PERIOD);
         // a merged duplicate (合并的重复件) counts through its master only (ADR 0034)
         String where = "c.mergedInto is null and " + (periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")")
-                + " and " + HANDLED_HERE;
+                + " and " + HANDLED_HERE + (area == null ? "" : " and " + area.hql("c", "area", areaParams));
         this.grouped = key != null;
         this.hql = grouped
                 ? "select " + key + ", " + figures + " from CaseEntity c where " + where + " group by " + groupBy
@@ -105,6 +110,7 @@ final class KpiQuery {
         if (!townLevel.isEmpty()) {
             query.setParameterList("town", townLevel).setParameter("townArray", townLevel.toArray(String[]::new));
         }
+        areaParams.forEach(query::setParameter);
         return query.getResultList();
     }
 

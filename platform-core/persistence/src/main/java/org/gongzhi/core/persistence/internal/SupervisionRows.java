@@ -352,19 +352,26 @@ final class SupervisionRows {
      * it — deadline in the period, and settled (answered, or the case closed) or past their deadline
      * at {@code now} — with those settled by their deadline. docs/kpis.md states the same.
      *
+     * @param area the cases' grid subtrees, or null for the whole district
      * @return reminders, orders issued, escalations issued, orders due, orders settled on time
      */
-    static long[] figures(Session s, String tenantId, Instant from, Instant to, Instant now) {
+    static long[] figures(Session s, String tenantId, Instant from, Instant to, Instant now, GridArea area) {
+        // an area reads the records of its cases only: through the case's grid path
+        String join = area == null ? "" : " join case_record c on c.tenant_id = s.tenant_id and c.id = s.case_id";
+        String inArea = area == null ? "" : " and " + area.sql("c.grid_path");
+        List<String> areaValues = area == null ? List.of() : area.sqlValues();
         return s.doReturningWork(c -> {
             long[] out = new long[5];
             try (PreparedStatement st = c.prepareStatement("select"
                     + " count(*) filter (where s.kind = 'REMINDER'),"
                     + " count(*) filter (where s.kind <> 'REMINDER'),"
                     + " count(*) filter (where s.kind = 'ESCALATION')"
-                    + " from supervision s where s.tenant_id = ? and s.issued_at >= ? and s.issued_at < ?")) {
+                    + " from supervision s" + join + " where s.tenant_id = ? and s.issued_at >= ? and s.issued_at < ?"
+                    + inArea)) {
                 st.setString(1, tenantId);
                 st.setObject(2, utc(from));
                 st.setObject(3, utc(to));
+                bind(st, 4, areaValues);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     out[0] = rs.getLong(1);
@@ -377,11 +384,13 @@ final class SupervisionRows {
                     + " count(*) filter (where settled <= deadline)"
                     + " from (select s.deadline, least(s.answered_at, c.closed_at) as settled"
                     + "       from supervision s join case_record c on c.tenant_id = s.tenant_id and c.id = s.case_id"
-                    + "       where s.tenant_id = ? and s.kind <> 'REMINDER' and s.deadline >= ? and s.deadline < ?) o")) {
+                    + "       where s.tenant_id = ? and s.kind <> 'REMINDER' and s.deadline >= ? and s.deadline < ?"
+                    + inArea + ") o")) {
                 st.setObject(1, utc(now));
                 st.setString(2, tenantId);
                 st.setObject(3, utc(from));
                 st.setObject(4, utc(to));
+                bind(st, 5, areaValues);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     out[3] = rs.getLong(1);
@@ -390,6 +399,12 @@ final class SupervisionRows {
             }
             return out;
         });
+    }
+
+    private static void bind(PreparedStatement st, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            st.setString(first + i, values.get(i));
+        }
     }
 
     private static List<Supervision> select(Session s, String sql, Object... parameters) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gongzhi.core.grid.GridLevel;
@@ -133,6 +134,27 @@ public class KpiBreakdownTest {
         assertThat(unlocated.registered()).isZero();
         assertThat(unlocated.closureRate()).isNull();
         assertThat(b.rows().get(2).label()).startsWith("未定位到");
+    }
+
+    /** A street or community centre's figures: the cases of its own grid subtree only (ADR 0036). */
+    @Test
+    public void figuresAndBreakdownsOfACentresArea() {
+        KpiFigures gunan = FIX.kpis.figures(T, NOV, DEC, Set.of(GUNAN));
+        KpiFigures streetRow = row(FIX.kpis.breakdown(T, NOV, DEC, KpiDimension.GRID, GridLevel.STREET), GUNAN);
+        assertThat(gunan.reported()).as("G1–G4").isEqualTo(4).isEqualTo(streetRow.reported());
+        assertThat(gunan.closed()).isEqualTo(streetRow.closed()).isEqualTo(3);
+        assertThat(gunan.p90HandlingHours()).isCloseTo(393.6, within(1e-9));
+        assertThat(gunan.overdueNow()).isEqualTo(1);
+
+        KpiFigures community = FIX.kpis.figures(T, NOV, DEC, Set.of("360802001001"));
+        assertThat(community.reported()).as("阳明社区: G1 (its grid), G2 (a building below), G4 (itself)").isEqualTo(3);
+        assertThat(FIX.kpis.figures(T, NOV, DEC, Set.of(GUNAN, YONGSHU)).reported()).as("two streets").isEqualTo(6);
+        assertThat(FIX.kpis.figures(T, NOV, DEC, Set.of("999")).reported()).as("a code not in the tree").isZero();
+
+        KpiBreakdown byDepartment = FIX.kpis.breakdown(T, NOV, DEC, KpiDimension.DEPARTMENT, null, Set.of(YONGSHU));
+        assertThat(byDepartment.rows()).extracting(KpiRow::key).containsExactlyInAnyOrder("ZZ", "CG");
+        assertThat(FIX.kpis.breakdown(T, NOV, DEC, KpiDimension.GRID, GridLevel.STREET, Set.of(YONGSHU)).rows())
+                .extracting(KpiRow::key).containsExactly(YONGSHU);
     }
 
     @Test

@@ -148,6 +148,21 @@ final class Access {
         return scope;
     }
 
+    /** An area no grid code names: the figures of no case. */
+    private static final Set<String> NOWHERE = Set.of("-");
+
+    /**
+     * The grid nodes whose subtrees a caller's district figures cover: none, meaning the whole district, for a
+     * caller who sees the whole district and for the city's administrators; the caller's own grids for a street or
+     * community centre's dispatcher (or a grid worker); for anyone else an area of no case.
+     */
+    static Set<String> area(Caller c) {
+        if (scope(c).wholeDistrict() || isCityAdmin(c)) {
+            return Set.of();
+        }
+        return c.grids().isEmpty() ? NOWHERE : c.grids();
+    }
+
     static Response suspended(String tenant) {
         return Problem.response(403, "tenant-suspended", "该区已暂停服务 (district suspended)",
                 "租户 " + tenant + " 已被市级管理员暂停，数据仍保留 (district " + tenant

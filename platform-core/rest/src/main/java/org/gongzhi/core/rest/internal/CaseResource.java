@@ -102,10 +102,19 @@ public final class CaseResource {
             throw new Access.AccessDeniedException("您的角色不能通过该渠道上报 (your role may not report through channel "
                     + channel.wireName() + ")");
         }
-        if (channel == Channel.GRID_WORKER && !CasePermissions.runsTheLoop(roles)) {
+        boolean gridWorker = channel == Channel.GRID_WORKER && !CasePermissions.runsTheLoop(roles);
+        // a street or community centre's dispatcher works in its own area: a case it registers elsewhere (or
+        // nowhere) would leave its sight at once (ADR 0036)
+        boolean centre = CasePermissions.runsTheLoop(roles) && !Access.scope(caller).wholeDistrict()
+                && !caller.grids().isEmpty();
+        if (gridWorker || centre) {
             String grid = body.gridCode();
             if (grid == null && body.longitude() != null && body.latitude() != null) {
                 grid = t.grids().locate(new GeoPoint(body.longitude(), body.latitude())).map(GridNode::code).orElse(null);
+            }
+            if (grid == null && centre) {
+                throw new ValidationException("gridCode", "本中心登记的案件须指定本中心范围内的网格或位置"
+                        + " (a centre registers cases with a grid or a location in its own area)");
             }
             if (grid == null) {
                 return null; // no location: the intake answers 400 naming the field
@@ -116,7 +125,9 @@ public final class CaseResource {
             }
             boolean mine = path.stream().map(GridNode::code).anyMatch(caller.grids()::contains);
             if (!mine) {
-                throw new Access.AccessDeniedException("只能在您负责的网格内上报 (grid workers report only in their own grids)");
+                throw new Access.AccessDeniedException(gridWorker
+                        ? "只能在您负责的网格内上报 (grid workers report only in their own grids)"
+                        : "只能在本中心的网格范围内登记 (a centre registers cases in its own area only)");
             }
         }
         boolean resident = channel == Channel.RESIDENT_APP || channel == Channel.QR_CODE;

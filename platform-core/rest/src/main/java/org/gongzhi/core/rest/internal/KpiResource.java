@@ -15,6 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gongzhi.core.grid.GridLevel;
+import org.gongzhi.core.identity.Caller;
 import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.service.kpi.KpiBreakdown;
 import org.gongzhi.core.service.kpi.KpiDimension;
@@ -56,9 +57,9 @@ public final class KpiResource {
     @GET
     public KpiFigures figures(@PathParam("tenant") String tenant, @QueryParam("from") String from,
                               @QueryParam("to") String to, @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, OVERSEERS);
+        Caller caller = Access.district(security, tenants, tenant, OVERSEERS);
         Instant[] period = period(from, to, tenants.require(tenant).timeZone());
-        return kpis.figures(tenant, period[0], period[1]);
+        return kpis.figures(tenant, period[0], period[1], Access.area(caller));
     }
 
     @GET
@@ -66,12 +67,12 @@ public final class KpiResource {
     public KpiBreakdown breakdown(@PathParam("tenant") String tenant, @QueryParam("dimension") String dimension,
                                   @QueryParam("level") String level, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, OVERSEERS);
+        Caller caller = Access.district(security, tenants, tenant, OVERSEERS);
         Instant[] period = period(from, to, tenants.require(tenant).timeZone());
         KpiDimension d = KpiDimension.fromWireName(required("dimension", dimension)).orElseThrow(() ->
                 new ValidationException("dimension", "dimension 须为 grid、department、family、channel 或 month "
                         + "(must be grid, department, family, channel or month): " + dimension));
-        return kpis.breakdown(tenant, period[0], period[1], d, level(d, level));
+        return kpis.breakdown(tenant, period[0], period[1], d, level(d, level), Access.area(caller));
     }
 
     /** The grid level to roll up to: street (default), community or grid; refused for other dimensions. */
