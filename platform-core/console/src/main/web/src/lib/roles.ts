@@ -8,6 +8,8 @@ export interface MenuItem {
   route: string
   label: string
   roles: Role[]
+  /** the district centre's own machinery (the outboxes): a street or community centre's dispatcher is refused it */
+  districtCentre?: boolean
 }
 
 /** The district console's menu, in order. Labels are i18n keys. */
@@ -16,11 +18,11 @@ export const DISTRICT_MENU: MenuItem[] = [
   { route: 'new-case', label: 'menu.newCase', roles: ['district-admin', 'dispatcher', 'grid-worker', 'department-handler'] },
   { route: 'kpis', label: 'menu.kpis', roles: ['district-admin', 'dispatcher'] },
   { route: 'reports', label: 'menu.reports', roles: ['district-admin', 'dispatcher'] },
-  { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'] },
+  { route: 'dispatches', label: 'menu.dispatches', roles: ['district-admin', 'dispatcher'], districtCentre: true },
   { route: 'callbacks', label: 'menu.callbacks', roles: ['district-admin', 'dispatcher'] },
   { route: 'posters', label: 'menu.posters', roles: ['district-admin', 'dispatcher'] },
   { route: 'supervision', label: 'menu.supervision', roles: ['district-admin', 'dispatcher'] },
-  { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'] },
+  { route: 'notifications', label: 'menu.notifications', roles: ['district-admin', 'dispatcher'], districtCentre: true },
   { route: 'notification-templates', label: 'menu.notificationTemplates', roles: ['district-admin'] },
   { route: 'incoming-transfers', label: 'transfer.menu', roles: ['district-admin', 'dispatcher'] },
   { route: 'people', label: 'menu.people', roles: ['district-admin', 'dispatcher', 'department-handler', 'grid-worker'] },  // 责任清单: the administrators edit it, the dispatchers read it (the PUT allows district-admin only)
@@ -49,8 +51,9 @@ export function isScreenOnly(roles: readonly string[]): boolean {
   return roles.includes('screen-viewer') && !mayUseConsole(roles)
 }
 
-export function menuFor(menu: MenuItem[], roles: readonly string[]): MenuItem[] {
-  return menu.filter((m) => m.roles.some((r) => roles.includes(r)))
+/** The entries `roles` see; a street or community centre (`centre`) does not see the district centre's own. */
+export function menuFor(menu: MenuItem[], roles: readonly string[], centre = false): MenuItem[] {
+  return menu.filter((m) => m.roles.some((r) => roles.includes(r)) && !(centre && m.districtCentre))
 }
 
 /** The first page a role lands on. */

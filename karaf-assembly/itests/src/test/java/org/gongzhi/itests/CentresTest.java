@@ -76,9 +76,12 @@ public class CentresTest extends SharedPlatformTest {
                 + "\"channel\":\"hotline\"}").status());
     }
 
-    /** A street centre's KPIs are those of its own area: a case elsewhere in the district does not move them. */
+    /**
+     * A street centre's KPIs are those of its own area: a case elsewhere in the district does not move them. The
+     * dispatch and notification outboxes are the district centre's.
+     */
     @Test
-    public void aStreetCentresFiguresCountItsOwnAreaOnly() throws Exception {
+    public void aStreetCentresFiguresCountItsOwnAreaOnlyAndTheOutboxesAreTheDistrictCentres() throws Exception {
         Api street = api.as("dh-street-gy");
         Api district = api.as("dh-dispatcher");
         long streetBefore = street.get(KPIS).body().get("reported").asLong();
@@ -95,6 +98,11 @@ public class CentresTest extends SharedPlatformTest {
         assertEquals("公园街道 only", List.of("360102001"), keys);
         JsonNode districtStreets = district.get(KPIS + "/breakdown?dimension=grid&level=street").body().get("rows");
         assertTrue("the district centre sees more than one street: " + districtStreets, districtStreets.size() > 1);
+
+        for (String outbox : List.of("/dispatches", "/notifications", "/notifications/counts")) {
+            assertEquals(outbox, 403, street.get("/api/v1/tenants/donghu" + outbox).status());
+            assertEquals(outbox, 200, district.get("/api/v1/tenants/donghu" + outbox).status());
+        }
     }
 
     @Test

@@ -18,6 +18,16 @@ describe('roles', () => {
     expect(isScreenOnly(['resident'])).toBe(false)
     expect(menuFor(DISTRICT_MENU, ['screen-viewer'])).toEqual([])
   })
+  it('hides the district centre\'s outboxes from a street or community centre', () => {
+    const district = menuFor(DISTRICT_MENU, ['dispatcher']).map((m) => m.route)
+    const centre = menuFor(DISTRICT_MENU, ['dispatcher'], true).map((m) => m.route)
+    expect(district).toContain('dispatches')
+    expect(district).toContain('notifications')
+    expect(centre).not.toContain('dispatches')
+    expect(centre).not.toContain('notifications')
+    expect(centre).toContain('kpis')
+    expect(centre.length).toBe(district.length - 2)
+  })
   it('shows each role only its menu', () => {
     expect(menuFor(DISTRICT_MENU, ['department-handler']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'people'])
     expect(menuFor(DISTRICT_MENU, ['district-admin']).map((m) => m.route)).toEqual(['inbox', 'new-case', 'kpis', 'reports', 'dispatches', 'callbacks', 'posters', 'supervision', 'notifications', 'notification-templates', 'incoming-transfers', 'people', 'responsibility-list'])

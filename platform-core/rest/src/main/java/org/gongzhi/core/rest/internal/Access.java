@@ -148,6 +148,21 @@ final class Access {
         return scope;
     }
 
+    /**
+     * {@link #district} for the district's own machinery (the dispatch and notification outboxes): a street or
+     * community centre's dispatcher, who works in an area of the district, is refused.
+     *
+     * @throws AccessDeniedException for a centre's dispatcher, besides {@link #district}'s failures
+     */
+    static Caller districtCentre(SecurityContext security, TenantDirectory tenants, String tenant, Role... allowed) {
+        Caller c = district(security, tenants, tenant, allowed);
+        if (!isCityAdmin(c) && !scope(c).wholeDistrict()) {
+            throw new AccessDeniedException("发件箱由区中心管理，街道、社区中心不能查看 (the outboxes are the district"
+                    + " centre's; a street or community centre cannot see them)");
+        }
+        return c;
+    }
+
     /** An area no grid code names: the figures of no case. */
     private static final Set<String> NOWHERE = Set.of("-");
 

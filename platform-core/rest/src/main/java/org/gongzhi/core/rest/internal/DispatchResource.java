@@ -67,7 +67,7 @@ public final class DispatchResource {
     public PageJson list(@PathParam("tenant") String tenant, @QueryParam("state") String state,
                          @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, OPERATORS);
+        Access.districtCentre(security, tenants, tenant, OPERATORS);
         DispatchState s = state == null || state.isBlank() ? null : DispatchState.fromWireName(state)
                 .orElseThrow(() -> new ValidationException("state", "须为 pending、delivered、dead、unrouted 或 cancelled "
                         + "(must be pending, delivered, dead, unrouted or cancelled): " + state));
@@ -84,7 +84,7 @@ public final class DispatchResource {
     @Path("{id}")
     public DispatchJson get(@PathParam("tenant") String tenant, @PathParam("id") String id,
                             @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, OPERATORS);
+        Access.districtCentre(security, tenants, tenant, OPERATORS);
         return DispatchJson.of(outbox.get(tenant, Params.uuid("id", id)));
     }
 
@@ -93,7 +93,7 @@ public final class DispatchResource {
     @Path("{id}/replay")
     public DispatchJson replay(@PathParam("tenant") String tenant, @PathParam("id") String id,
                                @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, OPERATORS);
+        Access.districtCentre(security, tenants, tenant, OPERATORS);
         return DispatchJson.of(outbox.replay(tenant, Params.uuid("id", id), Access.actor(security)));
     }
 }

@@ -47,7 +47,7 @@ public final class NotificationResource {
     public NotificationJson.OutboundPage list(@PathParam("tenant") String tenant, @QueryParam("state") String state,
                                               @QueryParam("channel") String channel, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                                               @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, DispatchResource.OPERATORS);
+        Access.districtCentre(security, tenants, tenant, DispatchResource.OPERATORS);
         NotificationState s = state == null || state.isBlank() ? null : NotificationState.fromWire(state)
                 .orElseThrow(() -> new ValidationException("state", "须为 pending、delivered、dead 或 unrouted "
                         + "(must be pending, delivered, dead or unrouted): " + InboxParams.shown(state)));
@@ -68,7 +68,7 @@ public final class NotificationResource {
     @GET
     @Path("counts")
     public NotificationJson.Counts counts(@PathParam("tenant") String tenant, @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, DispatchResource.OPERATORS);
+        Access.districtCentre(security, tenants, tenant, DispatchResource.OPERATORS);
         return NotificationJson.Counts.of(outbox.counts(tenant));
     }
 
@@ -77,7 +77,7 @@ public final class NotificationResource {
     @Path("{id}/replay")
     public NotificationJson.Outbound replay(@PathParam("tenant") String tenant, @PathParam("id") String id,
                                             @Context SecurityContext security) {
-        Access.district(security, tenants, tenant, DispatchResource.OPERATORS);
+        Access.districtCentre(security, tenants, tenant, DispatchResource.OPERATORS);
         return NotificationJson.Outbound.of(outbox.replay(tenant, Params.uuid("id", id), Access.actor(security)));
     }
 }
