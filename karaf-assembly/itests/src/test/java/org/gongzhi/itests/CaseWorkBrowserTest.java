@@ -69,7 +69,7 @@ public class CaseWorkBrowserTest {
      */
     @Test
     public void theDispatcherMergesADuplicateFromItsBanner() throws Exception {
-        String title = "仁山路口井盖缺失 " + tag();
+        String title = "仁山路口垃圾堆放未清运 " + tag();
         JsonNode master = report(title, LON, LAT);
         JsonNode duplicate = report(title, LON + 0.00004, LAT);
         String masterNumber = master.get("number").asText();
@@ -101,7 +101,7 @@ public class CaseWorkBrowserTest {
     /** A report flagged by mistake: 不是重复 clears the banner, the case stays open on its own and its journal says why. */
     @Test
     public void theDispatcherDismissesAFalseDuplicate() throws Exception {
-        String title = "仁山路口路灯不亮 " + tag();
+        String title = "仁山路口垃圾桶满溢 " + tag();
         JsonNode first = report(title, LON + 0.0003, LAT + 0.0003);
         JsonNode second = report(title, LON + 0.0003, LAT + 0.0003);
         String id = second.get("id").asText();
@@ -169,11 +169,11 @@ public class CaseWorkBrowserTest {
     @Test
     public void theDispatcherDispatchesTwoCasesFromTheBulkBar() throws Exception {
         String word = tag();
-        JsonNode registered = report("批量派遣测试 占道经营 " + word, null, null);
+        JsonNode registered = report("批量派遣测试 楼道口垃圾 " + word, null, null);
         Api.Reply r = api.as("jz-dispatcher").post(JIZHOU + "/cases/" + registered.get("id").asText() + "/transitions",
                 Map.of("action", "register", "tier", "coordination"));
         assertEquals(r.body().toString(), 200, r.status());
-        JsonNode reported = report("批量派遣测试 噪音扰民 " + word, null, null);
+        JsonNode reported = report("批量派遣测试 绿化带垃圾 " + word, null, null);
 
         browser.signIn("jizhou", "jz-dispatcher", Tokens.DEMO_PASSWORD);
         browser.go("/console/jizhou/cases?view=all&q=" + word);
