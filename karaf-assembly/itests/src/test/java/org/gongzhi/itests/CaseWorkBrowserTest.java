@@ -86,6 +86,8 @@ public class CaseWorkBrowserTest {
         String merged = browser.await("[data-test=merged-banner]").getText();
         assertTrue(merged, merged.contains("已合并至主案件") && merged.contains(masterNumber));
         assertFalse("the banner's candidates are gone", browser.present("[data-test=duplicate-banner]"));
+        browser.awaitGone("[data-test=steps] [data-step=register]"); // handled through its master: no step of its own
+        assertFalse(browser.present("[data-test=steps] [data-step=reject]"));
         check("casework-merged");
 
         JsonNode after = api.as("jz-dispatcher").get(JIZHOU + "/cases/" + duplicate.get("id").asText()).body();

@@ -1,10 +1,14 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.gongzhi.core.calendar.SlaClock;
 import org.gongzhi.core.calendar.SlaState;
+import org.gongzhi.core.casework.CaseAction;
 import org.gongzhi.core.casework.CaseLifecycle;
 import org.gongzhi.core.casework.CaseStatus;
 import org.gongzhi.core.casework.Channel;
@@ -14,7 +18,21 @@ import org.gongzhi.core.service.cases.JournalEntry;
 /** Maps rows to the values the service hands out. */
 final class CaseViews {
 
+    /** The steps a merged duplicate still takes: notes only; it is handled through its master (ADR 0034). */
+    static final Set<CaseAction> MERGED_STEPS = Collections.unmodifiableSet(EnumSet.of(CaseAction.COMMENT, CaseAction.PROGRESS));
+
     private CaseViews() {
+    }
+
+    /** The steps the case's status allows, and of those only {@link #MERGED_STEPS} once it is merged. */
+    static Set<CaseAction> allowedActions(CaseEntity c) {
+        Set<CaseAction> allowed = CaseLifecycle.allowedActions(c.status);
+        if (c.mergedInto == null) {
+            return allowed;
+        }
+        Set<CaseAction> notes = EnumSet.noneOf(CaseAction.class);
+        allowed.stream().filter(MERGED_STEPS::contains).forEach(notes::add);
+        return Collections.unmodifiableSet(notes);
     }
 
     static CaseView of(CaseEntity c, SlaClock sla, Instant now) {
@@ -24,7 +42,7 @@ final class CaseViews {
                 List.copyOf(c.coDepartments), c.reportedAt, c.registeredAt, c.dueAt, c.warningAt,
                 c.closedAt, slaState(c, sla, now), c.reworkCount, c.postponeCount,
                 c.satisfaction == null ? null : c.satisfaction.intValue(), c.version,
-                CaseLifecycle.allowedActions(c.status), c.triageModel, JsonText.strings(c.triageAttributes),
+                allowedActions(c), c.triageModel, JsonText.strings(c.triageAttributes),
                 c.reporterSubject, c.reporterEmail, c.addressId, c.publicCase, c.wartime, c.commandPost,
                 CaseRows.proposal(c), c.assignee);
     }

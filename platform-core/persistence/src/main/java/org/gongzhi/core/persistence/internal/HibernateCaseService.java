@@ -338,6 +338,12 @@ public final class HibernateCaseService implements CaseService {
                     throw new ConflictException("案件已被他人修改，请刷新后重试 (the case changed meanwhile; expected version "
                             + cmd.expectedVersion() + ", found " + c.version + ")");
                 }
+                if (c.mergedInto != null && !CaseViews.MERGED_STEPS.contains(cmd.action())) {
+                    // a merged duplicate is handled through its master (ADR 0034): stepping it too would handle the
+                    // matter twice; notes still reach it
+                    throw new ConflictException("mergedInto", "该案件已并入其他案件，请在主案件上办理 (the case was merged"
+                            + " into another; take the steps on the master)");
+                }
                 steps.apply(s, tenant, c, cmd, now, models, effects);
                 dropAssignee(tenant, c);
                 return CaseViews.of(c, flow.sla(), now);

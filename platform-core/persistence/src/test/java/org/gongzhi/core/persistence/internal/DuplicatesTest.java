@@ -118,6 +118,15 @@ public class DuplicatesTest {
                 .extracting(CaseView::id).contains(master.id()).doesNotContain(dup.id());
         KpiFigures after = FIX.kpis.figures("jizhou", from, from.plus(Duration.ofDays(1)));
         assertThat(after.reported()).isEqualTo(reportedBefore - 1);
+        // the duplicate is handled through its master: no step of its own, notes still reach it
+        for (CaseAction action : List.of(CaseAction.REGISTER, CaseAction.REJECT)) {
+            assertThatThrownBy(() -> step(dup.id(), action)).isInstanceOf(ConflictException.class)
+                    .hasFieldOrPropertyWithValue("field", "mergedInto");
+        }
+        step(dup.id(), CaseAction.COMMENT);
+        CaseView noted = FIX.cases.get("jizhou", dup.id());
+        assertThat(noted.status()).isEqualTo(CaseStatus.REPORTED);
+        assertThat(noted.allowedActions()).containsExactly(CaseAction.COMMENT);
 
         assertThatThrownBy(() -> duplicates.merge("jizhou", dup.id(), master.id(), "centre", null))
                 .isInstanceOf(ConflictException.class);
