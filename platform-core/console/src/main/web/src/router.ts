@@ -33,6 +33,8 @@ export const router = createRouter({
         { path: 'reports', name: 'city-reports', component: () => import('./views/city/CityReports.vue') },
         { path: 'escalations', name: 'city-escalations', component: () => import('./views/city/CityEscalations.vue') },
         { path: 'cases', name: 'city-cases', component: () => import('./views/city/CityCases.vue') },
+        // 市级接管: the case page under the city realm, for a case of any district
+        { path: 'cases/:district/:id', name: 'city-case', component: () => import('./views/CasePage.vue'), props: true },
       ],
     },
     {

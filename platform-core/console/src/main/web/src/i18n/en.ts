@@ -213,7 +213,6 @@ const en: typeof zh = {
     intro: 'The city dispatcher sees any district\'s cases and may take them over; every view and step is written to the audit log and journaled as a city take-over (市级接管).',
     district: 'District',
     caption: 'Cases of {district} (newest first)',
-    total: '{n} cases',
     empty: 'No cases in this district',
     number: 'Case number',
     title: 'Title',

@@ -212,7 +212,6 @@ export default {
     intro: '市级调度员可查看任一区的案件并接管处置；每一次查看和操作都记入审计日志，日志中标注“市级接管”。',
     district: '区县',
     caption: '{district}的案件（最新在前）',
-    total: '共 {n} 件',
     empty: '该区暂无案件',
     number: '案件编号',
     title: '标题',

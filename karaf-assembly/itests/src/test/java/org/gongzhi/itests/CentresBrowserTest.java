@@ -1,5 +1,6 @@
 package org.gongzhi.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -14,11 +15,13 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestWatcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The four-level centres in the console (ADR 0036), in a real browser against our distribution with real
  * PostgreSQL and Keycloak: a street centre's dispatcher sees its area named in the header (范围：公园街道)
  * and an inbox without another street's case; the city dispatcher lands on the districts' cases page and
- * sees a district's case there. axe-core must find nothing serious. Screenshots: target/screenshots/centres*.png.
+ * sees a district's case there, opens it and registers and dispatches it (市级接管, journaled with the city actor). axe-core must find nothing serious. Screenshots: target/screenshots/centres*.png.
  */
 public class CentresBrowserTest {
 
@@ -63,6 +66,23 @@ public class CentresBrowserTest {
         browser.await("[data-test=city-cases] tr[data-case='" + town + "']");
         assertTrue(browser.present("[data-test=city-cases] tr[data-case='" + own + "']"));
         check("centres-city");
+
+        // 市级接管 from the console: the case page under the city realm, register and dispatch it there
+        browser.click("[data-test=city-cases] tr[data-case='" + town + "'] [data-test=city-case-link]");
+        browser.await("section.case[data-case='" + town + "'][data-status=reported]");
+        assertFalse("no district panel the city may not read", browser.present("[data-test=assignee]"));
+        browser.click("[data-step=register-dispatch]");
+        browser.await("[data-test=step-submit]");
+        browser.choose("[data-test=field-leadDepartment]", "(CG)");
+        check("centres-takeover");
+        browser.click("[data-test=step-submit]");
+        browser.await("section.case[data-case='" + town + "'][data-status=dispatched]");
+        assertFalse("no refusal shown", browser.present(".el-message--error"));
+        JsonNode journal = api.as("dh-dispatcher").get(CASES + "/" + town + "/journal").body();
+        JsonNode last = journal.get(journal.size() - 1);
+        assertEquals(last.toString(), "dispatch", last.get("action").asText());
+        assertEquals("city:city-dispatcher", last.get("actor").asText());
+        assertTrue(last.toString(), last.get("note").asText().startsWith("市级接管"));
 
         List<Browser.Violation> blocking = FINDINGS.stream().filter(Browser.Violation::blocking).toList();
         assertTrue("serious or critical accessibility violations (axe-core; details in target/axe/):\n"
