@@ -82,12 +82,14 @@ public class CaseWorkBrowserTest {
         assertTrue(why, why.contains("相距 4 米") && why.contains("文字重合 100%"));
         check("casework-duplicate");
 
+        browser.await("[data-test=transfer]"); // offered before the merge, gone after it
         browser.click(candidate + " [data-merge='" + masterNumber + "']");
         String merged = browser.await("[data-test=merged-banner]").getText();
         assertTrue(merged, merged.contains("已合并至主案件") && merged.contains(masterNumber));
         assertFalse("the banner's candidates are gone", browser.present("[data-test=duplicate-banner]"));
         browser.awaitGone("[data-test=steps] [data-step=register]"); // handled through its master: no step of its own
         assertFalse(browser.present("[data-test=steps] [data-step=reject]"));
+        assertFalse("no transfer of a merged duplicate", browser.present("[data-test=transfer]"));
         check("casework-merged");
 
         JsonNode after = api.as("jz-dispatcher").get(JIZHOU + "/cases/" + duplicate.get("id").asText()).body();

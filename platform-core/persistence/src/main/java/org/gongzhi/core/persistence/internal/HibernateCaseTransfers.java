@@ -152,6 +152,10 @@ public final class HibernateCaseTransfers implements CaseTransfers {
             if (!TransferRule.transferable(s.status)) {
                 throw new ConflictException("只有尚未派遣的案件可以转办 (only a case not yet dispatched can be transferred)");
             }
+            if (s.merged) {
+                throw new ConflictException("mergedInto", "已合并的重复件随主案件办理，不能转办 (a merged duplicate follows"
+                        + " its master and is not transferred)");
+            }
             try (PreparedStatement st = c.prepareStatement("insert into case_transfer (id, from_tenant, from_case_id, "
                     + "to_tenant, state, note, transferred_by, transferred_at) values (?, ?, ?, ?, 'PENDING', ?, ?, ?)")) {
                 st.setObject(1, id);
@@ -248,12 +252,12 @@ public final class HibernateCaseTransfers implements CaseTransfers {
 
     // ---- rows
 
-    private record Sender(CaseStatus status, String transferState, String categoryCode) {
+    private record Sender(CaseStatus status, String transferState, String categoryCode, boolean merged) {
     }
 
     /** The sending district's case, locked for this transaction. */
     private static Sender lockSender(Connection c, String tenant, UUID caseId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select status, transfer_state, category_code from case_record "
+        try (PreparedStatement st = c.prepareStatement("select status, transfer_state, category_code, merged_into is not null from case_record "
                 + "where tenant_id = ? and id = ? for update")) {
             st.setString(1, tenant);
             st.setObject(2, caseId);
@@ -261,7 +265,7 @@ public final class HibernateCaseTransfers implements CaseTransfers {
                 if (!rs.next()) {
                     throw noSuchCase(caseId);
                 }
-                return new Sender(CaseStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3));
+                return new Sender(CaseStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4));
             }
         }
     }

@@ -267,6 +267,11 @@ public final class HibernateSupervisionService implements SupervisionService, Su
             if (!c.status().isOpen()) {
                 throw new ConflictException("case", "案件已结案或不予立案，不能督办 (the case is closed or rejected)");
             }
+            if (s.createSelectionQuery("select c.mergedInto from CaseEntity c where c.id = :id", UUID.class)
+                    .setParameter("id", caseId).getSingleResultOrNull() != null) {
+                throw new ConflictException("mergedInto", "已合并的重复件随主案件办理，请督办主案件 (a merged duplicate"
+                        + " follows its master: supervise the master)");
+            }
             Supervision r = new Supervision(UUID.randomUUID(), tenantId, caseId, c.caseNumber(), kind,
                     SupervisionTrigger.MANUAL, reason, deadline, by, now, null, null, null, null);
             SupervisionRows.insert(s, r, null);

@@ -21,6 +21,8 @@ import org.gongzhi.core.service.cases.JournalEntry;
 import org.gongzhi.core.service.cases.NewCase;
 import org.gongzhi.core.service.cases.TransitionCommand;
 import org.gongzhi.core.service.kpi.KpiFigures;
+import org.gongzhi.core.service.supervision.NewOrder;
+import org.gongzhi.core.service.supervision.SupervisionKind;
 import org.junit.ClassRule;
 import org.junit.Test;
 
@@ -127,6 +129,13 @@ public class DuplicatesTest {
         CaseView noted = FIX.cases.get("jizhou", dup.id());
         assertThat(noted.status()).isEqualTo(CaseStatus.REPORTED);
         assertThat(noted.allowedActions()).containsExactly(CaseAction.COMMENT);
+        HibernateSupervisionService supervision = new HibernateSupervisionService(FIX.db, FIX.tenants, FIX.clock);
+        assertThatThrownBy(() -> supervision.order("jizhou", dup.id(), new NewOrder(SupervisionKind.ORDER, "限期处置",
+                FIX.clock.instant().plus(Duration.ofDays(1))), "leader")).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("field", "mergedInto");
+        assertThatThrownBy(() -> new HibernateCaseTransfers(FIX.db, FIX.tenants, FIX.clock)
+                .transfer("jizhou", dup.id(), "donghu", null, "centre")).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("field", "mergedInto");
 
         assertThatThrownBy(() -> duplicates.merge("jizhou", dup.id(), master.id(), "centre", null))
                 .isInstanceOf(ConflictException.class);
