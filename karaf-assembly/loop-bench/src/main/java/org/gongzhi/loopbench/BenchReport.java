@@ -1,0 +1,99 @@
+package org.gongzhi.loopbench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.gongzhi.loopbench.ClosedLoopRun.Point;
+
+/**
+ * The run's figures: one row per engine and thread count, the ratios between engines at each thread count,
+ * and the machine's state; printed as a table and written as JSON ({@code --out}) so that runs compare.
+ * Rows of our platform over HTTP come from the load driver's own JSON reports ({@code --platform}).
+ */
+record BenchReport(String startedAt, Map<String, String> machine, Map<String, String> postgres,
+                   Map<String, String> options, List<Point> points, List<Ratio> ratios) {
+
+    /** {@code numerator}'s loops/s over {@code denominator}'s at one thread count. */
+    record Ratio(int threads, String numerator, String denominator, double value) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The report with every ratio of two engines measured at the same thread count (faster over slower engine order: as listed). */
+    static BenchReport of(String startedAt, Map<String, String> machine, Map<String, String> postgres,
+                          Map<String, String> options, List<Point> points) {
+        List<Ratio> ratios = new ArrayList<>();
+        for (Point a : points) {
+            for (Point b : points) {
+                if (a.threads() == b.threads() && !a.engine().equals(b.engine()) && b.loopsPerSecond() > 0
+                        && order(a.engine()) > order(b.engine())) {
+                    ratios.add(new Ratio(a.threads(), a.engine(), b.engine(), a.loopsPerSecond() / b.loopsPerSecond()));
+                }
+            }
+        }
+        return new BenchReport(startedAt, machine, postgres, options, points, ratios);
+    }
+
+    /** A row of our platform from a load driver report ({@code --out} of its closed loop): closed cases per second, full-loop latency. */
+    static Point platform(Path loadDriverJson) throws IOException {
+        JsonNode r = JSON.readTree(loadDriverJson.toFile());
+        if (!"closed-loop".equals(r.path("mode").asText())) {
+            throw new IllegalArgumentException("--platform: not a closed-loop report of the load driver: " + loadDriverJson);
+        }
+        long closed = r.path("casesClosed").asLong();
+        double seconds = r.path("measuredSeconds").asDouble();
+        JsonNode loop = r.path("fullLoop");
+        return new Point("platform", r.path("threads").asInt(), closed, seconds, closed / seconds,
+                loop.path("p50").asDouble(), loop.path("p99").asDouble(), loop.path("max").asDouble(), Double.NaN,
+                Double.NaN, r.path("errors").asLong() + r.path("authFailures").asLong(), null);
+    }
+
+    /** platform, flowable, jdbc: ratios are the later engine's loops/s over the earlier one's. */
+    private static int order(String engine) {
+        return switch (engine) {
+            case "platform" -> 0;
+            case "flowable" -> 1;
+            default -> 2;
+        };
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("%-9s %7s %8s %10s %9s %9s %9s %13s %12s %7s%n", "engine", "threads", "loops", "loops/s",
+                "p50 ms", "p99 ms", "max ms", "bench CPU ms", "PG CPU ms", "errors");
+        out.printf("%-9s %7s %8s %10s %9s %9s %9s %13s %12s %7s%n", "", "", "", "", "(loop)", "(loop)", "(loop)",
+                "per loop", "per loop", "");
+        for (Point p : points) {
+            out.printf(Locale.ROOT, "%-9s %7d %8d %10.1f %9.2f %9.2f %9.2f %13s %12s %7d%n", p.engine(), p.threads(),
+                    p.loops(), p.loopsPerSecond(), p.p50Ms(), p.p99Ms(), p.maxMs(), cpu(p.benchCpuMsPerLoop()),
+                    cpu(p.postgresCpuMsPerLoop()), p.errors());
+            if (p.firstError() != null) {
+                out.println("          first error: " + p.firstError());
+            }
+        }
+        if (!ratios.isEmpty()) {
+            out.println();
+            for (Ratio r : ratios) {
+                out.printf(Locale.ROOT, "%d thread(s): %s / %s = %.2f x%n", r.threads(), r.numerator(), r.denominator(),
+                        r.value());
+            }
+        }
+    }
+
+    void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    private static String cpu(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.2f", ms);
+    }
+}
