@@ -82,12 +82,12 @@ final class CaseSteps {
     }
 
     /**
-     * The case of the session's tenant with this id. Loaded by id rather than by a query (Hibernate
-     * translates every query afresh when the tenant filter is on, and this runs on every step); the
-     * tenant is checked here as well, so another tenant's id is "no such case" whatever the loader does.
+     * The case of the session's tenant with this id. Loaded by id with the tenant filter bypassed (with the
+     * filter on, Hibernate builds the loader afresh on every call, and this runs on every step); the tenant is
+     * checked here, so another tenant's id is "no such case".
      */
     static CaseEntity load(Session s, UUID caseId) {
-        CaseEntity c = s.find(CaseEntity.class, caseId);
+        CaseEntity c = TenantFilter.bypassed(s, () -> s.find(CaseEntity.class, caseId));
         if (c == null || !c.tenantId.equals(s.getTenantIdentifier())) {
             throw new NotFoundException("案件不存在 (no such case): " + caseId);
         }
@@ -132,9 +132,7 @@ final class CaseSteps {
         }
         StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models, list));
         CaseRows.write(step.after().state(), c);
-        Integer last = s.createSelectionQuery("select max(j.seq) from JournalEntity j where j.caseId = :id", Integer.class)
-                .setParameter("id", c.id).getSingleResult();
-        JournalEntity entry = journal(c.id, last == null ? 1 : last + 1, step.journal());
+        JournalEntity entry = journal(c.id, TenantFilter.lastJournalSeq(s, c.id) + 1, step.journal());
         s.persist(entry);
         HibernateEvidenceRecords.attach(s, "attachments", cmd.attachments(), cmd.actor(), c.id, entry.seq);
         s.flush();

@@ -153,12 +153,12 @@ final class Database implements AutoCloseable {
         contributions.getFunctionRegistry().registerPattern(PHONE_KEY, "gongzhi_phone_key(?1)", text);
     }
 
-    /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
     /** Hibernate's counters (off unless a test turns them on). */
     org.hibernate.stat.Statistics statistics() {
         return sessionFactory.getStatistics();
     }
 
+    /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
     <T> T inTenant(String tenantId, Function<Session, T> work) {
         try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();

@@ -175,9 +175,10 @@ public final class HibernateCaseService implements CaseService {
     }
 
     private Optional<CaseEntity> byIdempotencyKey(String tenantId, String scope, String key) {
-        return db.inTenant(tenantId, s -> s.createSelectionQuery(
-                        "from CaseEntity where idempotencyScope = :s and idempotencyKey = :k", CaseEntity.class)
-                .setParameter("s", scope).setParameter("k", key).uniqueResultOptional());
+        // in SQL naming the tenant, as every intake asks it (ADR 0042)
+        return db.inTenant(tenantId, s -> s.createNativeQuery("select c.* from case_record c where c.tenant_id = :t"
+                        + " and c.idempotency_scope = :s and c.idempotency_key = :k", CaseEntity.class)
+                .setParameter("t", tenantId).setParameter("s", scope).setParameter("k", key).uniqueResultOptional());
     }
 
     @Override

@@ -179,11 +179,12 @@ final class HibernateRecordCollection implements RecordCollection {
         return ref == null ? q : q.setParameter("ref", ref);
     }
 
+    /** In SQL naming the tenant: plugins' listeners call this on every case event (ADR 0042). */
     private Optional<PluginRecordEntity> find(Session s, String id) {
-        return s.createSelectionQuery("from PluginRecordEntity r where r.model = :model and r.collection = :collection"
-                        + " and r.recordId = :id", PluginRecordEntity.class)
-                .setParameter("model", model).setParameter("collection", collection).setParameter("id", id)
-                .uniqueResultOptional();
+        return s.createNativeQuery("select r.* from plugin_record r where r.tenant_id = :tenant and r.model = :model"
+                        + " and r.collection = :collection and r.record_id = :id", PluginRecordEntity.class)
+                .setParameter("tenant", tenant).setParameter("model", model).setParameter("collection", collection)
+                .setParameter("id", id).uniqueResultOptional();
     }
 
     private static void requireId(String id) {

@@ -96,6 +96,19 @@ public class HibernateCaseServiceTest {
     }
 
     @Test
+    public void theLoadThatBypassesTheTenantFilterChecksTheTenantAndPutsTheFilterBack() {
+        UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
+        FIX.db.inTenant("donghu", s -> {
+            assertThatThrownBy(() -> CaseSteps.load(s, id)).isInstanceOf(NotFoundException.class);
+            assertThat(s.getEnabledFilter(TenantFilter.NAME)).isNotNull();
+            assertThat(s.createSelectionQuery("select c.id from CaseEntity c where c.id = :id", UUID.class)
+                    .setParameter("id", id).getResultList()).isEmpty();
+            return null;
+        });
+        FIX.db.inTenant(JIZHOU, s -> assertThat(CaseSteps.load(s, id).id).isEqualTo(id));
+    }
+
+    @Test
     public void illegalTransitionsAndStaleVersionsChangeNothing() {
         UUID id = FIX.cases.report(JIZHOU, newCase(null), "gw").kase().id();
         assertThatThrownBy(() -> FIX.cases.transition(JIZHOU, id, cmd(CaseAction.CLOSE)))
