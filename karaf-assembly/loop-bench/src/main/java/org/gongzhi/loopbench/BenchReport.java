@@ -17,7 +17,8 @@ import org.gongzhi.loopbench.ClosedLoopRun.Point;
 /**
  * The run's figures: one row per engine and thread count, the ratios between engines at each thread count,
  * and the machine's state; printed as a table and written as JSON ({@code --out}) so that runs compare.
- * Rows of our platform over HTTP come from the load driver's own JSON reports ({@code --platform}).
+ * Rows of our platform over HTTP come from the load driver's JSON reports, of its runs by the bench
+ * ({@code --platform-driver}) or finished ones ({@code --platform}).
  */
 record BenchReport(String startedAt, Map<String, String> machine, Map<String, String> postgres,
                    Map<String, String> options, List<Point> points, List<Ratio> ratios) {

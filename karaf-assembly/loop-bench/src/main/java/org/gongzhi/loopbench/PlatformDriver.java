@@ -102,13 +102,13 @@ final class PlatformDriver {
     List<String> command(int threads, Duration warmup, Duration duration, Path out) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--threads", Integer.toString(threads), "--warmup", warmup.toMillis() + "ms",
-                "--duration", duration.toMillis() + "ms", "--evaluate", "--cpu-pids", cpuPids(), "--out",
+                "--duration", duration.toMillis() + "ms", "--evaluate", "--cpu-pids", cpuPidsOption(), "--out",
                 out.toString()));
         cmd.addAll(driverArgs);
         return cmd;
     }
 
-    private String cpuPids() {
+    private String cpuPidsOption() {
         return String.join(",", cpuPids.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
