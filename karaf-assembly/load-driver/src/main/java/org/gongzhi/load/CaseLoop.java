@@ -1,12 +1,14 @@
 package org.gongzhi.load;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One case through the closed loop (事件闭环): intake, then register → dispatch → accept → feedback → verify-pass →
- * close. Stops at the first failed call, which goes to the {@link ErrorLog}.
+ * close, and with {@code --evaluate} → evaluate (satisfaction 5). Stops at the first failed call, which goes to the
+ * {@link ErrorLog}.
  */
 final class CaseLoop {
 
@@ -35,18 +37,35 @@ final class CaseLoop {
             new Step("verify-pass", Map.of()),
             new Step("close", Map.of()));
 
+    /** The evaluation after close ({@code --evaluate}), as the district's administrator or dispatcher may record it. */
+    static final Step EVALUATE = new Step("evaluate", Map.of("satisfaction", 5));
+
     private final ApiClient api;
     private final ErrorLog errors;
     private final String runId;
+    private final List<Step> steps;
 
-    CaseLoop(ApiClient api, ErrorLog errors, String runId) {
+    /** The loop of {@link #STEPS}, followed by {@link #EVALUATE} when {@code evaluate}. */
+    CaseLoop(ApiClient api, ErrorLog errors, String runId, boolean evaluate) {
         this.api = api;
         this.errors = errors;
         this.runId = runId;
+        this.steps = steps(evaluate);
+    }
+
+    /** The transitions after intake of a loop with or without the evaluation. */
+    static List<Step> steps(boolean evaluate) {
+        if (!evaluate) {
+            return STEPS;
+        }
+        List<Step> all = new ArrayList<>(STEPS);
+        all.add(EVALUATE);
+        return List.copyOf(all);
     }
 
     /**
-     * Runs case {@code ticket}; records into {@code stats} only when {@code measured}. Latencies of intake and of
+     * Runs case {@code ticket}; records into {@code stats} only when {@code measured}. The case counts as closed
+     * when its last step (close, or evaluate) has answered. Latencies of intake and of
      * the whole loop count from {@code ticket.intendedNanos()} (the scheduled start, which in open-loop mode may lie
      * before the request could be sent), each transition from its own send.
      */
@@ -67,7 +86,7 @@ final class CaseLoop {
         if (!fullLoop) {
             return;
         }
-        for (Step step : STEPS) {
+        for (Step step : steps) {
             long sent = System.nanoTime();
             reply = api.transition(tenant, id, step.body(tenant));
             now = System.nanoTime();

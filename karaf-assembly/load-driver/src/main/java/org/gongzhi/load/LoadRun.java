@@ -2,12 +2,14 @@ package org.gongzhi.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run: {@code threads} workers take cases from the {@link Schedule} until it runs out, each driving its case
- * through the {@link CaseLoop}; then the figures are merged into a {@link Report}. Bounded: the schedule ends at
+ * through the {@link CaseLoop}; then the figures are merged into a {@link Report}, with the CPU the
+ * {@code --cpu-pids} processes and this JVM used between the end of the warm-up and the last worker's stop. Bounded: the schedule ends at
  * the deadline, a case in flight then is finished within the request timeouts, and workers still busy after that
  * are interrupted.
  */
@@ -26,7 +28,7 @@ final class LoadRun {
     Report execute() throws InterruptedException {
         ErrorLog errors = new ErrorLog();
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        CaseLoop loop = new CaseLoop(api, errors, runId);
+        CaseLoop loop = new CaseLoop(api, errors, runId, options.evaluate());
         Schedule schedule = new Schedule(System.nanoTime(), options.warmup(), options.duration(), options.rate(),
                 options.maxCases(), options.closeFraction());
         List<WorkerStats> stats = new ArrayList<>();
@@ -39,6 +41,12 @@ final class LoadRun {
             workers.add(t);
         }
         workers.forEach(Thread::start);
+        CpuMeter cpu = options.cpuPids().isEmpty() ? null : new CpuMeter(options.cpuPids());
+        Map<String, Double> cpuAtStart = null;
+        if (cpu != null) {
+            joinAll(workers, schedule.measureStartNanos()); // the warm-up
+            cpuAtStart = cpu.read();
+        }
         boolean aborted = !joinAll(workers, schedule.deadlineNanos() + graceNanos());
         if (aborted) {
             schedule.stop();
@@ -46,6 +54,7 @@ final class LoadRun {
             joinAll(workers, System.nanoTime() + JOIN_SLACK_NANOS);
         }
         long end = System.nanoTime();
+        Map<String, Double> cpuAtEnd = cpu == null ? null : cpu.read();
         WorkerStats total = new WorkerStats();
         for (int i = 0; i < workers.size(); i++) {
             if (!workers.get(i).isAlive()) { // join() made its writes visible; a stuck worker's figures are left out
@@ -54,7 +63,8 @@ final class LoadRun {
         }
         long elapsed = Math.max(0, end - schedule.measureStartNanos());
         return Report.of(options, total, elapsed, errors, schedule.issued(), schedule.notStarted(), aborted,
-                errors.failedCalls() >= options.maxErrors());
+                errors.failedCalls() >= options.maxErrors(),
+                cpu == null ? null : CpuMeter.between(cpuAtStart, cpuAtEnd, total.closed));
     }
 
     private void work(Schedule schedule, CaseLoop loop, WorkerStats stats, ErrorLog errors) {
@@ -80,7 +90,7 @@ final class LoadRun {
 
     /** Time allowed after the deadline for the cases in flight: every call of one case timing out, plus slack. */
     private long graceNanos() {
-        return options.requestTimeout().toNanos() * (CaseLoop.STEPS.size() + 1) + JOIN_SLACK_NANOS;
+        return options.requestTimeout().toNanos() * (CaseLoop.steps(options.evaluate()).size() + 1) + JOIN_SLACK_NANOS;
     }
 
     /** Joins all threads until {@code untilNanos}; true if all ended. */

@@ -1,6 +1,7 @@
 package org.gongzhi.load;
 
 import org.gongzhi.cli.ArgValues;
+import org.gongzhi.cli.ProcCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.MalformedInputException;
@@ -19,11 +20,15 @@ import java.util.Map;
  *
  * @param credentials the Keycloak account of each tenant of {@code tenants}, in the same order
  * @param dispatch    the settings of {@code --scenario dispatch}; {@code null} for the case-loop scenario
+ * @param evaluate    the closed loop ends with {@code evaluate} after {@code close} ({@code --evaluate})
+ * @param cpuPids     processes of this host whose CPU time the report shows, by name ({@code --cpu-pids}); empty:
+ *                    no CPU figures
  */
 record Options(URI base, List<TenantProfile> tenants, int threads, Duration duration, Duration warmup,
                double rate, double closeFraction, long maxCases, Path out, boolean allowRemote,
                Duration healthTimeout, Duration requestTimeout, long maxErrors, URI keycloak,
-               Map<String, Credentials> credentials, DispatchPlan dispatch) {
+               Map<String, Credentials> credentials, DispatchPlan dispatch, boolean evaluate,
+               Map<String, Long> cpuPids) {
 
     /**
      * {@code --scenario dispatch}: cases are reported and registered first, then dispatched at {@code --rate} per
@@ -68,6 +73,9 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             "  --health-timeout D      how long to wait for GET /api/v1/health = 200 (default 120s)",
             "  --request-timeout D     per request (default 30s)",
             "  --allow-remote          permit a non-loopback --base and --keycloak",
+            "  --evaluate              the closed loop also evaluates each case after close (satisfaction 5)",
+            "  --cpu-pids n=PID,...    CPU seconds of these processes of this host (each with its children) and of",
+            "                          the driver's JVM over the measured time, also per closed case",
             "  --scenario loop|dispatch  loop (default): the case closed loop; dispatch: report and register",
             "                          cases first, then dispatch them at --rate per second and measure when the",
             "                          department simulator receives each one",
@@ -86,6 +94,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
         Map<String, TenantProfile> profiles = new LinkedHashMap<>(TenantProfile.DEMO);
         Map<String, String> users = new LinkedHashMap<>();
         boolean allowRemote = false;
+        boolean evaluate = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -96,11 +105,12 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
             }
             switch (a) {
                 case "--allow-remote" -> allowRemote = true;
+                case "--evaluate" -> evaluate = true;
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--base", "--tenants", "--threads", "--duration", "--warmup", "--rate", "--close-fraction",
                         "--max-cases", "--max-errors", "--out", "--profile", "--health-timeout", "--request-timeout",
                         "--keycloak", "--user", "--password", "--password-file", "--scenario", "--simulator",
-                        "--outage", "--outage-at", "--outage-mode", "--drain-timeout" -> {
+                        "--outage", "--outage-at", "--outage-mode", "--drain-timeout", "--cpu-pids" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(a + " needs a value");
@@ -119,7 +129,32 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        return build(v, profiles, users, allowRemote);
+        return build(v, profiles, users, allowRemote, evaluate);
+    }
+
+    /** {@code name=PID,…} ({@code --cpu-pids}): names of letters, digits and dashes, other than the driver's own. */
+    static Map<String, Long> cpuPids(String spec) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String item : spec.split(",")) {
+            int eq = item.indexOf('=');
+            String name = eq < 0 ? "" : item.substring(0, eq).trim();
+            if (!name.matches("[A-Za-z0-9-]{1,32}")) {
+                throw new IllegalArgumentException("--cpu-pids must look like name=PID,name=PID (names of letters, "
+                        + "digits and dashes): " + spec);
+            }
+            if (name.equals(CpuMeter.DRIVER)) {
+                throw new IllegalArgumentException("--cpu-pids: the name " + CpuMeter.DRIVER
+                        + " is the driver's own JVM, always measured: " + spec);
+            }
+            long pid = ArgValues.integer("--cpu-pids", item.substring(eq + 1), 1, Long.MAX_VALUE);
+            if (ProcCpu.parent(pid) < 0) {
+                throw new IllegalArgumentException("--cpu-pids: no process " + pid + " on this host (" + name + ")");
+            }
+            if (pids.put(name, pid) != null) {
+                throw new IllegalArgumentException("--cpu-pids: " + name + " given twice");
+            }
+        }
+        return Collections.unmodifiableMap(pids);
     }
 
     /** Adds {@code tenant=username} (the {@code --user} option) to {@code users}. */
@@ -139,7 +174,7 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
     }
 
     private static Options build(Map<String, String> v, Map<String, TenantProfile> profiles, Map<String, String> users,
-                                 boolean allowRemote) {
+                                 boolean allowRemote, boolean evaluate) {
         URI base = LoopbackGuard.check("--base", v.getOrDefault("--base", "http://127.0.0.1:8181"), allowRemote);
         URI keycloak = LoopbackGuard.check("--keycloak", v.getOrDefault("--keycloak", "http://127.0.0.1:18080"),
                 allowRemote);
@@ -185,9 +220,14 @@ record Options(URI base, List<TenantProfile> tenants, int threads, Duration dura
                 throw new IllegalArgumentException("--user for tenant " + tenant + ", which is not in --tenants");
             }
         }
+        DispatchPlan dispatch = dispatchPlan(v, rate, allowRemote);
+        if (dispatch != null && (evaluate || v.containsKey("--cpu-pids"))) {
+            throw new IllegalArgumentException((evaluate ? "--evaluate" : "--cpu-pids") + " belongs to --scenario loop");
+        }
+        Map<String, Long> cpuPids = v.containsKey("--cpu-pids") ? cpuPids(v.get("--cpu-pids")) : Map.of();
         return new Options(base, List.copyOf(tenants), threads, duration, warmup, rate, fraction, maxCases, out,
                 allowRemote, health, request, maxErrors, keycloak, Collections.unmodifiableMap(credentials),
-                dispatchPlan(v, rate, allowRemote));
+                dispatch, evaluate, cpuPids);
     }
 
     /** The dispatch scenario's settings, or null for {@code --scenario loop}; its options are refused there. */

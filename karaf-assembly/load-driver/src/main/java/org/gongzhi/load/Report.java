@@ -22,6 +22,8 @@ import org.HdrHistogram.Histogram;
  * @param notStarted        open loop only: cases due before the deadline never started because all workers were busy
  * @param aborted           workers were still busy long after the deadline and had to be interrupted
  * @param stoppedOnErrors   the run ended early because {@code --max-errors} calls had failed
+ * @param cpu               with {@code --cpu-pids}: per process name (and {@value CpuMeter#DRIVER}), the CPU it used
+ *                          over the measured window; {@code null} without
  */
 record Report(String base, List<String> tenants, int threads, String mode, double ratePerSecond,
               double closeFraction, double warmupSeconds, double measuredSeconds, long casesStarted,
@@ -29,7 +31,14 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
               double transitionsPerSecond, Latency intake, Latency transition, Latency fullLoop,
               Map<String, Latency> perTransition, long errors, Map<String, Long> errorsByStatus,
               long authFailures, Map<String, Long> authFailuresByStatus, List<ErrorLog.Sample> errorSamples,
-              long notStarted, boolean aborted, boolean stoppedOnErrors) {
+              long notStarted, boolean aborted, boolean stoppedOnErrors, Map<String, Cpu> cpu) {
+
+    /** CPU a process used over the measured window: seconds, and milliseconds per closed case (NaN for none). */
+    record Cpu(double seconds, double msPerClosedCase) {
+        static Cpu of(double seconds, long casesClosed) {
+            return new Cpu(round(seconds, 3), casesClosed == 0 ? Double.NaN : round(seconds * 1000 / casesClosed, 3));
+        }
+    }
 
     /** Latency percentiles of one histogram, in milliseconds (recorded in microseconds). */
     record Latency(long count, double p50, double p90, double p99, double max, double mean) {
@@ -47,7 +56,14 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
     }
 
     static Report of(Options o, WorkerStats s, long measuredNanos, ErrorLog errors, long casesStarted,
-                     long notStarted, boolean aborted, boolean stoppedOnErrors) {
+                     long notStarted, boolean aborted, boolean stoppedOnErrors, Map<String, Cpu> cpu) {
+
+    /** CPU a process used over the measured window: seconds, and milliseconds per closed case (NaN for none). */
+    record Cpu(double seconds, double msPerClosedCase) {
+        static Cpu of(double seconds, long casesClosed) {
+            return new Cpu(round(seconds, 3), casesClosed == 0 ? Double.NaN : round(seconds * 1000 / casesClosed, 3));
+        }
+    }
         double seconds = measuredNanos / 1e9;
         Map<String, Latency> perTransition = new LinkedHashMap<>();
         s.perAction.forEach((action, h) -> perTransition.put(action, Latency.of(h)));
@@ -61,7 +77,7 @@ record Report(String base, List<String> tenants, int threads, String mode, doubl
                 s.transitionCount, round(perSecond(s.created, seconds), 2),
                 round(perSecond(s.transitionCount, seconds), 2), Latency.of(s.intake), Latency.of(s.transitions),
                 Latency.of(s.loop), perTransition, errors.total(), byStatus, errors.authFailures(), authByStatus,
-                errors.samples(), notStarted, aborted, stoppedOnErrors);
+                errors.samples(), notStarted, aborted, stoppedOnErrors, cpu);
     }
 
     /** {@code count / seconds}, 0 for no time. */

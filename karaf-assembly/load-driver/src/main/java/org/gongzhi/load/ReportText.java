@@ -34,6 +34,10 @@ final class ReportText {
             latency(b, "  " + e.getKey(), e.getValue());
         }
         latency(b, "full loop", r.fullLoop());
+        if (r.cpu() != null) {
+            line(b, "%-16s %9s %15s", "cpu (measured)", "seconds", "ms/closed case");
+            r.cpu().forEach((name, c) -> line(b, "  %-14s %9.2f %15.2f", name, c.seconds(), c.msPerClosedCase()));
+        }
         if (r.notStarted() > 0) {
             line(b, "BEHIND SCHEDULE %d cases due before the deadline never started (all workers busy):"
                     + " raise --threads or lower --rate", r.notStarted());

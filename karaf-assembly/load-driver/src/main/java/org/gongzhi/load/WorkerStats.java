@@ -37,10 +37,10 @@ final class WorkerStats {
         long us = micros(nanos);
         transitionCount++;
         transitions.recordValue(us);
-        perAction.get(action).recordValue(us);
+        perAction.computeIfAbsent(action, a -> new Histogram(DIGITS)).recordValue(us);
     }
 
-    /** A case driven through to {@code close}; {@code nanos} from its intended start to the close answer. */
+    /** A case driven through to {@code close} (or evaluate); {@code nanos} from its intended start to that answer. */
     void closed(long nanos) {
         closed++;
         loop.recordValue(micros(nanos));
@@ -51,7 +51,7 @@ final class WorkerStats {
         intake.add(other.intake);
         transitions.add(other.transitions);
         loop.add(other.loop);
-        other.perAction.forEach((action, h) -> perAction.get(action).add(h));
+        other.perAction.forEach((action, h) -> perAction.computeIfAbsent(action, a -> new Histogram(DIGITS)).add(h));
         created += other.created;
         closed += other.closed;
         transitionCount += other.transitionCount;

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,7 +103,8 @@ public class LoadRunTest {
         } else if (path.endsWith("/transitions")) {
             String action = body.replaceAll(".*\"action\":\"([a-z-]+)\".*", "$1");
             count(action);
-            boolean fail = action.equals(failAction);
+            boolean fail = action.equals(failAction)
+                    || action.equals("evaluate") && !body.contains("\"satisfaction\":5"); // as the platform's 422
             status = fail ? failStatus : 200;
             answer = fail ? "{\"title\":\"illegal transition\"}" : "{\"id\":\"x\",\"version\":1}";
         } else {
@@ -158,6 +160,35 @@ public class LoadRunTest {
         assertEquals(0, r.authFailures());
         assertEquals(null, calls.get("unauthorized"));
         assertEquals(3, calls.get("token").get()); // one login per tenant, then the cached token
+    }
+
+    @Test
+    public void withEvaluateTheLoopEndsWithTheEvaluationAndTheCpuOfTheNamedProcessesIsMeasured() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Options o = options("800ms", "--max-cases", "300", "--evaluate", "--cpu-pids", "stub=" + self);
+        Report r = new LoadRun(o, api(o)).execute();
+        assertEquals(0, r.errors());
+        assertTrue(r.casesClosed() > 0);
+        assertEquals(r.casesCreated(), r.casesClosed());
+        assertEquals(7 * r.casesClosed(), r.transitions());
+        assertEquals(r.casesClosed(), r.perTransition().get("evaluate").count());
+        assertEquals(calls.get("close").get(), calls.get("evaluate").get());
+        assertEquals(List.of("stub", CpuMeter.DRIVER), List.copyOf(r.cpu().keySet()));
+        // the stub serves in this JVM, so both figures are this JVM's CPU over the measured window (≈ 0.8 s)
+        for (Report.Cpu c : r.cpu().values()) {
+            assertTrue("cpu " + c, c.seconds() > 0 && c.seconds() < 2 * 2 * r.measuredSeconds());
+            assertEquals(c.seconds() * 1000 / r.casesClosed(), c.msPerClosedCase(), 0.01);
+        }
+        assertTrue(ReportText.format(r).contains("cpu (measured)"));
+    }
+
+    @Test
+    public void withoutEvaluateTheLoopEndsAtClose() throws Exception {
+        Options o = options("500ms", "--max-cases", "50");
+        Report r = new LoadRun(o, api(o)).execute();
+        assertEquals(null, calls.get("evaluate"));
+        assertFalse(r.perTransition().containsKey("evaluate"));
+        assertEquals(null, r.cpu());
     }
 
     @Test

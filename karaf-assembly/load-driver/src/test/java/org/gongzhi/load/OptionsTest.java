@@ -124,6 +124,31 @@ public class OptionsTest {
     }
 
     @Test
+    public void evaluateAndCpuPids() {
+        Options plain = Options.parse(new String[0]);
+        assertFalse(plain.evaluate());
+        assertEquals(Map.of(), plain.cpuPids());
+        long self = ProcessHandle.current().pid();
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        Options o = Options.parse(new String[] {"--evaluate", "--cpu-pids", "karaf=" + self + ",postgres=" + parent});
+        assertTrue(o.evaluate());
+        assertEquals(List.of("karaf", "postgres"), List.copyOf(o.cpuPids().keySet()));
+        assertEquals(Long.valueOf(parent), o.cpuPids().get("postgres"));
+        String[][] bad = {
+            {"--cpu-pids", "karaf"}, {"--cpu-pids", "=" + self}, {"--cpu-pids", "ka raf=" + self},
+            {"--cpu-pids", "karaf=x"}, {"--cpu-pids", "karaf=0"}, {"--cpu-pids", "karaf=" + Integer.MAX_VALUE},
+            {"--cpu-pids", "driver=" + self}, {"--cpu-pids", "a=" + self + ",a=" + parent}, {"--cpu-pids"},
+            {"--scenario", "dispatch", "--rate", "10", "--evaluate"},
+            {"--scenario", "dispatch", "--rate", "10", "--cpu-pids", "a=" + self},
+        };
+        for (String[] args : bad) {
+            assertThrows(String.join(" ", args), IllegalArgumentException.class, () -> Options.parse(args));
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--cpu-pids",
+            "karaf=" + Integer.MAX_VALUE})).getMessage().contains("no process " + Integer.MAX_VALUE));
+    }
+
+    @Test
     public void dispatchScenario() {
         assertNull(Options.parse(new String[0]).dispatch());
         Options.DispatchPlan plain = Options.parse(new String[] {"--scenario", "dispatch", "--rate", "200"}).dispatch();

@@ -31,7 +31,7 @@ public class ReportTest {
         }
         WorkerStats total = new WorkerStats().add(a).add(b);
         Report r = Report.of(Options.parse(new String[0]), total, 10_000 * MS, new ErrorLog(), 130, 0, false,
-                false);
+                false, null);
 
         assertEquals(100, r.casesCreated());
         assertEquals(40, r.casesClosed());
@@ -61,7 +61,7 @@ public class ReportTest {
 
     @Test
     public void noMeasuredTimeMeansNoThroughput() {
-        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), 0, new ErrorLog(), 0, 0, false, false);
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), 0, new ErrorLog(), 0, 0, false, false, null);
         assertEquals(0, r.intakePerSecond(), 0);
         assertEquals(0, r.intake().count());
         assertEquals(0, r.intake().p99(), 0);
@@ -78,7 +78,7 @@ public class ReportTest {
         for (int i = 0; i < 10; i++) {
             errors.record("accept", new ApiClient.Reply(500, "x".repeat(1000)));
         }
-        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false);
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false, null);
         assertEquals(13, r.errors());
         assertEquals(Map.of("no answer", 1L, "HTTP 409", 2L, "HTTP 500", 10L), r.errorsByStatus());
         assertEquals(ErrorLog.SAMPLES, r.errorSamples().size());
@@ -103,7 +103,7 @@ public class ReportTest {
         errors.record("accept", new ApiClient.Reply(403, "{\"title\":\"forbidden\"}"));
         errors.record("close", new ApiClient.Reply(ApiClient.NO_TOKEN, "no token for user jz-admin in realm jizhou"));
         assertEquals(3, errors.failedCalls() - errors.total());
-        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false);
+        Report r = Report.of(Options.parse(new String[0]), new WorkerStats(), MS, errors, 1, 0, false, false, null);
         assertEquals(1, r.errors());
         assertEquals(Map.of("no token", 1L), r.errorsByStatus());
         assertEquals(3, r.authFailures());
@@ -119,8 +119,30 @@ public class ReportTest {
 
         ErrorLog onlyRefused = new ErrorLog();
         onlyRefused.record("intake", new ApiClient.Reply(401, ""));
-        assertEquals(1, Report.of(Options.parse(new String[0]), new WorkerStats(), MS, onlyRefused, 1, 0, false, false)
+        assertEquals(1, Report.of(Options.parse(new String[0]), new WorkerStats(), MS, onlyRefused, 1, 0, false, false, null)
                 .exitCode());
+    }
+
+    @Test
+    public void theCpuSectionGivesSecondsAndMillisecondsPerClosedCase() throws Exception {
+        WorkerStats s = new WorkerStats();
+        for (int c = 0; c < 400; c++) {
+            s.closed(20 * MS);
+        }
+        Map<String, Report.Cpu> cpu = CpuMeter.between(Map.of("karaf", 100.0, CpuMeter.DRIVER, 7.5),
+                Map.of("karaf", 104.8, CpuMeter.DRIVER, 8.1), s.closed);
+        Report r = Report.of(Options.parse(new String[0]), s, 10_000 * MS, new ErrorLog(), 400, 0, false, false, cpu);
+        assertEquals(4.8, r.cpu().get("karaf").seconds(), 1e-9);
+        assertEquals(12.0, r.cpu().get("karaf").msPerClosedCase(), 1e-9);
+        assertEquals(1.5, r.cpu().get(CpuMeter.DRIVER).msPerClosedCase(), 1e-9);
+        String text = ReportText.format(r);
+        assertTrue(text, text.contains("  karaf               4.80           12.00\n"));
+        String json = ReportText.json(r);
+        assertTrue(json, json.replaceAll("\\s+", "").contains("\"karaf\":{\"seconds\":4.8,\"msPerClosedCase\":12.0}"));
+        assertTrue(Double.isNaN(Report.Cpu.of(1, 0).msPerClosedCase()));
+        assertFalse("no cpu lines without --cpu-pids",
+                ReportText.format(Report.of(Options.parse(new String[0]), s, MS, new ErrorLog(), 1, 0, false, false, null))
+                        .contains("cpu"));
     }
 
     @Test

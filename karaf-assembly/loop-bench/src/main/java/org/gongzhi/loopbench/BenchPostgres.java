@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gongzhi.cli.ProcCpu;
 
 /**
  * The one PostgreSQL every engine of a run writes to: the benchmark's own embedded server (zonky, started with

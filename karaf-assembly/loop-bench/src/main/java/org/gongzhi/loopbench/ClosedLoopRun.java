@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 
 import org.HdrHistogram.Histogram;
+import org.gongzhi.cli.ProcCpu;
 
 /**
  * One point of the benchmark: {@code threads} workers each run loops back to back (closed loop) for the
@@ -17,10 +18,15 @@ import org.HdrHistogram.Histogram;
  */
 final class ClosedLoopRun {
 
-    /** What one point measured. CPU figures are NaN when the process could not be read. */
+    /**
+     * What one point measured. CPU per loop: {@code engineCpuMsPerLoop} is the process running the loop (the
+     * bench JVM for the in-process engines, engine and client in one; Karaf for our platform),
+     * {@code clientCpuMsPerLoop} a separate client's (the load driver; NaN in process). CPU figures are NaN
+     * when the process could not be read.
+     */
     record Point(String engine, int threads, long loops, double seconds, double loopsPerSecond, double p50Ms,
-                 double p99Ms, double maxMs, double benchCpuMsPerLoop, double postgresCpuMsPerLoop, long errors,
-                 String firstError) {
+                 double p99Ms, double maxMs, double engineCpuMsPerLoop, double postgresCpuMsPerLoop,
+                 double clientCpuMsPerLoop, long errors, String firstError) {
     }
 
     private ClosedLoopRun() {
@@ -62,7 +68,7 @@ final class ClosedLoopRun {
         long loops = all.getTotalCount();
         return new Point(engine.name(), threads, loops, seconds, loops / seconds,
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0,
-                perLoop(benchCpu, loops), perLoop(pgCpu, loops), errors.get(), firstError.get());
+                perLoop(benchCpu, loops), perLoop(pgCpu, loops), Double.NaN, errors.get(), firstError.get());
     }
 
     private static void work(LoopEngine engine, int worker, Histogram h, long measureFrom, long until,

@@ -15,11 +15,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The limit: the writes one closed loop of our platform makes, and nothing else, over plain JDBC with
- * one transaction per step as the load driver calls them — intake (the case row and journal entry 1),
- * register, dispatch (with its outbox row), accept, feedback, verify, close. Each transition updates the
- * case row under its version (optimistic lock, as Hibernate's) and appends one journal row. The client
- * keeps the case's version and journal position, so no step reads before it writes.
+ * The limit: the writes one closed loop of our platform makes, and nothing else, over plain JDBC in the
+ * seven transactions of issue 18 — intake and registration in one (the case row as our intake then register
+ * leave it, with both journal entries), then dispatch (with its outbox row), accept, feedback, verify, close
+ * and evaluate. Each transition updates the case row under its version (optimistic lock, as Hibernate's) and
+ * appends one journal row. The client keeps the case's version and journal position, so no step reads before
+ * it writes.
  */
 final class JdbcLoop implements LoopEngine {
 
@@ -39,19 +40,22 @@ final class JdbcLoop implements LoopEngine {
         }
     }
 
-    /** The load driver's loop after intake, in order. */
+    /** The row's version after intake and registration (our intake writes 0, registration 1). */
+    static final int REGISTERED_VERSION = 1;
+
+    /** The loop after intake and registration, in order: the six transactions that follow the first. */
     static final List<Step> STEPS = List.of(
-            new Step("register", "REPORTED", "REGISTERED", ", registered_at = ?, due_at = ?::timestamptz + interval '2 hours'"),
             new Step("dispatch", "REGISTERED", "DISPATCHED", ", dispatched_at = ?, lead_department = 'CG'"),
             new Step("accept", "DISPATCHED", "HANDLING", ""),
             new Step("feedback", "HANDLING", "FEEDBACK", ", feedback_at = ?"),
             new Step("verify-pass", "FEEDBACK", "VERIFIED", ""),
-            new Step("close", "VERIFIED", "CLOSED", ", closed_at = ?, closed_on_time = true"));
+            new Step("close", "VERIFIED", "CLOSED", ", closed_at = ?, closed_on_time = true"),
+            new Step("evaluate", "CLOSED", "EVALUATED", ", satisfaction = 5"));
 
     private static final String INSERT_CASE = "insert into loop_case (id, tenant_id, case_number, title, description, "
-            + "category_code, channel, status, grid_code, reported_at, version) "
-            + "values (?, ?, 'LB' || nextval('loop_case_number_seq'), ?, ?, 'CM0101', 'grid-worker', 'REPORTED', "
-            + "'360802001001001', ?, 0) returning case_number";
+            + "category_code, channel, status, grid_code, reported_at, registered_at, due_at, version) "
+            + "values (?, ?, 'LB' || nextval('loop_case_number_seq'), ?, ?, 'CM0101', 'grid-worker', 'REGISTERED', "
+            + "'360802001001001', ?, ?, ?::timestamptz + interval '2 hours', " + REGISTERED_VERSION + ") returning case_number";
     private static final String INSERT_JOURNAL = "insert into loop_journal (tenant_id, case_id, seq, occurred_at, actor, "
             + "action, from_status, to_status, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_DISPATCH = "insert into loop_dispatch (dispatch_id, tenant_id, case_id, "
@@ -83,8 +87,10 @@ final class JdbcLoop implements LoopEngine {
         }
     }
 
+    /** The first transaction: the case row, registered, and its journal entries 1 (the report) and 2 (register). */
     private String intake(UUID id, int worker, long n) throws SQLException {
         Instant now = Instant.now();
+        Timestamp at = Timestamp.from(now);
         try (Connection c = begin()) {
             String number;
             try (PreparedStatement ps = c.prepareStatement(INSERT_CASE)) {
@@ -92,13 +98,16 @@ final class JdbcLoop implements LoopEngine {
                 ps.setString(2, TENANT);
                 ps.setString(3, "闭环压测 " + worker + "-" + n);
                 ps.setString(4, "道路旁暴露垃圾，请尽快清理");
-                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setTimestamp(5, at);
+                ps.setTimestamp(6, at);
+                ps.setTimestamp(7, at);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
                     number = rs.getString(1);
                 }
             }
             journal(c, id, 1, now, null, null, "REPORTED");
+            journal(c, id, 2, now, "register", "REPORTED", "REGISTERED");
             c.commit();
             return number;
         }
@@ -117,12 +126,12 @@ final class JdbcLoop implements LoopEngine {
                     ps.setTimestamp(p++, at);
                 }
                 ps.setObject(p++, id);
-                ps.setLong(p, i);
+                ps.setLong(p, REGISTERED_VERSION + i);
                 if (ps.executeUpdate() != 1) {
-                    throw new SQLException("case " + number + " changed meanwhile (version " + i + ")");
+                    throw new SQLException("case " + number + " changed meanwhile (version " + (REGISTERED_VERSION + i) + ")");
                 }
             }
-            journal(c, id, i + 2, now, step.action(), step.from(), step.to());
+            journal(c, id, i + 3, now, step.action(), step.from(), step.to());
             if (step.action().equals("dispatch")) {
                 outbox(c, id, number, now);
             }

@@ -13,13 +13,16 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.gongzhi.cli.ArgValues;
+import org.gongzhi.cli.ProcCpu;
 import org.gongzhi.loopbench.ClosedLoopRun.Point;
 
 /**
  * The closed-loop comparison benchmark (issue 18): on one PostgreSQL with fsync and synchronous_commit on,
- * for each thread count, each engine ({@link FlowableLoop}, {@link JdbcLoop}) runs the loop for a warm-up and
- * a measured time; prints loops/s, p50/p99 of a loop and CPU per loop of this JVM and of PostgreSQL, the
- * ratios, and writes it all as JSON. Exit 0 when no loop failed, 1 otherwise, 2 for a usage or setup error.
+ * for each thread count, our platform over HTTP ({@link PlatformDriver}, with {@code --platform-driver}) and
+ * then each engine ({@link FlowableLoop}, {@link JdbcLoop}) run the loop for a warm-up and a measured time;
+ * prints loops/s, p50/p99 of a loop and CPU per loop of the engine's process, of PostgreSQL and of a separate
+ * client, the ratios, and writes it all as JSON. Exit 0 when no loop failed, 1 otherwise, 2 for a usage or
+ * setup error.
  */
 public final class LoopBench {
 
@@ -31,7 +34,14 @@ public final class LoopBench {
             "  --out FILE                   also write the report as JSON",
             "  --platform F1,F2,...         add our platform's rows from load driver JSON reports (its --out)",
             "  --db-url URL --db-user U --db-password-file F",
-            "                               a running PostgreSQL instead of the bench's own embedded one");
+            "                               a running PostgreSQL instead of the bench's own embedded one",
+            "  --platform-driver JAR        measure our platform too: before the engines at each thread count, run",
+            "                               the load driver JAR (closed loop, --evaluate, CPU of Karaf, PostgreSQL",
+            "                               and itself); needs --db-url, the platform's PostgreSQL",
+            "  --karaf-pid PID              the platform's JVM (default: the one process running",
+            "                               " + PlatformDriver.KARAF_MAIN + ")",
+            "  --driver-args \"...\"          further options of the load driver, separated by spaces",
+            "                               (--base, --keycloak, --tenants, --password-file ...)");
 
     private LoopBench() {
     }
@@ -44,6 +54,7 @@ public final class LoopBench {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--threads", "1,4,8", "--duration", "30s",
                 "--warmup", "10s", "--engines", "flowable,jdbc", "--out", "", "--platform", "", "--db-url", "",
                 "--db-user", "postgres", "--db-password-file", ""));
+        o.putAll(Map.of("--platform-driver", "", "--karaf-pid", "", "--driver-args", ""));
         try {
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--help")) {
@@ -64,6 +75,17 @@ public final class LoopBench {
             if (engines.isEmpty() || !List.of("flowable", "jdbc").containsAll(engines)) {
                 throw new IllegalArgumentException("--engines: flowable and/or jdbc: " + o.get("--engines"));
             }
+            boolean driven = !o.get("--platform-driver").isBlank();
+            if (driven && o.get("--db-url").isBlank()) {
+                throw new IllegalArgumentException("--platform-driver needs --db-url: the platform's PostgreSQL");
+            }
+            if (driven && !o.get("--platform").isBlank()) {
+                throw new IllegalArgumentException("give --platform-driver (measure) or --platform (read), not both");
+            }
+            if (!driven && !(o.get("--karaf-pid") + o.get("--driver-args")).isBlank()) {
+                throw new IllegalArgumentException("--karaf-pid and --driver-args belong to --platform-driver");
+            }
+            PlatformDriver.args(o.get("--driver-args"));
             List<Point> points = new ArrayList<>();
             for (String f : o.get("--platform").split(",")) {
                 if (!f.isBlank()) {
@@ -97,6 +119,13 @@ public final class LoopBench {
             Map<String, String> settings = pg.settings();
             long postmaster = pg.postmasterPid();
             Map<String, String> machine = machine(pg, postmaster);
+            PlatformDriver platform = null;
+            if (!o.get("--platform-driver").isBlank()) {
+                long karaf = PlatformDriver.karafPid(o.get("--karaf-pid"), PlatformDriver.KARAF_MAIN);
+                machine.put("karafPid", Long.toString(karaf));
+                platform = new PlatformDriver(Path.of(o.get("--platform-driver")), karaf, postmaster,
+                        o.get("--driver-args"), outputDirectory(o.get("--out")));
+            }
             System.out.println("PostgreSQL " + settings + "; " + machine);
             Map<String, HikariDataSource> pools = new LinkedHashMap<>();
             Map<String, LoopEngine> running = new LinkedHashMap<>();
@@ -107,6 +136,14 @@ public final class LoopBench {
                     running.put(e, e.equals("flowable") ? new FlowableLoop(pool) : new JdbcLoop(pool));
                 }
                 for (int t : threads) {
+                    if (platform != null) {
+                        checkpoint(pg, pools.values().iterator().next());
+                        System.out.printf("platform, %d thread(s): the load driver runs (log: %s) …%n", t,
+                                platform.log(t));
+                        Point p = platform.run(t, warmup, duration);
+                        System.out.printf("platform, %d thread(s): %.1f loops/s%n", t, p.loopsPerSecond());
+                        points.add(p);
+                    }
                     for (LoopEngine engine : running.values()) {
                         checkpoint(pg, pools.get(engine.name()));
                         Point p = ClosedLoopRun.run(engine, t, warmup, duration, () -> ProcCpu.server(postmaster));
@@ -120,8 +157,15 @@ public final class LoopBench {
             }
             Map<String, String> options = new LinkedHashMap<>(o);
             options.remove("--db-password-file");
+            options.put("--driver-args", o.get("--driver-args").replaceAll("(--password[= ])\\S+", "$1***"));
             return BenchReport.of(startedAt, machine, settings, options, points);
         }
+    }
+
+    /** Where the load driver's logs and reports go: the directory of {@code --out}, else {@code target}. */
+    static Path outputDirectory(String out) {
+        Path parent = out.isBlank() ? null : Path.of(out).toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("target");
     }
 
     /** The machine's state at the start: CPUs, load, the JVM, where the database runs. */

@@ -21,10 +21,14 @@ create table if not exists loop_case (
     closed_at        timestamptz,
     due_at           timestamptz,
     closed_on_time   boolean,
+    satisfaction     smallint,
     version          bigint       not null,
     constraint loop_case_number_uq unique (tenant_id, case_number),
-    constraint loop_case_tenant_id_uq unique (tenant_id, id)
+    constraint loop_case_tenant_id_uq unique (tenant_id, id),
+    constraint loop_case_satisfaction_chk check (satisfaction between 1 and 5)
 );
+-- tables of a run before the loop had its evaluation
+alter table loop_case add column if not exists satisfaction smallint check (satisfaction between 1 and 5);
 create index if not exists loop_case_status_idx on loop_case (tenant_id, status);
 create index if not exists loop_case_reported_idx on loop_case (tenant_id, reported_at desc);
 create index if not exists loop_case_due_open_idx on loop_case (tenant_id, due_at)

@@ -18,6 +18,7 @@ import org.flowable.task.api.history.HistoricTaskInstance;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.gongzhi.cli.ProcCpu;
 
 /** Each engine, on the bench's embedded PostgreSQL, leaves exactly what whole loops leave. */
 public class LoopEnginesTest {
@@ -50,22 +51,27 @@ public class LoopEnginesTest {
     }
 
     @Test
-    public void theJdbcLoopWritesOneCaseSevenJournalRowsAndOneDispatchPerLoop() throws Exception {
+    public void theJdbcLoopCommitsSevenTransactionsPerCaseWithEightJournalRowsAndOneDispatch() throws Exception {
         JdbcLoop jdbc = new JdbcLoop(pool);
         long before = count("select count(*) from loop_case");
         for (int n = 0; n < 3; n++) {
             jdbc.loop(0, n);
         }
         assertEquals(before + 3, count("select count(*) from loop_case"));
-        assertEquals("every case closed, version 6 (six transitions after intake), with its times", 0,
-                count("select count(*) from loop_case where status <> 'CLOSED' or version <> 6 or registered_at is null "
-                        + "or dispatched_at is null or feedback_at is null or closed_at is null or due_at is null "
-                        + "or lead_department is null"));
+        assertEquals("every case evaluated, version 7 (registered at 1, six transitions after), with its times", 0,
+                count("select count(*) from loop_case where status <> 'EVALUATED' or version <> 7 "
+                        + "or satisfaction is distinct from 5 or registered_at is null or dispatched_at is null "
+                        + "or feedback_at is null or closed_at is null or due_at is null or lead_department is null"));
         List<String> journals = strings("select string_agg(seq || ':' || coalesce(action, '-') || ':' || to_status, ' ' "
                 + "order by seq) from loop_journal group by case_id");
         assertEquals(before + 3, journals.size());
         journals.forEach(j -> assertEquals("1:-:REPORTED 2:register:REGISTERED 3:dispatch:DISPATCHED 4:accept:HANDLING "
-                + "5:feedback:FEEDBACK 6:verify-pass:VERIFIED 7:close:CLOSED", j));
+                + "5:feedback:FEEDBACK 6:verify-pass:VERIFIED 7:close:CLOSED 8:evaluate:EVALUATED", j));
+        assertEquals("seven transactions per case: intake and registration in the first", List.of("7"),
+                strings("select distinct count(distinct txid) from loop_journal group by case_id"));
+        assertEquals("the report and the registration share a transaction", 0,
+                count("select count(*) from loop_journal a join loop_journal b on a.case_id = b.case_id "
+                        + "and a.seq = 1 and b.seq = 2 where a.txid <> b.txid"));
         assertEquals("one pending dispatch per case", 0, count("select count(*) from loop_case c where "
                 + "(select count(*) from loop_dispatch d where d.case_id = c.id and d.state = 'PENDING') <> 1"));
     }
@@ -96,16 +102,16 @@ public class LoopEnginesTest {
     @Test
     public void aClosedLoopRunCountsTheLoopsItMade() throws Exception {
         JdbcLoop jdbc = new JdbcLoop(pool);
-        long before = count("select count(*) from loop_case where status = 'CLOSED'");
+        long before = count("select count(*) from loop_case where status = 'EVALUATED'");
         long postmaster = pg.postmasterPid();
         ClosedLoopRun.Point p = ClosedLoopRun.run(jdbc, 2, Duration.ZERO, Duration.ofSeconds(1),
                 () -> ProcCpu.server(postmaster));
         assertEquals(0, p.errors());
         assertTrue("loops: " + p.loops(), p.loops() > 0);
-        assertEquals(before + p.loops(), count("select count(*) from loop_case where status = 'CLOSED'"));
+        assertEquals(before + p.loops(), count("select count(*) from loop_case where status = 'EVALUATED'"));
         assertTrue("p50 " + p.p50Ms() + " <= p99 " + p.p99Ms(), p.p50Ms() > 0 && p.p50Ms() <= p.p99Ms());
         assertTrue("PostgreSQL worked: " + p.postgresCpuMsPerLoop(), p.postgresCpuMsPerLoop() > 0);
-        assertTrue("this JVM worked: " + p.benchCpuMsPerLoop(), p.benchCpuMsPerLoop() > 0);
+        assertTrue("this JVM worked: " + p.engineCpuMsPerLoop(), p.engineCpuMsPerLoop() > 0);
     }
 
     private static long count(String sql) throws Exception {

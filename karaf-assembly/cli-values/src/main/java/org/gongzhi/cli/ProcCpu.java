@@ -1,18 +1,21 @@
-package org.gongzhi.loopbench;
+package org.gongzhi.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * CPU time of processes from {@code /proc/<pid>/stat} (Linux): user + system time in clock ticks,
- * turned into seconds with the kernel's {@code USER_HZ}.
+ * turned into seconds with the kernel's {@code USER_HZ}. Every reading is NaN (or -1 for a process id)
+ * when the process is not one of this host or {@code /proc} cannot be read.
  */
-final class ProcCpu {
+public final class ProcCpu {
 
     /** The kernel's clock ticks per second as {@code /proc} counts them ({@code getconf CLK_TCK}, 100 on Linux). */
-    static final double TICKS_PER_SECOND = ticks();
+    public static final double TICKS_PER_SECOND = ticks();
 
     private ProcCpu() {
     }
@@ -28,25 +31,24 @@ final class ProcCpu {
     }
 
     /** This JVM's CPU seconds so far (every thread: workers, JIT, GC). */
-    static double self() {
+    public static double self() {
         Stat s = read(Path.of("/proc/self/stat"));
         return s == null ? Double.NaN : (s.utime() + s.stime()) / TICKS_PER_SECOND;
     }
 
     /**
-     * CPU seconds so far of PostgreSQL: the postmaster {@code pid} with the children it has waited for,
-     * plus every live child (backends, WAL writer, checkpointer…); NaN when {@code pid} is not a process
-     * of this host.
+     * CPU seconds so far of process {@code pid} with the children it has waited for, plus every live child
+     * (for a PostgreSQL postmaster: its backends, WAL writer, checkpointer…); NaN when {@code pid} is not a
+     * process of this host.
      */
-    static double server(long pid) {
+    public static double server(long pid) {
         Stat master = read(Path.of("/proc", Long.toString(pid), "stat"));
         if (master == null) {
             return Double.NaN;
         }
         long ticks = master.utime() + master.stime() + master.cutime() + master.cstime();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            ticks += procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .map(p -> read(p.resolve("stat")))
+        try (Stream<Path> procs = processDirectories()) {
+            ticks += procs.map(p -> read(p.resolve("stat")))
                     .filter(s -> s != null && s.ppid() == pid)
                     .mapToLong(s -> s.utime() + s.stime()).sum();
         } catch (IOException e) {
@@ -55,10 +57,38 @@ final class ProcCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * The ids of the processes of this host, other than this JVM, whose command line
+     * ({@code /proc/<pid>/cmdline}, arguments joined by spaces) contains {@code fragment}; empty when
+     * {@code /proc} cannot be read.
+     */
+    public static List<Long> withCommandLine(String fragment) {
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> procs = processDirectories()) {
+            return procs.filter(p -> commandLine(p).contains(fragment))
+                    .map(p -> Long.parseLong(p.getFileName().toString()))
+                    .filter(pid -> pid != self).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** The parent process id of {@code pid}, or -1 when it is not a process of this host. */
-    static long parent(long pid) {
+    public static long parent(long pid) {
         Stat s = read(Path.of("/proc", Long.toString(pid), "stat"));
         return s == null ? -1 : s.ppid();
+    }
+
+    private static Stream<Path> processDirectories() throws IOException {
+        return Files.list(Path.of("/proc")).filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit));
+    }
+
+    private static String commandLine(Path process) {
+        try {
+            return new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return ""; // gone meanwhile, or not ours to read
+        }
     }
 
     private static Stat read(Path stat) {
