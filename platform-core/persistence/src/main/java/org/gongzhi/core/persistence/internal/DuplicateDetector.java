@@ -41,7 +41,7 @@ final class DuplicateDetector {
     private static final String OPEN = " and status not in ('CLOSED', 'EVALUATED', 'REJECTED') and merged_into is null";
     private static final String COLUMNS = "select id, case_number, category_code, latitude, longitude, reported_at,"
             + " text_bigrams, %s from case_record where tenant_id = ? and family = ? and reported_at >= ?" + OPEN;
-    private static final String REPEAT_COLUMNS = "select %s, latitude, longitude from case_record"
+    private static final String REPEATS = "select count(*) from case_record"
             + " where tenant_id = ? and category_code = ? and reported_at >= ?";
 
     private DuplicateDetector() {
@@ -148,37 +148,61 @@ final class DuplicateDetector {
     /**
      * Earlier reports of the same leaf category within {@link DuplicateFlag#REPEAT_DAYS} days by the same phone
      * (its hash) or within {@link #REPEAT_METRES} of the case. The place part counts the reports within the
-     * distance; the phone part counts the phone's reports that the place part did not.
+     * distance; the phone part counts the phone's reports that the place part did not. Counted in the database:
+     * a spot many report (a building site, a flooded street) may hold thousands of them.
      */
     private static int repeats(Connection connection, String tenantId, CaseEntity c) throws SQLException {
         boolean located = c.latitude != null && c.longitude != null;
         if (c.phoneHash == null && !located) {
             return 0;
         }
-        List<Branch> branches = new ArrayList<>();
+        String near = "coalesce(" + GeoCells.METRES_TO_POINT + " <= " + REPEAT_METRES + ", false)";
+        List<String> parts = new ArrayList<>();
         if (located) {
-            // a metre to spare, so that every report within the distance is surely in these cells
-            branches.add(new Branch(REPEAT_COLUMNS.formatted("true") + " and " + GeoCells.REPEAT_CELL + " = any(?)",
-                    GeoCells.aroundForRepeats(c.latitude, c.longitude, REPEAT_METRES + 1)));
+            parts.add(REPEATS + " and " + GeoCells.REPEAT_CELL + " = any(?) and " + near);
         }
         if (c.phoneHash != null) {
-            branches.add(new Branch(REPEAT_COLUMNS.formatted("false") + " and phone_hash = ?", c.phoneHash));
+            parts.add(REPEATS + " and phone_hash = ?" + (located ? " and not " + near : ""));
         }
         Timestamp since = Timestamp.from(c.reportedAt.minus(Duration.ofDays(DuplicateFlag.REPEAT_DAYS)));
-        int n = 0;
-        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.categoryCode, since);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                boolean byPlace = rs.getBoolean(1);
-                double lat = rs.getDouble(2);
-                boolean near = !rs.wasNull() && located
-                        && GeoCells.metres(c.latitude, c.longitude, lat, rs.getDouble(3)) <= REPEAT_METRES;
-                if (byPlace ? near : !near) {
-                    n++;
+        String sql = "select " + String.join(" + ", parts.stream().map(p -> "(" + p + ")").toList());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 0;
+            if (located) {
+                i = bindWindow(ps, i, tenantId, c.categoryCode, since);
+                // a metre to spare, so that every report within the distance is surely in these cells
+                long[] cells = GeoCells.aroundForRepeats(c.latitude, c.longitude, REPEAT_METRES + 1);
+                ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
+                i = bindPoint(ps, i, c);
+            }
+            if (c.phoneHash != null) {
+                i = bindWindow(ps, i, tenantId, c.categoryCode, since);
+                ps.setString(++i, c.phoneHash);
+                if (located) {
+                    bindPoint(ps, i, c);
                 }
             }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
-        return n;
+    }
+
+    private static int bindWindow(PreparedStatement ps, int i, String tenantId, String category, Timestamp since)
+            throws SQLException {
+        ps.setString(++i, tenantId);
+        ps.setString(++i, category);
+        ps.setTimestamp(++i, since);
+        return i;
+    }
+
+    /** The case's point, as {@link GeoCells#METRES_TO_POINT} asks for it. */
+    private static int bindPoint(PreparedStatement ps, int i, CaseEntity c) throws SQLException {
+        ps.setDouble(++i, c.latitude);
+        ps.setDouble(++i, c.latitude);
+        ps.setDouble(++i, c.longitude);
+        return i;
     }
 
     private static Set<String> bigrams(Connection connection, String text) throws SQLException {

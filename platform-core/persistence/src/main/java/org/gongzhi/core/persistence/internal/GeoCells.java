@@ -22,6 +22,7 @@ final class GeoCells {
     /** Metres per degree of latitude (mean). */
     static final double METRES_PER_DEGREE = 111_195.0;
     private static final double EARTH_RADIUS = 6_371_000.0;
+    private static final String EARTH_RADIUS_SQL = "6371000.0";
 
     private GeoCells() {
     }
@@ -57,6 +58,14 @@ final class GeoCells {
         }
         return cells;
     }
+
+    /**
+     * {@link #metres} in SQL, from a row's {@code latitude}/{@code longitude} to a point given as three parameters:
+     * its latitude, its latitude again, its longitude (null when the row has no place).
+     */
+    static final String METRES_TO_POINT = "2 * " + EARTH_RADIUS_SQL + " * asin(least(1, sqrt("
+            + "power(sin(radians(latitude - ?) / 2), 2)"
+            + " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))";
 
     /** Great-circle distance in metres (haversine). */
     static double metres(double lat1, double lon1, double lat2, double lon2) {
