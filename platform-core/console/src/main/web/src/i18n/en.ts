@@ -250,7 +250,7 @@ const en: typeof zh = {
   duplicate: {
     flagged: 'Likely duplicate (score {score}) of these open cases:', distance: '{m} m away', sameGrid: 'same grid (no position)',
     hours: '{h} h apart', minutes: '{h} min apart', text: 'text overlap {p}', score: 'score {p}', merge: 'Merge', dismiss: 'Not a duplicate',
-    merged: 'Merged: the reporter follows the master case', dismissed: 'Duplicate flag dismissed', mergedInto: 'Merged into', repeat: 'Report no. {n}',
+    merged: 'Merged: the reporter follows the master case', dismissed: 'Duplicate flag dismissed', mergedInto: 'Merged into', repeat: 'Report no. {n}', repeatMany: 'Report no. {n} or later',
   },
   responsibility: {
     menu: 'Responsibility list', heading: 'Responsibility list (dispatch catalogue)',

@@ -249,7 +249,7 @@ export default {
   duplicate: {
     flagged: '疑似重复件（得分 {score}），可能与以下未办结案件反映同一问题：', distance: '相距 {m} 米', sameGrid: '同一网格（无坐标）',
     hours: '相隔 {h} 小时', minutes: '相隔 {h} 分钟', text: '文字重合 {p}', score: '得分 {p}', merge: '合并', dismiss: '不是重复',
-    merged: '已合并，上报人将随主案件获知进度', dismissed: '已撤销疑似重复标记', mergedInto: '已合并至主案件', repeat: '第{n}次反映',
+    merged: '已合并，上报人将随主案件获知进度', dismissed: '已撤销疑似重复标记', mergedInto: '已合并至主案件', repeat: '第{n}次反映', repeatMany: '第{n}次及以上反映',
   },
   responsibility: {
     menu: '责任清单', heading: '责任清单（派单目录）',

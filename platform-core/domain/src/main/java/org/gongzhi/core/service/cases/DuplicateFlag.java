@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param mergedInto       the master it was merged into, else {@code null}; its reporter follows the master
  * @param mergedIntoNumber the master's case number, else {@code null}
  * @param repeatNumber     the how-many-th report this is (第N次反映) of its category by the same phone or at
- *                         the same place within {@link #REPEAT_DAYS} days; 1 for a first report
+ *                         the same place within {@link #REPEAT_DAYS} days; 1 for a first report, at most 100
+ *                         (100 or more)
  * @since 2.1
  */
 public record DuplicateFlag(State state, Double score, List<DuplicateCandidate> candidates, UUID mergedInto,

@@ -36,12 +36,18 @@ final class DuplicateDetector {
 
     /** How near two reports must be to be "the same place" for a repeat complaint. */
     static final int REPEAT_METRES = 50;
+    /**
+     * Repeats are counted up to this many earlier reports, so the number is at most one more: past that a
+     * spot (a building site, a flooded street) is plainly a repeat, and counting on would cost intake a scan of
+     * every report there.
+     */
+    static final int REPEAT_CAP = 99;
     /** At most this many candidates are kept on a flag. */
     static final int MAX_CANDIDATES = 5;
     private static final String OPEN = " and status not in ('CLOSED', 'EVALUATED', 'REJECTED') and merged_into is null";
     private static final String COLUMNS = "select id, case_number, category_code, latitude, longitude, reported_at,"
             + " text_bigrams, %s from case_record where tenant_id = ? and family = ? and reported_at >= ?" + OPEN;
-    private static final String REPEATS = "select count(*) from case_record"
+    private static final String REPEATS = "select 1 from case_record"
             + " where tenant_id = ? and category_code = ? and reported_at >= ?";
 
     private DuplicateDetector() {
@@ -148,8 +154,8 @@ final class DuplicateDetector {
     /**
      * Earlier reports of the same leaf category within {@link DuplicateFlag#REPEAT_DAYS} days by the same phone
      * (its hash) or within {@link #REPEAT_METRES} of the case. The place part counts the reports within the
-     * distance; the phone part counts the phone's reports that the place part did not. Counted in the database:
-     * a spot many report (a building site, a flooded street) may hold thousands of them.
+     * distance; the phone part counts the phone's reports that the place part did not. Counted in the database,
+     * each part up to {@link #REPEAT_CAP}, and the sum capped there too.
      */
     private static int repeats(Connection connection, String tenantId, CaseEntity c) throws SQLException {
         boolean located = c.latitude != null && c.longitude != null;
@@ -165,7 +171,8 @@ final class DuplicateDetector {
             parts.add(REPEATS + " and phone_hash = ?" + (located ? " and not " + near : ""));
         }
         Timestamp since = Timestamp.from(c.reportedAt.minus(Duration.ofDays(DuplicateFlag.REPEAT_DAYS)));
-        String sql = "select " + String.join(" + ", parts.stream().map(p -> "(" + p + ")").toList());
+        String sql = "select " + String.join(" + ", parts.stream()
+                .map(p -> "(select count(*) from (" + p + " limit " + REPEAT_CAP + ") r)").toList());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 0;
             if (located) {
@@ -184,7 +191,7 @@ final class DuplicateDetector {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return Math.min(REPEAT_CAP, rs.getInt(1));
             }
         }
     }

@@ -172,6 +172,21 @@ public class DuplicatesTest {
     }
 
     @Test
+    public void repeatsAreCountedUpToAHundred() {
+        FIX.clock.advance(Duration.ofDays(40));
+        double lat = 27.531, lon = 114.931;
+        int[] numbers = new int[101];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = duplicates.of("jizhou", report("CM0105", "工地夜间施工噪声 " + i, "工地北门", lat, lon, GRID,
+                    null).id()).repeatNumber();
+        }
+        assertThat(numbers[0]).isEqualTo(1);
+        assertThat(numbers[98]).isEqualTo(99);
+        assertThat(numbers[99]).isEqualTo(100);
+        assertThat(numbers[100]).isEqualTo(100);
+    }
+
+    @Test
     public void repeatsCountTheSamePhoneOrPlaceAndCategoryWithinThirtyDays() {
         FIX.clock.advance(Duration.ofDays(40));
         Instant from = FIX.clock.instant();
