@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.hibernate.Session;
+import org.hibernate.query.QueryFlushMode;
 
 /**
  * Hibernate's own filter behind {@code @TenantId}, and the two hot statements of every step that step around its
@@ -36,10 +37,14 @@ final class TenantFilter {
         }
     }
 
-    /** The number of case {@code caseId}'s last journal entry (0 for none), read in plain SQL. */
+    /**
+     * The number of case {@code caseId}'s last journal entry (0 for none), read in plain SQL without flushing
+     * the session first: a journal entry's key is an identity column, so Hibernate inserts it at {@code persist}
+     * and none can be waiting for a flush.
+     */
     static int lastJournalSeq(Session s, UUID caseId) {
         return s.createNativeQuery("select coalesce(max(seq), 0) from case_journal where case_id = :id", Integer.class)
-                .addSynchronizedEntityClass(JournalEntity.class)
+                .setQueryFlushMode(QueryFlushMode.NO_FLUSH)
                 .setParameter("id", caseId).getSingleResult();
     }
 }
