@@ -61,9 +61,14 @@ public class MemoryLeases<T> {
 
     /** Claims up to {@code max} pending rows due now that nobody holds; the lease never expires. */
     public synchronized List<T> claimDue(String node, int max, Duration lease) {
+        return claimDue(node, max, lease, row -> true);
+    }
+
+    /** {@link #claimDue(String, int, Duration)} of the rows that also pass {@code also}. */
+    public synchronized List<T> claimDue(String node, int max, Duration lease, java.util.function.Predicate<T> also) {
         List<T> out = new ArrayList<>();
         for (T row : rows.values()) {
-            if (out.size() < max && pending.test(row) && !nextAttempt.apply(row).isAfter(Instant.now())
+            if (out.size() < max && pending.test(row) && also.test(row) && !nextAttempt.apply(row).isAfter(Instant.now())
                     && claims.putIfAbsent(key.apply(row), node) == null) {
                 out.add(row);
             }

@@ -39,6 +39,24 @@ public interface NotificationOutbox {
     List<Notification> claimDue(String node, int max, Duration lease);
 
     /**
+     * {@link #claimDue(String, int, Duration)} without the notifications whose district, channel and destination
+     * are among {@code resting} (keys of {@link #destinationKey}): a destination whose pace is not over would
+     * only have them claimed to postpone them.
+     *
+     * @since 1.3
+     */
+    List<Notification> claimDue(String node, int max, Duration lease, Collection<String> resting);
+
+    /**
+     * One destination of one district on one channel, as one key.
+     *
+     * @since 1.3
+     */
+    static String destinationKey(String tenantId, NotificationChannel channel, String destination) {
+        return tenantId + '\n' + channel.name() + '\n' + destination;
+    }
+
+    /**
      * Claims, to go out with {@code first} in one digest, the other pending notifications of its district,
      * destination and channel that are due by {@code dueBy} and not leased, oldest due first, at most
      * {@code max}.

@@ -42,7 +42,7 @@ public final class NotificationDelivery {
         }
         this.producer = runtime.camel().createProducerTemplate();
         runtime.add(new NotifyDeliverRoute(outbox, tenants, runtime, producer, clock));
-        runtime.add(new NotifyPollRoute(outbox, runtime.settings(), producer));
+        runtime.add(new NotifyPollRoute(outbox, runtime.settings(), producer, clock));
     }
 
     @Deactivate

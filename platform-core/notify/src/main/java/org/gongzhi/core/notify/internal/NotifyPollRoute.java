@@ -1,5 +1,6 @@
 package org.gongzhi.core.notify.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.gongzhi.core.service.notify.NotificationOutbox;
 
 /**
  * Route {@value #ROUTE_ID}: every poll period claims the due notifications (new ones, those whose
- * quiet hours, back-off or pace ended, replays, leases of a stopped node) and queues them for
+ * quiet hours, back-off or pace ended, replays, leases of a stopped node) except those to a destination
+ * whose pace is not over on this node (they would only be postponed), and queues them for
  * {@link NotifyDeliverRoute}, batch after batch while the queue has room: a batch's notifications to
  * one destination on one channel as one group, so that they can go out as one digest.
  */
@@ -20,9 +22,11 @@ final class NotifyPollRoute extends LeasePollRoute<Notification> {
 
     static final String ROUTE_ID = "notify-poll";
 
-    NotifyPollRoute(NotificationOutbox outbox, NotifyRuntime.Settings settings, ProducerTemplate producer) {
+    NotifyPollRoute(NotificationOutbox outbox, NotifyRuntime.Settings settings, ProducerTemplate producer,
+                    Clock clock) {
         super(ROUTE_ID, settings.poll(), NotifyDeliverRoute.QUEUE, settings.batchSize(), settings.batchSize() * 4,
-                max -> outbox.claimDue(settings.node(), max, settings.lease()), producer);
+                max -> outbox.claimDue(settings.node(), max, settings.lease(), settings.pace().resting(clock.instant())),
+                producer);
     }
 
     @Override

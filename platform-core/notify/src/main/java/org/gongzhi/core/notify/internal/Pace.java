@@ -2,11 +2,14 @@ package org.gongzhi.core.notify.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gongzhi.core.service.notify.Notification;
+import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationChannel;
 
 /**
@@ -25,9 +28,20 @@ final class Pace {
         this.perChannel = Map.copyOf(perChannel);
     }
 
-    /** Where {@code n} goes: its district, channel and destination, as one key. */
+    /** Where {@code n} goes: its district, channel and destination, as one key ({@link NotificationOutbox#destinationKey}). */
     static String destination(Notification n) {
-        return n.tenantId() + '\n' + n.channel().name() + '\n' + n.destination();
+        return NotificationOutbox.destinationKey(n.tenantId(), n.channel(), n.destination());
+    }
+
+    /** The destinations whose pace is not over at {@code now}: a claim leaves their notifications pending. */
+    Set<String> resting(Instant now) {
+        Set<String> resting = new HashSet<>();
+        nextFree.forEach((k, free) -> {
+            if (free.isAfter(now)) {
+                resting.add(k);
+            }
+        });
+        return resting;
     }
 
     /** The channel's pace, {@link Duration#ZERO} for none. */

@@ -45,6 +45,11 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     }
 
     @Override
+    public List<Notification> claimDue(String node, int max, Duration lease, Collection<String> resting) {
+        return claimDue(node, max, lease, n -> !resting.contains(Pace.destination(n)));
+    }
+
+    @Override
     public int enqueue(Notice notice) {
         throw new UnsupportedOperationException();
     }

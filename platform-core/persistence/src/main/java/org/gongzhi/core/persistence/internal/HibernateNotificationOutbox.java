@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,16 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
     public int enqueue(Notice notice) {
         var district = tenants.require(notice.tenantId());
         return db.inTenant(notice.tenantId(), s -> NoticeRows.enqueue(s, notice, clock.instant(), district));
+    }
+
+    @Override
+    public List<Notification> claimDue(String node, int max, Duration lease, Collection<String> resting) {
+        if (resting.isEmpty()) {
+            return claimDue(node, max, lease);
+        }
+        // the key of NotificationOutbox.destinationKey, in SQL
+        return claimDue(node, max, lease, " and (tenant_id || chr(10) || channel || chr(10) || destination) <> all (?)",
+                resting.toArray(String[]::new));
     }
 
     @Override

@@ -63,16 +63,28 @@ abstract class LeasedOutbox<T> {
 
     /** Claims up to {@code max} pending rows that are due now and not leased by anyone. */
     public List<T> claimDue(String node, int max, Duration lease) {
+        return claimDue(node, max, lease, "", null);
+    }
+
+    /**
+     * {@link #claimDue(String, int, Duration)} of the rows that also meet {@code condition} ({@code " and …"}
+     * with one text-array parameter, bound to {@code values}; none when {@code values} is null).
+     */
+    List<T> claimDue(String node, int max, Duration lease, String condition, String[] values) {
         Instant now = clock.instant();
         return db.inTenant(ROOT, s -> OutboxRows.query(s, "update " + table + " set claimed_by = ?, claimed_until = ? "
                 + "where " + key + " in (select " + key + " from " + table + " where state = 'PENDING' "
-                + "and next_attempt_at <= ? and " + UNLEASED + " order by next_attempt_at limit ? for update skip locked)"
-                + returning(), ps -> {
-                    ps.setString(1, node);
-                    ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setInt(5, max);
+                + "and next_attempt_at <= ? and " + UNLEASED + condition
+                + " order by next_attempt_at limit ? for update skip locked)" + returning(), ps -> {
+                    int i = 0;
+                    ps.setString(++i, node);
+                    ps.setTimestamp(++i, Timestamp.from(now.plus(lease)));
+                    ps.setTimestamp(++i, Timestamp.from(now));
+                    ps.setTimestamp(++i, Timestamp.from(now));
+                    if (values != null) {
+                        ps.setArray(++i, ps.getConnection().createArrayOf("varchar", values));
+                    }
+                    ps.setInt(++i, max);
                 }, mapper));
     }
 

@@ -26,6 +26,7 @@ import org.gongzhi.core.service.notify.NoticeRecipient;
 import org.gongzhi.core.service.notify.NoticeRecipient.Kind;
 import org.gongzhi.core.service.notify.Notification;
 import org.gongzhi.core.service.notify.NotificationChannel;
+import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationPreferences;
 import org.gongzhi.core.service.notify.NotificationState;
 import org.gongzhi.core.service.notify.NotificationTemplate;
@@ -147,6 +148,25 @@ public class NotificationOutboxTest {
         assertThat(FIX.notifications.delivered(sms.id(), "n3", "SMS-1")).isTrue();
         assertThat(FIX.notifications.get(JIZHOU, sms.id()).state()).isEqualTo(NotificationState.DELIVERED);
         assertThatThrownBy(() -> FIX.notifications.get("donghu", sms.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    public void aClaimLeavesRestingDestinationsPending() {
+        FIX.notifications.claimDue("drain", 10_000, LEASE).forEach(n -> FIX.notifications.delivered(n.id(), "drain", "t"));
+        String key = "resting:" + UUID.randomUUID();
+        FIX.notifications.enqueue(notice(key, new NoticeRecipient(Kind.PERSON, "jz-social"),
+                new NoticeRecipient(Kind.PERSON, "jz-cg")));
+        List<Notification> all = of(key);
+        Notification resting = all.stream().filter(n -> n.channel() == NotificationChannel.SMS
+                && n.destination().equals("jz-social")).findFirst().orElseThrow();
+        String restingKey = NotificationOutbox.destinationKey(JIZHOU, NotificationChannel.SMS, "jz-social");
+
+        List<Notification> claimed = FIX.notifications.claimDue("n1", 100, LEASE, java.util.Set.of(restingKey));
+        assertThat(claimed).extracting(Notification::id).doesNotContain(resting.id())
+                .contains(all.stream().filter(n -> n.channel() == NotificationChannel.SMS && n != resting)
+                        .map(Notification::id).findFirst().orElseThrow());
+        assertThat(FIX.notifications.claimDue("n1", 100, LEASE, java.util.Set.of())).extracting(Notification::id)
+                .contains(resting.id());
     }
 
     @Test
