@@ -106,8 +106,11 @@ public class TwoNodeScheduleTest {
 
     @Test
     public void eachFiringRunsOnOneNodeAndTheOtherTakesOver() throws Exception {
-        assertEquals("both nodes check in", 2, nodesCheckedIn());
-        assertEquals("both nodes hold the monthly report's work", 2, monthlyHolders(first));
+        // the second node's scheduler starts after its container is up: wait for its first check-in
+        Awaitility.await("both nodes check in").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> nodesCheckedIn() == 2);
+        Awaitility.await("both nodes hold the monthly report's work").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> monthlyHolders(first) == 2);
         Instant bothUp = Instant.now();
         List<Path> logs = List.of(first.karafLog(), second.karafLog());
         Awaitility.await("six firings with both nodes up").atMost(Duration.ofSeconds(90))

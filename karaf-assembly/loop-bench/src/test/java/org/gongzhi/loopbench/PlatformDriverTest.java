@@ -114,9 +114,10 @@ public class PlatformDriverTest {
                 .startsWith("no process of this host runs " + main));
         List<Process> karafs = new ArrayList<>();
         try {
-            karafs.add(new ProcessBuilder("sh", "-c", "sleep 30; true", main).start());
+            // `read` is built into the shell: no child process that could briefly carry the same command line
+            karafs.add(started(new ProcessBuilder("sh", "-c", "read line", main).start(), main));
             assertEquals(karafs.get(0).pid(), PlatformDriver.karafPid("", main));
-            karafs.add(new ProcessBuilder("sh", "-c", "sleep 30; true", main).start());
+            karafs.add(started(new ProcessBuilder("sh", "-c", "read line", main).start(), main));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> PlatformDriver.karafPid("", main))
                     .getMessage().startsWith("several processes of this host run " + main + " ["));
         } finally {
@@ -125,6 +126,14 @@ public class PlatformDriverTest {
                 p.waitFor();
             }
         }
+    }
+
+    /** {@code p} once its command line (holding {@code main}) can be read, at most 5 s after its start. */
+    private static Process started(Process p, String main) throws InterruptedException {
+        for (int i = 0; i < 100 && !org.gongzhi.cli.ProcCpu.withCommandLine(main).contains(p.pid()); i++) {
+            Thread.sleep(50);
+        }
+        return p;
     }
 
     @Test
