@@ -16,6 +16,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.awaitility.Awaitility;
+import org.gongzhi.cli.ProcCpu;
 import org.gongzhi.loopbench.ClosedLoopRun.Point;
 import org.junit.Rule;
 import org.junit.Test;
@@ -129,10 +131,9 @@ public class PlatformDriverTest {
     }
 
     /** {@code p} once its command line (holding {@code main}) can be read, at most 5 s after its start. */
-    private static Process started(Process p, String main) throws InterruptedException {
-        for (int i = 0; i < 100 && !org.gongzhi.cli.ProcCpu.withCommandLine(main).contains(p.pid()); i++) {
-            Thread.sleep(50);
-        }
+    private static Process started(Process p, String main) {
+        Awaitility.await("the stand-in's command line").atMost(Duration.ofSeconds(5))
+                .until(() -> ProcCpu.withCommandLine(main).contains(p.pid()));
         return p;
     }
 
