@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gongzhi.core.service.notify.Notification;
-import org.gongzhi.core.service.notify.NotificationOutbox;
 import org.gongzhi.core.service.notify.NotificationChannel;
+import org.gongzhi.core.service.notify.NotificationOutbox;
 
 /**
  * How often one destination may get a message on one channel (ADR 0040): after a message, the next

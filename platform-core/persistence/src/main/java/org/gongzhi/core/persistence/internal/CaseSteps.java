@@ -34,6 +34,7 @@ import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.plugin.api.CaseEvent;
 import org.gongzhi.plugin.api.CaseFacts;
 import org.hibernate.Session;
+import org.hibernate.query.QueryFlushMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +133,7 @@ final class CaseSteps {
         }
         StepOutcome step = new CaseWorkflow(tenant).apply(CaseRows.record(c), cmd, now, hooks(s, tenant, models, list));
         CaseRows.write(step.after().state(), c);
-        JournalEntity entry = journal(c.id, TenantFilter.lastJournalSeq(s, c.id) + 1, step.journal());
+        JournalEntity entry = journal(c.id, lastJournalSeq(s, c.id) + 1, step.journal());
         s.persist(entry);
         HibernateEvidenceRecords.attach(s, "attachments", cmd.attachments(), cmd.actor(), c.id, entry.seq);
         s.flush();
@@ -228,6 +229,17 @@ final class CaseSteps {
             OutboxRows.insertSettled(s, id, tenant.id(), c, HotlineMapping.REPLY_DEPARTMENT, false, payload, now, true);
         }
         return id;
+    }
+
+    /**
+     * The number of case {@code caseId}'s last journal entry (0 for none), in plain SQL: no tenant filter (case ids
+     * are unique across districts; ADR 0042) and no flush first (a journal entry's key is an identity column, so
+     * Hibernate inserts it at {@code persist} and none can be waiting for a flush).
+     */
+    static int lastJournalSeq(Session s, UUID caseId) {
+        return s.createNativeQuery("select coalesce(max(seq), 0) from case_journal where case_id = :id", Integer.class)
+                .setQueryFlushMode(QueryFlushMode.NO_FLUSH)
+                .setParameter("id", caseId).getSingleResult();
     }
 
     /** What plugins are told of a case. */

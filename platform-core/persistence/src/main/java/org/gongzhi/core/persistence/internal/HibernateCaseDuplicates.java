@@ -151,7 +151,7 @@ public final class HibernateCaseDuplicates implements CaseDuplicates {
 
     /** A journal entry that does not change the status (the row's version moves, so racing decisions conflict). */
     private static void comment(Session s, CaseEntity c, String actor, Instant now, String note, String publicNote) {
-        s.persist(CaseSteps.journal(c.id, TenantFilter.lastJournalSeq(s, c.id) + 1, new JournalRecord(CaseAction.COMMENT, c.status,
+        s.persist(CaseSteps.journal(c.id, CaseSteps.lastJournalSeq(s, c.id) + 1, new JournalRecord(CaseAction.COMMENT, c.status,
                 c.status, actor, now, note, publicNote, List.of())));
         s.lock(c, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }

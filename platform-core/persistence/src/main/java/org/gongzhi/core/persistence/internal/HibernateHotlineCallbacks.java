@@ -128,7 +128,7 @@ public final class HibernateHotlineCallbacks implements HotlineCallbacks {
                 int failedSoFar = before.state().closedAt() == null ? 0 : failed(s, tenantId, caseId, before.state().closedAt());
                 HotlineCallback.Decision d = rule.decide(before, failedSoFar, attempt, actor);
                 steps.apply(s, tenant, c, d.step(), now, models, effects);
-                int seq = TenantFilter.lastJournalSeq(s, caseId); // the entry the step just wrote
+                int seq = CaseSteps.lastJournalSeq(s, caseId); // the entry the step just wrote
                 insert(s, tenantId, caseId, now, d.step().actor(), attempt.reached(), attempt.satisfaction(), seq);
                 return new CallbackResult(caseId, c.number, attempt.reached(), attempt.satisfaction(), d.failedAttempts(),
                         rule.maxAttempts(), d.state());
