@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -16,7 +17,10 @@ import org.gongzhi.core.service.ValidationException;
 import org.gongzhi.core.tenant.TenantDefinition;
 import org.gongzhi.core.tenant.TenantDefinitionReader;
 
-/** Writes a posted district definition as {@code tenants/<id>/} and takes it back if it does not read. */
+/**
+ * Writes a posted district definition as {@code tenants/<id>/} and takes it back if it does not read;
+ * reads one back as files for storing (V35).
+ */
 final class DefinitionFiles {
 
     /** The only files a posted definition may contain. */
@@ -70,6 +74,22 @@ final class DefinitionFiles {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** The files of {@link #NAMES} under {@code dir}, by name. */
+    static Map<String, String> read(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        try {
+            for (String name : NAMES) {
+                Path file = dir.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     /** Deletes the directory and its files; quietly. */

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import org.gongzhi.core.service.ConflictException;
 import org.gongzhi.core.service.IdentityUnavailableException;
@@ -32,6 +33,7 @@ import org.gongzhi.core.tenant.TenantDefinitionReader;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -49,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * <p>At start, a definition with no row yet becomes a district when {@code autoCreate} is on (the
  * demo); a deleted district stays deleted. Creating a district provisions its identity realm
  * through {@link IdentityProvisioning} when that service is present.
+ *
+ * <p>Several nodes on one database serve the same districts: a definition created through the API or
+ * the shell is stored in the database too (V35), and every change of a district on one node is
+ * announced on {@link TenantRows#CHANNEL}; each node listens and re-reads that district
+ * ({@link #refresh}), writing a stored definition it lacks under its own {@code tenants/}.
  */
 @Component(service = {TenantDirectory.class, TenantAdministration.class}, configurationPid = "org.gongzhi.tenants")
 @Designate(ocd = TenantCatalog.Config.class)
@@ -80,12 +87,16 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
     private final Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
     private final Map<String, IdentityState> identity = new ConcurrentHashMap<>();
     private volatile IdentityProvisioning provisioning;
+    /** The other nodes' changes; null in tests that run one catalog without it. */
+    private volatile ChannelListener listener;
 
     @Activate
     public TenantCatalog(@Reference PersistenceRuntime runtime, Config config,
-                         @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configAdmin) {
+                         @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configAdmin,
+                         @Reference(target = "(gongzhi.datasource=main)") DataSource dataSource) {
         this(runtime.database(), directory(config), config.autoCreate(), Clock.systemUTC(),
                 configAdmin == null ? null : new TrustedRealms(configAdmin));
+        listenTo(dataSource);
     }
 
     /** Every definition under {@code root} becomes a district; no identity realms. */
@@ -111,12 +122,102 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         }
         known.values().stream()
                 .filter(r -> !TenantRows.DELETED.equals(r.status()) && !served.containsKey(r.id()))
-                .forEach(r -> LOG.warn("District {} has no definition under {}: not served", r.id(), root));
+                .forEach(r -> stored(r.id()).ifPresentOrElse(t -> serve(t, r),
+                        () -> LOG.warn("District {} has no definition under {} nor in the database: not served", r.id(),
+                                root)));
         if (served.isEmpty()) {
             LOG.warn("No districts served from {}", root);
         }
         LOG.info("Serving {} districts from {}: {}", served.size(), root, new TreeSet<>(served.keySet()));
         trustServed();
+    }
+
+    /**
+     * Follows the other nodes' changes from now on: a listener on {@code dataSource} that
+     * {@link #refresh refreshes} an announced district, and every district after each (re)connection.
+     */
+    void listenTo(DataSource dataSource) {
+        listener = new ChannelListener(dataSource, TenantRows.CHANNEL, this::refresh, this::refreshAll);
+    }
+
+    @Deactivate
+    void stop() {
+        ChannelListener l = listener;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    /**
+     * Re-reads district {@code id} from the database, as another node may have changed it: its
+     * status, its enabled models, whether it is served at all (a district created elsewhere is
+     * served from its stored definition; a deleted one no longer), and the trusted realms.
+     */
+    synchronized void refresh(String id) {
+        Optional<TenantEntity> row = rows.find(id);
+        if (row.isEmpty() || TenantRows.DELETED.equals(row.get().status())) {
+            if (served.remove(id) != null) {
+                enabled.remove(id);
+                identity.remove(id);
+                trustServed();
+                LOG.info("District {} deleted on another node: no longer served", id);
+            }
+            return;
+        }
+        TenantEntity r = row.get();
+        Served before = served.get(id);
+        Optional<TenantDefinition> definition = before != null ? Optional.of(before.definition())
+                : local(id).or(() -> stored(id));
+        if (definition.isEmpty()) {
+            LOG.warn("District {} changed on another node, but its definition is neither under {} nor stored", id, root);
+            return;
+        }
+        enabled.put(id, models(db, id));
+        served.put(id, new Served(definition.get(), TenantStatus.valueOf(r.status()), r.createdAt(),
+                r.statusChangedAt(), r.statusReason()));
+        if (before == null) {
+            trustServed();
+            LOG.info("District {} ({}) created on another node: served", id, definition.get().name());
+        } else if (before.status() != TenantStatus.valueOf(r.status())) {
+            LOG.info("District {} {} on another node", id, r.status().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** {@link #refresh} of every district the database or this node knows. */
+    synchronized void refreshAll() {
+        Set<String> ids = new TreeSet<>(rows.all().keySet());
+        ids.addAll(served.keySet());
+        ids.forEach(this::refresh);
+    }
+
+    /** The definition under this node's {@code tenants/<id>/}, if it reads. */
+    private Optional<TenantDefinition> local(String id) {
+        Path dir = root.resolve(id);
+        if (!Files.isRegularFile(dir.resolve(TenantDefinitionReader.TENANT_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TenantDefinitionReader().read(dir));
+        } catch (TenantDefinitionException e) {
+            LOG.warn("Definition of district {} under {} does not read: {}", id, root, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The definition stored in the database, written under this node's {@code tenants/<id>/} and read from there. */
+    private Optional<TenantDefinition> stored(String id) {
+        Map<String, String> files = rows.definitionFiles(id);
+        if (files.isEmpty() || Files.exists(root.resolve(id))) {
+            return Optional.empty();
+        }
+        Path dir = DefinitionFiles.write(root, id, files);
+        try {
+            return Optional.of(new TenantDefinitionReader().read(dir));
+        } catch (TenantDefinitionException e) {
+            LOG.warn("Stored definition of district {} does not read: {}", id, e.getMessage());
+            DefinitionFiles.remove(dir);
+            return Optional.empty();
+        }
     }
 
     private static Path directory(Config config) {
@@ -165,6 +266,13 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         });
     }
 
+    /** The tenant's enabled models as stored, without seeding. */
+    private static Set<String> models(Database db, String tenantId) {
+        return db.inTenant(tenantId, session -> session.createSelectionQuery(
+                "select model from TenantPluginEntity where tenantId = :t and enabled", String.class)
+                .setParameter("t", tenantId).getResultList().stream().collect(Collectors.toUnmodifiableSet()));
+    }
+
     private static TenantPluginEntity row(String tenant, String model, boolean on) {
         TenantPluginEntity row = new TenantPluginEntity();
         row.tenantId = tenant;
@@ -187,7 +295,11 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         if (modelId == null || !HibernatePluginStorage.MODEL.matcher(modelId).matches()) {
             throw new ValidationException("model", "插件编号格式不正确 (malformed model id): " + modelId);
         }
-        db.inTenant(tenantId, session -> session.merge(row(tenantId, modelId, on)));
+        db.inTenant(tenantId, session -> {
+            session.merge(row(tenantId, modelId, on));
+            TenantRows.announce(session, tenantId);
+            return null;
+        });
         enabled.compute(tenantId, (t, models) -> {
             Set<String> next = new HashSet<>(models == null ? Set.of() : models);
             if (on) {
@@ -239,7 +351,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
                 || !Files.isRegularFile(root.resolve(id).resolve(TenantDefinitionReader.TENANT_FILE))) {
             throw new NotFoundException("没有该租户定义 (no such tenant definition): " + id);
         }
-        return createFrom(root.resolve(id));
+        return createFrom(root.resolve(id), DefinitionFiles.read(root.resolve(id)));
     }
 
     @Override
@@ -249,19 +361,20 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         }
         Path dir = DefinitionFiles.write(root, id, files);
         try {
-            return createFrom(dir);
+            return createFrom(dir, files);
         } catch (RuntimeException e) {
             DefinitionFiles.remove(dir);
             throw e;
         }
     }
 
-    private TenantInfo createFrom(Path dir) {
+    /** Serves the definition under {@code dir} and stores its {@code files} for the other nodes. */
+    private TenantInfo createFrom(Path dir, Map<String, String> files) {
         TenantDefinition t = read(dir);
         if (served.containsKey(t.id())) {
             throw new ConflictException("id", "租户已存在 (district exists): " + t.id());
         }
-        serve(t, rows.upsert(t, clock.instant()));
+        serve(t, rows.upsert(t, clock.instant(), files));
         trustServed();
         LOG.info("District {} ({}) created", t.id(), t.name());
         IdentityProvisioning p = provisioning;

@@ -2,14 +2,18 @@ package org.gongzhi.core.persistence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.gongzhi.core.service.ConflictException;
@@ -26,7 +30,10 @@ import org.junit.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The district lifecycle on a real PostgreSQL: create (from files or posted), suspend, resume, delete. */
+/**
+ * The district lifecycle on a real PostgreSQL: create (from files or posted), suspend, resume, delete;
+ * and a second node's catalog on the same database following every change (issue 19).
+ */
 public class TenantLifecycleTest {
 
     private static final Path SHIPPED = Path.of("../../tenants");
@@ -36,6 +43,9 @@ public class TenantLifecycleTest {
     private Path root;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"));
     private TenantCatalog catalog;
+    /** Other nodes' catalogs and their own {@code tenants/}, stopped and removed after each test. */
+    private final List<TenantCatalog> nodes = new ArrayList<>();
+    private final List<Path> roots = new ArrayList<>();
 
     @BeforeClass
     public static void startPostgres() throws IOException {
@@ -50,22 +60,40 @@ public class TenantLifecycleTest {
     @Before
     public void setUp() throws IOException {
         db = new Database(postgres.getPostgresDatabase(), 2);
-        root = Files.createTempDirectory("tenants");
-        copy(SHIPPED.resolve("common"), root.resolve("common"));
-        copy(SHIPPED.resolve("jizhou"), root.resolve("jizhou"));
-        copy(SHIPPED.resolve("donghu"), root.resolve("donghu"));
+        root = shippedTenants();
         catalog = reload();
+    }
+
+    /** A new {@code tenants/} directory with the common files and two shipped districts, as every node has. */
+    private Path shippedTenants() throws IOException {
+        Path dir = Files.createTempDirectory("tenants");
+        copy(SHIPPED.resolve("common"), dir.resolve("common"));
+        copy(SHIPPED.resolve("jizhou"), dir.resolve("jizhou"));
+        copy(SHIPPED.resolve("donghu"), dir.resolve("donghu"));
+        roots.add(dir);
+        return dir;
+    }
+
+    /** Another node's catalog on the same database, with its own {@code tenants/}, listening for changes. */
+    private TenantCatalog otherNode(Path itsRoot) {
+        TenantCatalog node = new TenantCatalog(db, itsRoot, true, clock, null);
+        node.listenTo(postgres.getPostgresDatabase());
+        nodes.add(node);
+        return node;
     }
 
     @After
     public void tearDown() throws IOException {
+        nodes.forEach(TenantCatalog::stop);
         db.inTenant("-", s -> {
             s.createNativeMutationQuery("truncate tenant cascade").executeUpdate();
             return null;
         });
         db.close();
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (Path dir : roots) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -230,5 +258,69 @@ public class TenantLifecycleTest {
             }
             return total;
         });
+    }
+
+    @Test
+    public void anotherNodeFollowsEveryChangeWithinASecond() throws IOException {
+        Path itsRoot = shippedTenants();
+        TenantCatalog other = otherNode(itsRoot);
+        Duration second = Duration.ofSeconds(1);
+
+        catalog.create("qingyuan", posted("qingyuan", "360803"));
+        await("the posted district on the other node").atMost(second).pollInterval(Duration.ofMillis(10))
+                .until(() -> other.find("qingyuan").isPresent());
+        assertThat(itsRoot.resolve("qingyuan/tenant.yaml")).as("written from the database").exists();
+        assertThat(other.find("qingyuan").orElseThrow().people()).hasSize(13);
+        assertThat(other.enabledModels("qingyuan")).containsExactly("three-colour-grid");
+
+        catalog.suspend("qingyuan", "数据核查");
+        await("the suspension").atMost(second).until(() -> other.status("qingyuan"),
+                Optional.of(TenantStatus.SUSPENDED)::equals);
+        assertThat(other.show("qingyuan").statusReason()).isEqualTo("数据核查");
+        catalog.resume("qingyuan");
+        await("the resumption").atMost(second).until(() -> other.status("qingyuan"),
+                Optional.of(TenantStatus.ACTIVE)::equals);
+
+        catalog.setModelEnabled("qingyuan", "old-man-studios", true);
+        await("the enabled model").atMost(second).until(() -> other.enabledModels("qingyuan").contains("old-man-studios"));
+        catalog.setModelEnabled("qingyuan", "three-colour-grid", false);
+        await("the disabled model").atMost(second).until(() -> other.enabledModels("qingyuan"),
+                java.util.Set.of("old-man-studios")::equals);
+
+        catalog.delete("qingyuan", true);
+        await("the deletion").atMost(second).until(() -> other.find("qingyuan").isEmpty());
+        assertThat(other.tenants()).extracting(t -> t.id()).containsExactly("donghu", "jizhou");
+    }
+
+    @Test
+    public void aNodeStartedLaterServesADistrictPostedOnAnother() throws IOException {
+        catalog.create("qingyuan", posted("qingyuan", "360803"));
+        catalog.setModelEnabled("qingyuan", "old-man-studios", true);
+
+        TenantCatalog later = new TenantCatalog(db, shippedTenants(), false, clock, null);
+
+        assertThat(later.find("qingyuan")).isPresent();
+        assertThat(later.enabledModels("qingyuan")).containsExactlyInAnyOrder("three-colour-grid", "old-man-studios");
+        assertThat(later.show("qingyuan").definition().name()).isEqualTo("青原区");
+    }
+
+    @Test
+    public void aListenerThatLostItsConnectionCatchesUpWhenItIsBack() throws IOException {
+        TenantCatalog other = otherNode(shippedTenants());
+        await("the other node listens").atMost(Duration.ofSeconds(5)).until(() -> listeners() == 1);
+
+        db.inTenant("-", s -> s.createNativeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where query = 'listen " + TenantRows.CHANNEL + "'", Object.class).getResultList());
+        catalog.suspend("jizhou", "停电"); // announced while nobody listens
+
+        await("the suspension, read again after reconnecting").atMost(Duration.ofSeconds(10))
+                .until(() -> other.status("jizhou"), Optional.of(TenantStatus.SUSPENDED)::equals);
+        assertThat(listeners()).isEqualTo(1);
+    }
+
+    /** Connections that listen to the catalog's channel (their last statement was the LISTEN). */
+    private long listeners() {
+        return db.inTenant("-", s -> s.createNativeQuery("select count(*) from pg_stat_activity where query = 'listen "
+                + TenantRows.CHANNEL + "'", Long.class).getSingleResult());
     }
 }

@@ -1,0 +1,95 @@
+package org.gongzhi.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Two nodes of our distribution on one PostgreSQL and one Keycloak (issue 19): what the city
+ * administrator changes through one node — a district created from a posted definition, suspended,
+ * resumed, a model enabled, the district deleted — is what the other node serves within a second,
+ * and the new district's people can work through either node (the other node trusts the new realm).
+ * Each propagation time is printed as a {@code MEASURE} line: from the answer on the first node to the
+ * first answer on the second that shows the change, polled every 20 ms.
+ */
+public class TwoNodeCatalogTest {
+
+    private static final String DISTRICTS = "/api/v1/city/districts";
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static TestDatabase database;
+    private static BootedPlatform first;
+    private static BootedPlatform second;
+
+    @BeforeClass
+    public static void twoNodes() throws IOException {
+        database = TestDatabase.start();
+        first = BootedPlatform.start("catalog-1", database, http -> new Option[0]);
+        second = BootedPlatform.start("catalog-2", database, http -> new Option[0]);
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    /** Polls {@code path} on {@code node} until {@code seen}; how long it took, at most {@code within}. */
+    private static long until(String what, Api node, String path, Predicate<Api.Reply> seen, Duration within) {
+        long start = System.nanoTime();
+        Awaitility.await(what).atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> seen.test(node.get(path)));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("MEASURE two nodes: " + what + " seen on the second node after " + ms + " ms");
+        return ms;
+    }
+
+    @Test
+    public void whatTheCityChangesOnOneNodeTheOtherServesWithinASecond() throws Exception {
+        Api one = first.api();
+        Api two = second.api();
+        String id = "qy" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+        Api.Reply created = one.post(DISTRICTS, PostedDistricts.definition(first.home().resolve("tenants/jizhou"), id));
+        assertEquals(created.body().toString(), 201, created.status());
+        assertEquals("PROVISIONED", created.body().get("identity").get("state").asText());
+        until("the created district", two, DISTRICTS + "/" + id, r -> r.status() == 200, SECOND);
+        Api dispatcherOnTwo = two.withToken(PostedDistricts.userToken(id, id + "-dispatcher"));
+        // the second node fetches the new realm's keys from Keycloak at the first token it sees
+        until("a token of the new realm accepted", dispatcherOnTwo, "/api/v1/tenants/" + id, r -> r.status() == 200,
+                Duration.ofSeconds(10));
+        Api.Reply kase = dispatcherOnTwo.post("/api/v1/tenants/" + id + "/cases", java.util.Map.of("title",
+                "第二个节点上的第一件", "categoryCode", "CM0101", "channel", "hotline", "gridCode", "360802001001001"));
+        assertEquals(kase.body().toString(), 201, kase.status());
+        assertEquals(1, one.get(DISTRICTS + "/" + id).body().get("cases").asInt());
+
+        assertEquals(200, one.post(DISTRICTS + "/" + id + "/suspend", java.util.Map.of("reason", "数据核查")).status());
+        until("the suspension", dispatcherOnTwo, "/api/v1/tenants/" + id,
+                r -> r.status() == 403 && r.text("type").endsWith("/tenant-suspended"), SECOND);
+        assertEquals("数据核查", two.get(DISTRICTS + "/" + id).text("statusReason"));
+        assertEquals(200, one.post(DISTRICTS + "/" + id + "/resume", "").status());
+        until("the resumption", dispatcherOnTwo, "/api/v1/tenants/" + id, r -> r.status() == 200, SECOND);
+
+        Api adminOnOne = one.withToken(PostedDistricts.userToken(id, id + "-admin"));
+        Api.Reply enabled = adminOnOne.put("/api/v1/tenants/" + id + "/plugins/old-man-studios", "");
+        assertEquals(enabled.body().toString(), 200, enabled.status());
+        until("the enabled model", two.withToken(PostedDistricts.userToken(id, id + "-admin")),
+                "/api/v1/tenants/" + id + "/plugins", r -> r.body().toString().contains("\"old-man-studios\""), SECOND);
+
+        assertEquals(204, one.delete(DISTRICTS + "/" + id + "?force=true").status());
+        until("the deletion", two, DISTRICTS + "/" + id, r -> r.status() == 404, SECOND);
+        assertTrue("the other districts stay", two.get(DISTRICTS + "/jizhou").status() == 200);
+    }
+}
