@@ -5,6 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -14,30 +17,37 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 /**
- * Two nodes of our distribution on one PostgreSQL and one Keycloak (issue 19): what the city
+ * Two nodes of our distribution on one PostgreSQL and one Keycloak, behind HAProxy (issue 19). Through
+ * the balancer every call is answered wherever it lands, and a node's live events include what the
+ * other node wrote. What the city
  * administrator changes through one node — a district created from a posted definition, suspended,
  * resumed, a model enabled, the district deleted — is what the other node serves within a second,
  * and the new district's people can work through either node (the other node trusts the new realm).
  * Each propagation time is printed as a {@code MEASURE} line: from the answer on the first node to the
  * first answer on the second that shows the change, polled every 20 ms.
  */
-public class TwoNodeCatalogTest {
+public class TwoNodeClusterTest {
 
     private static final String DISTRICTS = "/api/v1/city/districts";
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static TestDatabase database;
     private static BootedPlatform first;
     private static BootedPlatform second;
+    private static LoadBalancer balancer;
 
     @BeforeClass
     public static void twoNodes() throws IOException {
         database = TestDatabase.start();
         first = BootedPlatform.start("catalog-1", database, http -> new Option[0]);
         second = BootedPlatform.start("catalog-2", database, http -> new Option[0]);
+        balancer = LoadBalancer.start("two-nodes", List.of(first.httpPort(), second.httpPort()));
     }
 
     @AfterClass
     public static void stop() {
+        if (balancer != null) {
+            balancer.close();
+        }
         if (second != null) {
             second.close();
         }
@@ -70,12 +80,12 @@ public class TwoNodeCatalogTest {
         // the second node fetches the new realm's keys from Keycloak at the first token it sees
         until("a token of the new realm accepted", dispatcherOnTwo, "/api/v1/tenants/" + id, r -> r.status() == 200,
                 Duration.ofSeconds(10));
-        Api.Reply kase = dispatcherOnTwo.post("/api/v1/tenants/" + id + "/cases", java.util.Map.of("title",
+        Api.Reply kase = dispatcherOnTwo.post("/api/v1/tenants/" + id + "/cases", Map.of("title",
                 "第二个节点上的第一件", "categoryCode", "CM0101", "channel", "hotline", "gridCode", "360802001001001"));
         assertEquals(kase.body().toString(), 201, kase.status());
         assertEquals(1, one.get(DISTRICTS + "/" + id).body().get("cases").asInt());
 
-        assertEquals(200, one.post(DISTRICTS + "/" + id + "/suspend", java.util.Map.of("reason", "数据核查")).status());
+        assertEquals(200, one.post(DISTRICTS + "/" + id + "/suspend", Map.of("reason", "数据核查")).status());
         until("the suspension", dispatcherOnTwo, "/api/v1/tenants/" + id,
                 r -> r.status() == 403 && r.text("type").endsWith("/tenant-suspended"), SECOND);
         assertEquals("数据核查", two.get(DISTRICTS + "/" + id).text("statusReason"));
@@ -91,5 +101,33 @@ public class TwoNodeCatalogTest {
         assertEquals(204, one.delete(DISTRICTS + "/" + id + "?force=true").status());
         until("the deletion", two, DISTRICTS + "/" + id, r -> r.status() == 404, SECOND);
         assertTrue("the other districts stay", two.get(DISTRICTS + "/jizhou").status() == 200);
+    }
+
+    @Test
+    public void throughTheBalancerEveryCallIsAnsweredAndEachNodeStreamsTheOthersEvents() throws Exception {
+        Api grid = balancer.api().as("jz-grid1");
+        try (EventStream onOne = EventStream.open(first.httpPort(), "/api/v1/tenants/jizhou/events",
+                Tokens.of("jz-dispatcher"), null);
+             EventStream onTwo = EventStream.open(second.httpPort(), "/api/v1/tenants/jizhou/events",
+                     Tokens.of("jz-dispatcher"), null)) {
+            Awaitility.await("both streams greet").atMost(Duration.ofSeconds(5))
+                    .until(() -> !onOne.comments.isEmpty() && !onTwo.comments.isEmpty());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Api.Reply r = grid.post("/api/v1/tenants/jizhou/cases", Map.of("title", "井盖缺失 " + i, "categoryCode",
+                        "CM0101", "channel", "grid-worker", "gridCode", "360802001001001"));
+                assertEquals(r.body().toString(), 201, r.status());
+                ids.add(r.text("id"));
+                assertEquals("read back through the balancer", 200,
+                        grid.get("/api/v1/tenants/jizhou/cases/" + r.text("id")).status());
+            }
+            Map<String, Long> sessions = balancer.sessionsPerNode();
+            System.out.println("MEASURE two nodes: requests answered per node through the balancer " + sessions);
+            assertTrue("both nodes answered: " + sessions, sessions.size() == 2 && sessions.values().stream().allMatch(n -> n >= 10));
+            for (String id : ids) {
+                Awaitility.await("the event of " + id + " on both nodes").atMost(Duration.ofSeconds(2))
+                        .until(() -> !onOne.of(id).isEmpty() && !onTwo.of(id).isEmpty());
+            }
+        }
     }
 }
