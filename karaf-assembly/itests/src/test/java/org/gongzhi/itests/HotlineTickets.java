@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 final class HotlineTickets {
 
     static final String JIZHOU = "/api/v1/tenants/jizhou";
-    private static final String HEADER = "工单编号,受理时间,来电人,联系电话,诉求内容,诉求分类,网格编码\n";
+    static final String HEADER = "工单编号,受理时间,来电人,联系电话,诉求内容,诉求分类,网格编码\n";
 
     private HotlineTickets() {
     }

@@ -3,11 +3,20 @@ package org.gongzhi.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -34,12 +43,17 @@ public class TwoNodeClusterTest {
     private static BootedPlatform first;
     private static BootedPlatform second;
     private static LoadBalancer balancer;
+    /** The exchange folder both nodes watch, as a shared (network) folder would be. */
+    private static Path exchange;
 
     @BeforeClass
     public static void twoNodes() throws IOException {
         database = TestDatabase.start();
-        first = BootedPlatform.start("catalog-1", database, http -> new Option[0]);
-        second = BootedPlatform.start("catalog-2", database, http -> new Option[0]);
+        exchange = Files.createTempDirectory("gongzhi-shared-exchange");
+        IntFunction<Option[]> shared = http -> new Option[] {
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "exchangeRoot", exchange.toString())};
+        first = BootedPlatform.start("catalog-1", database, shared);
+        second = BootedPlatform.start("catalog-2", database, shared);
         balancer = LoadBalancer.start("two-nodes", List.of(first.httpPort(), second.httpPort()));
     }
 
@@ -128,6 +142,48 @@ public class TwoNodeClusterTest {
                 Awaitility.await("the event of " + id + " on both nodes").atMost(Duration.ofSeconds(2))
                         .until(() -> !onOne.of(id).isEmpty() && !onTwo.of(id).isEmpty());
             }
+        }
+    }
+
+    @Test
+    public void aBatchFileDroppedInTheSharedFolderIsImportedByOneNodeOnly() throws Exception {
+        Path in = Files.createDirectories(exchange.resolve("jizhou/hotline/in"));
+        int files = 6;
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        for (int f = 0; f < files; f++) {
+            StringBuilder csv = new StringBuilder(HotlineTickets.HEADER);
+            for (int t = 0; t < 3; t++) {
+                csv.append(HotlineTickets.ticket("NK" + f + t)).append(",2026-03-10 09:15:00,王先生,13907960000,")
+                        .append("路灯不亮,市政设施/路灯故障,360802001001001\n");
+            }
+            Path part = in.resolve("cluster-" + run + "-" + f + ".part");
+            Files.writeString(part, csv, StandardCharsets.UTF_8);
+            Files.move(part, in.resolve("cluster-" + run + "-" + f + ".csv"), StandardCopyOption.ATOMIC_MOVE);
+        }
+        Path out = exchange.resolve("jizhou/hotline/out");
+        Awaitility.await("every batch imported").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> results(out, run).size() == files && !Files.list(in).anyMatch(p -> p.toString().endsWith(".csv")));
+        for (Path result : results(out, run)) {
+            com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(result.toFile());
+            assertEquals(result + ": " + r, 3, r.get("created").asInt());
+            assertEquals(result + ": " + r, 0, r.get("duplicates").asInt());
+        }
+        try (Connection c = first.database(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*), count(distinct node) from hotline_file_claim where claim_key like 'cluster-" + run + "-%'")) {
+            rs.next();
+            assertEquals("one claim per file", files, rs.getInt(1));
+            System.out.println("MEASURE two nodes: " + files + " batch files in the shared folder, claimed by "
+                    + rs.getInt(2) + " node(s), each imported once");
+        }
+    }
+
+    private static List<Path> results(Path out, String run) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (var s = Files.list(out)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("cluster-" + run)).toList();
         }
     }
 }

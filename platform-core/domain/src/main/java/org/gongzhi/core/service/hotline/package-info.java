@@ -6,5 +6,5 @@
  * id first; failures are the exceptions of {@code org.gongzhi.core.service}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.gongzhi.core.service.hotline;

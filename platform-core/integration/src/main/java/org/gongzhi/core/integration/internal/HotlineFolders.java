@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.gongzhi.core.service.hotline.HotlineBatchResult;
+import org.gongzhi.core.service.hotline.BatchFileClaims;
 import org.gongzhi.core.service.hotline.HotlineFormat;
 import org.gongzhi.core.service.hotline.HotlineIntake;
 import org.gongzhi.core.service.tenants.TenantDirectory;
@@ -24,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * {@code .json}) is imported with {@link HotlineIntake}; the per-ticket result is written to
  * {@code <district>/hotline/out/<file>.result.json} and the file moves to {@code in/.done/}
  * (a file that is not a batch at all: {@code in/.error/} with {@code <file>.reason.txt}).
- * Replaying a file creates no duplicates: every ticket is answered {@code duplicate}.
+ * Replaying a file creates no duplicates: every ticket is answered {@code duplicate}. When several
+ * nodes watch one shared folder, each file is imported by one of them: the read lock is a claim in the
+ * database on the file's name, size and modification time ({@link ClaimedFiles}).
  */
 @Component(immediate = true)
 public final class HotlineFolders extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlineFolders.class);
     static final String ROUTE_ID = "hotline-folders";
+    private static final String CLAIMS = "hotlineBatchClaims";
 
     private final CamelRuntime runtime;
     private final HotlineIntake hotline;
@@ -39,12 +43,13 @@ public final class HotlineFolders extends RouteBuilder {
 
     @Activate
     public HotlineFolders(@Reference CamelRuntime runtime, @Reference HotlineIntake hotline,
-                          @Reference TenantDirectory tenants) throws Exception {
+                          @Reference TenantDirectory tenants, @Reference BatchFileClaims claims) throws Exception {
         this.runtime = runtime;
         this.hotline = hotline;
         this.tenants = tenants;
         this.root = runtime.settings().exchangeRoot().toAbsolutePath();
         Files.createDirectories(root);
+        runtime.camel().getRegistry().bind(CLAIMS, new ClaimedFiles(claims, runtime.settings().node()));
         runtime.add(this);
         LOG.info("Hotline batches are read from {}/<district>/hotline/in/", root);
     }
@@ -53,7 +58,9 @@ public final class HotlineFolders extends RouteBuilder {
     public void configure() {
         onException(Exception.class).handled(false).process(this::explain);
         fromF("file:%s?recursive=true&antInclude=*/hotline/in/*.csv,*/hotline/in/*.xml,*/hotline/in/*.json"
-                + "&move=.done/${file:onlyname}&moveFailed=.error/${file:onlyname}&delay=1000", root)
+                + "&move=.done/${file:onlyname}&moveFailed=.error/${file:onlyname}&delay=1000"
+                + "&readLock=idempotent&idempotentRepository=#" + CLAIMS + "&readLockRemoveOnCommit=false"
+                + "&readLockRemoveOnRollback=true&idempotentKey=${file:name}-${file:size}-${file:modified}", root)
                 .routeId(ROUTE_ID)
                 .process(this::importBatch);
     }
