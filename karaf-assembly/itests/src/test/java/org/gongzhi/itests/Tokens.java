@@ -78,6 +78,27 @@ final class Tokens {
         return new Api.Reply(r.statusCode(), JSON.readTree(r.body()), "", null);
     }
 
+    /**
+     * Whether demo user {@code username} can sign in now (a password grant answered 200 within
+     * {@code within}); never cached, never throws.
+     */
+    static boolean canSignIn(String username, Duration within) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(keycloakUrl() + "/realms/"
+                            + realmOf(username) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id",
+                            "gongzhi-web", "username", username, "password", DEMO_PASSWORD))))
+                    .timeout(within).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static boolean fresh(Cached c) {
         return c != null && Instant.now().isBefore(c.renewAt());
     }

@@ -39,7 +39,7 @@ public class TwoNodeClusterTest {
 
     private static final String DISTRICTS = "/api/v1/city/districts";
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private static TestDatabase database;
+    private static TwoNodes nodes;
     private static BootedPlatform first;
     private static BootedPlatform second;
     private static LoadBalancer balancer;
@@ -48,25 +48,19 @@ public class TwoNodeClusterTest {
 
     @BeforeClass
     public static void twoNodes() throws IOException {
-        database = TestDatabase.start();
         exchange = Files.createTempDirectory("gongzhi-shared-exchange");
         IntFunction<Option[]> shared = http -> new Option[] {
             editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "exchangeRoot", exchange.toString())};
-        first = BootedPlatform.start("catalog-1", database, shared);
-        second = BootedPlatform.start("catalog-2", database, shared);
-        balancer = LoadBalancer.start("two-nodes", List.of(first.httpPort(), second.httpPort()));
+        nodes = TwoNodes.start("cluster", node -> shared);
+        first = nodes.first;
+        second = nodes.second;
+        balancer = nodes.balancer;
     }
 
     @AfterClass
     public static void stop() {
-        if (balancer != null) {
-            balancer.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -170,7 +164,7 @@ public class TwoNodeClusterTest {
             assertEquals(result + ": " + r, 0, r.get("duplicates").asInt());
         }
         try (Connection c = first.database(); ResultSet rs = c.createStatement().executeQuery(
-                "select count(*), count(distinct node) from hotline_file_claim where claim_key like 'cluster-" + run + "-%'")) {
+                "select count(*), count(distinct node) from hotline_file_claim where claim_key like '%/cluster-" + run + "-%'")) {
             rs.next();
             assertEquals("one claim per file", files, rs.getInt(1));
             System.out.println("MEASURE two nodes: " + files + " batch files in the shared folder, claimed by "
