@@ -122,9 +122,36 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (clientFault != null) { // a reader or the container wrapped a client error
             return toResponse(clientFault);
         }
+        java.sql.SQLException unreachable = databaseUnreachable(e);
+        if (unreachable != null) {
+            LOG.warn("Database unreachable while answering a request ({}): {}", unreachable.getSQLState(),
+                    unreachable.getMessage());
+            return Response.fromResponse(Problem.response(503, "database-unavailable",
+                    "数据库暂不可用 (database unavailable)", "请稍后重试 (try again in a moment)", null))
+                    .header(RETRY_AFTER, "1").build();
+        }
         LOG.error("Unexpected failure answering a request", e);
         return Problem.response(500, "internal", "服务器内部错误 (internal error)",
                 "请求未能处理，已记录日志 (the request failed; it has been logged)", null);
+    }
+
+    /**
+     * The SQL failure in {@code e}'s causes that says the database could not be reached or went away (a
+     * restart, a failover, a cut connection): SQLSTATE class 08 (connection exception), 57P01–57P03
+     * (shut down, crashed, cannot connect now) or 53300 (too many connections); null for any other failure.
+     * Such a request may be repeated; it is not our fault to log as an error.
+     */
+    static java.sql.SQLException databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (sql instanceof java.sql.SQLTransientConnectionException || state != null
+                        && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"))) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether CXF refused to split a multipart/form-data body into its parts (a client's malformed form). */
