@@ -18,8 +18,10 @@ final class TwoNodes implements AutoCloseable {
     final BootedPlatform first;
     final BootedPlatform second;
     final LoadBalancer balancer;
+    private final String name;
 
-    private TwoNodes(TestDatabase database, BootedPlatform first, BootedPlatform second, LoadBalancer balancer) {
+    private TwoNodes(String name, TestDatabase database, BootedPlatform first, BootedPlatform second, LoadBalancer balancer) {
+        this.name = name;
         this.database = database;
         this.first = first;
         this.second = second;
@@ -38,7 +40,7 @@ final class TwoNodes implements AutoCloseable {
         BootedPlatform second = null;
         try {
             second = BootedPlatform.start(name + "-2", database, options.apply("node-2"));
-            return new TwoNodes(database, first, second,
+            return new TwoNodes(name, database, first, second,
                     LoadBalancer.start(name, List.of(first.httpPort(), second.httpPort())));
         } catch (IOException | RuntimeException e) {
             if (second != null) {
@@ -49,11 +51,21 @@ final class TwoNodes implements AutoCloseable {
         }
     }
 
-    /** Stops the balancer and both nodes; a node killed by a drill is passed over. */
+    /**
+     * Stops the balancer and both nodes; a node killed by a drill is passed over. Each node's {@code karaf.log}
+     * is kept as {@code target/node-logs/<name>-<n>-karaf.log} first (the container's folder goes with it).
+     */
     @Override
     public void close() {
         balancer.close();
         for (BootedPlatform node : List.of(second, first)) {
+            try {
+                java.nio.file.Path logs = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "node-logs"));
+                java.nio.file.Files.copy(node.karafLog(), logs.resolve(name + "-" + (node == first ? 1 : 2)
+                        + "-karaf.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException noLog) {
+                System.out.println("(no karaf.log kept: " + noLog + ")");
+            }
             try {
                 node.close();
             } catch (RuntimeException alreadyDead) {

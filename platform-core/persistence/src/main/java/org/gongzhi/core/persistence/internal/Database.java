@@ -158,7 +158,12 @@ final class Database implements AutoCloseable {
         return sessionFactory.getStatistics();
     }
 
-    /** Runs {@code work} in one transaction of a session bound to {@code tenantId}. */
+    /**
+     * Runs {@code work} in one transaction of a session bound to {@code tenantId}. When the work fails, the
+     * transaction is rolled back and the work's failure is thrown; a rollback that fails too (the connection
+     * died with the database, as in a restart) is added to it as suppressed, so that callers still see why
+     * the work failed.
+     */
     <T> T inTenant(String tenantId, Function<Session, T> work) {
         try (Session session = sessionFactory.withOptions().tenantIdentifier((Object) tenantId).openSession()) {
             Transaction tx = session.beginTransaction();
@@ -175,7 +180,11 @@ final class Database implements AutoCloseable {
                 return result;
             } catch (RuntimeException e) {
                 if (tx.isActive()) {
-                    tx.rollback();
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException rollbackFailed) {
+                        e.addSuppressed(rollbackFailed);
+                    }
                 }
                 throw e;
             }
