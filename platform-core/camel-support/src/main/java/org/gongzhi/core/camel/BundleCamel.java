@@ -69,7 +69,10 @@ public class BundleCamel {
         camel.stop();
     }
 
-    /** {@code karaf.name@host} followed by {@code suffix}: a node's name in outbox leases when none is configured. */
+    /**
+     * {@code karaf.name@host#pid} followed by {@code suffix}: a node's name in outbox leases when none is
+     * configured; unique per running process, so that two nodes on one host never hold each other's leases.
+     */
     public static String defaultNode(String suffix) {
         String host;
         try {
@@ -77,6 +80,7 @@ public class BundleCamel {
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        return System.getProperty("karaf.name", "karaf") + "@" + host + suffix;
+        // the process id too: two nodes on one host (tests, drills, a small district) must not share a name
+        return System.getProperty("karaf.name", "karaf") + "@" + host + "#" + ProcessHandle.current().pid() + suffix;
     }
 }

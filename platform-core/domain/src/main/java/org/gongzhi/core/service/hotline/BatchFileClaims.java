@@ -19,6 +19,9 @@ public interface BatchFileClaims {
     /** Whether {@code key} is claimed. */
     boolean claimed(String key);
 
-    /** Gives a claim back, e.g. when the import failed before the file was moved; no-op if absent. */
-    void release(String key);
+    /**
+     * Gives back a claim that {@code node} holds, e.g. when its import failed; no-op when the key is
+     * unclaimed or another node holds it (a node that could not claim a file must not free it).
+     */
+    void release(String key, String node);
 }

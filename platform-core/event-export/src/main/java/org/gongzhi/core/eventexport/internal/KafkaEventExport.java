@@ -66,7 +66,7 @@ public final class KafkaEventExport {
         String export() default "city-bigdata";
 
         @AttributeDefinition(description = "This node's name in the export's lease; unique per node "
-                + "(default: karaf.name@host name)")
+                + "(default: karaf.name@host#pid)")
         String node() default "";
 
         @AttributeDefinition(description = "Most events sent at once")

@@ -26,7 +26,7 @@ public final class CamelRuntime extends BundleCamel {
             description = "Delivery of dispatches to department systems and intake from them")
     public @interface Config {
         @AttributeDefinition(description = "This node's name in outbox leases; unique per platform node "
-                + "(default: karaf.name@host name)")
+                + "(default: karaf.name@host#pid)")
         String node() default "";
 
         @AttributeDefinition(description = "Parallel deliveries")

@@ -7,7 +7,8 @@ import org.gongzhi.core.service.hotline.BatchFileClaims;
  * Camel's idempotent read lock over {@link BatchFileClaims}: of the nodes that see a batch file in a
  * shared folder, the one whose claim is first imports it. Claims are kept after the import (the file
  * has moved to {@code .done/} by then), so a node that listed the file before it moved cannot take it
- * again; a claim is given back when the import rolls back.
+ * again; a claim is given back when this node's import rolls back. Camel also rolls back on a node that
+ * could not claim the file: that node frees nothing, since a claim is only given back by its holder.
  */
 final class ClaimedFiles implements IdempotentRepository {
 
@@ -31,7 +32,7 @@ final class ClaimedFiles implements IdempotentRepository {
 
     @Override
     public boolean remove(String key) {
-        claims.release(key);
+        claims.release(key, node);
         return true;
     }
 

@@ -28,7 +28,7 @@ public final class NotifyRuntime extends BundleCamel {
     @ObjectClassDefinition(name = "Gongzhi notifications", description = "Delivery of the notification outbox")
     public @interface Config {
         @AttributeDefinition(description = "This node's name in outbox leases; unique per platform node "
-                + "(default: karaf.name@host name)")
+                + "(default: karaf.name@host#pid)")
         String node() default "";
 
         @AttributeDefinition(description = "Parallel deliveries (each mostly waits for the provider and its commit: "

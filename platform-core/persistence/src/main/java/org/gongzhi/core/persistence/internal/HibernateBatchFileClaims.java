@@ -28,7 +28,7 @@ public final class HibernateBatchFileClaims implements BatchFileClaims {
     @Override
     public boolean claim(String key, String node) {
         String k = key(key);
-        String n = node == null || node.isBlank() ? "?" : node.substring(0, Math.min(128, node.length()));
+        String n = node(node);
         return db.inTenant(TenantDefinition.RESERVED_ID, s -> s.doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into hotline_file_claim (claim_key, node) values (?, ?)"
                     + " on conflict (claim_key) do nothing")) {
@@ -53,14 +53,21 @@ public final class HibernateBatchFileClaims implements BatchFileClaims {
     }
 
     @Override
-    public void release(String key) {
+    public void release(String key, String node) {
         String k = key(key);
+        String n = node(node);
         db.inTenant(TenantDefinition.RESERVED_ID, s -> s.doReturningWork(c -> {
-            try (PreparedStatement st = c.prepareStatement("delete from hotline_file_claim where claim_key = ?")) {
+            try (PreparedStatement st = c.prepareStatement("delete from hotline_file_claim where claim_key = ?"
+                    + " and node = ?")) {
                 st.setString(1, k);
+                st.setString(2, n);
                 return st.executeUpdate();
             }
         }));
+    }
+
+    private static String node(String node) {
+        return node == null || node.isBlank() ? "?" : node.substring(0, Math.min(128, node.length()));
     }
 
     private static String key(String key) {

@@ -24,7 +24,9 @@ public class BatchFileClaimsTest {
         assertThat(claims.claimed(key)).isTrue();
         assertThat(claims.claim("batch-1.csv-2048-1765000099999", "node-2")).as("a new file of the same name").isTrue();
 
-        claims.release(key);
+        claims.release(key, "node-2");
+        assertThat(claims.claimed(key)).as("only its holder gives a claim back").isTrue();
+        claims.release(key, "node-1");
         assertThat(claims.claimed(key)).isFalse();
         assertThat(claims.claim(key, "node-2")).isTrue();
         assertThatThrownBy(() -> claims.claim(" ", "node-1")).isInstanceOf(IllegalArgumentException.class);
