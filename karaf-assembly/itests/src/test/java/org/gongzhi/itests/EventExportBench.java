@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.gongzhi.kafka.runner.LocalKafka;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -120,9 +121,12 @@ public class EventExportBench {
             }
         }
         double rate = committedAt.size() / ((System.nanoTime() - start) / 1e9);
-        long waitUntil = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!appendedAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < waitUntil) {
-            Thread.sleep(500);
+        try {
+            Awaitility.await("every event on the broker").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> appendedAt.keySet().containsAll(committedAt.keySet()));
+        } catch (org.awaitility.core.ConditionTimeoutException someLost) {
+            // counted and reported below as lost
         }
         consumer.interrupt();
         long lost = committedAt.keySet().stream().filter(id -> !appendedAt.containsKey(id)).count();
@@ -146,10 +150,8 @@ public class EventExportBench {
                 ids.addAll(write(db, cases, tick));
             }
         }
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!appendedAt.keySet().containsAll(ids) && System.nanoTime() < until) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("the warm-up events on the broker").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> appendedAt.keySet().containsAll(ids));
     }
 
     /** Commit → append of every event committed outside [from, to] (none excluded when both are 0), sorted. */
