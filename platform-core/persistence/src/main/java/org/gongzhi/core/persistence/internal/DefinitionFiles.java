@@ -76,7 +76,28 @@ final class DefinitionFiles {
         return dir;
     }
 
-    /** The files of {@link #NAMES} under {@code dir}, by name. */
+    /**
+     * Makes {@code root/<id>/} hold exactly {@code files} (already checked when they were stored) among
+     * the {@link #NAMES}; other files in it are left alone.
+     */
+    static void replace(Path root, String id, Map<String, String> files) {
+        Path dir = root.resolve(id);
+        try {
+            Files.createDirectories(dir);
+            for (String name : NAMES) {
+                String content = files.get(name);
+                if (content == null) {
+                    Files.deleteIfExists(dir.resolve(name));
+                } else {
+                    Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of {@link #NAMES} under {@code dir}, by name; none when it does not exist. */
     static Map<String, String> read(Path dir) {
         Map<String, String> files = new TreeMap<>();
         try {

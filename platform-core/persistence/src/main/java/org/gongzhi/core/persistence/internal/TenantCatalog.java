@@ -110,8 +110,9 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         this.rows = new TenantRows(db);
         this.clock = clock;
         this.trusted = trusted;
-        List<TenantDefinition> definitions = Files.isDirectory(root) ? new TenantDefinitionReader().readAll(root) : List.of();
         Map<String, TenantEntity> known = rows.all();
+        known.values().stream().filter(r -> !TenantRows.DELETED.equals(r.status())).forEach(r -> writeStored(r.id()));
+        List<TenantDefinition> definitions = Files.isDirectory(root) ? new TenantDefinitionReader().readAll(root) : List.of();
         for (TenantDefinition t : definitions) {
             TenantEntity row = known.get(t.id());
             boolean deleted = row != null && TenantRows.DELETED.equals(row.status());
@@ -167,7 +168,7 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         TenantEntity r = row.get();
         Served before = served.get(id);
         Optional<TenantDefinition> definition = before != null ? Optional.of(before.definition())
-                : local(id).or(() -> stored(id));
+                : stored(id).or(() -> local(id));
         if (definition.isEmpty()) {
             LOG.warn("District {} changed on another node, but its definition is neither under {} nor stored", id, root);
             return;
@@ -204,20 +205,46 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         }
     }
 
-    /** The definition stored in the database, written under this node's {@code tenants/<id>/} and read from there. */
+    /**
+     * The definition stored in the database, read from this node's {@code tenants/<id>/} after
+     * {@link #writeStored}; empty when none is stored or it does not read.
+     */
     private Optional<TenantDefinition> stored(String id) {
-        Map<String, String> files = rows.definitionFiles(id);
-        if (files.isEmpty() || Files.exists(root.resolve(id))) {
+        Optional<Path> dir = writeStored(id);
+        if (dir.isEmpty()) {
             return Optional.empty();
         }
-        Path dir = DefinitionFiles.write(root, id, files);
         try {
-            return Optional.of(new TenantDefinitionReader().read(dir));
+            return Optional.of(new TenantDefinitionReader().read(dir.get()));
         } catch (TenantDefinitionException e) {
             LOG.warn("Stored definition of district {} does not read: {}", id, e.getMessage());
-            DefinitionFiles.remove(dir);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Makes this node's {@code tenants/<id>/} hold the definition files stored in the database, when
+     * some are: the stored ones win over files left from an earlier district of the same id (deleted,
+     * then created again from changed files on another node).
+     *
+     * @return the directory, or empty when nothing is stored for {@code id}
+     */
+    private Optional<Path> writeStored(String id) {
+        Map<String, String> files = rows.definitionFiles(id);
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = root.resolve(id);
+        Map<String, String> here = DefinitionFiles.read(dir);
+        if (here.isEmpty()) {
+            DefinitionFiles.replace(root, id, files);
+            LOG.info("Definition of district {} written under {} from the database", id, root);
+        } else if (!files.equals(here)) {
+            DefinitionFiles.replace(root, id, files);
+            LOG.warn("Definition files of district {} under {} differed from the stored definition: replaced by it"
+                    + " (to change a district's definition, delete it and create it again)", id, root);
+        }
+        return Optional.of(dir);
     }
 
     private static Path directory(Config config) {

@@ -293,6 +293,28 @@ public class TenantLifecycleTest {
     }
 
     @Test
+    public void aDistrictCreatedAgainFromChangedFilesIsServedAsChangedOnTheOtherNode() throws IOException {
+        Path itsRoot = shippedTenants();
+        TenantCatalog other = otherNode(itsRoot);
+        catalog.create("qingyuan", posted("qingyuan", "360803"));
+        await("the posted district on the other node").atMost(Duration.ofSeconds(1))
+                .until(() -> other.find("qingyuan").isPresent());
+        catalog.delete("qingyuan", true);
+        await("the deletion").atMost(Duration.ofSeconds(1)).until(() -> other.find("qingyuan").isEmpty());
+        assertThat(itsRoot.resolve("qingyuan/tenant.yaml")).as("the old files stay on the other node").exists();
+
+        Path tenantFile = root.resolve("qingyuan/tenant.yaml");
+        Files.writeString(tenantFile, Files.readString(tenantFile).replace("青原区", "青原新区"));
+        catalog.create("qingyuan");
+
+        await("the district created again, as changed").atMost(Duration.ofSeconds(1))
+                .until(() -> other.find("qingyuan").map(t -> t.name()), Optional.of("青原新区")::equals);
+        assertThat(itsRoot.resolve("qingyuan/tenant.yaml")).content().contains("青原新区");
+        assertThat(new TenantCatalog(db, itsRoot, false, clock, null).find("qingyuan").orElseThrow().name())
+                .as("and after the other node restarts").isEqualTo("青原新区");
+    }
+
+    @Test
     public void aNodeStartedLaterServesADistrictPostedOnAnother() throws IOException {
         catalog.create("qingyuan", posted("qingyuan", "360803"));
         catalog.setModelEnabled("qingyuan", "old-man-studios", true);
