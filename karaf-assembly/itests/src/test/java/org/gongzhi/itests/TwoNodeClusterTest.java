@@ -50,7 +50,8 @@ public class TwoNodeClusterTest {
     public static void twoNodes() throws IOException {
         exchange = Files.createTempDirectory("gongzhi-shared-exchange");
         IntFunction<Option[]> shared = http -> new Option[] {
-            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "exchangeRoot", exchange.toString())};
+            editConfigurationFilePut("etc/org.gongzhi.integration.cfg", "exchangeRoot", exchange.toString()),
+            KarafFeatures.operatorAccount()};
         nodes = TwoNodes.start("cluster", node -> shared);
         first = nodes.first;
         second = nodes.second;
@@ -136,6 +137,43 @@ public class TwoNodeClusterTest {
                 Awaitility.await("the event of " + id + " on both nodes").atMost(Duration.ofSeconds(2))
                         .until(() -> !onOne.of(id).isEmpty() && !onTwo.of(id).isEmpty());
             }
+        }
+    }
+
+    /**
+     * Issue 19's drill "a plugin uninstalled and reinstalled on one node under load", as an operator does it on
+     * one node (the feature, over the node's JMX): the other districts' load through the balancer reaches both
+     * nodes and sees no failed request; the other node keeps serving the model meanwhile.
+     */
+    @Test
+    public void aPluginUninstalledAndReinstalledOnOneNodeCostsTheOtherDistrictsNothing() throws Exception {
+        String feature = "gongzhi-plugin-three-colour-grid";
+        String roster = "/api/v1/tenants/jizhou/plugins/three-colour-grid/grids/360802001001001/roster";
+        Api one = first.api();
+        Api two = second.api();
+        assertEquals(200, one.get(roster).status());
+        KarafFeatures karaf = new KarafFeatures(first.etc());
+        long[] servingAfter = new long[2];
+        try (OtherTenantsLoad load = new OtherTenantsLoad(balancer.api(), List.of("donghu", "jiangbei"), 4)) {
+            Awaitility.await("load running").atMost(Duration.ofSeconds(10)).until(() -> load.requests() > 20);
+            for (int round = 0; round < 2; round++) {
+                karaf.uninstall(feature);
+                Awaitility.await("the model gone from node 1").atMost(Duration.ofSeconds(30))
+                        .until(() -> one.get(roster).status() == 404);
+                assertEquals("node 2 keeps the model", 200, two.get(roster).status());
+                long start = System.nanoTime();
+                karaf.install(feature);
+                Awaitility.await("the model back on node 1").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20)).until(() -> one.get(roster).status() == 200);
+                servingAfter[round] = (System.nanoTime() - start) / 1_000_000;
+            }
+            load.close();
+            Map<String, Long> sessions = balancer.sessionsPerNode();
+            System.out.printf("MEASURE two nodes: plugin reinstalled on node 1 serving after %d, %d ms; other districts"
+                    + " through the balancer: %d requests, failures %s; sessions per node %s%n", servingAfter[0],
+                    servingAfter[1], load.requests(), load.failures(), sessions);
+            assertTrue("requests were made", load.requests() > 50);
+            assertEquals("the other districts saw no failure", Map.of(), load.failures());
         }
     }
 
