@@ -1,5 +1,7 @@
 package org.gongzhi.itests;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.gongzhi.simulator.DepartmentSimulator;
+import org.ops4j.pax.exam.Option;
 
 /**
  * The load of the fault drills: clients that report Jizhou cases (and, if asked, register and dispatch
@@ -50,6 +55,21 @@ final class DrillLoad implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    /**
+     * The boot options that send Jizhou's dispatches to CG to {@code department} (a simulator that answers, as a
+     * department's system does): without them the demo's CG connector points at a port nobody listens on, and
+     * every dispatch of the load is retried in the background until it is dead-lettered.
+     */
+    static Option[] cgAnswersAt(DepartmentSimulator department) {
+        String connector = "etc/org.gongzhi.connector-jizhou-cg.cfg";
+        return new Option[] {
+            editConfigurationFilePut(connector, "tenant", "jizhou"),
+            editConfigurationFilePut(connector, "department", "CG"),
+            editConfigurationFilePut(connector, "type", "http"),
+            editConfigurationFilePut(connector, "url", department.baseUrl() + "/dispatches"),
+        };
     }
 
     /** Starts {@code clients} clients on {@code api} (a dispatcher's, so that they may dispatch). */

@@ -91,6 +91,10 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     /** The balancer's port: the platform's address for clients. */
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

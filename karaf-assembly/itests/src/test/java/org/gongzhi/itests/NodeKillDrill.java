@@ -52,17 +52,11 @@ public class NodeKillDrill {
 
     private static IntFunction<Option[]> node(String name) {
         String cfg = "etc/org.gongzhi.integration.cfg";
-        String connector = "etc/org.gongzhi.connector-jizhou-cg.cfg";
-        return http -> new Option[] {
+        return http -> org.ops4j.pax.exam.OptionUtils.combine(DrillLoad.cgAnswersAt(department),
             editConfigurationFilePut(cfg, "node", name),
             editConfigurationFilePut(cfg, "leaseSeconds", "15"),
             editConfigurationFilePut(cfg, "retryBaseSeconds", "1"),
-            editConfigurationFilePut(cfg, "retryMaxSeconds", "2"),
-            editConfigurationFilePut(connector, "tenant", "jizhou"),
-            editConfigurationFilePut(connector, "department", "CG"),
-            editConfigurationFilePut(connector, "type", "http"),
-            editConfigurationFilePut(connector, "url", department.baseUrl() + "/dispatches"),
-        };
+            editConfigurationFilePut(cfg, "retryMaxSeconds", "2"));
     }
 
     @AfterClass

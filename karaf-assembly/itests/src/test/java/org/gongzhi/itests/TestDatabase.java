@@ -216,6 +216,10 @@ final class TestDatabase implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    int port() {
+        return port;
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }

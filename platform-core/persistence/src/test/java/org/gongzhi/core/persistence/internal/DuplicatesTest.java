@@ -96,6 +96,25 @@ public class DuplicatesTest {
     }
 
     @Test
+    public void inAHotspotTheNewestOpenReportsAreCompared() {
+        FIX.clock.advance(Duration.ofDays(20));
+        String grid = "360802100202";
+        CaseView oldest = report("CM0103", "仁山坪路8号道路不洁落叶", "仁山坪路8号", null, null, grid, null);
+        for (int i = 0; i < DuplicateDetector.MAX_NEARBY; i++) {
+            FIX.clock.advance(Duration.ofSeconds(30));
+            report("CM0103", "广场地面污渍 " + i, "人民广场", null, null, grid, null);
+        }
+        CaseView again = report("CM0103", "仁山坪路8号道路不洁落叶", "仁山坪路8号", null, null, grid, null);
+        CaseView newestAgain = report("CM0103", "广场地面污渍 " + (DuplicateDetector.MAX_NEARBY - 1), "人民广场", null,
+                null, grid, null);
+
+        assertThat(duplicates.of("jizhou", again.id()).candidates()).extracting(DuplicateCandidate::id)
+                .as("the report older than the newest %d is not compared", DuplicateDetector.MAX_NEARBY)
+                .doesNotContain(oldest.id());
+        assertThat(duplicates.of("jizhou", newestAgain.id()).state()).isEqualTo(DuplicateFlag.State.FLAGGED);
+    }
+
+    @Test
     public void mergeJournalsBothFollowsTheMasterAndLeavesTheListsAndKpis() {
         FIX.clock.advance(Duration.ofDays(10));
         Instant from = FIX.clock.instant();
