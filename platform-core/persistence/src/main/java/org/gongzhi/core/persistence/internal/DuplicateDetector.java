@@ -46,7 +46,7 @@ final class DuplicateDetector {
      * Each look-up (by cell, by grid) compares at most this many open reports, the newest: a place with more
      * open reports of the family in the window is a hotspot (a flood, a fire), where the newest are the likeliest
      * repeats (the score falls with the hours between) and comparing every one would make each intake there
-     * slower than the last (issue 19's drills: 4,000 open reports in one grid).
+     * slower than the last (issue 19's drills: thousands of open reports in one grid).
      */
     static final int MAX_NEARBY = 200;
     /** At most this many candidates are kept on a flag. */
