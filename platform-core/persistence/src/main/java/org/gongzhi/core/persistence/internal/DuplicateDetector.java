@@ -48,7 +48,7 @@ final class DuplicateDetector {
      * repeats (the score falls with the hours between) and comparing every one would make each intake there
      * slower than the last (issue 19's drills: thousands of open reports in one grid).
      */
-    static final int MAX_NEARBY = 200;
+    static final int MAX_NEARBY = 50;
     /** At most this many candidates are kept on a flag. */
     static final int MAX_CANDIDATES = 5;
     private static final String OPEN = " and status not in ('CLOSED', 'EVALUATED', 'REJECTED') and merged_into is null";
