@@ -21,6 +21,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 
 /**
  * Fault drill of issue 19: {@code kill -9} of one of two nodes under load, behind HAProxy. Not part
@@ -52,7 +53,7 @@ public class NodeKillDrill {
 
     private static IntFunction<Option[]> node(String name) {
         String cfg = "etc/org.gongzhi.integration.cfg";
-        return http -> org.ops4j.pax.exam.OptionUtils.combine(DrillLoad.cgAnswersAt(department),
+        return http -> OptionUtils.combine(DrillLoad.cgAnswersAt(department),
             editConfigurationFilePut(cfg, "node", name),
             editConfigurationFilePut(cfg, "leaseSeconds", "15"),
             editConfigurationFilePut(cfg, "retryBaseSeconds", "1"),
