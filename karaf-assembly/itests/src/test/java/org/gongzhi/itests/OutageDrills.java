@@ -175,6 +175,7 @@ public class OutageDrills {
         warm(api, 10);
         Map<String, Double> cpuBefore = cpu(processes);
         Map<String, Double> threadsBefore = threads(processes);
+        Map<Long, Statements> statementsBefore = Statements.read(nodes.database);
         if (Boolean.getBoolean("gongzhi.drill.jfr")) {
             record(what, processes);
         }
@@ -184,6 +185,7 @@ public class OutageDrills {
         int done = load.dispatched.size();
         Map<String, Double> cpuAfter = cpu(processes);
         Map<String, Double> threadsAfter = threads(processes);
+        Map<Long, Statements> statementsAfter = Statements.read(nodes.database);
         double seconds = (System.nanoTime() - start) / 1e9;
         load.close();
         StringBuilder perLoop = new StringBuilder();
@@ -201,6 +203,7 @@ public class OutageDrills {
                 .filter(e -> e.getValue() >= 0.1).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> byThread.append(String.format(" %s %.2f,", e.getKey(), e.getValue())));
         System.out.printf("MEASURE drill: %s: the nodes' CPU ms per loop by thread:%s%n", what, byThread);
+        Statements.print(what, statementsBefore, statementsAfter, done);
         return done / seconds;
     }
 
@@ -251,6 +254,50 @@ public class OutageDrills {
             Path file = dir.resolve(phase.replace(' ', '-') + "-" + node + ".jfr").toAbsolutePath();
             new ProcessBuilder("jcmd", Long.toString(processes.get(node)), "JFR.start", "name=drill", "settings=profile",
                     "duration=30s", "filename=" + file).inheritIO().start().waitFor();
+        }
+    }
+
+    /**
+     * One statement's totals in {@code pg_stat_statements} (with {@code -Dgongzhi.test.pg.statements=true}; none
+     * without), summed over the roles and databases that ran it.
+     */
+    private record Statements(String query, long calls, double millis) {
+
+        static Map<Long, Statements> read(TestDatabase database) throws java.sql.SQLException {
+            Map<Long, Statements> all = new HashMap<>();
+            if (!TestDatabase.STATEMENTS) {
+                return all;
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                    database.password()); java.sql.ResultSet rs = c.createStatement().executeQuery(
+                    "select queryid, min(query), sum(calls), sum(total_exec_time) from drill_stats.pg_stat_statements"
+                            + " where queryid is not null group by queryid")) {
+                while (rs.next()) {
+                    all.put(rs.getLong(1), new Statements(rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+                }
+            }
+            return all;
+        }
+
+        /** The phase's statements by execution time per loop, the first 15, and the calls per loop of all. */
+        static void print(String phase, Map<Long, Statements> before, Map<Long, Statements> after, int loops) {
+            if (after.isEmpty()) {
+                return;
+            }
+            Statements none = new Statements("", 0, 0);
+            List<Statements> phaseOnly = after.entrySet().stream().map(e -> {
+                Statements b = before.getOrDefault(e.getKey(), none);
+                return new Statements(e.getValue().query(), e.getValue().calls() - b.calls(),
+                        e.getValue().millis() - b.millis());
+            }).filter(st -> st.calls() > 0).sorted(java.util.Comparator.comparingDouble(Statements::millis).reversed())
+                    .toList();
+            long calls = phaseOnly.stream().mapToLong(Statements::calls).sum();
+            double millis = phaseOnly.stream().mapToDouble(Statements::millis).sum();
+            System.out.printf("MEASURE drill: %s: statements per loop %.1f, execution ms per loop %.2f%n", phase,
+                    (double) calls / loops, millis / loops);
+            phaseOnly.stream().limit(15).forEach(st -> System.out.printf("MEASURE drill: %s:   %6.2f calls %6.3f ms  %s%n",
+                    phase, (double) st.calls() / loops, st.millis() / loops,
+                    st.query().replaceAll("\\s+", " ").substring(0, Math.min(110, st.query().replaceAll("\\s+", " ").length()))));
         }
     }
 

