@@ -48,6 +48,16 @@ public interface NotificationOutbox {
     List<Notification> claimDue(String node, int max, Duration lease, Collection<String> resting);
 
     /**
+     * {@link #claimDue(String, int, Duration, Collection)} leaving out the destinations of {@code restingUntil}'s
+     * keys, whose due notifications that nobody leases are first moved to the time the destination is free again
+     * (the key's value): they then stay out of every claim's way until then, instead of being read and passed over
+     * by each one, and come due together for one digest. Not an attempt: their attempts are unchanged.
+     *
+     * @since 1.4
+     */
+    List<Notification> claimDue(String node, int max, Duration lease, Map<String, Instant> restingUntil);
+
+    /**
      * One destination of one district on one channel, as one key.
      *
      * @since 1.3

@@ -2,10 +2,9 @@ package org.gongzhi.core.notify.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gongzhi.core.service.notify.Notification;
@@ -33,12 +32,15 @@ final class Pace {
         return NotificationOutbox.destinationKey(n.tenantId(), n.channel(), n.destination());
     }
 
-    /** The destinations whose pace is not over at {@code now}: a claim leaves their notifications pending. */
-    Set<String> resting(Instant now) {
-        Set<String> resting = new HashSet<>();
+    /**
+     * The destinations whose pace is not over at {@code now}, each with the time it is free again: a claim moves
+     * their due notifications to that time.
+     */
+    Map<String, Instant> resting(Instant now) {
+        Map<String, Instant> resting = new HashMap<>();
         nextFree.forEach((k, free) -> {
             if (free.isAfter(now)) {
-                resting.add(k);
+                resting.put(k, free);
             }
         });
         return resting;

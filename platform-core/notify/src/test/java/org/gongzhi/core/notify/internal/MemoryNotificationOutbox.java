@@ -50,6 +50,18 @@ final class MemoryNotificationOutbox extends MemoryLeases<Notification> implemen
     }
 
     @Override
+    public List<Notification> claimDue(String node, int max, Duration lease, Map<String, Instant> restingUntil) {
+        for (Notification n : rows()) {
+            Instant free = restingUntil.get(Pace.destination(n));
+            if (free != null && n.state() == NotificationState.PENDING && !n.nextAttemptAt().isAfter(Instant.now())
+                    && claim(n.id(), node, lease).isPresent()) {
+                postpone(List.of(n.id()), node, free);
+            }
+        }
+        return claimDue(node, max, lease, restingUntil.keySet());
+    }
+
+    @Override
     public int enqueue(Notice notice) {
         throw new UnsupportedOperationException();
     }

@@ -28,7 +28,7 @@ public class PaceTest {
         assertThat(pace.resting(T)).isEmpty();
         assertThat(pace.take(sms, T)).isEmpty();
         assertThat(pace.take(inbox, T)).isEmpty();
-        assertThat(pace.resting(T.plusSeconds(14))).containsExactly(key);
+        assertThat(pace.resting(T.plusSeconds(14))).containsExactly(java.util.Map.entry(key, T.plusSeconds(15)));
         assertThat(pace.take(sms, T.plusSeconds(14))).contains(T.plusSeconds(15));
         assertThat(pace.resting(T.plusSeconds(15))).isEmpty();
         assertThat(pace.take(sms, T.plusSeconds(15))).isEmpty();

@@ -170,6 +170,42 @@ public class NotificationOutboxTest {
     }
 
     @Test
+    public void aRestingDestinationsDueNotificationsAreMovedToTheEndOfItsPaceOnce() {
+        FIX.notifications.claimDue("drain", 10_000, LEASE).forEach(n -> FIX.notifications.delivered(n.id(), "drain", "t"));
+        String restingKey = NotificationOutbox.destinationKey(JIZHOU, NotificationChannel.SMS, "jz-social");
+        java.util.Map<String, java.time.Instant> resting = java.util.Map.of(restingKey, NOON.plusSeconds(15));
+        List<Notification> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String key = "moved:" + UUID.randomUUID();
+            FIX.notifications.enqueue(notice(key, new NoticeRecipient(Kind.PERSON, "jz-social"),
+                    new NoticeRecipient(Kind.PERSON, "jz-cg")));
+            waiting.addAll(of(key).stream().filter(n -> n.channel() == NotificationChannel.SMS
+                    && n.destination().equals("jz-social")).toList());
+        }
+        // one of them is leased by another node: that node decides about it
+        Notification leased = FIX.notifications.claim(waiting.get(2).id(), "n2", LEASE).orElseThrow();
+
+        List<Notification> claimed = FIX.notifications.claimDue("n1", 100, LEASE, resting);
+        assertThat(claimed).isNotEmpty().noneMatch(n -> n.destination().equals("jz-social")
+                && n.channel() == NotificationChannel.SMS);
+        claimed.forEach(n -> FIX.notifications.delivered(n.id(), "n1", "t"));
+        for (Notification n : waiting.subList(0, 2)) {
+            Notification moved = FIX.notifications.get(JIZHOU, n.id());
+            assertThat(moved.nextAttemptAt()).isEqualTo(NOON.plusSeconds(15));
+            assertThat(moved.attempts()).isZero();
+            assertThat(moved.state()).isEqualTo(NotificationState.PENDING);
+        }
+        assertThat(FIX.notifications.get(JIZHOU, leased.id()).nextAttemptAt()).isEqualTo(NOON);
+        // not due now, so no claim reads them, whatever it is asked to leave out
+        assertThat(FIX.notifications.claimDue("n1", 100, LEASE, java.util.Map.of())).isEmpty();
+        FIX.clock.set(NOON.plusSeconds(15));
+        assertThat(FIX.notifications.claimDue("n1", 100, LEASE, java.util.Map.of())).extracting(Notification::id)
+                .containsExactlyInAnyOrder(waiting.get(0).id(), waiting.get(1).id());
+        assertThat(FIX.notifications.deliveredAll(List.of(waiting.get(0).id(), waiting.get(1).id()), "n1", "t")).isEqualTo(2);
+        assertThat(FIX.notifications.delivered(leased.id(), "n2", "t")).isTrue();
+    }
+
+    @Test
     public void aDestinationsPendingNotificationsArePostponedClaimedTogetherAndSettledInOneGo() {
         FIX.notifications.claimDue("drain", 10_000, LEASE).forEach(n -> FIX.notifications.delivered(n.id(), "drain", "t"));
         List<Notification> sms = new java.util.ArrayList<>();
