@@ -69,8 +69,17 @@ final class Departments {
      * what arrived and to take it down.
      */
     static DepartmentSimulator startProvider() {
+        return startProvider(-1);
+    }
+
+    /** {@link #startProvider()} that is also an SMTP server on a free port ({@link DepartmentSimulator#smtpPort()}). */
+    static DepartmentSimulator startMailingProvider() {
+        return startProvider(0);
+    }
+
+    private static DepartmentSimulator startProvider(int smtpPort) {
         DepartmentSimulator simulator = DepartmentSimulator.builder().host("127.0.0.1").port(0).updates(false)
-                .quiet(true).build();
+                .smtpPort(smtpPort).quiet(true).build();
         simulator.start();
         STARTED.add(simulator);
         return simulator;

@@ -58,17 +58,26 @@ final class DrillLoad implements AutoCloseable {
     }
 
     /**
-     * The boot options that send Jizhou's dispatches to CG to {@code department} (a simulator that answers, as a
-     * department's system does): without them the demo's CG connector points at a port nobody listens on, and
-     * every dispatch of the load is retried in the background until it is dead-lettered.
+     * The boot options that make {@code simulator} (a {@link Departments#startMailingProvider()}) every provider a
+     * district has for Jizhou: CG's system for the dispatches, the SMS gateway, the SMTP server and Jizhou's group
+     * robot (CG has none of its own, so it falls back to the district's). Without them the demo's CG connector and
+     * providers point at a port nobody listens on, and every dispatch and notification of the load is retried in
+     * the background until it is dead-lettered: work a district does not have.
      */
-    static Option[] cgAnswersAt(DepartmentSimulator department) {
+    static Option[] providersAt(DepartmentSimulator simulator) {
         String connector = "etc/org.gongzhi.connector-jizhou-cg.cfg";
+        String mail = "etc/org.gongzhi.notify.mail.cfg";
         return new Option[] {
             editConfigurationFilePut(connector, "tenant", "jizhou"),
             editConfigurationFilePut(connector, "department", "CG"),
             editConfigurationFilePut(connector, "type", "http"),
-            editConfigurationFilePut(connector, "url", department.baseUrl() + "/dispatches"),
+            editConfigurationFilePut(connector, "url", simulator.baseUrl() + "/dispatches"),
+            editConfigurationFilePut("etc/org.gongzhi.sms.cfg", "url", simulator.smsUrl().toString()),
+            editConfigurationFilePut(mail, "host", "127.0.0.1"),
+            editConfigurationFilePut(mail, "port", Integer.toString(simulator.smtpPort())),
+            editConfigurationFilePut(mail, "from", "gongzhi-drill@example.org"),
+            editConfigurationFilePut("etc/org.gongzhi.notify.wecom.cfg", "webhooks",
+                    "jizhou=" + simulator.wecomUrl("drill-jizhou")),
         };
     }
 

@@ -47,13 +47,13 @@ public class NodeKillDrill {
 
     @BeforeClass
     public static void twoNodesBehindABalancer() throws IOException {
-        department = Departments.startProvider();
+        department = Departments.startMailingProvider();
         nodes = TwoNodes.start("drill", NodeKillDrill::node);
     }
 
     private static IntFunction<Option[]> node(String name) {
         String cfg = "etc/org.gongzhi.integration.cfg";
-        return http -> OptionUtils.combine(DrillLoad.cgAnswersAt(department),
+        return http -> OptionUtils.combine(DrillLoad.providersAt(department),
             editConfigurationFilePut(cfg, "node", name),
             editConfigurationFilePut(cfg, "leaseSeconds", "15"),
             editConfigurationFilePut(cfg, "retryBaseSeconds", "1"),

@@ -36,8 +36,8 @@ public class OutageDrills {
 
     @BeforeClass
     public static void twoNodesBehindABalancer() throws IOException {
-        DepartmentSimulator cg = Departments.startProvider();
-        nodes = TwoNodes.start("outage", node -> http -> DrillLoad.cgAnswersAt(cg), TestDatabase.startRestartable());
+        DepartmentSimulator cg = Departments.startMailingProvider();
+        nodes = TwoNodes.start("outage", node -> http -> DrillLoad.providersAt(cg), TestDatabase.startRestartable());
     }
 
     @AfterClass
