@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ final class TestDatabase implements AutoCloseable {
      * by the platform's role, so that a drill can count the statements of each phase.
      */
     static final boolean STATEMENTS = Boolean.getBoolean("gongzhi.test.pg.statements");
+    /**
+     * {@code -Dgongzhi.test.pg.explainMillis=N}: the server logs the plan, with actual rows and buffers (no timing),
+     * of every statement that takes N ms or more ({@code auto_explain}) under {@code target/pg-log/}; 0 (the default)
+     * logs none.
+     */
+    static final int EXPLAIN_MILLIS = Integer.getInteger("gongzhi.test.pg.explainMillis", 0);
     private final String password;
     private EmbeddedPostgres postgres;
     /** The data directory of a restartable database (kept across restarts, removed at close); null otherwise. */
@@ -197,10 +204,35 @@ final class TestDatabase implements AutoCloseable {
         if (keptData != null) {
             b.setDataDirectory(keptData).setCleanDataDirectory(false);
         }
+        List<String> preload = new ArrayList<>();
         if (STATEMENTS) {
-            b.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            preload.add("pg_stat_statements");
+        }
+        if (EXPLAIN_MILLIS > 0) {
+            preload.add("auto_explain");
+            b.setServerConfig("auto_explain.log_min_duration", EXPLAIN_MILLIS + "ms");
+            b.setServerConfig("auto_explain.log_analyze", "on");
+            b.setServerConfig("auto_explain.log_buffers", "on");
+            b.setServerConfig("auto_explain.log_timing", "off");
+            b.setServerConfig("logging_collector", "on");
+            b.setServerConfig("log_directory", logDirectory().toString());
+        }
+        if (!preload.isEmpty()) {
+            b.setServerConfig("shared_preload_libraries", String.join(",", preload));
         }
         return b;
+    }
+
+    /** {@code target/pg-log}, writable by the server's user (zonky runs it as {@code nobody} under root). */
+    private static Path logDirectory() {
+        Path logs = Path.of("target", "pg-log").toAbsolutePath();
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        logs.toFile().setWritable(true, false);
+        return logs;
     }
 
     private void writeHba(String method) throws IOException {
