@@ -114,17 +114,17 @@ public final class HibernateCaseService implements CaseService {
         Instant now = clock.instant();
         CaseEntity c = CaseRows.newRow(CaseIntake.newCase(tenant, newCase, reporterSubject, keyScope, now));
         CaseWorkflow flow = new CaseWorkflow(tenant);
-        if (c.idempotencyKey != null) {
-            Optional<CaseEntity> earlier = byIdempotencyKey(tenantId, c.idempotencyScope, c.idempotencyKey);
-            if (earlier.isPresent()) {
-                return new IntakeResult(CaseViews.of(earlier.get(), flow.sla(), now), false);
-            }
-        }
         IntakeResult result;
         Set<String> models = tenants.enabledModels(tenantId);
         CaseSteps.Effects effects = new CaseSteps.Effects();
         try {
             result = db.inTenant(tenantId, session -> {
+                // a repeated key answers with its case: asked in the intake's own transaction, not one more
+                Optional<CaseEntity> earlier = c.idempotencyKey == null ? Optional.empty()
+                        : byIdempotencyKey(session, tenantId, c.idempotencyScope, c.idempotencyKey);
+                if (earlier.isPresent()) {
+                    return new IntakeResult(CaseViews.of(earlier.get(), flow.sla(), now), false);
+                }
                 long seq = session.createNativeQuery("select nextval('case_number_seq')", Long.class).getSingleResult();
                 c.number = tenant.adminCode() + "-" + LocalDate.ofInstant(now, tenant.timeZone()).format(DAY)
                         + "-" + String.format("%06d", seq % 1_000_000);
@@ -147,6 +147,9 @@ public final class HibernateCaseService implements CaseService {
             return byIdempotencyKey(tenantId, c.idempotencyScope, c.idempotencyKey)
                     .map(earlier -> new IntakeResult(CaseViews.of(earlier, flow.sla(), now), false))
                     .orElseThrow(() -> e);
+        }
+        if (!result.created()) {
+            return result;
         }
         plugins.publish(models,
                 new CaseEvent(CaseSteps.facts(tenant, CaseRows.record(c)), c.id.toString(), "report", null, "reported",
@@ -175,10 +178,15 @@ public final class HibernateCaseService implements CaseService {
     }
 
     private Optional<CaseEntity> byIdempotencyKey(String tenantId, String scope, String key) {
+        return db.inTenant(tenantId, s -> byIdempotencyKey(s, tenantId, scope, key));
+    }
+
+    private static Optional<CaseEntity> byIdempotencyKey(org.hibernate.Session s, String tenantId, String scope,
+                                                         String key) {
         // in SQL naming the tenant, as every intake asks it (ADR 0042)
-        return db.inTenant(tenantId, s -> s.createNativeQuery("select c.* from case_record c where c.tenant_id = :t"
+        return s.createNativeQuery("select c.* from case_record c where c.tenant_id = :t"
                         + " and c.idempotency_scope = :s and c.idempotency_key = :k", CaseEntity.class)
-                .setParameter("t", tenantId).setParameter("s", scope).setParameter("k", key).uniqueResultOptional());
+                .setParameter("t", tenantId).setParameter("s", scope).setParameter("k", key).uniqueResultOptional();
     }
 
     @Override
