@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +73,31 @@ public final class ProcCpu {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * CPU seconds so far of the live threads of process {@code pid}, summed by thread name with every run of
+     * digits folded to {@code N} ({@code qtpN-N}, {@code C2 CompilerThreadN}), from
+     * {@code /proc/<pid>/task/<tid>/stat}. A thread that has ended is missing, so a difference of two readings
+     * undercounts a pool whose threads come and go. Empty when {@code pid} is not a process of this host.
+     */
+    public static Map<String, Double> threads(long pid) {
+        Map<String, Double> seconds = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    Stat s = Stat.parse(line);
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    seconds.merge(name, (s.utime() + s.stime()) / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return seconds;
     }
 
     /** The parent process id of {@code pid}, or -1 when it is not a process of this host. */

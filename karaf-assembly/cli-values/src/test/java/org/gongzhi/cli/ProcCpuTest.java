@@ -28,6 +28,23 @@ public class ProcCpuTest {
     }
 
     @Test
+    public void thisJvmsThreadsAreSummedByNameWithTheirNumbersFolded() throws Exception {
+        Thread worker = new Thread(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        }, "spin-42");
+        worker.start();
+        Thread.sleep(200);
+        java.util.Map<String, Double> threads = ProcCpu.threads(ProcessHandle.current().pid());
+        worker.join();
+        assertTrue(threads.toString(), threads.getOrDefault("spin-N", 0.0) > 0);
+        assertTrue(threads.values().stream().mapToDouble(Double::doubleValue).sum() <= ProcCpu.self());
+        assertEquals(java.util.Map.of(), ProcCpu.threads(Long.MAX_VALUE));
+    }
+
+    @Test
     public void aProcessIsFoundByItsCommandLineButNotThisJvm() throws Exception {
         Process child = new ProcessBuilder("sleep", "31.4159").start();
         try {

@@ -222,26 +222,13 @@ public class OutageDrills {
     }
 
     /**
-     * CPU seconds so far of the nodes' threads, summed by node and thread name with digits folded ({@code
-     * node-1 C2 CompilerThreadN}), from {@code /proc/<pid>/task/<tid>/stat}; a thread that ended is missing.
+     * CPU seconds so far of the nodes' threads, by node and thread name ({@code node-1 C2 CompilerThreadN},
+     * {@link ProcCpu#threads}); a thread that ended is missing.
      */
-    private static Map<String, Double> threads(Map<String, Long> processes) throws IOException {
+    private static Map<String, Double> threads(Map<String, Long> processes) {
         Map<String, Double> seconds = new HashMap<>();
         for (String node : List.of("node-1", "node-2")) {
-            Path tasks = Path.of("/proc", Long.toString(processes.get(node)), "task");
-            try (Stream<Path> all = Files.list(tasks)) {
-                for (Path task : all.toList()) {
-                    try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / ProcCpu.TICKS_PER_SECOND;
-                        seconds.merge(node + " " + name, cpu, Double::sum);
-                    } catch (IOException ended) {
-                        // the thread ended between the listing and the read
-                    }
-                }
-            }
+            ProcCpu.threads(processes.get(node)).forEach((name, cpu) -> seconds.put(node + " " + name, cpu));
         }
         return seconds;
     }
