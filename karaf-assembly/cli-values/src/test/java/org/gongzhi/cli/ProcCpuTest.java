@@ -3,8 +3,10 @@ package org.gongzhi.cli;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.Test;
 
 public class ProcCpuTest {
@@ -29,17 +31,22 @@ public class ProcCpuTest {
 
     @Test
     public void thisJvmsThreadsAreSummedByNameWithTheirNumbersFolded() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean spinning = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread worker = new Thread(() -> {
-            long end = System.nanoTime() + 300_000_000L;
-            while (System.nanoTime() < end) {
+            while (spinning.get()) {
                 Thread.onSpinWait();
             }
         }, "spin-42");
         worker.start();
-        Thread.sleep(200);
-        java.util.Map<String, Double> threads = ProcCpu.threads(ProcessHandle.current().pid());
-        worker.join();
-        assertTrue(threads.toString(), threads.getOrDefault("spin-N", 0.0) > 0);
+        java.util.Map<String, Double> threads;
+        try {
+            threads = Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ProcCpu.threads(ProcessHandle.current().pid()),
+                            t -> t.getOrDefault("spin-N", 0.0) > 0);
+        } finally {
+            spinning.set(false);
+            worker.join();
+        }
         assertTrue(threads.values().stream().mapToDouble(Double::doubleValue).sum() <= ProcCpu.self());
         assertEquals(java.util.Map.of(), ProcCpu.threads(Long.MAX_VALUE));
     }
