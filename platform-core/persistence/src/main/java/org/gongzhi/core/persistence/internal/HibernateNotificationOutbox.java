@@ -70,7 +70,7 @@ public final class HibernateNotificationOutbox extends LeasedOutbox<Notification
 
     /**
      * Moves the due, unleased notifications of each resting destination to the time it is free: one statement,
-     * on the destination index (V31), skipping rows another node is claiming right now.
+     * skipping rows another node is claiming right now. Its cost follows the rows it moves (each once per pace).
      */
     private int postponeResting(Map<String, Instant> restingUntil) {
         int n = restingUntil.size();
