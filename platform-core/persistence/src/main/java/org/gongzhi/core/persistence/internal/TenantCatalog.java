@@ -316,8 +316,13 @@ public final class TenantCatalog implements TenantDirectory, TenantAdministratio
         return tenantId == null || !served.containsKey(tenantId) ? Set.of() : enabled.getOrDefault(tenantId, Set.of());
     }
 
+    /**
+     * Holds the catalog's lock from the write to the local update, so that a {@link #refresh}
+     * started by an earlier announcement cannot read the row before this commit and put the old
+     * set back after it.
+     */
     @Override
-    public void setModelEnabled(String tenantId, String modelId, boolean on) {
+    public synchronized void setModelEnabled(String tenantId, String modelId, boolean on) {
         require(tenantId);
         if (modelId == null || !HibernatePluginStorage.MODEL.matcher(modelId).matches()) {
             throw new ValidationException("model", "插件编号格式不正确 (malformed model id): " + modelId);
