@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import org.hibernate.Session;
 /**
  * Intake's look for duplicates and repeats (ADR 0034), in the intake's transaction, before the new row is
  * written. Two statements, each a union of index ranges bounded by the time window: the candidates (open cases
- * in the cells around the case on V29's {@code case_open_cell_idx}, and in its grid on
+ * in the cells around the case on V29's {@code case_open_cell_idx}, one range per cell read newest first and merged,
+ * so that a hotspot's thousands of open reports cost the newest {@value #MAX_NEARBY}; and in its grid on
  * {@code (tenant_id, grid_code, reported_at)}) and the repeats (the case's category in the small cells of V29's
  * {@code case_repeat_place_idx}, read from the index alone, and the phone hash on
  * {@code (tenant_id, phone_hash, reported_at)}). The new text's bigrams are asked for only when there is a
@@ -86,18 +88,19 @@ final class DuplicateDetector {
             return List.of();
         }
         Timestamp since = Timestamp.from(c.reportedAt.minus(policy.window()));
-        List<Branch> branches = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (located) {
-            branches.add(new Branch(COLUMNS.formatted("false") + " and geo_cell = any(?)",
-                    GeoCells.around(c.latitude, c.longitude, policy.distanceMetres())));
+            for (long cell : GeoCells.around(c.latitude, c.longitude, policy.distanceMetres())) {
+                values.add(cell);
+            }
         }
+        int cells = values.size();
         if (c.gridCode != null) {
-            // without coordinates on one side, the same grid stands for the place
-            branches.add(new Branch(COLUMNS.formatted("true") + " and grid_code = ?"
-                    + (located ? " and geo_cell is null" : ""), c.gridCode));
+            values.add(c.gridCode);
         }
         List<Nearby> rows = new ArrayList<>();
-        try (PreparedStatement ps = prepare(connection, branches, tenantId, c.family, since);
+        try (PreparedStatement ps = prepare(connection, candidatesSql(cells, c.gridCode != null), values, tenantId,
+                c.family, since);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -127,30 +130,48 @@ final class DuplicateDetector {
                 .limit(MAX_CANDIDATES).toList();
     }
 
-    /** One range of a look-up: its select, whose last parameter is {@code value} (cells or a string). */
-    private record Branch(String sql, Object value) {
+    /**
+     * The candidates' statement: the newest open reports in {@code cells} cells, then (with {@code grid}) those of
+     * the grid without coordinates, or all of the grid's when there are no cells. Its ranges take the parameters
+     * of {@link #prepare}.
+     */
+    static String candidatesSql(int cells, boolean grid) {
+        List<String> branches = new ArrayList<>();
+        if (cells > 0) {
+            branches.add(newest("select * from (" + String.join(" union all ",
+                    Collections.nCopies(cells, newest(COLUMNS.formatted("false") + " and geo_cell = ?"))) + ") cells"));
+        }
+        if (grid) {
+            // without coordinates on one side, the same grid stands for the place
+            branches.add(newest(COLUMNS.formatted("true") + " and grid_code = ?" + (cells > 0 ? " and geo_cell is null" : "")));
+        }
+        return String.join(" union all ", branches);
     }
 
     /**
-     * The union of the branches, each bound to the tenant, {@code key} (family or category), {@code since} and its
-     * value.
+     * {@code select}'s newest {@value #MAX_NEARBY} rows. On one index range with an equality on each key column
+     * before {@code reported_at}, PostgreSQL reads them backwards and stops; a union of such ranges ordered the same
+     * way is merged, not sorted. (An {@code = any(cells)} range is sorted whole: at a hotspot with 26,000 open
+     * reports, 34 ms per intake instead of 0.3 ms.)
      */
-    private static PreparedStatement prepare(Connection connection, List<Branch> branches, String tenantId, String key,
-                                             Timestamp since) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(
-                String.join(" union all ", branches.stream()
-                        .map(b -> "(" + b.sql() + " order by reported_at desc limit " + MAX_NEARBY + ")").toList()));
+    private static String newest(String select) {
+        return "(" + select + " order by reported_at desc limit " + MAX_NEARBY + ")";
+    }
+
+    /**
+     * {@code sql}, whose ranges each take the tenant, {@code key} (family or category), {@code since} and one of
+     * {@code values} (a cell or a grid code), in that order.
+     */
+    static PreparedStatement prepare(Connection connection, String sql, List<Object> values, String tenantId,
+                                             String key, Timestamp since) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
         try {
             int i = 0;
-            for (Branch b : branches) {
+            for (Object value : values) {
                 ps.setString(++i, tenantId);
                 ps.setString(++i, key);
                 ps.setTimestamp(++i, since);
-                if (b.value() instanceof long[] cells) {
-                    ps.setArray(++i, connection.createArrayOf("bigint", Arrays.stream(cells).boxed().toArray()));
-                } else {
-                    ps.setString(++i, (String) b.value());
-                }
+                ps.setObject(++i, value);
             }
             return ps;
         } catch (SQLException | RuntimeException e) {

@@ -3,8 +3,14 @@ package org.gongzhi.core.persistence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -112,6 +118,44 @@ public class DuplicatesTest {
                 .as("the report older than the newest %d is not compared", DuplicateDetector.MAX_NEARBY)
                 .doesNotContain(oldest.id());
         assertThat(duplicates.of("jizhou", newestAgain.id()).state()).isEqualTo(DuplicateFlag.State.FLAGGED);
+    }
+
+    @Test
+    public void inALocatedHotspotTheNewestOpenReportsOfAllCellsAroundAreCompared() throws Exception {
+        FIX.clock.advance(Duration.ofDays(30));
+        double here = 27.3019;   // the cell boundary lies at 27.3020: 22 m apart, two cells
+        double across = 27.3021;
+        double lon = 114.981;
+        CaseView oldest = report("CM0103", "阳明路暴露垃圾无人清运", "阳明路12号", across, lon, GRID, null);
+        for (int i = 0; i < DuplicateDetector.MAX_NEARBY; i++) {
+            FIX.clock.advance(Duration.ofSeconds(30));
+            report("CM0103", "广场地面污渍 " + i, "人民广场", here, lon, GRID, null);
+        }
+        CaseView again = report("CM0103", "阳明路暴露垃圾无人清运", "阳明路12号", across, lon, GRID, null);
+        CaseView newestAgain = report("CM0103", "广场地面污渍 " + (DuplicateDetector.MAX_NEARBY - 1), "人民广场",
+                across, lon, GRID, null);
+
+        assertThat(duplicates.of("jizhou", again.id()).candidates()).extracting(DuplicateCandidate::id)
+                .as("the newest %d over both cells, not per cell", DuplicateDetector.MAX_NEARBY)
+                .doesNotContain(oldest.id());
+        assertThat(duplicates.of("jizhou", newestAgain.id()).state()).isEqualTo(DuplicateFlag.State.FLAGGED);
+
+        // each cell's range is read newest first and merged: nothing sorts a hotspot's whole range
+        try (Connection c = FIX.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("set enable_seqscan = off");
+            st.execute("set enable_bitmapscan = off");
+            List<Object> values = new ArrayList<>(List.of(1L, 2L, 3L));
+            values.add(GRID);
+            try (PreparedStatement ps = DuplicateDetector.prepare(c, "explain " + DuplicateDetector.candidatesSql(3, true),
+                    values, "jizhou", "CITY_MANAGEMENT", Timestamp.from(Instant.now()));
+                 ResultSet rs = ps.executeQuery()) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                assertThat(plan.toString()).contains("Merge Append").doesNotContain("Sort  (");
+            }
+        }
     }
 
     @Test
