@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live case events of this node, read from the journal (V13). One thread holds its own
- * connection, LISTENs to the journal's commit notifications and to district mode switches, reads
- * the events that became final since its position and hands them to the subscribers; it also reads
- * at least every {@value #POLL_MILLIS} ms, for events held back by a transaction that was still
- * running at the last notification. Subscriptions are added and replayed on that thread, so a
+ * connection, LISTENs to district mode switches, and every {@value #POLL_MILLIS} ms reads the events
+ * that became final since its position and hands them to the subscribers. (The journal no longer
+ * sends a NOTIFY at commit, V38: PostgreSQL serialises the commits of notifying transactions, fsync
+ * included, which cost intake more than polling costs the feed.) Subscriptions are added and replayed on that thread, so a
  * resumed subscriber gets each event once, in order. Every node runs its own feed on the shared
  * database: an event written through any node reaches the subscribers of all. The same connection
  * listens to the inbox's signals (V21, ADR 0031) and passes them to {@link InboxWatchers}; after each
@@ -38,9 +38,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = {CaseEvents.class, InboxSignals.class})
 public final class CaseEventFeed implements CaseEvents, InboxSignals {
 
-    static final String CASE_CHANNEL = "gongzhi_case_event";
     static final String MODE_CHANNEL = "gongzhi_district_mode";
-    static final int POLL_MILLIS = 200;
+    static final int POLL_MILLIS = 100;
     /** Events read per query; a larger backlog is read in several. */
     static final int BATCH = 500;
     /** Events a resumed subscription gets at most; beyond that it is told of the gap. */
@@ -120,7 +119,6 @@ public final class CaseEventFeed implements CaseEvents, InboxSignals {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 try (Statement st = c.createStatement()) {
-                    st.execute("listen " + CASE_CHANNEL);
                     st.execute("listen " + MODE_CHANNEL);
                     st.execute("listen " + InboxWatchers.CHANNEL);
                 }
