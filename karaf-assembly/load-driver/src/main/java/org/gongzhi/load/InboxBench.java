@@ -68,6 +68,7 @@ public final class InboxBench {
     static int run(String[] args) {
         Map<String, String> o = BenchOptions.platformDefaults(100000, 180);
         o.put("--threads", "4");
+        o.put("--ending", "0");
         o.putAll(Map.of("--seed-only", "false", "--warmup", "20", "--rounds", "100", "--dispatcher", "jz-dispatcher",
                 "--grid-worker", "jz-grid1", "--handler", "jz-cg", "--password", Options.DEMO_PASSWORD));
         return BenchOptions.run("inbox-bench", USAGE, args, o, parsed -> new InboxBench(parsed).execute());
@@ -78,6 +79,7 @@ public final class InboxBench {
             BenchOptions.PLATFORM_USAGE,
             "  --cases N                     top the district up to N cases first (default 100000; 0: add none)",
             "  --days D                      reported over the last D days (default 180)",
+            "  --ending E                    ... of a span that ends E days ago (default 0: now); a district's history",
             "  --seed-only true              only top the district up, time nothing",
             "  --threads T --warmup W --rounds R   T clients, W unrecorded and R recorded rounds each (4, 20, 100)",
             "  --dispatcher U --grid-worker U --handler U --password P   the accounts (demo accounts and password)");
@@ -94,7 +96,8 @@ public final class InboxBench {
             if (have < target) {
                 System.out.printf("seeding %d cases into %s (it has %d) …%n", target - have, tenantId, have);
                 long t0 = System.nanoTime();
-                new CaseLoader(tenant, 13).load(db, target - have, Instant.now(),
+                Instant end = Instant.now().minus(Duration.ofDays(ArgValues.integer("--ending", options.get("--ending"), 0, 3650)));
+                new CaseLoader(tenant, 13).load(db, target - have, end,
                         (int) ArgValues.integer("--days", options.get("--days"), 1, 3650));
                 System.out.printf("seeded in %.1f s (COPY, then vacuum analyse)%n", (System.nanoTime() - t0) / 1e9);
             }
@@ -152,7 +155,10 @@ public final class InboxBench {
                 new Call("grid worker: inbox", gridWorker, () -> inbox),
                 new Call("grid worker: summary", gridWorker, () -> "/cases/summary"),
                 new Call("department: inbox", handler, () -> inbox),
-                new Call("department: summary", handler, () -> "/cases/summary"));
+                new Call("department: summary", handler, () -> "/cases/summary"),
+                new Call("KPIs: this month", dispatcher, () -> "/kpis"),
+                new Call("KPIs by street, this month", dispatcher, () -> "/kpis/breakdown?dimension=grid"),
+                new Call("KPIs by department, this month", dispatcher, () -> "/kpis/breakdown?dimension=department"));
         calls.forEach(c -> latencies.put(c.name(), new Histogram(60_000_000L, 3)));
 
         int threads = (int) ArgValues.integer("--threads", options.get("--threads"), 1, 64);
