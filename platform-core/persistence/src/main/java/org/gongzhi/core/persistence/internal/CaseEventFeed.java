@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * connection, LISTENs to district mode switches, and every {@value #POLL_MILLIS} ms reads the events
  * that became final since its position and hands them to the subscribers. (The journal no longer
  * sends a NOTIFY at commit, V38: PostgreSQL serialises the commits of notifying transactions, fsync
- * included, which cost intake more than polling costs the feed.) Subscriptions are added and replayed on that thread, so a
- * resumed subscriber gets each event once, in order. Every node runs its own feed on the shared
+ * included, which cost intake more than polling costs the feed.) Subscriptions are added and
+ * replayed on that thread, so a resumed subscriber gets each event once, in order. Every node runs its own feed on the shared
  * database: an event written through any node reaches the subscribers of all. The same connection
  * listens to the inbox's signals (V21, ADR 0031) and passes them to {@link InboxWatchers}; after each
  * (re)connection every inbox watcher is called once, for signals sent while nobody listened.

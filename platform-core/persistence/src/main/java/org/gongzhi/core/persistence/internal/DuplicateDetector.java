@@ -163,7 +163,7 @@ final class DuplicateDetector {
      * {@code values} (a cell or a grid code), in that order.
      */
     static PreparedStatement prepare(Connection connection, String sql, List<Object> values, String tenantId,
-                                             String key, Timestamp since) throws SQLException {
+                                     String key, Timestamp since) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
             int i = 0;
