@@ -96,7 +96,8 @@ public final class InboxBench {
             if (have < target) {
                 System.out.printf("seeding %d cases into %s (it has %d) …%n", target - have, tenantId, have);
                 long t0 = System.nanoTime();
-                Instant end = Instant.now().minus(Duration.ofDays(ArgValues.integer("--ending", options.get("--ending"), 0, 3650)));
+                long ending = ArgValues.integer("--ending", options.get("--ending"), 0, 3650);
+                Instant end = Instant.now().minus(Duration.ofDays(ending));
                 new CaseLoader(tenant, 13).load(db, target - have, end,
                         (int) ArgValues.integer("--days", options.get("--days"), 1, 3650));
                 System.out.printf("seeded in %.1f s (COPY, then vacuum analyse)%n", (System.nanoTime() - t0) / 1e9);

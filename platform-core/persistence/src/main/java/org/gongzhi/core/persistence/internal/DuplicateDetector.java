@@ -143,7 +143,8 @@ final class DuplicateDetector {
         }
         if (grid) {
             // without coordinates on one side, the same grid stands for the place
-            branches.add(newest(COLUMNS.formatted("true") + " and grid_code = ?" + (cells > 0 ? " and geo_cell is null" : "")));
+            branches.add(newest(COLUMNS.formatted("true") + " and grid_code = ?"
+                    + (cells > 0 ? " and geo_cell is null" : "")));
         }
         return String.join(" union all ", branches);
     }
