@@ -226,7 +226,7 @@ public final class HibernateCaseService implements CaseService {
         return db.inTenant(tenantId, s -> count(s, filter));
     }
 
-    private static long count(Session s, CaseFilter filter) {
+    static long count(Session s, CaseFilter filter) {
         return filter.bind(s.createSelectionQuery("select count(*) from CaseEntity c" + filter.where(), Long.class))
                 .getSingleResult();
     }
@@ -276,19 +276,7 @@ public final class HibernateCaseService implements CaseService {
                 null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope(), query.commandPost(),
                 query.wartime(), query.assignee());
         CaseFilter filter = CaseFilter.of(tenant, counted, now);
-        // one pass over the open cases (the status index finds them): per status, how many, and of those whose
-        // clock runs how many are overdue, in warning, due soon
-        String running = "c.status <> :postponed";
-        String hql = "select c.status, count(*),"
-                + " sum(case when " + running + " and c.dueAt < :sumNow then 1 else 0 end),"
-                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.warningAt <= :sumNow then 1 else 0 end),"
-                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.dueAt < :sumSoon then 1 else 0 end)"
-                + " from CaseEntity c" + filter.where() + " group by c.status";
-        List<Object[]> rows = db.inTenant(tenantId, s -> filter.bind(s.createSelectionQuery(hql, Object[].class))
-                .setParameter("sumNow", now)
-                .setParameter("sumSoon", now.plus(Duration.ofHours(dueWithinHours)))
-                .setParameter("postponed", CaseStatus.POSTPONED)
-                .getResultList());
+        List<Object[]> rows = db.inTenant(tenantId, s -> summaryRows(s, filter, now, dueWithinHours));
         Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
         long total = 0, overdue = 0, warning = 0, dueSoon = 0;
         for (Object[] row : rows) {
@@ -301,6 +289,24 @@ public final class HibernateCaseService implements CaseService {
             dueSoon += number(row[4]);
         }
         return new CaseSummary(now, byStatus, total, overdue, warning, dueSoon, dueWithinHours);
+    }
+
+    /**
+     * One pass over the open cases of {@code filter} (V39's index answers it): per status, how many, and of those
+     * whose clock runs how many are overdue, in warning, due within {@code dueWithinHours}.
+     */
+    static List<Object[]> summaryRows(Session s, CaseFilter filter, Instant now, int dueWithinHours) {
+        String running = "c.status <> :postponed";
+        String hql = "select c.status, count(*),"
+                + " sum(case when " + running + " and c.dueAt < :sumNow then 1 else 0 end),"
+                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.warningAt <= :sumNow then 1 else 0 end),"
+                + " sum(case when " + running + " and c.dueAt >= :sumNow and c.dueAt < :sumSoon then 1 else 0 end)"
+                + " from CaseEntity c" + filter.where() + " group by c.status";
+        return filter.bind(s.createSelectionQuery(hql, Object[].class))
+                .setParameter("sumNow", now)
+                .setParameter("sumSoon", now.plus(Duration.ofHours(dueWithinHours)))
+                .setParameter("postponed", CaseStatus.POSTPONED)
+                .getResultList();
     }
 
     private static long number(Object sum) {

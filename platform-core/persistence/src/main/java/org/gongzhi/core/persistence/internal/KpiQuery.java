@@ -1,6 +1,7 @@
 package org.gongzhi.core.persistence.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,15 @@ import org.gongzhi.core.tenant.TenantDefinition;
 import org.hibernate.Session;
 
 /**
- * The one HQL aggregate behind every KPI: a pass over the tenant's cases that were reported in the
- * period or are open now, each figure an aggregate with its own {@code filter (where …)}, grouped
- * by an optional key expression. docs/kpis.md states the same formulas in words; change both.
+ * The HQL aggregates behind every KPI: a pass over the tenant's cases reported in the period, each
+ * figure an aggregate with its own {@code filter (where …)}, grouped by an optional key expression;
+ * and, unless only the period is read, a second pass that counts the cases open now but reported
+ * outside the period into pendingNow and overdueNow. The second pass reads only columns of V39's
+ * index over the open cases, so it does not visit their rows, which lie scattered over the table
+ * once a district has years of history. docs/kpis.md states the same formulas in words; change both.
  *
  * <p>Status names are literals, not parameters, so that PostgreSQL can prove the predicate of the
- * partial index on open cases ({@code case_tenant_due_open_idx}) for the "open now" branch.
+ * partial indexes on open cases for the "open now" pass.
  * Durations are {@code date_part('epoch', …)} in double precision: HQL's {@code by second} renders
  * {@code extract(epoch …)}, a numeric, which makes the averages and the percentile markedly slower
  * over a year of cases (see platform-core/kpi-bench). The {@code sql(…)} fragments are SQL
@@ -62,6 +66,8 @@ final class KpiQuery {
     private static final int FIGURE_COLUMNS = 16;
 
     private final String hql;
+    /** The count of the cases open now reported outside the period, or null when only the period is read. */
+    private final String openHql;
     private final boolean grouped;
     private final List<String> townLevel;
     /** The area's named parameters (none for the whole district). */
@@ -81,18 +87,20 @@ final class KpiQuery {
         // a tenant without street offices resolves nothing at town level; "in ()" is not valid HQL
         String town = townLevel.isEmpty() ? "1 = 0"
                 : "c.leadDepartment in (:town) and array_includes(:townArray, c.coDepartments)";
-        String figures = FIGURES.replace("%H", HOURS).replace("%T", town).replace("%O", OPEN).replace("%R", RUNNING);
-        // when only the period's cases are read, "in the period" holds for every row: leave it out
-        figures = periodOnly
-                ? figures.replace(" filter (where %P)", "").replace("%P and ", "")
-                : figures.replace("%P", PERIOD);
+        // only the period's cases are read by the first pass: "in the period" holds for every row
+        String figures = FIGURES.replace("%H", HOURS).replace("%T", town).replace("%O", OPEN).replace("%R", RUNNING)
+                .replace(" filter (where %P)", "").replace("%P and ", "");
         // a merged duplicate (合并的重复件) counts through its master only (ADR 0034)
-        String where = "c.mergedInto is null and " + (periodOnly ? PERIOD : "(" + PERIOD + " or " + OPEN + ")")
-                + " and " + HANDLED_HERE + (area == null ? "" : " and " + area.hql("c", "area", areaParams));
+        String cases = " from CaseEntity c where c.mergedInto is null and " + HANDLED_HERE
+                + (area == null ? "" : " and " + area.hql("c", "area", areaParams));
         this.grouped = key != null;
-        this.hql = grouped
-                ? "select " + key + ", " + figures + " from CaseEntity c where " + where + " group by " + groupBy
-                : "select " + figures + " from CaseEntity c where " + where;
+        this.hql = select(key, figures, cases + " and " + PERIOD, groupBy);
+        this.openHql = periodOnly ? null : select(key, "count(*), count(*) filter (where " + RUNNING + " and c.dueAt < :now)",
+                cases + " and " + OPEN + " and (c.reportedAt < :from or c.reportedAt >= :to)", groupBy);
+    }
+
+    private String select(String key, String figures, String from, String groupBy) {
+        return grouped ? "select " + key + ", " + figures + from + " group by " + groupBy : "select " + figures + from;
     }
 
     String hql() {
@@ -111,7 +119,35 @@ final class KpiQuery {
             query.setParameterList("town", townLevel).setParameter("townArray", townLevel.toArray(String[]::new));
         }
         areaParams.forEach(query::setParameter);
-        return query.getResultList();
+        List<Object[]> rows = query.getResultList();
+        if (openHql == null) {
+            return rows;
+        }
+        var open = session.createSelectionQuery(openHql, Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("now", now);
+        areaParams.forEach(open::setParameter);
+        return withOpenNow(rows, open.getResultList());
+    }
+
+    /** The period's rows with the second pass's counts added to pendingNow and overdueNow, group by group. */
+    private List<Object[]> withOpenNow(List<Object[]> rows, List<Object[]> open) {
+        int o = grouped ? 1 : 0;
+        Map<String, Object[]> byKey = new LinkedHashMap<>();
+        List<Object[]> all = new ArrayList<>(rows);
+        rows.forEach(r -> byKey.put(key(r), r));
+        for (Object[] counts : open) {
+            Object[] row = byKey.computeIfAbsent(key(counts), k -> {
+                Object[] none = new Object[o + FIGURE_COLUMNS]; // a group with open cases only: no period figures
+                if (grouped) {
+                    none[0] = k;
+                }
+                all.add(none);
+                return none;
+            });
+            row[o + 14] = num(row[o + 14]) + num(counts[o]);
+            row[o + 15] = num(row[o + 15]) + num(counts[o + 1]);
+        }
+        return all;
     }
 
     /** The group key of a row of a grouped query. */
