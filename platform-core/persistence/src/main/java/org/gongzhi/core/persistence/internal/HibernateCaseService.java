@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -265,13 +264,7 @@ public final class HibernateCaseService implements CaseService {
                     + " 小时之间 (must be 1–" + CaseQuery.MAX_DUE_WITHIN_HOURS + " hours)");
         }
         Instant now = clock.instant();
-        Set<CaseStatus> open = EnumSet.noneOf(CaseStatus.class);
-        for (CaseStatus s : CaseStatus.values()) {
-            if (s.isOpen()) {
-                open.add(s);
-            }
-        }
-        CaseQuery counted = new CaseQuery(open, query.gridCode(), query.department(), query.categoryCode(),
+        CaseQuery counted = new CaseQuery(CaseFilter.OPEN, query.gridCode(), query.department(), query.categoryCode(),
                 query.channel(), query.overdue(), query.reportedFrom(), query.reportedTo(), query.family(), query.tier(),
                 null, query.attribute(), query.text(), CaseQuery.Sort.REPORTED, 0, 1, query.scope(), query.commandPost(),
                 query.wartime(), query.assignee());
